@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The playground's settings, read once from the environment. Every variable is documented in the README's
+ * environment table; defaults give a working playground with no external service.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_ORIGIN: z.url().optional(),
+  PLAYGROUND_DATA_DIR: z.string().min(1).default('./.data'),
+  REDIS_URL: z.url().optional(),
+  OIDC_JWKS: z.string().optional(),
+  COOKIE_KEYS: z.string().optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+export type PlaygroundEnv = {
+  port: number;
+  /** Scheme, host and port learners' browsers use, without a trailing slash. */
+  publicOrigin: string;
+  /** The issuer identifier: the mount path of the authorization server. */
+  issuer: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  oidcJwks: string | undefined;
+  cookieKeys: string[] | undefined;
+  /** Trust X-Forwarded-* from a TLS-terminating proxy (sets oidc-provider's `proxy`). */
+  trustProxy: boolean;
+};
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): PlaygroundEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid playground environment: ${problems.join('; ')}`);
+  }
+  const env = parsed.data;
+  const publicOrigin = (env.PUBLIC_ORIGIN ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  return {
+    port: env.PORT,
+    publicOrigin,
+    issuer: `${publicOrigin}/oidc`,
+    dataDir: path.resolve(env.PLAYGROUND_DATA_DIR),
+    redisUrl: env.REDIS_URL,
+    oidcJwks: env.OIDC_JWKS,
+    cookieKeys: env.COOKIE_KEYS?.split(',').map((key) => key.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterClass } from './index';
+import type { OidcStorage } from './types';
+
+/**
+ * The behaviour oidc-provider expects of an adapter, run against every storage backend so that SQLite
+ * and Redis cannot drift apart.
+ */
+export function describeAdapterContract(name: string, open: () => Promise<OidcStorage>) {
+  describe(`${name} adapter`, () => {
+    let storage: OidcStorage;
+    let Adapter: ReturnType<typeof adapterClass>;
+    let n = 0;
+    const unique = (label: string) => `${label}-${Date.now()}-${n++}`;
+
+    beforeAll(async () => {
+      storage = await open();
+      Adapter = adapterClass(storage);
+    });
+    afterAll(async () => {
+      await storage.close();
+    });
+
+    it('finds what it upserted, by model and id', async () => {
+      const tokens = new Adapter('AccessToken');
+      const id = unique('at');
+      await tokens.upsert(id, { accountId: 'alice', kind: 'AccessToken' }, 60);
+      expect(await tokens.find(id)).toEqual({ accountId: 'alice', kind: 'AccessToken' });
+      expect(await new Adapter('RefreshToken').find(id)).toBeUndefined();
+    });
+
+    it('replaces the payload on a second upsert', async () => {
+      const clients = new Adapter('Client');
+      const id = unique('client');
+      await clients.upsert(id, { client_id: id, client_name: 'first' }, 0);
+      await clients.upsert(id, { client_id: id, client_name: 'second' }, 0);
+      expect(await clients.find(id)).toEqual({ client_id: id, client_name: 'second' });
+    });
+
+    it('keeps entries without an expiry (registered clients) until destroyed', async () => {
+      const clients = new Adapter('Client');
+      const id = unique('client');
+      await clients.upsert(id, { client_id: id }, 0);
+      expect(await clients.find(id)).toEqual({ client_id: id });
+      await clients.destroy(id);
+      expect(await clients.find(id)).toBeUndefined();
+    });
+
+    it('forgets an entry once its expiresIn has passed', async () => {
+      const codes = new Adapter('AuthorizationCode');
+      const id = unique('code');
+      await codes.upsert(id, { grantId: unique('grant') }, 1);
+      expect(await codes.find(id)).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect(await codes.find(id)).toBeUndefined();
+    });
+
+    it('marks a consumed entry with the time it was consumed', async () => {
+      const codes = new Adapter('AuthorizationCode');
+      const id = unique('code');
+      await codes.upsert(id, { grantId: unique('grant') }, 60);
+      expect((await codes.find(id))?.consumed).toBeUndefined();
+      const before = Math.floor(Date.now() / 1000);
+      await codes.consume(id);
+      const consumed = (await codes.find(id))?.consumed;
+      expect(typeof consumed).toBe('number');
+      expect(consumed).toBeGreaterThanOrEqual(before);
+    });
+
+    it('finds a session by its uid', async () => {
+      const sessions = new Adapter('Session');
+      const id = unique('session');
+      const uid = unique('uid');
+      await sessions.upsert(id, { uid, accountId: 'bob' }, 60);
+      expect(await sessions.findByUid(uid)).toEqual({ uid, accountId: 'bob' });
+      expect(await sessions.findByUid(unique('other'))).toBeUndefined();
+    });
+
+    it('finds a device code by its user code', async () => {
+      const deviceCodes = new Adapter('DeviceCode');
+      const id = unique('device');
+      await deviceCodes.upsert(id, { userCode: 'WDJB-MJHT', grantId: unique('grant') }, 60);
+      expect((await deviceCodes.findByUserCode('WDJB-MJHT'))?.userCode).toBe('WDJB-MJHT');
+    });
+
+    it('revokes every token of a grant, and only those', async () => {
+      const grantId = unique('grant');
+      const otherGrant = unique('grant');
+      const accessTokens = new Adapter('AccessToken');
+      const refreshTokens = new Adapter('RefreshToken');
+      const [at, rt, kept] = [unique('at'), unique('rt'), unique('at')];
+      await accessTokens.upsert(at, { grantId }, 60);
+      await refreshTokens.upsert(rt, { grantId }, 600);
+      await accessTokens.upsert(kept, { grantId: otherGrant }, 60);
+      await accessTokens.revokeByGrantId!(grantId);
+      expect(await accessTokens.find(at)).toBeUndefined();
+      expect(await refreshTokens.find(rt)).toBeUndefined();
+      expect(await accessTokens.find(kept)).toEqual({ grantId: otherGrant });
+    });
+
+    it('keeps the first value of a setting', async () => {
+      const name = unique('setting');
+      expect(await storage.settingOrDefault(name, 'first')).toBe('first');
+      expect(await storage.settingOrDefault(name, 'second')).toBe('first');
+    });
+  });
+}

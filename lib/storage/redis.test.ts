@@ -1,0 +1,14 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startRedisServer, type RedisServer } from '../testing/redis-server';
+import { describeAdapterContract } from './adapter-contract';
+import { openRedisStorage } from './redis';
+
+let server: RedisServer;
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describeAdapterContract('Redis', async () => openRedisStorage(server.url, `test-${process.pid}:`));

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeAdapterContract } from './adapter-contract';
+import { openSqliteStorage } from './sqlite';
+
+const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'playground-sqlite-')), 'db.sqlite');
+
+describeAdapterContract('SQLite', async () => openSqliteStorage(tempFile()));
+
+describe('SQLite storage file', () => {
+  it('keeps entries across a reopen of the same file', async () => {
+    const file = tempFile();
+    const first = openSqliteStorage(file);
+    await first.upsert('RefreshToken', 'rt-1', { accountId: 'alice' }, 3600);
+    await first.close();
+    const second = openSqliteStorage(file);
+    expect(await second.find('RefreshToken', 'rt-1')).toEqual({ accountId: 'alice' });
+    await second.close();
+  });
+
+  it('purges expired entries and keeps live ones', async () => {
+    const storage = openSqliteStorage(tempFile());
+    await storage.upsert('AuthorizationCode', 'old', { grantId: 'g' }, 1);
+    await storage.upsert('AuthorizationCode', 'live', { grantId: 'g' }, 600);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    expect(await storage.purgeExpired()).toBe(1);
+    expect(await storage.find('AuthorizationCode', 'live')).toBeDefined();
+    await storage.close();
+  });
+});

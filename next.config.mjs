@@ -1,0 +1,14 @@
+import { securityHeaders } from './lib/http/security-headers.mjs';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // oidc-provider relies on constructor.name (adapter model names, TTLs); bundling minifies
+  // class names in production builds, so it must stay an external Node package.
+  serverExternalPackages: ['oidc-provider', 'better-sqlite3', 'ioredis'],
+  poweredByHeader: false,
+  async headers() {
+    return securityHeaders({ dev: process.env.NODE_ENV !== 'production' });
+  },
+};
+
+export default nextConfig;
