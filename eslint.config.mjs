@@ -4,6 +4,20 @@ import nextTypescript from 'eslint-config-next/typescript';
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    // Links to /oidc and /.well-known point at route handlers (JSON, JWKS), not pages: a full navigation
+    // is what they need, which is what <a> does and <Link> does not.
+    rules: { '@next/next/no-html-link-for-pages': 'off' },
+  },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
 ];
 export default config;

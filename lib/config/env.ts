@@ -29,7 +29,7 @@ export type PlaygroundEnv = {
   trustProxy: boolean;
 };
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): PlaygroundEnv {
+export function readEnv(source: Record<string, string | undefined> = process.env): PlaygroundEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
@@ -44,7 +44,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): PlaygroundEnv 
     dataDir: path.resolve(env.PLAYGROUND_DATA_DIR),
     redisUrl: env.REDIS_URL,
     oidcJwks: env.OIDC_JWKS,
-    cookieKeys: env.COOKIE_KEYS?.split(',').map((key) => key.trim()).filter(Boolean),
+    cookieKeys: env.COOKIE_KEYS?.split(',')
+      .map((key) => key.trim())
+      .filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
   };
 }

@@ -4,7 +4,12 @@ import type { OidcStorage } from './types';
 
 // Models oidc-provider consumes once (a code, a rotated refresh token): kept as hashes so that
 // `consume` marks one field instead of rewriting the payload.
-const CONSUMABLE = new Set(['AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest']);
+const CONSUMABLE = new Set([
+  'AuthorizationCode',
+  'RefreshToken',
+  'DeviceCode',
+  'BackchannelAuthenticationRequest',
+]);
 
 /**
  * Scale-out storage: several app instances share one Redis. The key layout follows the adapter

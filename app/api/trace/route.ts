@@ -1,0 +1,7 @@
+import { clearTrace, readTrace } from '@/lib/trace/routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = readTrace;
+export const DELETE = clearTrace;

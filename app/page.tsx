@@ -1,0 +1,53 @@
+import { DemoAccounts } from '@/components/home/demo-accounts';
+import { DemoClients } from '@/components/home/demo-clients';
+import { GrantList } from '@/components/home/grant-list';
+import { readEnv } from '@/lib/config/env';
+import { demoAccountCredentials } from '@/lib/oidc/accounts';
+import { demoClients } from '@/lib/oidc/clients';
+import { resourceIdentifier } from '@/lib/oidc/resource-server';
+
+export const dynamic = 'force-dynamic';
+
+export default function HomePage() {
+  const { publicOrigin, issuer } = readEnv();
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="intro">
+        <h1 id="intro" className="text-3xl font-bold">
+          Learn OAuth 2.0 by doing it for real
+        </h1>
+        <p className="mt-3 max-w-3xl text-lg text-slate-700">
+          This playground runs a real authorization server (panva&apos;s oidc-provider) at{' '}
+          <code className="rounded bg-slate-100 px-1">{issuer}</code>. Every redirect, request and token you
+          see is a real HTTP exchange with it, recorded for you as it happens.
+        </p>
+        <ul className="mt-4 flex flex-wrap gap-4 text-sm">
+          <li>
+            <a
+              className="font-semibold text-as-accent underline"
+              href="/oidc/.well-known/openid-configuration"
+            >
+              OpenID Connect discovery document
+            </a>
+          </li>
+          <li>
+            <a
+              className="font-semibold text-as-accent underline"
+              href="/.well-known/oauth-authorization-server/oidc"
+            >
+              RFC 8414 authorization server metadata
+            </a>
+          </li>
+          <li>
+            <a className="font-semibold text-as-accent underline" href="/oidc/jwks">
+              Signing keys (JWKS)
+            </a>
+          </li>
+        </ul>
+      </section>
+      <GrantList />
+      <DemoAccounts accounts={demoAccountCredentials()} />
+      <DemoClients clients={demoClients(publicOrigin)} resource={resourceIdentifier(publicOrigin)} />
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 sm:px-6">
+        <Link href="/" className="text-lg font-bold text-slate-900">
+          OAuth2 Playground
+        </Link>
+        <a
+          href="/oidc/.well-known/openid-configuration"
+          className="text-sm text-slate-700 underline-offset-4 hover:underline"
+        >
+          Discovery document
+        </a>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,95 @@
+import { errors, type Adapter, type Configuration } from 'oidc-provider';
+import { findAccount } from './accounts';
+import { demoClients } from './clients';
+import type { ProviderKeys } from './keys';
+import { resourceIdentifier, resourceServerInfo } from './resource-server';
+import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
+
+export type ConfigurationInput = {
+  origin: string;
+  keys: ProviderKeys;
+  adapter: new (name: string) => Adapter;
+};
+
+/** Lifetimes, in seconds: short enough to watch them expire in a lesson, long enough to finish one. */
+export const TTL = {
+  AccessToken: 60 * 60,
+  AuthorizationCode: 60,
+  ClientCredentials: 10 * 60,
+  DeviceCode: 10 * 60,
+  Grant: 14 * 24 * 60 * 60,
+  IdToken: 60 * 60,
+  Interaction: 60 * 60,
+  RefreshToken: 14 * 24 * 60 * 60,
+  Session: 14 * 24 * 60 * 60,
+} as const;
+
+/**
+ * The authorization server's configuration: every feature the playground teaches turned on, and our
+ * own pages for login, consent, device flow, logout and errors.
+ */
+export function providerConfiguration({ origin, keys, adapter }: ConfigurationInput): Configuration {
+  const apiResource = resourceIdentifier(origin);
+  return {
+    adapter,
+    clients: demoClients(origin),
+    findAccount,
+    jwks: keys.jwks,
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { httpOnly: true, sameSite: 'lax', signed: true },
+      short: { httpOnly: true, sameSite: 'lax', signed: true },
+    },
+    claims: {
+      openid: ['sub'],
+      profile: [
+        'name',
+        'given_name',
+        'family_name',
+        'preferred_username',
+        'website',
+        'locale',
+        'zoneinfo',
+        'updated_at',
+      ],
+      email: ['email', 'email_verified'],
+    },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    // Plain `token` is not offered: OpenID Connect's `id_token token` is the implicit flow this server
+    // teaches, and OAuth 2.1 removes the implicit grant altogether.
+    responseTypes: ['code', 'id_token token', 'id_token'],
+    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    rotateRefreshToken: true,
+    ttl: { ...TTL },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError,
+    features: {
+      devInteractions: { enabled: false },
+      clientCredentials: { enabled: true },
+      deviceFlow,
+      introspection: { enabled: true },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      registration: { enabled: true, initialAccessToken: false },
+      rpInitiatedLogout,
+      pushedAuthorizationRequests: { enabled: true },
+      dPoP: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // A token request without `resource` after an authorization request with one gets a token
+        // for that resource: what learners expect from the request they just made.
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (resource !== apiResource) {
+            throw new errors.InvalidTarget(`unknown resource indicator; this server knows ${apiResource}`);
+          }
+          return resourceServerInfo(origin);
+        },
+      },
+    },
+    discovery: {
+      service_documentation: `${origin}/`,
+      ui_locales_supported: ['en'],
+    },
+  };
+}

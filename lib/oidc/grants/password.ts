@@ -1,0 +1,127 @@
+import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
+import { authenticate, findAccount } from '../accounts';
+import { resourceIdentifier, resourceServerInfo } from '../resource-server';
+import { SignInThrottle, throttleMessage } from '../sign-in-throttle';
+
+/**
+ * The Resource Owner Password Credentials grant (RFC 6749 section 4.3). oidc-provider does not ship it
+ * (OAuth 2.1 and the Security BCP, RFC 9700 section 2.4, forbid it), so the playground adds it to
+ * teach why: the client sees the user's password. The client has authenticated before this runs.
+ */
+export const PASSWORD_GRANT_TYPE = 'password';
+export const PASSWORD_GRANT_PARAMETERS = ['username', 'password', 'scope', 'resource'];
+
+const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+
+// oidc-provider's InvalidGrant always says "grant request is invalid"; a learner deserves the reason.
+const invalidGrant = (description: string) =>
+  new errors.CustomOIDCProviderError('invalid_grant', description);
+
+function single(value: unknown, name: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Array.isArray(value)) {
+    if (name === 'resource')
+      throw new errors.InvalidTarget('only a single resource indicator value is supported');
+    throw new errors.InvalidRequest(`'${name}' parameter must only be provided once`);
+  }
+  return String(value);
+}
+
+export function passwordGrantHandler(provider: Provider, origin: string, throttle: SignInThrottle) {
+  const apiResource = resourceIdentifier(origin);
+  const apiScopes = new Set(resourceServerInfo(origin).scope.split(' '));
+
+  return async function passwordGrant(ctx: KoaContextWithOIDC) {
+    const { client, params } = ctx.oidc;
+    if (!client || !params) throw new errors.InvalidClient('client authentication failed');
+    const username = single(params.username, 'username');
+    const password = single(params.password, 'password');
+    if (!username) throw new errors.InvalidRequest("missing required parameter 'username'");
+    if (!password) throw new errors.InvalidRequest("missing required parameter 'password'");
+
+    const verdict = throttle.check(username, ctx.ip);
+    if (!verdict.allowed) throw invalidGrant(throttleMessage(verdict.retryAfterSeconds));
+    const accountId = authenticate(username, password);
+    if (!accountId) {
+      throttle.recordFailure(username, ctx.ip);
+      throw invalidGrant('invalid username or password');
+    }
+    throttle.recordSuccess(username, ctx.ip);
+
+    const resource = single(params.resource, 'resource');
+    if (resource !== undefined && resource !== apiResource) {
+      throw new errors.InvalidTarget(`unknown resource indicator; this server knows ${apiResource}`);
+    }
+    const requested = new Set(
+      String(params.scope ?? '')
+        .split(' ')
+        .filter(Boolean),
+    );
+    if (client.scope) {
+      const allowed = new Set(client.scope.split(' '));
+      const refused = [...requested].filter((scope) => !allowed.has(scope));
+      if (refused.length) throw new errors.InvalidScope('requested scope is not allowed', refused.join(' '));
+    }
+    // Unknown scopes are ignored, as at the authorization endpoint; the response's `scope` says what was granted.
+    const oidcScopes = [...requested].filter(
+      (scope) =>
+        OIDC_SCOPES.has(scope) && (scope !== 'offline_access' || client.grantTypeAllowed('refresh_token')),
+    );
+    const resourceScopes = resource ? [...requested].filter((scope) => apiScopes.has(scope)) : [];
+
+    const account = await findAccount(ctx, accountId);
+    if (!account) throw invalidGrant('invalid username or password');
+    const grant = new provider.Grant({ accountId, clientId: client.clientId });
+    if (oidcScopes.length) grant.addOIDCScope(oidcScopes.join(' '));
+    if (resource && resourceScopes.length) grant.addResourceScope(resource, resourceScopes.join(' '));
+    const grantId = await grant.save();
+    ctx.oidc.entity('Grant', grant);
+    ctx.oidc.entity('Account', account);
+
+    const authTime = Math.floor(Date.now() / 1000);
+    const at = new provider.AccessToken({ accountId, client, grantId, gty: PASSWORD_GRANT_TYPE });
+    if (resource) {
+      at.resourceServer = new provider.ResourceServer(resource, resourceServerInfo(origin));
+      at.scope = resourceScopes.join(' ') || undefined;
+    } else {
+      at.scope = oidcScopes.join(' ') || undefined;
+    }
+    ctx.oidc.entity('AccessToken', at);
+    const accessToken = await at.save();
+
+    let refreshToken: string | undefined;
+    if (oidcScopes.includes('offline_access')) {
+      const rt = new provider.RefreshToken({
+        accountId,
+        client,
+        grantId,
+        gty: PASSWORD_GRANT_TYPE,
+        scope: [...oidcScopes, ...resourceScopes].join(' '),
+        resource,
+        authTime,
+        rotations: 0,
+      });
+      ctx.oidc.entity('RefreshToken', rt);
+      refreshToken = await rt.save();
+    }
+
+    let idToken: string | undefined;
+    if (oidcScopes.includes('openid')) {
+      const scope = oidcScopes.join(' ');
+      const claims = await account.claims('id_token', scope, {}, []);
+      const token = new provider.IdToken({ ...claims, auth_time: authTime }, { ctx });
+      // IdToken.scope filters the claims by scope; the type definitions do not declare it.
+      (token as unknown as { scope: string }).scope = scope;
+      idToken = (await token.issue({ use: 'idtoken' })) as string;
+    }
+
+    ctx.body = {
+      access_token: accessToken,
+      expires_in: at.expiration,
+      token_type: at.tokenType,
+      scope: at.scope,
+      refresh_token: refreshToken,
+      id_token: idToken,
+    };
+  };
+}

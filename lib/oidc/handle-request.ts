@@ -1,0 +1,44 @@
+import { serverErrorResponse } from '../http/errors';
+import { learnerIdFromCookieHeader } from '../trace/learner';
+import { traceStore } from '../trace';
+import { recordExchange } from '../trace/recorder';
+import { senderOf } from '../trace/roles';
+import { readBody, runNodeListener } from './node-bridge';
+import { authorizationServer } from './provider';
+
+export const MOUNT_PATH = '/oidc';
+
+/**
+ * Every request under /oidc: handed to oidc-provider through the bridge, and the exchange, exactly as
+ * answered, appended to the learner's trace.
+ */
+export async function handleAuthorizationServerRequest(request: Request): Promise<Response> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  const body = await readBody(request);
+  let response: Response;
+  let responseBody: Uint8Array | null = null;
+  try {
+    const { listener } = await authorizationServer();
+    const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
+    response = result.response;
+    responseBody = result.res.body;
+  } catch (error) {
+    console.error(
+      '[authorization server] unhandled failure:',
+      error instanceof Error ? error.message : error,
+    );
+    response = serverErrorResponse();
+    responseBody = new Uint8Array(await response.clone().arrayBuffer());
+  }
+  recordExchange(traceStore(), {
+    learnerId: learnerIdFromCookieHeader(request.headers.get('cookie')),
+    ...senderOf(request.headers),
+    to: 'authorization-server',
+    startedAt,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    request: { method: request.method, url: request.url, headers: request.headers, body },
+    response: { status: response.status, headers: response.headers, body: responseBody },
+  });
+  return response;
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Provider from 'oidc-provider';
+import { readEnv, type PlaygroundEnv } from '../config/env';
+import { adapterClass, openStorage, type OidcStorage } from '../storage';
+import { providerConfiguration } from './configuration';
+import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
+import { loadProviderKeys } from './keys';
+import { SignInThrottle } from './sign-in-throttle';
+
+export type AuthorizationServer = {
+  env: PlaygroundEnv;
+  storage: OidcStorage;
+  provider: Provider;
+  /** `provider.callback()`, made once: Koa composes its middleware on every call. */
+  listener: (req: IncomingMessage, res: ServerResponse) => unknown;
+  throttle: SignInThrottle;
+};
+
+const PURGE_EVERY_MS = 10 * 60 * 1000;
+
+export async function createAuthorizationServer(env: PlaygroundEnv): Promise<AuthorizationServer> {
+  const storage = openStorage(env);
+  const keys = await loadProviderKeys(storage, env);
+  const provider = new Provider(
+    env.issuer,
+    providerConfiguration({ origin: env.publicOrigin, keys, adapter: adapterClass(storage) }),
+  );
+  provider.proxy = env.trustProxy;
+  const throttle = new SignInThrottle();
+  provider.registerGrantType(
+    PASSWORD_GRANT_TYPE,
+    passwordGrantHandler(provider, env.publicOrigin, throttle),
+    PASSWORD_GRANT_PARAMETERS,
+  );
+  provider.on('server_error', (_ctx, error: Error) => {
+    console.error('[authorization server] server_error:', error.message);
+  });
+
+  await storage.purgeExpired();
+  setInterval(() => void storage.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
+
+  return { env, storage, provider, listener: provider.callback(), throttle };
+}
+
+declare global {
+  var playgroundAuthorizationServer: Promise<AuthorizationServer> | undefined;
+}
+
+/**
+ * The one authorization server of this process, created on first use (never at import: `next build`
+ * evaluates route modules) and kept on globalThis so that every route module shares it.
+ */
+export function authorizationServer(): Promise<AuthorizationServer> {
+  globalThis.playgroundAuthorizationServer ??= createAuthorizationServer(readEnv()).catch(
+    (error: unknown) => {
+      globalThis.playgroundAuthorizationServer = undefined;
+      throw error;
+    },
+  );
+  return globalThis.playgroundAuthorizationServer;
+}

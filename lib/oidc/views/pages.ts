@@ -1,0 +1,89 @@
+import type { Configuration, errors } from 'oidc-provider';
+import { authorizationServerPage, escapeHtml } from './layout';
+
+type ProviderContext = Parameters<NonNullable<Configuration['renderError']>>[0];
+
+/** Replaces oidc-provider's error page: the wire error and its description, never a stack trace. */
+export const renderError: NonNullable<Configuration['renderError']> = (ctx, out) => {
+  ctx.type = 'html';
+  const details = Object.entries(out)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd><code>${escapeHtml(value)}</code></dd>`)
+    .join('');
+  ctx.body = authorizationServerPage(
+    'The authorization server refused this request',
+    `<div class="error" role="alert"><dl>${details}</dl></div>
+<p>This page is shown instead of redirecting back to the client because the server could not trust the
+client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).</p>`,
+    { status: `error ${ctx.status}` },
+  );
+};
+
+const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = {
+  enabled: true,
+  charset: 'base-20',
+  mask: '****-****',
+  userCodeInputSource(
+    ctx: ProviderContext,
+    form: string,
+    _out?: unknown,
+    err?: errors.OIDCProviderError | Error,
+  ) {
+    ctx.type = 'html';
+    const codeProblem = err && (('userCode' in err && err.userCode) || err.name === 'NoCodeError');
+    const problem = err
+      ? `<p class="error" role="alert">${
+          codeProblem
+            ? 'That code is not valid or has expired. Check the code on the device and try again.'
+            : 'The sign-in was interrupted or failed. Start again from the device.'
+        }</p>`
+      : '';
+    ctx.body = authorizationServerPage(
+      'Connect a device',
+      `${problem}<p>Enter the code shown on your device.</p><label for="user_code">Code</label>${form.replace(
+        'type="text" name="user_code"',
+        'type="text" id="user_code" name="user_code"',
+      )}<button type="submit" form="op.deviceInputForm">Continue</button>`,
+    );
+  },
+  userCodeConfirmSource(ctx: ProviderContext, form: string, client, _deviceInfo, userCode: string) {
+    ctx.type = 'html';
+    const name = client.clientName ?? client.clientId;
+    ctx.body = authorizationServerPage(
+      'Confirm the device',
+      `<p><strong>${escapeHtml(name)}</strong> is asking to connect. Check that the device shows the code
+<code>${escapeHtml(userCode)}</code>.</p>${form}
+<button type="submit" form="op.deviceConfirmForm">Continue</button>
+<button type="submit" class="secondary" form="op.deviceConfirmForm" value="yes" name="abort">Cancel</button>`,
+    );
+  },
+  successSource(ctx: ProviderContext) {
+    ctx.type = 'html';
+    ctx.body = authorizationServerPage(
+      'Device connected',
+      '<p role="status">Sign-in complete. You can return to your device: it will receive its tokens on its next poll.</p>',
+    );
+  },
+};
+
+export const deviceFlow = deviceFlowSources;
+
+export const rpInitiatedLogout: NonNullable<Configuration['features']>['rpInitiatedLogout'] = {
+  enabled: true,
+  logoutSource(ctx: ProviderContext, form: string) {
+    ctx.type = 'html';
+    ctx.body = authorizationServerPage(
+      'Sign out',
+      `<p>Do you want to sign out of the authorization server?</p>${form}
+<button type="submit" form="op.logoutForm" value="yes" name="logout">Yes, sign me out</button>
+<button type="submit" class="secondary" form="op.logoutForm">No, stay signed in</button>`,
+    );
+  },
+  postLogoutSuccessSource(ctx: ProviderContext) {
+    ctx.type = 'html';
+    ctx.body = authorizationServerPage(
+      'Signed out',
+      '<p role="status">You are signed out of the authorization server.</p>',
+    );
+  },
+};

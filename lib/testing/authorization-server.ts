@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readEnv } from '../config/env';
+import { runNodeListener } from '../oidc/node-bridge';
+import { createAuthorizationServer, type AuthorizationServer } from '../oidc/provider';
+
+export const TEST_ORIGIN = 'http://localhost:3999';
+
+/**
+ * A real authorization server (oidc-provider with the playground's configuration, SQLite in a temporary
+ * directory) driven through the real bridge, without an HTTP listener: for unit tests of grants.
+ */
+export async function testAuthorizationServer(): Promise<
+  AuthorizationServer & { call(pathAndQuery: string, init?: RequestInit): Promise<Response> }
+> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-as-'));
+  const server = await createAuthorizationServer(
+    readEnv({ PLAYGROUND_DATA_DIR: dataDir, PUBLIC_ORIGIN: TEST_ORIGIN }),
+  );
+  return {
+    ...server,
+    async call(pathAndQuery, init) {
+      const request = new Request(`${TEST_ORIGIN}${pathAndQuery}`, init);
+      return (await runNodeListener(server.listener, request, { mountPath: '/oidc' })).response;
+    },
+  };
+}
+
+export const basic = (clientId: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+export const form = (fields: Record<string, string>) => new URLSearchParams(fields);

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_RECORDED_BODY, recordExchange, type Exchange } from './recorder';
+import { createMemoryTraceStore } from './store';
+
+const text = (value: string) => new TextEncoder().encode(value);
+
+function exchange(overrides: Partial<Exchange> = {}): Exchange {
+  const responseHeaders = new Headers({ 'content-type': 'application/json' });
+  responseHeaders.append('set-cookie', 'a=1; path=/');
+  responseHeaders.append('set-cookie', 'b=2; path=/x');
+  return {
+    learnerId: 'learner-1',
+    from: 'client',
+    to: 'authorization-server',
+    channel: 'back',
+    startedAt: Date.UTC(2026, 10, 28, 10, 0, 0),
+    durationMs: 12.5,
+    request: {
+      method: 'POST',
+      url: 'http://localhost:3000/oidc/token',
+      headers: new Headers({
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: 'Basic abc',
+      }),
+      body: text('grant_type=client_credentials'),
+    },
+    response: { status: 200, headers: responseHeaders, body: text('{"access_token":"t"}') },
+    ...overrides,
+  };
+}
+
+describe('exchange recorder', () => {
+  it('records method, URL, headers, bodies, status, timing and roles', () => {
+    const store = createMemoryTraceStore();
+    const recorded = recordExchange(store, exchange());
+    expect(recorded).toMatchObject({
+      seq: 1,
+      time: '2026-11-28T10:00:00.000Z',
+      durationMs: 12.5,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      request: {
+        method: 'POST',
+        url: 'http://localhost:3000/oidc/token',
+        body: 'grant_type=client_credentials',
+        bodyEncoding: 'utf8',
+        truncated: false,
+      },
+      response: { status: 200, body: '{"access_token":"t"}' },
+    });
+    expect(recorded!.request.headers).toContainEqual(['authorization', 'Basic abc']);
+    expect(store.list('learner-1')).toEqual([recorded]);
+  });
+
+  it('keeps each Set-Cookie header as its own entry', () => {
+    const recorded = recordExchange(createMemoryTraceStore(), exchange());
+    expect(recorded!.response.headers.filter(([name]) => name === 'set-cookie')).toEqual([
+      ['set-cookie', 'a=1; path=/'],
+      ['set-cookie', 'b=2; path=/x'],
+    ]);
+  });
+
+  it('replaces redacted form fields and keeps the rest', () => {
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        redactFormFields: ['password'],
+        request: {
+          method: 'POST',
+          url: 'http://localhost:3000/interaction/x/login',
+          headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+          body: text('username=alice&password=wonderland'),
+        },
+      }),
+    );
+    expect(recorded!.request.body).toBe('username=alice&password=%5Bredacted%5D');
+  });
+
+  it('cuts bodies longer than the limit and says so', () => {
+    const big = 'x'.repeat(MAX_RECORDED_BODY + 10);
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        response: { status: 200, headers: new Headers({ 'content-type': 'text/html' }), body: text(big) },
+      }),
+    );
+    expect(recorded!.response.body).toHaveLength(MAX_RECORDED_BODY);
+    expect(recorded!.response.truncated).toBe(true);
+  });
+
+  it('keeps binary bodies as base64', () => {
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        response: {
+          status: 200,
+          headers: new Headers({ 'content-type': 'image/png' }),
+          body: new Uint8Array([137, 80, 78, 71]),
+        },
+      }),
+    );
+    expect(recorded!.response).toMatchObject({ body: 'iVBORw==', bodyEncoding: 'base64' });
+  });
+
+  it('records a redirect with its Location and no body as null', () => {
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        response: { status: 303, headers: new Headers({ location: '/interaction/abc' }), body: null },
+      }),
+    );
+    expect(recorded!.response.headers).toContainEqual(['location', '/interaction/abc']);
+    expect(recorded!.response.body).toBeNull();
+  });
+
+  it('keeps nothing for an exchange without a learner', () => {
+    const store = createMemoryTraceStore();
+    expect(recordExchange(store, exchange({ learnerId: undefined }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { TraceStore } from './store';
+import type { Channel, HeaderList, RecordedMessage, Role, TraceEvent } from './types';
+
+/** Bodies beyond this many bytes are cut: a trace is for reading, not for archiving downloads. */
+export const MAX_RECORDED_BODY = 64 * 1024;
+
+const TEXTUAL =
+  /^(text\/|application\/(json|x-www-form-urlencoded|javascript|jwt|[a-z.+-]*\+json|[a-z.+-]*\+jwt|xml))/i;
+
+export type Exchange = {
+  learnerId: string | undefined;
+  from: Role;
+  to: Role;
+  channel: Channel;
+  /** Wall-clock time the request arrived (ms since the epoch) and how long the answer took. */
+  startedAt: number;
+  durationMs: number;
+  request: { method: string; url: string; headers: Headers; body: Uint8Array | null };
+  response: { status: number; headers: Headers; body: Uint8Array | null };
+  /** Form fields whose values are replaced before recording (a login form's password). */
+  redactFormFields?: string[];
+};
+
+function headerList(headers: Headers): HeaderList {
+  const list: HeaderList = [];
+  headers.forEach((value, name) => {
+    if (name === 'set-cookie') return;
+    list.push([name, value]);
+  });
+  for (const cookie of headers.getSetCookie()) list.push(['set-cookie', cookie]);
+  return list;
+}
+
+function recordBody(
+  body: Uint8Array | null,
+  contentType: string | null,
+  redact: string[] = [],
+): Omit<RecordedMessage, 'headers'> {
+  if (!body || body.length === 0) return { body: null, bodyEncoding: 'utf8', truncated: false };
+  const truncated = body.length > MAX_RECORDED_BODY;
+  const kept = Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, MAX_RECORDED_BODY));
+  const textual = !contentType || TEXTUAL.test(contentType);
+  if (!textual) return { body: kept.toString('base64'), bodyEncoding: 'base64', truncated };
+  let text = kept.toString('utf8');
+  if (redact.length && contentType?.startsWith('application/x-www-form-urlencoded')) {
+    const form = new URLSearchParams(text);
+    for (const field of redact) if (form.has(field)) form.set(field, '[redacted]');
+    text = form.toString();
+  }
+  return { body: text, bodyEncoding: 'utf8', truncated };
+}
+
+/** Turns one HTTP exchange into a trace event for its learner. Exchanges with no learner are not kept. */
+export function recordExchange(store: TraceStore, exchange: Exchange): TraceEvent | undefined {
+  if (!exchange.learnerId) return undefined;
+  const { request, response } = exchange;
+  return store.append(exchange.learnerId, {
+    id: randomUUID(),
+    time: new Date(exchange.startedAt).toISOString(),
+    durationMs: exchange.durationMs,
+    from: exchange.from,
+    to: exchange.to,
+    channel: exchange.channel,
+    request: {
+      method: request.method,
+      url: request.url,
+      headers: headerList(request.headers),
+      ...recordBody(request.body, request.headers.get('content-type'), exchange.redactFormFields),
+    },
+    response: {
+      status: response.status,
+      headers: headerList(response.headers),
+      ...recordBody(response.body, response.headers.get('content-type')),
+    },
+  } satisfies Omit<TraceEvent, 'seq'>);
+}

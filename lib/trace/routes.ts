@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { errorResponse } from '../http/errors';
+import { traceStore } from './index';
+import { learnerIdFromCookieHeader } from './learner';
+import { traceEventStream } from './stream';
+
+const noLearner = () =>
+  errorResponse(
+    401,
+    'no_learner',
+    'This browser has no playground learner cookie yet. Open any playground page first; it sets one.',
+  );
+
+const afterSeq = z.coerce.number().int().min(0).catch(0);
+
+/** GET /api/trace/stream: the learner's own trace, live (Server-Sent Events). */
+export function streamTrace(request: Request): Response {
+  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+  if (!learnerId) return noLearner();
+  const url = new URL(request.url);
+  const after = afterSeq.parse(request.headers.get('last-event-id') ?? url.searchParams.get('after') ?? 0);
+  return traceEventStream(traceStore(), learnerId, after, request.signal);
+}
+
+/** GET /api/trace: the learner's trace so far, as JSON. */
+export function readTrace(request: Request): Response {
+  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+  if (!learnerId) return noLearner();
+  const after = afterSeq.parse(new URL(request.url).searchParams.get('after') ?? 0);
+  return Response.json(
+    { events: traceStore().list(learnerId, after) },
+    { headers: { 'cache-control': 'no-store' } },
+  );
+}
+
+/** DELETE /api/trace: starts the learner's log afresh. */
+export function clearTrace(request: Request): Response {
+  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+  if (!learnerId) return noLearner();
+  traceStore().clear(learnerId);
+  return new Response(null, { status: 204 });
+}

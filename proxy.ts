@@ -1,0 +1,24 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { LEARNER_COOKIE, isLearnerId, learnerCookieAttributes, newLearnerId } from './lib/trace/learner';
+
+/**
+ * Gives every new browser its learner id on its first page visit, so that the exchanges it causes are
+ * recorded into its own trace. The request continues with the cookie too, so the first page can use it.
+ */
+export function proxy(request: NextRequest) {
+  if (isLearnerId(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
+  const learnerId = newLearnerId();
+  request.cookies.set(LEARNER_COOKIE, learnerId);
+  const response = NextResponse.next({ request: { headers: request.headers } });
+  response.cookies.set(
+    LEARNER_COOKIE,
+    learnerId,
+    learnerCookieAttributes(request.nextUrl.protocol === 'https:'),
+  );
+  return response;
+}
+
+export const config = {
+  // Pages only: the authorization server, the APIs and static files never need to mint a learner.
+  matcher: ['/((?!oidc|api|oauth|\\.well-known|_next|favicon\\.ico|robots\\.txt).*)'],
+};
