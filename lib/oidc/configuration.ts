@@ -67,8 +67,15 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
       deviceFlow,
-      introspection: { enabled: true },
-      revocation: { enabled: true },
+      // A client may introspect and revoke only the tokens issued to it (RFC 7009 section 2.1).
+      introspection: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
+      revocation: {
+        enabled: true,
+        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+      },
       userinfo: { enabled: true },
       registration: { enabled: true, initialAccessToken: false },
       rpInitiatedLogout,
