@@ -25,8 +25,9 @@ export class AuthorizationServerPage {
   get denyButton(): Locator {
     return this.page.getByRole('button', { name: 'Deny' });
   }
+  /** The page's own alert (Next's route announcer is an alert region too, outside main). */
   get alert(): Locator {
-    return this.page.getByRole('alert');
+    return this.page.getByRole('main').getByRole('alert');
   }
 
   async signIn(username: string, password: string) {

@@ -1,4 +1,4 @@
-import { serverErrorResponse } from '../http/errors';
+import { errorResponse, serverErrorResponse } from '../http/errors';
 import { learnerIdFromCookieHeader } from '../trace/learner';
 import { traceStore } from '../trace';
 import { recordExchange } from '../trace/recorder';
@@ -7,6 +7,13 @@ import { readBody, runNodeListener } from './node-bridge';
 import { authorizationServer } from './provider';
 
 export const MOUNT_PATH = '/oidc';
+
+const notFound = (pathname: string) =>
+  errorResponse(
+    404,
+    'not_found',
+    `The authorization server has no endpoint at ${pathname}. Its discovery document lists them all: ${MOUNT_PATH}/.well-known/openid-configuration`,
+  );
 
 /**
  * Every request under /oidc: handed to oidc-provider through the bridge, and the exchange, exactly as
@@ -23,6 +30,11 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
     const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
     response = result.response;
     responseBody = result.res.body;
+    if (response.status === 404 && response.headers.get('content-type')?.startsWith('text/plain')) {
+      // Koa's bare "Not Found": say which endpoints exist instead.
+      response = notFound(new URL(request.url).pathname);
+      responseBody = new Uint8Array(await response.clone().arrayBuffer());
+    }
   } catch (error) {
     console.error(
       '[authorization server] unhandled failure:',

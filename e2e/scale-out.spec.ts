@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { freePort, startRedisServer, type RedisServer } from '../lib/testing/redis-server';
+import { postForm, startPlayground, type Playground } from './support/server';
+
+const FIRST_PARTY = { id: 'playground-first-party', secret: 'playground-first-party-secret' };
+
+let redis: RedisServer;
+let first: Playground;
+let second: Playground;
+
+test.beforeAll(async () => {
+  test.setTimeout(90_000);
+  redis = await startRedisServer();
+  const [portA, portB] = [await freePort(), await freePort()];
+  // Two instances behind one public origin, as behind a load balancer: same issuer, shared Redis.
+  const publicOrigin = `http://localhost:${portA}`;
+  first = await startPlayground({ port: portA, publicOrigin, env: { REDIS_URL: redis.url } });
+  second = await startPlayground({ port: portB, publicOrigin, env: { REDIS_URL: redis.url } });
+});
+
+test.afterAll(async () => {
+  await Promise.all([first?.stop(), second?.stop()]);
+  await redis?.stop();
+});
+
+test('two instances on one Redis share clients, tokens and signing keys', async () => {
+  const [jwksA, jwksB] = await Promise.all([
+    fetch(`${first.origin}/oidc/jwks`).then((r) => r.json()),
+    fetch(`${second.origin}/oidc/jwks`).then((r) => r.json()),
+  ]);
+  expect(jwksA).toEqual(jwksB);
+
+  const registration = await fetch(`${first.origin}/oidc/reg`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      client_name: 'Shared',
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+    }),
+  });
+  const registered = (await registration.json()) as { client_id: string; client_secret: string };
+  const onSecond = await postForm(
+    `${second.origin}/oidc/token`,
+    { grant_type: 'client_credentials' },
+    {
+      id: registered.client_id,
+      secret: registered.client_secret,
+    },
+  );
+  expect(onSecond.status).toBe(200);
+
+  const issued = (await (
+    await postForm(
+      `${first.origin}/oidc/token`,
+      { grant_type: 'password', username: 'bob', password: 'builder', scope: 'openid offline_access' },
+      FIRST_PARTY,
+    )
+  ).json()) as { refresh_token: string; access_token: string };
+  const refreshed = await postForm(
+    `${second.origin}/oidc/token`,
+    { grant_type: 'refresh_token', refresh_token: issued.refresh_token },
+    FIRST_PARTY,
+  );
+  expect(refreshed.status).toBe(200);
+
+  const userinfo = await fetch(`${second.origin}/oidc/me`, {
+    headers: { authorization: `Bearer ${issued.access_token}` },
+  });
+  expect(userinfo.status).toBe(200);
+  expect(await userinfo.json()).toMatchObject({ sub: 'bob' });
+});
