@@ -6,6 +6,11 @@ const nextConfig = {
   // class names in production builds, so it must stay an external Node package.
   serverExternalPackages: ['oidc-provider', 'better-sqlite3', 'ioredis'],
   poweredByHeader: false,
+  // Mastodon.py asks for /api/v1/instance/ and expects an answer, not a redirect.
+  skipTrailingSlashRedirect: true,
+  async rewrites() {
+    return [{ source: '/api/v1/instance/', destination: '/api/v1/instance' }];
+  },
   async headers() {
     return securityHeaders({ dev: process.env.NODE_ENV !== 'production' });
   },

@@ -4,7 +4,7 @@ import { ORIGIN } from '../support/origin';
 
 /**
  * Follows an authorization request in the browser: our login page, then our consent page, until the
- * authorization server redirects to the playground's callback. Answers the callback URL.
+ * authorization server redirects to the playground's callback (or `expectedLanding`). Answers that URL.
  */
 export async function authorizeInBrowser(
   page: Page,
@@ -13,7 +13,8 @@ export async function authorizeInBrowser(
     username = 'alice',
     password = 'wonderland',
     consent = 'allow',
-  }: { username?: string; password?: string; consent?: 'allow' | 'deny' } = {},
+    expectedLanding = `${ORIGIN}/callback`,
+  }: { username?: string; password?: string; consent?: 'allow' | 'deny'; expectedLanding?: string } = {},
 ): Promise<URL> {
   return test.step(`authorize as ${username} (${consent})`, async () => {
     const as = new AuthorizationServerPage(page);
@@ -28,7 +29,7 @@ export async function authorizeInBrowser(
       await expect(as.allowButton).toBeVisible();
       await as.allow();
     }
-    await page.waitForURL((url) => url.href.startsWith(`${ORIGIN}/callback`));
+    await page.waitForURL((url) => url.href.startsWith(expectedLanding));
     return new URL(page.url());
   });
 }

@@ -13,6 +13,8 @@ const schema = z.object({
   OIDC_JWKS: z.string().optional(),
   COOKIE_KEYS: z.string().optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  INTERNAL_ORIGIN: z.url().optional(),
+  APP_REGISTRATION_LIMIT: z.coerce.number().int().min(1).default(100),
 });
 
 export type PlaygroundEnv = {
@@ -27,6 +29,10 @@ export type PlaygroundEnv = {
   cookieKeys: string[] | undefined;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (sets oidc-provider's `proxy`). */
   trustProxy: boolean;
+  /** Where the server reaches itself over loopback (the resource server calling the authorization server). */
+  internalOrigin: string;
+  /** Mastodon app registrations allowed per address every 10 minutes (a classroom shares one address). */
+  appRegistrationLimit: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): PlaygroundEnv {
@@ -48,5 +54,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
       .map((key) => key.trim())
       .filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    internalOrigin: (env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
+    appRegistrationLimit: env.APP_REGISTRATION_LIMIT,
   };
 }

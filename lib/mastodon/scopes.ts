@@ -47,3 +47,20 @@ export function scopeCovers(granted: Iterable<string>, required: string): boolea
   const [parent] = required.split(':');
   return required.includes(':') && parent !== undefined && set.has(parent);
 }
+
+/** Scopes a Mastodon app may register and ask for here: Mastodon's, with `profile` (4.3+). */
+export const APP_SCOPES: ReadonlySet<string> = new Set([...MASTODON_SCOPES, 'profile']);
+
+export const parseScopes = (value: string | undefined): string[] => [
+  ...new Set((value ?? '').split(/\s+/).filter(Boolean)),
+];
+
+/** Everything a token of an app registered with `scopes` may carry: `read` lets it ask for `read:statuses`. */
+export function expandScopes(scopes: Iterable<string>): string[] {
+  const expanded = new Set<string>();
+  for (const scope of scopes) {
+    expanded.add(scope);
+    for (const child of MASTODON_SCOPES) if (child.startsWith(`${scope}:`)) expanded.add(child);
+  }
+  return [...expanded];
+}

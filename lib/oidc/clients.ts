@@ -19,6 +19,12 @@ export const DEMO_CLIENT_SECRETS = {
   firstParty: 'playground-first-party-secret',
 } as const;
 
+/** The playground's resource server authenticates as this client to introspect tokens (RFC 7662). */
+export const RESOURCE_SERVER_CLIENT = {
+  id: 'playground-resource-server',
+  secret: 'playground-resource-server-secret',
+} as const;
+
 export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 /** Where the playground's walkthroughs receive authorization responses. */
@@ -77,6 +83,15 @@ export function demoClients(origin: string): ClientMetadata[] {
       client_secret: DEMO_CLIENT_SECRETS.firstParty,
       client_name: 'Playground First-Party App (password grant)',
       grant_types: ['password', 'refresh_token'],
+      response_types: [],
+      redirect_uris: [],
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
+    {
+      client_id: RESOURCE_SERVER_CLIENT.id,
+      client_secret: RESOURCE_SERVER_CLIENT.secret,
+      client_name: 'Playground Resource Server (introspection only)',
+      grant_types: [],
       response_types: [],
       redirect_uris: [],
       token_endpoint_auth_method: 'client_secret_basic',

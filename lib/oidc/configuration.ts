@@ -1,7 +1,8 @@
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
 import { findAccount } from './accounts';
-import { demoClients } from './clients';
+import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
 import type { ProviderKeys } from './keys';
+import { MASTODON_SCOPES } from '../mastodon/scopes';
 import { resourceIdentifier, resourceServerInfo } from './resource-server';
 import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 
@@ -10,6 +11,9 @@ export type ConfigurationInput = {
   keys: ProviderKeys;
   adapter: new (name: string) => Adapter;
 };
+
+export const OIDC_SCOPES = ['openid', 'offline_access', 'profile', 'email'] as const;
+export const STATIC_SCOPES: readonly string[] = [...OIDC_SCOPES, ...MASTODON_SCOPES];
 
 /** Lifetimes, in seconds: short enough to watch them expire in a lesson, long enough to finish one. */
 export const TTL = {
@@ -54,7 +58,9 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
       ],
       email: ['email', 'email_verified'],
     },
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    // Mastodon's scopes are static scopes too, so that opaque access tokens (the only ones that can be
+    // revoked) carry them; with resource=<origin>/api they go into JWT access tokens instead.
+    scopes: [...STATIC_SCOPES],
     // Plain `token` is not offered: OpenID Connect's `id_token token` is the implicit flow this server
     // teaches, and OAuth 2.1 removes the implicit grant altogether.
     responseTypes: ['code', 'id_token token', 'id_token'],
@@ -68,9 +74,11 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
       clientCredentials: { enabled: true },
       deviceFlow,
       // A client may introspect and revoke only the tokens issued to it (RFC 7009 section 2.1).
+      // The playground's resource server may introspect any token presented to it (RFC 7662 section 2.1).
       introspection: {
         enabled: true,
-        allowedPolicy: (_ctx, client, token) => token.clientId === client.clientId,
+        allowedPolicy: (_ctx, client, token) =>
+          token.clientId === client.clientId || client.clientId === RESOURCE_SERVER_CLIENT.id,
       },
       revocation: {
         enabled: true,

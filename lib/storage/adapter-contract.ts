@@ -105,3 +105,66 @@ export function describeAdapterContract(name: string, open: () => Promise<OidcSt
     });
   });
 }
+
+/** The playground's own documents (Mastodon apps and statuses), on every backend. */
+export function describeDocumentContract(name: string, open: () => Promise<OidcStorage>) {
+  describe(`${name} documents`, () => {
+    let storage: OidcStorage;
+    beforeAll(async () => {
+      storage = await open();
+    });
+    afterAll(async () => {
+      await storage.close();
+    });
+    const kind = () => `status-${Math.random().toString(36).slice(2)}`;
+
+    it('gets what it put, and nothing once deleted', async () => {
+      const k = kind();
+      await storage.putDocument(k, '1000000000000001', { text: 'hello' }, ['account:alice']);
+      expect(await storage.getDocument(k, '1000000000000001')).toEqual({ text: 'hello' });
+      await storage.deleteDocument(k, '1000000000000001');
+      expect(await storage.getDocument(k, '1000000000000001')).toBeUndefined();
+      expect(await storage.listDocuments(k, 'account:alice', { limit: 10 })).toEqual([]);
+    });
+
+    it('lists an index newest first, paged by max_id, since_id and min_id', async () => {
+      const k = kind();
+      for (let i = 1; i <= 5; i++) {
+        await storage.putDocument(
+          k,
+          `100000000000000${i}`,
+          { n: i },
+          i % 2 ? ['public', 'account:alice'] : ['account:alice'],
+        );
+      }
+      const ns = (docs: Array<{ n: number }>) => docs.map((doc) => doc.n);
+      expect(ns(await storage.listDocuments(k, 'account:alice', { limit: 3 }))).toEqual([5, 4, 3]);
+      expect(ns(await storage.listDocuments(k, 'public', { limit: 10 }))).toEqual([5, 3, 1]);
+      expect(
+        ns(await storage.listDocuments(k, 'account:alice', { limit: 10, maxId: '1000000000000004' })),
+      ).toEqual([3, 2, 1]);
+      expect(
+        ns(await storage.listDocuments(k, 'account:alice', { limit: 10, sinceId: '1000000000000003' })),
+      ).toEqual([5, 4]);
+      expect(
+        ns(await storage.listDocuments(k, 'account:alice', { limit: 2, minId: '1000000000000001' })),
+      ).toEqual([3, 2]);
+    });
+
+    it('moves a document between indexes when it is put again', async () => {
+      const k = kind();
+      await storage.putDocument(k, '1000000000000001', { v: 1 }, ['public']);
+      await storage.putDocument(k, '1000000000000001', { v: 2 }, ['account:bob']);
+      expect(await storage.listDocuments(k, 'public', { limit: 10 })).toEqual([]);
+      expect(await storage.listDocuments(k, 'account:bob', { limit: 10 })).toEqual([{ v: 2 }]);
+    });
+
+    it('remembers the first value of a name until it expires', async () => {
+      const name = `idempotency-${Math.random()}`;
+      expect(await storage.rememberOnce(name, 'first', 1)).toBe('first');
+      expect(await storage.rememberOnce(name, 'second', 1)).toBe('first');
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect(await storage.rememberOnce(name, 'third', 60)).toBe('third');
+    });
+  });
+}

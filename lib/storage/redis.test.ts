@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startRedisServer, type RedisServer } from '../testing/redis-server';
-import { describeAdapterContract } from './adapter-contract';
+import { describeAdapterContract, describeDocumentContract } from './adapter-contract';
 import { openRedisStorage } from './redis';
 
 let server: RedisServer;
@@ -12,3 +12,5 @@ afterAll(async () => {
 });
 
 describeAdapterContract('Redis', async () => openRedisStorage(server.url, `test-${process.pid}:`));
+
+describeDocumentContract('Redis', async () => openRedisStorage(server.url, `test-docs-${process.pid}:`));

@@ -90,6 +90,65 @@ export function openRedisStorage(url: string, prefix = 'playground:'): OidcStora
       await redis.set(`setting:${name}`, value, 'NX');
       return (await redis.get(`setting:${name}`))!;
     },
+    async putDocument(kind, id, value, indexes) {
+      const previous = await redis.get(`doc:${kind}:${id}`);
+      const multi = redis.multi();
+      if (previous) {
+        for (const name of (JSON.parse(previous) as { indexes: string[] }).indexes)
+          multi.zrem(`index:${kind}:${name}`, id);
+      }
+      multi.set(`doc:${kind}:${id}`, JSON.stringify({ indexes, value }));
+      for (const name of indexes) multi.zadd(`index:${kind}:${name}`, Number(id), id);
+      await multi.exec();
+    },
+    async getDocument<T>(kind: string, id: string) {
+      const stored = await redis.get(`doc:${kind}:${id}`);
+      return stored ? ((JSON.parse(stored) as { value: T }).value as T) : undefined;
+    },
+    async deleteDocument(kind, id) {
+      const stored = await redis.get(`doc:${kind}:${id}`);
+      if (!stored) return;
+      const multi = redis.multi();
+      for (const name of (JSON.parse(stored) as { indexes: string[] }).indexes)
+        multi.zrem(`index:${kind}:${name}`, id);
+      multi.del(`doc:${kind}:${id}`);
+      await multi.exec();
+    },
+    async listDocuments<T>(
+      kind: string,
+      index: string,
+      page: { limit: number; maxId?: string; sinceId?: string; minId?: string },
+    ) {
+      const key = `index:${kind}:${index}`;
+      const ids = page.minId
+        ? (
+            await redis.zrangebyscore(
+              key,
+              `(${page.minId}`,
+              page.maxId ? `(${page.maxId}` : '+inf',
+              'LIMIT',
+              0,
+              page.limit,
+            )
+          ).reverse()
+        : await redis.zrevrangebyscore(
+            key,
+            page.maxId ? `(${page.maxId}` : '+inf',
+            page.sinceId ? `(${page.sinceId}` : '-inf',
+            'LIMIT',
+            0,
+            page.limit,
+          );
+      if (!ids.length) return [];
+      const stored = await redis.mget(ids.map((id) => `doc:${kind}:${id}`));
+      return stored
+        .filter((value): value is string => value !== null)
+        .map((value) => (JSON.parse(value) as { value: T }).value);
+    },
+    async rememberOnce(name, value, ttlSeconds) {
+      await redis.set(`remembered:${name}`, value, 'EX', ttlSeconds, 'NX');
+      return (await redis.get(`remembered:${name}`)) ?? value;
+    },
     async purgeExpired() {
       return 0;
     },

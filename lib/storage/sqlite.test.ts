@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAdapterContract } from './adapter-contract';
+import { describeAdapterContract, describeDocumentContract } from './adapter-contract';
 import { openSqliteStorage } from './sqlite';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'playground-sqlite-')), 'db.sqlite');
@@ -30,3 +30,5 @@ describe('SQLite storage file', () => {
     await storage.close();
   });
 });
+
+describeDocumentContract('SQLite', async () => openSqliteStorage(tempFile()));

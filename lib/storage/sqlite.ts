@@ -21,6 +21,11 @@ CREATE INDEX IF NOT EXISTS oidc_models_uid ON oidc_models (model, uid) WHERE uid
 CREATE INDEX IF NOT EXISTS oidc_models_user_code ON oidc_models (model, user_code) WHERE user_code IS NOT NULL;
 CREATE INDEX IF NOT EXISTS oidc_models_expires_at ON oidc_models (expires_at) WHERE expires_at IS NOT NULL;
 CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, id TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, id));
+CREATE TABLE IF NOT EXISTS document_index (
+  kind TEXT NOT NULL, idx TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, idx, id)
+);
+CREATE TABLE IF NOT EXISTS remembered (name TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;
 
 type Row = { payload: string; expires_at: number | null; consumed_at: number | null };
@@ -54,6 +59,31 @@ export function openSqliteStorage(file: string): OidcStorage {
   const purge = db.prepare('DELETE FROM oidc_models WHERE expires_at IS NOT NULL AND expires_at <= ?');
   const insertSetting = db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
   const readSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?');
+
+  const putDocument = db.transaction((kind: string, id: string, value: string, indexes: string[]) => {
+    db.prepare(
+      'INSERT INTO documents (kind, id, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
+    ).run(kind, id, value);
+    db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?').run(kind, id);
+    const index = db.prepare('INSERT OR IGNORE INTO document_index (kind, idx, id) VALUES (?, ?, ?)');
+    for (const name of indexes) index.run(kind, name, id);
+  });
+  const deleteDocument = db.transaction((kind: string, id: string) => {
+    db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?').run(kind, id);
+    db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?').run(kind, id);
+  });
+  const getDocument = db.prepare<[string, string], { value: string }>(
+    'SELECT value FROM documents WHERE kind = ? AND id = ?',
+  );
+  const rememberedRead = db.prepare<[string, number], { value: string }>(
+    'SELECT value FROM remembered WHERE name = ? AND expires_at > ?',
+  );
+  const rememberedWrite = db.prepare(
+    `INSERT INTO remembered (name, value, expires_at) VALUES (?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
+     WHERE remembered.expires_at <= ?`,
+  );
+  const purgeRemembered = db.prepare('DELETE FROM remembered WHERE expires_at <= ?');
 
   const live = (row: Row | undefined): AdapterPayload | undefined => {
     if (!row || (row.expires_at !== null && row.expires_at <= epochSeconds())) return undefined;
@@ -96,7 +126,49 @@ export function openSqliteStorage(file: string): OidcStorage {
       insertSetting.run(name, value);
       return readSetting.get(name)!.value;
     },
+    async putDocument(kind, id, value, indexes) {
+      putDocument(kind, id, JSON.stringify(value), indexes);
+    },
+    async getDocument<T>(kind: string, id: string) {
+      const row = getDocument.get(kind, id);
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    async deleteDocument(kind, id) {
+      deleteDocument(kind, id);
+    },
+    async listDocuments<T>(
+      kind: string,
+      index: string,
+      page: { limit: number; maxId?: string; sinceId?: string; minId?: string },
+    ) {
+      const conditions = ['i.kind = ?', 'i.idx = ?'];
+      const values: unknown[] = [kind, index];
+      for (const [bound, operator] of [
+        [page.maxId, '<'],
+        [page.sinceId, '>'],
+        [page.minId, '>'],
+      ] as const) {
+        if (!bound) continue;
+        conditions.push(`i.id ${operator} ?`);
+        values.push(bound);
+      }
+      const order = page.minId ? 'ASC' : 'DESC';
+      const rows = db
+        .prepare(
+          `SELECT d.value FROM document_index i JOIN documents d ON d.kind = i.kind AND d.id = i.id
+           WHERE ${conditions.join(' AND ')} ORDER BY i.id ${order} LIMIT ?`,
+        )
+        .all(...values, page.limit) as Array<{ value: string }>;
+      const documents = rows.map((row) => JSON.parse(row.value) as T);
+      return page.minId ? documents.reverse() : documents;
+    },
+    async rememberOnce(name, value, ttlSeconds) {
+      const now = epochSeconds();
+      rememberedWrite.run(name, value, now + ttlSeconds, now);
+      return rememberedRead.get(name, now)!.value;
+    },
     async purgeExpired() {
+      purgeRemembered.run(epochSeconds());
       return purge.run(epochSeconds()).changes;
     },
     async close() {

@@ -17,9 +17,23 @@ export interface OidcStorage {
   revokeByGrantId(grantId: string): Promise<void>;
   /** Stores `value` under `name` unless a value is there already; answers the stored value. */
   settingOrDefault(name: string, value: string): Promise<string>;
+  /**
+   * Documents of the playground's own (Mastodon apps, statuses), kept next to the authorization
+   * server's state. `id`s are fixed-length numeric strings, so their order is their age. Each document
+   * is listed under the `indexes` it is saved with (`account:alice`, `public`).
+   */
+  putDocument(kind: string, id: string, value: unknown, indexes: string[]): Promise<void>;
+  getDocument<T>(kind: string, id: string): Promise<T | undefined>;
+  deleteDocument(kind: string, id: string): Promise<void>;
+  /** Newest first: ids below `maxId` and above `sinceId`; with `minId`, the oldest above it (still newest first). */
+  listDocuments<T>(kind: string, index: string, page: DocumentPage): Promise<T[]>;
+  /** Stores `value` under `name` for `ttlSeconds` unless present; answers the value stored first. */
+  rememberOnce(name: string, value: string, ttlSeconds: number): Promise<string>;
   /** Removes expired entries; answers how many went. Redis expires keys itself and answers 0. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;
 }
+
+export type DocumentPage = { limit: number; maxId?: string; sinceId?: string; minId?: string };
 
 export const epochSeconds = (): number => Math.floor(Date.now() / 1000);

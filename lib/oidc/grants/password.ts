@@ -1,5 +1,6 @@
 import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { authenticate, findAccount } from '../accounts';
+import { OIDC_SCOPES, STATIC_SCOPES } from '../configuration';
 import { resourceIdentifier, resourceServerInfo } from '../resource-server';
 import { SignInThrottle, throttleMessage } from '../sign-in-throttle';
 
@@ -11,7 +12,8 @@ import { SignInThrottle, throttleMessage } from '../sign-in-throttle';
 export const PASSWORD_GRANT_TYPE = 'password';
 export const PASSWORD_GRANT_PARAMETERS = ['username', 'password', 'scope', 'resource'];
 
-const OIDC_SCOPES = new Set(['openid', 'profile', 'email', 'offline_access']);
+const OIDC_ONLY = new Set<string>(OIDC_SCOPES);
+const STATIC = new Set(STATIC_SCOPES);
 
 // oidc-provider's InvalidGrant always says "grant request is invalid"; a learner deserves the reason.
 const invalidGrant = (description: string) =>
@@ -62,10 +64,13 @@ export function passwordGrantHandler(provider: Provider, origin: string, throttl
       const refused = [...requested].filter((scope) => !allowed.has(scope));
       if (refused.length) throw new errors.InvalidScope('requested scope is not allowed', refused.join(' '));
     }
-    // Unknown scopes are ignored, as at the authorization endpoint; the response's `scope` says what was granted.
+    // Unknown scopes are ignored, as at the authorization endpoint; the response's `scope` says what was
+    // granted. With a resource, API scopes go into the JWT for it; without one, every static scope goes
+    // into the opaque token, as oidc-provider does for the other grants.
     const oidcScopes = [...requested].filter(
       (scope) =>
-        OIDC_SCOPES.has(scope) && (scope !== 'offline_access' || client.grantTypeAllowed('refresh_token')),
+        (resource ? OIDC_ONLY : STATIC).has(scope) &&
+        (scope !== 'offline_access' || client.grantTypeAllowed('refresh_token')),
     );
     const resourceScopes = resource ? [...requested].filter((scope) => apiScopes.has(scope)) : [];
 

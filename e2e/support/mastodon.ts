@@ -1,0 +1,52 @@
+import type { APIRequestContext } from '@playwright/test';
+import { ORIGIN } from './origin';
+
+export type RegisteredApp = {
+  id: string;
+  client_id: string;
+  client_secret: string;
+  name: string;
+  redirect_uri: string;
+  redirect_uris: string[];
+  scopes: string[];
+};
+
+/** Registers a Mastodon app on the playground, as a Mastodon client would. */
+export async function registerApp(
+  request: APIRequestContext,
+  data: Record<string, unknown> = {},
+): Promise<RegisteredApp> {
+  const response = await request.post(`${ORIGIN}/api/v1/apps`, {
+    data: {
+      client_name: 'E2E app',
+      redirect_uris: `${ORIGIN}/callback`,
+      scopes: 'read write profile',
+      ...data,
+    },
+  });
+  if (!response.ok())
+    throw new Error(`app registration failed: ${response.status()} ${await response.text()}`);
+  return (await response.json()) as RegisteredApp;
+}
+
+/** A user token by the password grant on /oauth/token (as Mastodon 4.3 still allowed). */
+export async function passwordToken(
+  request: APIRequestContext,
+  app: RegisteredApp,
+  { username = 'alice', password = 'wonderland', scope = 'read write profile' } = {},
+): Promise<string> {
+  const response = await request.post(`${ORIGIN}/oauth/token`, {
+    form: {
+      grant_type: 'password',
+      username,
+      password,
+      scope,
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    },
+  });
+  if (!response.ok()) throw new Error(`token request failed: ${response.status()} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

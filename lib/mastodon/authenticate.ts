@@ -1,0 +1,105 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import type { PlaygroundEnv } from '../config/env';
+import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { resourceIdentifier } from '../oidc/resource-server';
+import { FROM_HEADER } from '../trace/roles';
+import { invalidToken, MastodonError, outsideScopes, userRequired } from './errors';
+import { scopeCovers } from './scopes';
+
+/** Who is calling the API: the user (absent for an app token), the client, and the granted scopes. */
+export type Caller = { accountId?: string; clientId: string; scopes: Set<string> };
+
+let jwks: { url: string; set: ReturnType<typeof createRemoteJWKSet> } | undefined;
+function jwksFor(env: PlaygroundEnv) {
+  const url = `${env.internalOrigin}/oidc/jwks`;
+  if (jwks?.url !== url) jwks = { url, set: createRemoteJWKSet(new URL(url)) };
+  return jwks.set;
+}
+
+/**
+ * RFC 9068: a JWT access token is checked locally, with the authorization server's published keys.
+ * It cannot be revoked before it expires, which is the lesson of self-contained tokens.
+ */
+async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
+  try {
+    const { payload } = await jwtVerify(token, jwksFor(env), {
+      issuer: env.issuer,
+      audience: resourceIdentifier(env.publicOrigin),
+      typ: 'at+jwt',
+    });
+    if (payload.cnf)
+      throw new MastodonError(401, 'This token is DPoP-bound; the playground API accepts Bearer tokens');
+    return {
+      accountId: payload.sub !== payload.client_id ? payload.sub : undefined,
+      clientId: String(payload.client_id),
+      scopes: new Set(
+        String(payload.scope ?? '')
+          .split(' ')
+          .filter(Boolean),
+      ),
+    };
+  } catch (error) {
+    if (error instanceof MastodonError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new MastodonError(401, 'The access token expired');
+    throw invalidToken();
+  }
+}
+
+/**
+ * RFC 7662: an opaque access token is checked by asking the authorization server, over real HTTP on
+ * loopback, as the resource server's own client. The learner's cookie goes along so that this back-
+ * channel exchange shows in their trace; a revoked token is refused at once.
+ */
+async function introspect(token: string, env: PlaygroundEnv, cookie: string | null): Promise<Caller> {
+  const response = await fetch(`${env.internalOrigin}/oidc/token/introspection`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.id}:${RESOURCE_SERVER_CLIENT.secret}`).toString('base64')}`,
+      [FROM_HEADER]: 'resource-server',
+      ...(cookie ? { cookie } : {}),
+    },
+    body: new URLSearchParams({ token }),
+  });
+  if (!response.ok) throw new Error(`introspection answered ${response.status}`);
+  const result = (await response.json()) as {
+    active: boolean;
+    sub?: string;
+    client_id?: string;
+    scope?: string;
+    token_type?: string;
+  };
+  if (!result.active || !result.client_id) throw invalidToken();
+  if (result.token_type && result.token_type !== 'Bearer') {
+    throw new MastodonError(401, 'This token is DPoP-bound; the playground API accepts Bearer tokens');
+  }
+  return {
+    accountId: result.sub,
+    clientId: result.client_id,
+    scopes: new Set((result.scope ?? '').split(' ').filter(Boolean)),
+  };
+}
+
+export async function authenticate(request: Request, env: PlaygroundEnv): Promise<Caller> {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw invalidToken();
+  const token = match[1]!;
+  return token.split('.').length === 3
+    ? verifyJwt(token, env)
+    : introspect(token, env, request.headers.get('cookie'));
+}
+
+/** Mastodon's rule: the token needs one of `scopes` (a parent such as `read` covers `read:statuses`). */
+export function requireScope(caller: Caller, ...scopes: string[]): void {
+  if (!scopes.some((scope) => scopeCovers(caller.scopes, scope))) throw outsideScopes();
+}
+
+export function requireUser(caller: Caller): asserts caller is Caller & { accountId: string } {
+  if (!caller.accountId) throw userRequired();
+}
+
+/** For endpoints open without a token: the caller when a token is sent, otherwise undefined. */
+export async function optionalCaller(request: Request, env: PlaygroundEnv): Promise<Caller | undefined> {
+  return request.headers.has('authorization') ? authenticate(request, env) : undefined;
+}

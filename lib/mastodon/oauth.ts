@@ -1,0 +1,135 @@
+import { runNodeListener } from '../oidc/node-bridge';
+import type { AuthorizationServer } from '../oidc/provider';
+import { toProviderRedirect } from './apps';
+import { MastodonError } from './errors';
+import { one, type Params } from './params';
+
+/**
+ * Mastodon's OAuth paths (`/oauth/authorize`, `/oauth/token`, `/oauth/revoke`) onto the one
+ * authorization server under /oidc: same pages, same tokens, Mastodon's parameters and answers.
+ */
+
+// Mastodon.py sends Python's None and False as text.
+const absent = (value: string | undefined) =>
+  value === undefined || value === '' || value === 'None' ? undefined : value;
+const truthy = (value: string | undefined) => value === 'true' || value === 'True' || value === '1';
+
+/** GET /oauth/authorize: a redirect to the authorization endpoint with the same request, translated. */
+export function authorizationRedirect(server: AuthorizationServer, query: URLSearchParams): Response {
+  const origin = server.env.publicOrigin;
+  const target = new URLSearchParams();
+  for (const name of ['response_type', 'client_id', 'code_challenge', 'code_challenge_method', 'nonce']) {
+    const value = absent(query.get(name) ?? undefined);
+    if (value) target.set(name, value);
+  }
+  const redirectUri = absent(query.get('redirect_uri') ?? undefined);
+  if (redirectUri) target.set('redirect_uri', toProviderRedirect(redirectUri, origin));
+  target.set('scope', absent(query.get('scope') ?? undefined) ?? 'read');
+  const state = absent(query.get('state') ?? undefined);
+  if (state) target.set('state', state);
+  if (truthy(query.get('force_login') ?? undefined)) target.set('prompt', 'login');
+  return new Response(null, {
+    status: 302,
+    headers: { location: `${server.env.issuer}/auth?${target}`, 'cache-control': 'no-store' },
+  });
+}
+
+function clientCredentials(request: Request, params: Params): { id: string; secret: string } {
+  const header = request.headers.get('authorization');
+  if (header?.toLowerCase().startsWith('basic ')) {
+    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
+    const separator = decoded.indexOf(':');
+    if (separator > 0) {
+      return {
+        id: decodeURIComponent(decoded.slice(0, separator)),
+        secret: decodeURIComponent(decoded.slice(separator + 1)),
+      };
+    }
+  }
+  const id = one(params, 'client_id');
+  const secret = one(params, 'client_secret');
+  if (!id || !secret) {
+    throw new MastodonError(
+      401,
+      'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
+    );
+  }
+  return { id, secret };
+}
+
+/** Calls an endpoint of the embedded authorization server in-process, as the client would over HTTP. */
+async function callProvider(
+  server: AuthorizationServer,
+  path: string,
+  client: { id: string; secret: string },
+  form: URLSearchParams,
+) {
+  const basic = Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString(
+    'base64',
+  );
+  const request = new Request(`${server.env.issuer}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    body: form,
+  });
+  const { response } = await runNodeListener(server.listener, request, {
+    mountPath: '/oidc',
+    remoteAddress: '127.0.0.1',
+  });
+  return response;
+}
+
+const jsonResponse = (body: unknown, status: number) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store', pragma: 'no-cache' } });
+
+/** POST /oauth/token: authorization_code, client_credentials and password, with Mastodon's response shape. */
+export async function exchangeToken(
+  server: AuthorizationServer,
+  request: Request,
+  params: Params,
+): Promise<Response> {
+  const client = clientCredentials(request, params);
+  const grantType = one(params, 'grant_type');
+  const form = new URLSearchParams();
+  if (grantType) form.set('grant_type', grantType);
+  for (const name of ['code', 'code_verifier', 'username', 'password']) {
+    const value = one(params, name);
+    if (value !== undefined) form.set(name, value);
+  }
+  const redirectUri = one(params, 'redirect_uri');
+  if (redirectUri) form.set('redirect_uri', toProviderRedirect(redirectUri, server.env.publicOrigin));
+  const scope = one(params, 'scope') ?? (grantType === 'authorization_code' ? undefined : 'read');
+  if (scope) form.set('scope', scope);
+
+  const response = await callProvider(server, '/token', client, form);
+  const body = (await response.json()) as Record<string, unknown>;
+  if (!response.ok) return jsonResponse(body, response.status);
+  return jsonResponse(
+    {
+      access_token: body.access_token,
+      token_type: 'Bearer',
+      scope: body.scope ?? scope ?? '',
+      created_at: Math.floor(Date.now() / 1000),
+      ...(typeof body.expires_in === 'number' ? { expires_in: body.expires_in } : {}),
+    },
+    200,
+  );
+}
+
+/** POST /oauth/revoke: RFC 7009 through the authorization server; Mastodon answers `{}`. */
+export async function revokeToken(
+  server: AuthorizationServer,
+  request: Request,
+  params: Params,
+): Promise<Response> {
+  const client = clientCredentials(request, params);
+  const token = one(params, 'token');
+  if (!token)
+    return jsonResponse(
+      { error: 'invalid_request', error_description: "missing required parameter 'token'" },
+      400,
+    );
+  const response = await callProvider(server, '/token/revocation', client, new URLSearchParams({ token }));
+  if (!response.ok) return jsonResponse(await response.json(), response.status);
+  return jsonResponse({}, 200);
+}
