@@ -5,7 +5,7 @@ import { postForm, startPlayground, tempDataDir } from './support/server';
 
 const FIRST_PARTY = { id: 'playground-first-party', secret: 'playground-first-party-secret' };
 
-test('a refresh token, a registered client and the signing keys survive a restart on SQLite', async () => {
+test('a refresh token, registered clients, Mastodon apps and statuses, and the signing keys survive a restart on SQLite', async () => {
   test.setTimeout(90_000);
   const port = await freePort();
   const dataDir = tempDataDir();
@@ -33,6 +33,35 @@ test('a refresh token, a registered client and the signing keys survive a restar
   ).json()) as { refresh_token: string; id_token: string };
   expect(before.refresh_token).toBeTruthy();
 
+  const app = (await (
+    await fetch(`${server.origin}/api/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_name: 'Survivor app',
+        redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
+        scopes: 'read write',
+      }),
+    })
+  ).json()) as { client_id: string; client_secret: string };
+  const mastodonToken = (await (
+    await postForm(`${server.origin}/oauth/token`, {
+      grant_type: 'password',
+      username: 'alice',
+      password: 'wonderland',
+      scope: 'read write',
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    })
+  ).json()) as { access_token: string };
+  const status = (await (
+    await fetch(`${server.origin}/api/v1/statuses`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${mastodonToken.access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ status: 'Still here after a restart', visibility: 'public' }),
+    })
+  ).json()) as { id: string };
+
   await server.stop();
   server = await startPlayground({ port, dataDir });
   try {
@@ -50,6 +79,23 @@ test('a refresh token, a registered client and the signing keys survive a restar
       { id: registered.client_id, secret: registered.client_secret },
     );
     expect(clientCredentials.status).toBe(200);
+
+    const kept = await fetch(`${server.origin}/api/v1/statuses/${status.id}`);
+    expect(kept.status).toBe(200);
+    expect(await kept.json()).toMatchObject({
+      content: '<p>Still here after a restart</p>',
+      application: { name: 'Survivor app' },
+    });
+    const appToken = await postForm(`${server.origin}/oauth/token`, {
+      grant_type: 'client_credentials',
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    });
+    expect(appToken.status).toBe(200);
+    const home = await fetch(`${server.origin}/api/v1/timelines/home`, {
+      headers: { authorization: `Bearer ${mastodonToken.access_token}` },
+    });
+    expect(home.status).toBe(200);
 
     // The ID token signed before the restart still verifies: the keys were kept, not regenerated.
     const { payload } = await jwtVerify(before.id_token, createRemoteJWKSet(new URL(`${issuer}/jwks`)), {

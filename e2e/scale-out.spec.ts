@@ -71,3 +71,40 @@ test('two instances on one Redis share clients, tokens and signing keys', async 
   expect(userinfo.status).toBe(200);
   expect(await userinfo.json()).toMatchObject({ sub: 'bob' });
 });
+
+test('a Mastodon app registered on one instance posts through the other, and both read the status', async () => {
+  const app = (await (
+    await fetch(`${first.origin}/api/v1/apps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        client_name: 'Shared app',
+        redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
+        scopes: 'read write',
+      }),
+    })
+  ).json()) as { client_id: string; client_secret: string };
+  const token = (await (
+    await postForm(`${second.origin}/oauth/token`, {
+      grant_type: 'password',
+      username: 'alice',
+      password: 'wonderland',
+      scope: 'read write',
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    })
+  ).json()) as { access_token: string };
+  const posted = await fetch(`${second.origin}/api/v1/statuses`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ status: 'Shared through Redis', visibility: 'public' }),
+  });
+  expect(posted.status).toBe(200);
+  const { id } = (await posted.json()) as { id: string };
+  const onFirst = await fetch(`${first.origin}/api/v1/statuses/${id}`);
+  expect(await onFirst.json()).toMatchObject({
+    id,
+    content: '<p>Shared through Redis</p>',
+    application: { name: 'Shared app' },
+  });
+});
