@@ -1,0 +1,92 @@
+import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
+import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { pkceSecrets } from '../walkthrough/secrets';
+import type { GrantDefinition } from '../walkthrough/types';
+
+const CLIENT_ID = 'playground-spa';
+
+/** RFC 6749 §4.1 with PKCE (RFC 7636) for a public client: no secret, the code_verifier proves possession. */
+export const authorizationCodePkce: GrantDefinition = {
+  slug: 'authorization-code-pkce',
+  name: 'Authorization code with PKCE',
+  clientId: CLIENT_ID,
+  clientType: 'public',
+  summary:
+    'A single-page app has no secret to keep. It makes a random code_verifier, sends its hash with the authorization request, and proves it holds the verifier when redeeming the code: a stolen code is useless.',
+  defaults: {
+    scope: 'openid profile offline_access read write',
+    state: '',
+    nonce: '',
+    prompt: 'consent',
+    code_challenge_method: 'S256',
+  },
+  secrets: pkceSecrets,
+  steps: [
+    {
+      id: 'authorization-request',
+      title: 'Send the browser to the authorization server, with a code_challenge',
+      explanation:
+        'The app made a random code_verifier and keeps it in memory; it sends only code_challenge = BASE64URL(SHA-256(code_verifier)). This server requires PKCE for public clients and supports only S256.',
+      rfc: RFC.pkce,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'front',
+      params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.codeChallengeMethod],
+      action: ({ params, values, origin }) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?${query({
+          response_type: 'code',
+          client_id: CLIENT_ID,
+          redirect_uri: `${origin}${CALLBACK_PATH}`,
+          scope: params.scope,
+          state: params.state,
+          nonce: params.nonce,
+          prompt: params.prompt,
+          code_challenge:
+            params.code_challenge_method === 'plain' ? values.code_verifier : values.code_challenge,
+          code_challenge_method: params.code_challenge_method,
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'The code comes back to the redirect URI',
+      explanation:
+        'The code arrives in the browser, where other scripts or the history could see it. That is why it is bound to the code_challenge: without the verifier, nobody can redeem it.',
+      rfc: RFC.authorizationResponse,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'token-request',
+      title: 'Exchange the code and the code_verifier for tokens',
+      explanation:
+        'The app calls the token endpoint from the browser (CORS is allowed for public clients whose redirect URI shares the origin). No client secret: the code_verifier is the proof.',
+      rfc: RFC.tokenRequest,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ values, origin }) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            grant_type: 'authorization_code',
+            client_id: CLIENT_ID,
+            code: values.code ?? '',
+            redirect_uri: `${origin}${CALLBACK_PATH}`,
+            code_verifier: values.code_verifier ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) => tokenOutcome(result),
+    },
+    userinfoStep('browser'),
+    verifyCredentialsStep('browser'),
+    postStatusStep('browser'),
+  ],
+};

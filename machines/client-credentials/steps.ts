@@ -1,0 +1,66 @@
+import { verifyCredentialsStep } from '../walkthrough/api-steps';
+import { PARAMS, present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import type { GrantDefinition } from '../walkthrough/types';
+
+const CLIENT_ID = 'playground-service';
+
+/** RFC 6749 §4.4: a client acting for itself, with no user and no browser. */
+export const clientCredentials: GrantDefinition = {
+  slug: 'client-credentials',
+  name: 'Client credentials',
+  clientId: CLIENT_ID,
+  clientType: 'confidential',
+  summary:
+    'Machine to machine: a service authenticates as itself and gets a token for its own access. No user, no browser, no refresh token (it can simply ask again).',
+  defaults: { scope: 'read write:statuses', resource: '' },
+  secrets: async () => ({}),
+  steps: [
+    {
+      id: 'token-request',
+      title: 'Ask for a token with the client’s own credentials',
+      explanation:
+        'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. Name the playground API as resource to get a JWT access token you can decode; leave it empty for an opaque one.',
+      rfc: RFC.clientCredentials,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      params: [PARAMS.scope, PARAMS.resource],
+      action: ({ params }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: present({ grant_type: 'client_credentials', scope: params.scope, resource: params.resource }),
+        },
+      }),
+      outcome: (_context, result) => tokenOutcome(result),
+    },
+    {
+      id: 'verify-app',
+      title: 'Call the API as the app',
+      explanation:
+        'The token identifies the client, not a person: the API answers with the application’s own record.',
+      rfc: RFC.bearer,
+      from: 'client',
+      to: 'resource-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'GET',
+          path: '/api/v1/apps/verify_credentials',
+          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+        },
+      }),
+      outcome: (_context, result) => resourceOutcome(result),
+    },
+    {
+      ...verifyCredentialsStep('client-backend'),
+      title: 'Try an endpoint that needs a user',
+      explanation:
+        'verify_credentials asks “which user am I?”. A client-credentials token has no user, so the API refuses with 422: this grant is for the client’s own access only.',
+    },
+  ],
+};

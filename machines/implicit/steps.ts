@@ -1,0 +1,68 @@
+import { userinfoStep } from '../walkthrough/api-steps';
+import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
+import { stateAndNonce } from '../walkthrough/secrets';
+import type { GrantDefinition } from '../walkthrough/types';
+
+const CLIENT_ID = 'playground-implicit';
+
+/**
+ * OpenID Connect's implicit flow (`id_token token`): tokens come straight back in the URL fragment.
+ * Taught honestly as legacy: OAuth 2.1 removes it, and this server does not offer plain `token`.
+ */
+export const implicit: GrantDefinition = {
+  slug: 'implicit',
+  name: 'Implicit (OpenID Connect id_token token)',
+  clientId: CLIENT_ID,
+  clientType: 'public',
+  summary:
+    'Tokens are returned in the redirect’s fragment, with no code exchange. They pass through the browser’s history and any script on the page, and cannot be bound to the client: OAuth 2.1 removed the implicit grant. This server offers only OpenID Connect’s id_token token, whose nonce at least stops replay; plain response_type=token is refused as unsupported_response_type.',
+  defaults: { scope: 'openid profile', state: '', nonce: '', response_type: 'id_token token' },
+  secrets: stateAndNonce,
+  steps: [
+    {
+      id: 'authorization-request',
+      title: 'Ask for tokens directly in the redirect',
+      explanation:
+        'response_type=id_token token asks for an ID token and an access token in the fragment. nonce is required. On plain http the client is registered as a native app with a loopback redirect (RFC 8252): OpenID Connect forbids implicit web clients on http. Try response_type=token to see the refusal.',
+      rfc: RFC.oidcImplicit,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'front',
+      params: [
+        PARAMS.scope,
+        PARAMS.state,
+        PARAMS.nonce,
+        {
+          name: 'response_type',
+          label: 'response_type',
+          help: 'What comes back in the fragment.',
+          options: ['id_token token', 'id_token', 'token'],
+        },
+      ],
+      action: ({ params, origin }) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?${query({
+          response_type: params.response_type,
+          client_id: CLIENT_ID,
+          redirect_uri: `${origin}${CALLBACK_PATH}`,
+          scope: params.scope,
+          state: params.state,
+          nonce: params.nonce,
+          prompt: 'consent',
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'Tokens arrive in the URL fragment',
+      explanation:
+        'The fragment (after #) never reaches a server: only the page’s script reads it. The client checked state and that the ID token carries its nonce. The access token is now in the browser history.',
+      rfc: RFC.implicit,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    userinfoStep('browser'),
+  ],
+};

@@ -1,0 +1,55 @@
+import { userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
+import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import type { GrantDefinition } from '../walkthrough/types';
+
+const CLIENT_ID = 'playground-first-party';
+
+/** RFC 6749 §4.3, shown to explain why RFC 9700 §2.4 forbids it: the app handles the user’s password. */
+export const password: GrantDefinition = {
+  slug: 'password',
+  name: 'Resource owner password',
+  clientId: CLIENT_ID,
+  clientType: 'confidential',
+  summary:
+    'The app collects the user’s username and password and sends them to the token endpoint. No redirect, no consent page, no multi-factor sign-in: the app sees the password. OAuth 2.1 and the Security BCP (RFC 9700) forbid it; it remains here so you can see why.',
+  defaults: { username: 'alice', password: 'wonderland', scope: 'openid profile offline_access read write' },
+  secrets: async () => ({}),
+  steps: [
+    {
+      id: 'token-request',
+      title: 'Send the user’s password to the token endpoint',
+      explanation:
+        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait from your address.',
+      rfc: RFC.password,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      params: [
+        { name: 'username', label: 'username', help: 'The resource owner’s username (alice or bob).' },
+        {
+          name: 'password',
+          label: 'password',
+          help: 'Their password: the client sees it, which is the problem.',
+        },
+        PARAMS.scope,
+      ],
+      action: ({ params }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            grant_type: 'password',
+            username: params.username ?? '',
+            password: params.password ?? '',
+            scope: params.scope ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) => tokenOutcome(result),
+    },
+    userinfoStep('client-backend'),
+    verifyCredentialsStep('client-backend'),
+  ],
+};

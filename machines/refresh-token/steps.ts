@@ -1,0 +1,132 @@
+import { RFC, tokenOutcome } from '../walkthrough/common-steps';
+import type { GrantDefinition } from '../walkthrough/types';
+
+const CLIENT_ID = 'playground-first-party';
+
+/** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
+export const refreshToken: GrantDefinition = {
+  slug: 'refresh-token',
+  name: 'Refresh token',
+  clientId: CLIENT_ID,
+  clientType: 'confidential',
+  summary:
+    'A refresh token gets new access tokens without asking the user again. With rotation, every refresh returns a new refresh token and the old one stops working; using an old one again is taken as theft, and the whole grant is revoked.',
+  defaults: { scope: 'openid offline_access read' },
+  secrets: async () => ({}),
+  steps: [
+    {
+      id: 'obtain',
+      title: 'Obtain tokens with offline_access',
+      explanation:
+        'Refresh tokens are issued only when the client may use the refresh_token grant and the user granted offline_access. To stay short, this walkthrough gets them with the first-party app’s password grant.',
+      rfc: RFC.tokenResponse,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      params: [
+        { name: 'scope', label: 'scope', help: 'Keep offline_access, or no refresh token is issued.' },
+      ],
+      action: ({ params }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            grant_type: 'password',
+            username: 'alice',
+            password: 'wonderland',
+            scope: params.scope ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) => tokenOutcome(result),
+    },
+    {
+      id: 'refresh',
+      title: 'Refresh: a new access token and a new refresh token',
+      explanation:
+        'The client sends grant_type=refresh_token. The server answers with a new access token and, because it rotates refresh tokens, a new refresh token: the one just used is now spent.',
+      rfc: RFC.refresh,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
+        },
+      }),
+      outcome: (context, result) => {
+        const outcome = tokenOutcome(result);
+        if (outcome.ok !== true) return outcome;
+        return {
+          ok: true,
+          tokens: { ...outcome.tokens, rotated_refresh_token: context.tokens.refresh_token },
+        };
+      },
+    },
+    {
+      id: 'reuse',
+      title: 'Reuse the old refresh token: refused, and the grant revoked',
+      explanation:
+        'An attacker who stole the old refresh token tries it. The server sees a spent token used again, refuses with invalid_grant, and revokes every token of the grant, the new ones included.',
+      rfc: RFC.rotation,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: { grant_type: 'refresh_token', refresh_token: tokens.rotated_refresh_token ?? '' },
+        },
+      }),
+      // The refusal is what this step teaches: invalid_grant is the expected answer.
+      outcome: (_context, result) =>
+        result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
+          ? { ok: true }
+          : {
+              ok: false,
+              error: {
+                error: 'unexpected_success',
+                error_description: 'The server accepted a reused refresh token.',
+              },
+            },
+    },
+    {
+      id: 'newest-revoked',
+      title: 'The newest refresh token was revoked too',
+      explanation:
+        'The legitimate client now tries its newest refresh token and is refused as well: the user must sign in again. Rotation turns a silent theft into a visible one.',
+      rfc: RFC.rotation,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
+        },
+      }),
+      outcome: (_context, result) =>
+        result.status === 400
+          ? { ok: true }
+          : {
+              ok: false,
+              error: {
+                error: 'unexpected_success',
+                error_description: 'The newest refresh token still worked.',
+              },
+            },
+    },
+  ],
+};

@@ -1,0 +1,59 @@
+import type { CallbackResult, OAuthError, WalkthroughContext } from './types';
+
+/** Decodes a JWT's payload without verifying it (the token inspector verifies signatures). */
+export function jwtPayload(token: string): Record<string, unknown> | undefined {
+  const part = token.split('.')[1];
+  if (!part) return undefined;
+  try {
+    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(base64)))) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads what the authorization server sent back to the redirect URI, from the query or the fragment. */
+export function parseCallback(url: string): CallbackResult {
+  const parsed = new URL(url);
+  const fromFragment = parsed.hash.length > 1;
+  const source = fromFragment ? new URLSearchParams(parsed.hash.slice(1)) : parsed.searchParams;
+  return { url, params: Object.fromEntries(source), in: fromFragment ? 'fragment' : 'query' };
+}
+
+/**
+ * The checks a client must make when the browser comes back (RFC 6749 section 10.12 for `state`,
+ * RFC 9207 for `iss`, OpenID Connect Core 3.2.2.11 for `nonce`). Answers the first failure.
+ */
+export function validateCallback(
+  context: WalkthroughContext,
+  callback: CallbackResult,
+): OAuthError | undefined {
+  const issuer = `${context.origin}/oidc`;
+  const { params } = callback;
+  const sentState = context.params.state ?? context.values.state;
+  const sentNonce = context.params.nonce ?? context.values.nonce;
+  if (params.state !== sentState) {
+    return {
+      error: 'state_mismatch',
+      error_description: `The state that came back (${params.state ?? 'none'}) is not the one this client sent (${sentState}). The response may be forged (CSRF), so the client refuses it and exchanges nothing.`,
+    };
+  }
+  if (params.iss !== undefined && params.iss !== issuer) {
+    return {
+      error: 'issuer_mismatch',
+      error_description: `The response names issuer ${params.iss}, not ${issuer} (RFC 9207 mix-up defence).`,
+    };
+  }
+  if (params.error) return { error: params.error, error_description: params.error_description };
+  if (params.id_token) {
+    const claims = jwtPayload(params.id_token);
+    if (claims?.nonce !== sentNonce) {
+      return {
+        error: 'nonce_mismatch',
+        error_description:
+          'The ID token’s nonce is not the one this client sent: a replayed or injected token.',
+      };
+    }
+  }
+  return undefined;
+}

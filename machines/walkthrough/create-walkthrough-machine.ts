@@ -1,0 +1,293 @@
+import { assign, fromPromise, setup } from 'xstate';
+import { parseCallback, validateCallback } from './callback';
+import type {
+  ExchangeResult,
+  GrantDefinition,
+  StepAction,
+  StepDefinition,
+  StepOutcome,
+  WalkthroughContext,
+} from './types';
+
+export type WalkthroughEvent =
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'RESTART'; startSeq: number; secrets: Record<string, string> }
+  | { type: 'RETRY' }
+  | { type: 'SET_PARAM'; name: string; value: string }
+  | { type: 'CALLBACK'; url: string };
+
+/** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
+export type WalkthroughInput = {
+  grant: GrantDefinition;
+  origin: string;
+  startSeq: number;
+  secrets: Record<string, string>;
+};
+
+type Context = WalkthroughContext & { history: WalkthroughContext[] };
+
+export type SendAction = Extract<StepAction, { kind: 'send' }>;
+/** What the `send` actor receives: the request to make, and the walkthrough it belongs to. */
+export type SendInput = { action: SendAction; context: WalkthroughContext };
+
+export function initialContext(
+  grant: GrantDefinition,
+  origin: string,
+  startSeq: number,
+  secrets: Record<string, string>,
+): Context {
+  return {
+    slug: grant.slug,
+    origin,
+    stepIndex: 0,
+    // Secrets the learner may edit (state, nonce) start as the fresh random values.
+    params: Object.fromEntries(
+      Object.entries(grant.defaults).map(([name, value]) => [name, secrets[name] ?? value]),
+    ),
+    values: { ...secrets },
+    tokens: {},
+    polls: [],
+    startSeq,
+    history: [],
+  };
+}
+
+const defaultOutcome = (result: ExchangeResult): StepOutcome =>
+  result.status >= 200 && result.status < 300
+    ? { ok: true }
+    : {
+        ok: false,
+        error: { ...(result.body as { error: string; error_description?: string }), status: result.status },
+      };
+
+/** The state a step's history entry keeps: everything but the history itself. */
+const snapshotOf = ({ history: _history, ...rest }: Context): WalkthroughContext => {
+  void _history;
+  return rest;
+};
+
+/**
+ * One walkthrough machine per grant, from the grant's step definitions. Pure: the I/O (sending a
+ * request, navigating the browser) is done by the `send` actor and the `navigate` action, which the page
+ * provides and tests fake.
+ */
+export function createWalkthroughMachine(grant: GrantDefinition) {
+  const stepAt = (context: WalkthroughContext): StepDefinition => grant.steps[context.stepIndex]!;
+  const actionOf = (context: WalkthroughContext): StepAction => stepAt(context).action(context);
+  const isLast = (context: WalkthroughContext) => context.stepIndex >= grant.steps.length - 1;
+
+  return setup({
+    types: {
+      context: {} as Context,
+      events: {} as WalkthroughEvent,
+      input: {} as WalkthroughInput,
+    },
+    actors: {
+      send: fromPromise<
+        ExchangeResult,
+        { action: Extract<StepAction, { kind: 'send' }>; context: WalkthroughContext }
+      >(async () => {
+        throw new Error('the page provides the send actor');
+      }),
+    },
+    actions: {
+      // The page provides this: it saves the walkthrough and sends the browser to `params.path`.
+      navigate: (_args, params: { path: string }) => {
+        throw new Error(`the page provides navigate (to ${params.path})`);
+      },
+      advance: assign(({ context }) => ({
+        history: [...context.history, snapshotOf(context)],
+        stepIndex: context.stepIndex + 1,
+        error: undefined,
+        lastResult: undefined,
+        polls: [],
+      })),
+      back: assign(({ context }) => {
+        const previous = context.history.at(-1);
+        return previous ? { ...previous, history: context.history.slice(0, -1) } : {};
+      }),
+      restart: assign(({ context, event }) =>
+        event.type === 'RESTART' ? initialContext(grant, context.origin, event.startSeq, event.secrets) : {},
+      ),
+      setParam: assign(({ context, event }) =>
+        event.type === 'SET_PARAM' ? { params: { ...context.params, [event.name]: event.value } } : {},
+      ),
+      clearError: assign({ error: undefined }),
+    },
+    guards: {
+      isNavigation: ({ context }) => actionOf(context).kind === 'navigate',
+      isSend: ({ context }) => actionOf(context).kind === 'send',
+      hasPreviousStep: ({ context }) => context.history.length > 0,
+    },
+    delays: {
+      pollInterval: ({ context }) => Number(context.values.interval ?? 5) * 1000,
+    },
+  }).createMachine({
+    id: `walkthrough-${grant.slug}`,
+    context: ({ input }) => initialContext(input.grant, input.origin, input.startSeq, input.secrets),
+    initial: 'ready',
+    on: {
+      RESTART: { target: '.ready', actions: 'restart' },
+    },
+    states: {
+      ready: {
+        tags: ['awaiting-user'],
+        on: {
+          NEXT: [
+            {
+              guard: 'isNavigation',
+              target: 'redirecting',
+            },
+            { guard: 'isSend', target: 'sending' },
+            // A callback or a person's visit elsewhere: nothing to send, move on.
+            { target: 'advancing' },
+          ],
+          BACK: { guard: 'hasPreviousStep', actions: 'back' },
+          SET_PARAM: { actions: 'setParam' },
+        },
+      },
+      advancing: {
+        always: [
+          { guard: ({ context }) => isLast(context), target: 'complete' },
+          { target: 'ready', actions: 'advance' },
+        ],
+      },
+      redirecting: {
+        tags: ['busy', 'front-channel'],
+        entry: {
+          type: 'navigate',
+          params: ({ context }) => ({ path: (actionOf(context) as { path: string }).path }),
+        },
+        on: {
+          CALLBACK: [
+            {
+              guard: ({ context, event }) =>
+                validateCallback(context, parseCallback(event.url)) !== undefined,
+              target: 'failed',
+              actions: assign(({ context, event }) => {
+                const callback = parseCallback(event.url);
+                return { callback, error: validateCallback(context, callback) };
+              }),
+            },
+            {
+              target: 'ready',
+              actions: [
+                'advance',
+                assign(({ context, event }) => {
+                  const callback = parseCallback(event.url);
+                  const { state: _state, iss: _iss, ...received } = callback.params;
+                  void _state;
+                  void _iss;
+                  const { access_token, id_token, token_type, expires_in, scope, ...values } = received;
+                  return {
+                    callback,
+                    values: { ...context.values, ...values },
+                    tokens: {
+                      ...context.tokens,
+                      ...(access_token
+                        ? { access_token, token_type, scope, expires_in: Number(expires_in) }
+                        : {}),
+                      ...(id_token ? { id_token } : {}),
+                    },
+                  };
+                }),
+              ],
+            },
+          ],
+          BACK: { target: 'ready' },
+        },
+      },
+      sending: {
+        tags: ['busy'],
+        invoke: {
+          src: 'send',
+          input: ({ context }) => ({
+            action: actionOf(context) as Extract<StepAction, { kind: 'send' }>,
+            context,
+          }),
+          onDone: [
+            {
+              guard: ({ context, event }) =>
+                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
+                'pending',
+              target: 'waitingToPoll',
+              actions: assign(({ context, event }) => {
+                const outcome = stepAt(context).outcome!(context, event.output) as Extract<
+                  StepOutcome,
+                  { ok: 'pending' }
+                >;
+                return {
+                  lastResult: event.output,
+                  polls: [...context.polls, event.output],
+                  values: { ...context.values, interval: String(outcome.intervalSeconds) },
+                };
+              }),
+            },
+            {
+              guard: ({ context, event }) =>
+                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
+                false,
+              target: 'failed',
+              actions: assign(({ context, event }) => {
+                const outcome = (stepAt(context).outcome?.(context, event.output) ??
+                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: false }>;
+                return { lastResult: event.output, error: outcome.error };
+              }),
+            },
+            {
+              target: 'succeeded',
+              actions: assign(({ context, event }) => {
+                const outcome = (stepAt(context).outcome?.(context, event.output) ??
+                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: true }>;
+                return {
+                  lastResult: event.output,
+                  values: { ...context.values, ...outcome.values },
+                  tokens: { ...context.tokens, ...outcome.tokens },
+                };
+              }),
+            },
+          ],
+          onError: {
+            target: 'failed',
+            actions: assign(({ event }) => ({
+              error: {
+                error: 'network_error',
+                error_description:
+                  event.error instanceof Error ? event.error.message : 'The request could not be sent.',
+              },
+            })),
+          },
+        },
+      },
+      waitingToPoll: {
+        tags: ['busy', 'polling'],
+        after: { pollInterval: 'sending' },
+        on: { BACK: { target: 'ready' } },
+      },
+      succeeded: {
+        tags: ['awaiting-user', 'answered'],
+        on: {
+          NEXT: [
+            { guard: ({ context }) => isLast(context), target: 'complete' },
+            { target: 'ready', actions: 'advance' },
+          ],
+          BACK: { target: 'ready' },
+        },
+      },
+      failed: {
+        tags: ['awaiting-user', 'error'],
+        on: {
+          RETRY: { target: 'ready', actions: 'clearError' },
+          BACK: { target: 'ready', actions: 'clearError' },
+        },
+      },
+      complete: {
+        tags: ['complete'],
+        on: { BACK: { target: 'succeeded' } },
+      },
+    },
+  });
+}
+
+export type WalkthroughMachine = ReturnType<typeof createWalkthroughMachine>;

@@ -1,0 +1,69 @@
+import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import type { SendInput, WalkthroughMachine } from './create-walkthrough-machine';
+import type { ExchangeResult, GrantDefinition, StepAction } from './types';
+
+export const ORIGIN = 'http://localhost:3000';
+export const SECRETS = {
+  state: 'state-123',
+  nonce: 'nonce-456',
+  code_verifier: 'verifier-789',
+  code_challenge: 'challenge-abc',
+};
+
+export type SentRequest = Extract<StepAction, { kind: 'send' }>;
+
+/**
+ * Runs a walkthrough machine with its I/O faked: `respond` answers each request the machine sends,
+ * and navigations are recorded instead of leaving the page. A simulated clock drives polling.
+ */
+export function runWalkthrough(
+  machine: WalkthroughMachine,
+  grant: GrantDefinition,
+  respond: (action: SentRequest) => ExchangeResult | Promise<ExchangeResult>,
+) {
+  const sent: SentRequest[] = [];
+  const navigations: string[] = [];
+  const clock = new SimulatedClock();
+  const actor = createActor(
+    machine.provide({
+      actors: {
+        send: fromPromise(async ({ input }: { input: SendInput }) => {
+          sent.push(input.action);
+          return respond(input.action);
+        }),
+      },
+      actions: { navigate: (_, params: { path: string }) => void navigations.push(params.path) },
+    }),
+    { input: { grant, origin: ORIGIN, startSeq: 7, secrets: SECRETS }, clock },
+  ).start();
+  const settle = () =>
+    waitFor(
+      actor,
+      (snapshot) =>
+        !snapshot.hasTag('busy') || snapshot.hasTag('front-channel') || snapshot.hasTag('polling'),
+    );
+  return {
+    actor,
+    sent,
+    navigations,
+    clock,
+    async next() {
+      actor.send({ type: 'NEXT' });
+      return settle();
+    },
+    settle,
+  };
+}
+
+export const json = (status: number, body: unknown): ExchangeResult => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body,
+});
+
+export const tokenResponse = (extra: Record<string, unknown> = {}) =>
+  json(200, { access_token: 'at-1', token_type: 'Bearer', expires_in: 3600, scope: 'openid', ...extra });
+
+/** An unsigned JWT with the given payload, enough for the client's nonce check. */
+export const fakeJwt = (payload: Record<string, unknown>) =>
+  `${btoa('{"alg":"none"}')}.${btoa(JSON.stringify(payload)).replace(/=+$/, '')}.sig`;

@@ -1,0 +1,117 @@
+import type { Channel, Role } from '../../lib/trace/types';
+
+export type { Channel, Role };
+
+/** A request parameter the learner may change before the step is sent, because changing it teaches. */
+export type ParamSpec = {
+  name: string;
+  label: string;
+  help: string;
+  /** Offered values (a select); otherwise free text. */
+  options?: string[];
+};
+
+/** An HTTP request as a step will send it: a form body for OAuth endpoints. */
+export type RequestSpec = {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** Path on the playground's origin (`/oidc/token`), with its query string. */
+  path: string;
+  headers?: Record<string, string>;
+  form?: Record<string, string>;
+};
+
+/**
+ * What "Next step" does:
+ * - `navigate`: the front channel. The browser itself goes to the authorization server, which sends it
+ *   back to the playground's callback.
+ * - `send`: a back-channel call, made by the browser for a public client or by the playground's
+ *   server acting as the client's backend for a confidential one (its secret never reaches the browser).
+ * - `callback`: shows what came back to the redirect URI (already validated when it arrived).
+ * - `visit`: a person acts elsewhere (the device flow's second screen); the step waits for them.
+ */
+export type StepAction =
+  | { kind: 'navigate'; path: string }
+  | { kind: 'send'; via: 'browser' | 'client-backend'; request: RequestSpec }
+  | { kind: 'callback' }
+  | { kind: 'visit'; url: string };
+
+/** A response as the playground received it. */
+export type ExchangeResult = {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+};
+
+/** An error in OAuth's wire format (RFC 6749 section 5.2), shown verbatim. */
+export type OAuthError = { error: string; error_description?: string; status?: number };
+
+export type TokenSet = {
+  access_token?: string;
+  token_type?: string;
+  expires_in?: number;
+  scope?: string;
+  refresh_token?: string;
+  id_token?: string;
+  /** The refresh token that rotation replaced, kept to show that reusing it fails. */
+  rotated_refresh_token?: string;
+};
+
+/** What came back to the redirect URI, with the checks the client made. */
+export type CallbackResult = {
+  url: string;
+  params: Record<string, string>;
+  /** Where the parameters were: the query (code flow) or the fragment (implicit). */
+  in: 'query' | 'fragment';
+};
+
+export type WalkthroughContext = {
+  slug: string;
+  /** The playground's origin, where the client's redirect URI and every endpoint live. */
+  origin: string;
+  stepIndex: number;
+  params: Record<string, string>;
+  /** Values the client made up or received along the way: state, nonce, code_verifier, code, device_code... */
+  values: Record<string, string>;
+  tokens: TokenSet;
+  callback?: CallbackResult;
+  lastResult?: ExchangeResult;
+  error?: OAuthError;
+  /** Responses of a polling step, oldest first (the device flow's authorization_pending answers). */
+  polls: ExchangeResult[];
+  /** The trace position when this run started: the HTTP log shows exchanges after it. */
+  startSeq: number;
+};
+
+/** What a step's result does to the walkthrough: new values and tokens, an error, or a poll to repeat. */
+export type StepOutcome =
+  | { ok: true; values?: Record<string, string>; tokens?: TokenSet }
+  | { ok: false; error: OAuthError }
+  | { ok: 'pending'; error: OAuthError; intervalSeconds: number };
+
+export type StepDefinition = {
+  id: string;
+  title: string;
+  /** Plain words: what happens and why. */
+  explanation: string;
+  rfc: { label: string; href: string };
+  from: Role;
+  to: Role;
+  channel: Channel;
+  params?: ParamSpec[];
+  action(context: WalkthroughContext): StepAction;
+  /** Reads the response; without it, any 2xx is success. */
+  outcome?(context: WalkthroughContext, result: ExchangeResult): StepOutcome;
+};
+
+export type GrantDefinition = {
+  slug: string;
+  name: string;
+  clientId: string;
+  clientType: 'confidential' | 'public';
+  summary: string;
+  /** Editable parameters' starting values. */
+  defaults: Record<string, string>;
+  /** Fresh secrets for a run: state, nonce, code_verifier and its challenge (what a real client makes). */
+  secrets(): Promise<Record<string, string>>;
+  steps: StepDefinition[];
+};
