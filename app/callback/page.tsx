@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { FragmentParameters } from '@/components/callback/fragment-parameters';
+import { ReturnToWalkthrough } from '@/components/callback/return-to-walkthrough';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Callback', referrer: 'no-referrer' };
@@ -13,6 +14,7 @@ export default async function CallbackPage({ searchParams }: Props) {
   );
   return (
     <section aria-labelledby="callback-title" className="space-y-4">
+      <ReturnToWalkthrough />
       <h1 id="callback-title" className="text-2xl font-bold">
         Back at the client&apos;s redirect_uri
       </h1>

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { GRANTS } from '@/lib/grants/catalogue';
 
 const BADGE = {
@@ -12,12 +13,18 @@ export function GrantList() {
       <h2 id="grants" className="text-2xl font-bold">
         The grants
       </h2>
-      <p className="mt-1 text-slate-700">Step-by-step walkthroughs of each grant are coming next.</p>
+      <p className="mt-1 text-slate-700">
+        Pick one and step through it for real: every request, redirect and token is shown.
+      </p>
       <ul className="mt-4 grid gap-3 sm:grid-cols-2">
         {GRANTS.map((grant) => (
           <li key={grant.slug} className="rounded-lg border border-slate-200 bg-white p-4">
             <div className="flex items-baseline justify-between gap-2">
-              <h3 className="font-semibold">{grant.name}</h3>
+              <h3 className="font-semibold">
+                <Link href={`/grants/${grant.slug}`} className="text-as-accent underline">
+                  {grant.name}
+                </Link>
+              </h3>
               <span className={`rounded px-2 py-0.5 text-xs font-semibold ${BADGE[grant.status]}`}>
                 {grant.status}
               </span>

@@ -22,7 +22,7 @@ export function streamTrace(request: Request): Response {
   return traceEventStream(traceStore(), learnerId, after, request.signal);
 }
 
-/** GET /api/trace: the learner's trace so far, as JSON. */
+/** GET /api/trace: the learner's trace so far, as JSON, with the newest position (`lastSeq`). */
 export function readTrace(request: Request): Response {
   const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
   if (!learnerId) return noLearner();

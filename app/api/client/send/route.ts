@@ -1,0 +1,7 @@
+import { sendAsClientBackend } from '@/lib/client/backend';
+import { readEnv } from '@/lib/config/env';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = (request: Request) => sendAsClientBackend(request, readEnv());

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
+import { readEnv } from '@/lib/config/env';
+import { walkthroughBySlug, WALKTHROUGHS } from '@/machines';
+
+type Props = { params: Promise<{ grant: string }> };
+
+export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const entry = walkthroughBySlug((await params).grant);
+  return { title: entry ? entry.grant.name : 'Unknown grant', referrer: 'no-referrer' };
+}
+
+/** A grant's walkthrough: the text is rendered here; the interactive part is a client island. */
+export default async function GrantPage({ params }: Props) {
+  const { grant: slug } = await params;
+  const entry = walkthroughBySlug(slug);
+  if (!entry) notFound();
+  const { grant } = entry;
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Grants" className="flex flex-wrap gap-2 text-sm">
+        {WALKTHROUGHS.map(({ grant: other }) => (
+          <Link
+            key={other.slug}
+            href={`/grants/${other.slug}`}
+            aria-current={other.slug === slug ? 'page' : undefined}
+            className={`rounded-full border px-3 py-1 ${other.slug === slug ? 'border-as-accent bg-as-soft font-semibold' : 'border-slate-300 bg-white'}`}
+          >
+            {other.name}
+          </Link>
+        ))}
+      </nav>
+      <header>
+        <h1 className="text-3xl font-bold">{grant.name}</h1>
+        <p className="mt-2 max-w-3xl text-slate-700">{grant.summary}</p>
+        <p className="mt-1 text-sm text-slate-600">
+          Client: <code>{grant.clientId}</code> ({grant.clientType}). Sign in as <code>alice</code> /{' '}
+          <code>wonderland</code>.
+        </p>
+      </header>
+      <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
+    </div>
+  );
+}

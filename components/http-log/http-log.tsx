@@ -1,0 +1,94 @@
+'use client';
+
+import { toCurl } from '@/lib/trace/curl';
+import type { TraceEvent } from '@/lib/trace/types';
+import { useTrace } from '../walkthrough/use-trace';
+import { CopyButton } from '../ui/copy-button';
+
+const ROLE = {
+  'resource-owner': 'browser',
+  client: 'client',
+  'authorization-server': 'authorization server',
+  'resource-server': 'resource server',
+} as const;
+
+function Message({
+  title,
+  headers,
+  body,
+}: {
+  title: string;
+  headers: Array<[string, string]>;
+  body: string | null;
+}) {
+  return (
+    <div>
+      <h4 className="text-sm font-semibold">{title}</h4>
+      <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs">
+        {headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
+        {body ? `\n\n${body}` : ''}
+      </pre>
+    </div>
+  );
+}
+
+function Entry({ event, index }: { event: TraceEvent; index: number }) {
+  const location = event.response.headers.find(([name]) => name === 'location')?.[1];
+  const url = new URL(event.request.url);
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white">
+      <details>
+        <summary className="cursor-pointer list-none px-3 py-2">
+          <span className="mr-2 inline-block w-6 text-right text-slate-500">{index + 1}</span>
+          <span className="font-mono text-sm font-semibold">{event.request.method}</span>{' '}
+          <span className="font-mono text-sm break-all">{url.pathname}</span>{' '}
+          <span
+            className={`font-mono text-sm font-semibold ${event.response.status < 400 ? 'text-emerald-800' : 'text-red-800'}`}
+          >
+            {event.response.status}
+          </span>
+          <span className="ml-2 text-xs text-slate-600">
+            {ROLE[event.from]} → {ROLE[event.to]}, {event.channel} channel
+          </span>
+          {location ? (
+            <span className="block pl-8 font-mono text-xs break-all text-slate-700">
+              Location: {location}
+            </span>
+          ) : null}
+        </summary>
+        <div className="space-y-3 border-t border-slate-200 px-3 py-3">
+          <p className="font-mono text-xs break-all">{event.request.url}</p>
+          <Message title="Request" headers={event.request.headers} body={event.request.body} />
+          <Message
+            title={`Response ${event.response.status}`}
+            headers={event.response.headers}
+            body={event.response.body}
+          />
+          <CopyButton text={toCurl(event)} label="Copy as curl" />
+        </div>
+      </details>
+    </li>
+  );
+}
+
+/** Every exchange of this run, as recorded by the servers (not reconstructed), in order. */
+export function HttpLog({ afterSeq }: { afterSeq: number }) {
+  const { events } = useTrace(afterSeq);
+  return (
+    <section aria-label="HTTP exchanges">
+      <h2 className="text-xl font-bold">HTTP exchanges</h2>
+      <p className="text-sm text-slate-600">
+        Recorded by the playground’s servers as they happened. Open one to see headers and bodies.
+      </p>
+      {events.length ? (
+        <ol className="mt-3 space-y-2">
+          {events.map((event, index) => (
+            <Entry key={event.seq} event={event} index={index} />
+          ))}
+        </ol>
+      ) : (
+        <p className="mt-3 text-slate-600">No exchanges yet: press “Next step”.</p>
+      )}
+    </section>
+  );
+}

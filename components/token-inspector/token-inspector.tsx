@@ -1,0 +1,34 @@
+'use client';
+
+import type { TokenSet } from '@/machines/walkthrough/types';
+import { TokenCard } from './token-card';
+
+const NAMES: Array<[keyof TokenSet, string]> = [
+  ['access_token', 'Access token'],
+  ['id_token', 'ID token'],
+  ['refresh_token', 'Refresh token'],
+  ['rotated_refresh_token', 'Previous refresh token (rotated away)'],
+];
+
+/** Every token the client holds now. */
+export function TokenInspector({ tokens, origin }: { tokens: TokenSet; origin: string }) {
+  const held = NAMES.filter(([key]) => typeof tokens[key] === 'string' && tokens[key]);
+  return (
+    <section aria-label="Tokens" className="space-y-3">
+      <h2 className="text-xl font-bold">Tokens</h2>
+      {held.length ? (
+        held.map(([key, name]) => (
+          <TokenCard
+            key={key}
+            name={name}
+            token={String(tokens[key])}
+            origin={origin}
+            scope={key === 'access_token' ? tokens.scope : undefined}
+          />
+        ))
+      ) : (
+        <p className="text-slate-600">The client holds no token yet.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+'use client';
+
+import { useSelector } from '@xstate/react';
+import { describeAction } from '@/machines/walkthrough/describe';
+import type { GrantDefinition } from '@/machines/walkthrough/types';
+import { CallbackView } from './callback-view';
+import { ErrorView } from './error-view';
+import { ParamEditor } from './param-editor';
+import { RequestPreview } from './request-preview';
+import { ResultView } from './result-view';
+import type { WalkthroughActor } from './types';
+
+const ROLE = {
+  'resource-owner': 'Resource owner (browser)',
+  client: 'Client',
+  'authorization-server': 'Authorization server',
+  'resource-server': 'Resource server',
+} as const;
+
+const button = 'rounded-lg px-5 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-50';
+
+/** The current step: what it does and why, the request about to go, and what came back. */
+export function StepCard({
+  actor,
+  grant,
+  onRestart,
+}: {
+  actor: WalkthroughActor;
+  grant: GrantDefinition;
+  onRestart(): void;
+}) {
+  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const state = useSelector(actor, (snapshot) => ({
+    busy: snapshot.hasTag('busy'),
+    redirecting: snapshot.matches('redirecting'),
+    polling: snapshot.hasTag('polling'),
+    failed: snapshot.matches('failed'),
+    answered: snapshot.matches('succeeded'),
+    complete: snapshot.hasTag('complete'),
+    ready: snapshot.matches('ready'),
+  }));
+  const step = grant.steps[context.stepIndex]!;
+  const action = step.action(context);
+  const request = describeAction(action, grant, context);
+
+  return (
+    <section
+      aria-labelledby="step-title"
+      className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
+    >
+      <p className="text-sm text-slate-600">
+        Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
+        {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
+      </p>
+      <h2 id="step-title" className="mt-1 text-xl font-bold">
+        {step.title}
+      </h2>
+      <p className="mt-2 text-slate-700">
+        {step.explanation}{' '}
+        <a href={step.rfc.href} className="text-as-accent underline" target="_blank" rel="noreferrer">
+          {step.rfc.label}
+        </a>
+      </p>
+
+      {action.kind === 'callback' && context.callback ? <CallbackView callback={context.callback} /> : null}
+
+      {action.kind === 'visit' ? (
+        <div className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
+          <p>The TV shows:</p>
+          <p className="my-2 font-mono text-3xl tracking-widest" aria-label="User code">
+            {context.values.user_code}
+          </p>
+          <a
+            href={context.values.verification_uri}
+            target="_blank"
+            rel="noreferrer"
+            className="font-semibold text-as-accent underline"
+          >
+            Open the verification page (new tab)
+          </a>
+        </div>
+      ) : null}
+
+      {state.ready && step.params?.length ? (
+        <fieldset className="mt-4 grid gap-3 sm:grid-cols-2">
+          <legend className="mb-1 font-semibold">Parameters you can change</legend>
+          {step.params.map((param) => (
+            <ParamEditor
+              key={param.name}
+              param={param}
+              value={context.params[param.name] ?? ''}
+              onChange={(value) => actor.send({ type: 'SET_PARAM', name: param.name, value })}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+
+      {request ? <RequestPreview request={request} /> : null}
+
+      {context.polls.length ? (
+        <div className="mt-4">
+          <h3 className="font-semibold">Polling answers so far</h3>
+          <ol className="list-decimal pl-6 text-sm">
+            {context.polls.map((poll, index) => (
+              <li key={index}>
+                {poll.status} <code>{(poll.body as { error?: string }).error}</code>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {state.redirecting ? (
+        <p role="status" className="mt-4 rounded bg-as-soft px-3 py-2">
+          Your browser is on its way to the authorization server…
+        </p>
+      ) : null}
+      {state.polling ? (
+        <p role="status" className="mt-4 rounded bg-sky-50 px-3 py-2">
+          Not approved yet. Asking again in {context.values.interval} seconds…
+        </p>
+      ) : null}
+      {state.busy && !state.redirecting && !state.polling ? (
+        <p role="status" className="mt-4">
+          Sending…
+        </p>
+      ) : null}
+
+      {(state.answered || state.failed || state.complete) && context.lastResult ? (
+        <ResultView result={context.lastResult} />
+      ) : null}
+      {state.failed && context.error ? (
+        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })} />
+      ) : null}
+      {state.complete ? (
+        <p
+          role="status"
+          className="mt-4 rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-900"
+        >
+          Flow complete
+        </p>
+      ) : null}
+
+      <div className="mt-5 flex flex-wrap gap-3">
+        <button
+          type="button"
+          className={`${button} bg-slate-200 text-slate-900 hover:bg-slate-300`}
+          disabled={context.stepIndex === 0 && state.ready}
+          onClick={() => actor.send({ type: 'BACK' })}
+        >
+          Back
+        </button>
+        <button
+          type="button"
+          className={`${button} bg-as-accent text-white hover:bg-as`}
+          disabled={state.busy || state.failed || state.complete}
+          onClick={() => actor.send({ type: 'NEXT' })}
+        >
+          Next step
+        </button>
+        <button
+          type="button"
+          className={`${button} bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50`}
+          onClick={onRestart}
+        >
+          Restart
+        </button>
+      </div>
+    </section>
+  );
+}

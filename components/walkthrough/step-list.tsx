@@ -1,0 +1,37 @@
+'use client';
+
+import { useSelector } from '@xstate/react';
+import type { GrantDefinition } from '@/machines/walkthrough/types';
+import type { WalkthroughActor } from './types';
+
+const CHANNEL = { front: 'front channel', back: 'back channel' } as const;
+
+/** The steps of the grant, with where the learner is. */
+export function StepList({ actor, grant }: { actor: WalkthroughActor; grant: GrantDefinition }) {
+  const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
+  const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
+  return (
+    <nav aria-label="Steps">
+      <ol className="space-y-2">
+        {grant.steps.map((step, index) => {
+          const done = complete || index < stepIndex;
+          const current = !complete && index === stepIndex;
+          return (
+            <li
+              key={step.id}
+              aria-current={current ? 'step' : undefined}
+              className={`rounded-lg border px-3 py-2 text-sm ${current ? 'border-as-accent bg-as-soft font-semibold' : done ? 'border-slate-200 bg-white text-slate-600' : 'border-slate-200 bg-white'}`}
+            >
+              <span className="mr-1">{index + 1}.</span>
+              {step.title}
+              <span className="block text-xs font-normal text-slate-600">
+                {step.from} → {step.to}, {CHANNEL[step.channel]}
+                {done ? ' · done' : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

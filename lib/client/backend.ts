@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import type { PlaygroundEnv } from '../config/env';
+import { errorResponse } from '../http/errors';
+import { DEMO_CLIENT_IDS, DEMO_CLIENT_SECRETS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { LEARNER_COOKIE, learnerIdFromCookieHeader } from '../trace/learner';
+import { FROM_HEADER } from '../trace/roles';
+
+/**
+ * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
+ * to the playground's own authorization or resource server; it adds the client's secret (which never
+ * reaches the browser) and sends the request over real HTTP on loopback, carrying only the learner
+ * cookie so that the exchange lands in the learner's trace as a back-channel call from the client.
+ */
+const CONFIDENTIAL_CLIENTS: Record<string, string> = {
+  [DEMO_CLIENT_IDS.web]: DEMO_CLIENT_SECRETS.web,
+  [DEMO_CLIENT_IDS.service]: DEMO_CLIENT_SECRETS.service,
+  [DEMO_CLIENT_IDS.firstParty]: DEMO_CLIENT_SECRETS.firstParty,
+};
+
+// Only the playground's own endpoints: the backend never fetches a URL a browser chose (no SSRF).
+const OWN_PATH = /^\/(oidc|api\/v1|api\/v2)\/[A-Za-z0-9/_.:-]*(\?[^#]*)?$/;
+const CLIENT_AUTHENTICATED = new Set(['/oidc/token', '/oidc/token/introspection', '/oidc/token/revocation']);
+
+export const sendSchema = z.object({
+  client_id: z.enum(Object.keys(CONFIDENTIAL_CLIENTS) as [string, ...string[]], {
+    error: 'client_id must be one of the playground’s confidential demo clients',
+  }),
+  request: z.object({
+    method: z.enum(['GET', 'POST', 'DELETE']),
+    path: z
+      .string()
+      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)'),
+    headers: z
+      .object({
+        authorization: z
+          .string()
+          .regex(/^Bearer \S*$/)
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    form: z.record(z.string(), z.string()).optional(),
+  }),
+});
+
+export type BackendAnswer = { status: number; headers: Record<string, string>; body: unknown };
+
+async function readAnswer(response: Response): Promise<BackendAnswer> {
+  const text = await response.text();
+  let body: unknown = text;
+  if (response.headers.get('content-type')?.includes('json') && text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  return { status: response.status, headers: Object.fromEntries(response.headers), body };
+}
+
+function basic(id: string, secret: string) {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+}
+
+function learnerCookie(request: Request): Record<string, string> {
+  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+  return learnerId ? { cookie: `${LEARNER_COOKIE}=${learnerId}` } : {};
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** POST /api/client/send */
+export async function sendAsClientBackend(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const parsed = sendSchema.safeParse(await readJson(request));
+  if (!parsed.success) {
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '),
+    );
+  }
+  const { client_id, request: outgoing } = parsed.data;
+  const pathname = outgoing.path.split('?')[0]!;
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [FROM_HEADER]: 'client',
+    ...learnerCookie(request),
+  };
+  if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
+  else if (CLIENT_AUTHENTICATED.has(pathname))
+    headers.authorization = basic(client_id, CONFIDENTIAL_CLIENTS[client_id]!);
+  if (outgoing.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  try {
+    const response = await fetch(`${env.internalOrigin}${outgoing.path}`, {
+      method: outgoing.method,
+      headers,
+      body: outgoing.form ? new URLSearchParams(outgoing.form) : undefined,
+      redirect: 'manual',
+    });
+    return Response.json(await readAnswer(response), { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    return errorResponse(
+      502,
+      'server_unreachable',
+      `The client backend could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
+/** POST /api/client/introspect: the token inspector asks, as the resource server would (RFC 7662). */
+export async function introspectForInspector(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const parsed = z.object({ token: z.string().min(1).max(4096) }).safeParse(await readJson(request));
+  if (!parsed.success)
+    return errorResponse(400, 'invalid_request', 'token: a token to introspect is required');
+  const response = await fetch(`${env.internalOrigin}/oidc/token/introspection`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: basic(RESOURCE_SERVER_CLIENT.id, RESOURCE_SERVER_CLIENT.secret),
+      [FROM_HEADER]: 'resource-server',
+      ...learnerCookie(request),
+    },
+    body: new URLSearchParams({ token: parsed.data.token }),
+  });
+  return Response.json(await readAnswer(response), { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toCurl } from './curl';
+import type { TraceEvent } from './types';
+
+const event = (request: Partial<TraceEvent['request']>): TraceEvent => ({
+  id: 'x',
+  seq: 1,
+  time: '',
+  durationMs: 1,
+  from: 'client',
+  to: 'authorization-server',
+  channel: 'back',
+  request: {
+    method: 'GET',
+    url: 'http://localhost:3000/oidc/me',
+    headers: [],
+    body: null,
+    bodyEncoding: 'utf8',
+    truncated: false,
+    ...request,
+  },
+  response: { status: 200, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
+});
+
+describe('copy as curl', () => {
+  it('writes a GET with its meaningful headers only', () => {
+    expect(
+      toCurl(
+        event({
+          headers: [
+            ['authorization', 'Bearer abc'],
+            ['host', 'localhost:3000'],
+            ['sec-fetch-mode', 'cors'],
+            ['cookie', 'a=b'],
+          ],
+        }),
+      ),
+    ).toBe("curl 'http://localhost:3000/oidc/me' -H 'authorization: Bearer abc'");
+  });
+
+  it('writes a POST with its form body, quoting single quotes', () => {
+    expect(
+      toCurl(
+        event({
+          method: 'POST',
+          url: 'http://localhost:3000/oidc/token',
+          headers: [['content-type', 'application/x-www-form-urlencoded']],
+          body: "grant_type=password&password=it's",
+        }),
+      ),
+    ).toBe(
+      "curl -X POST 'http://localhost:3000/oidc/token' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'grant_type=password&password=it'\\''s'",
+    );
+  });
+});

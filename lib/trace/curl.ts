@@ -1,0 +1,19 @@
+import type { TraceEvent } from './types';
+
+const quote = (value: string) => `'${value.replace(/'/g, `'\\''`)}'`;
+// Headers a person would not type: they describe the browser or the connection, not the request.
+const SKIPPED =
+  /^(host|connection|content-length|accept-encoding|sec-|x-forwarded-|x-playground-|cookie$|user-agent$|priority$)/i;
+
+/** A recorded request as a curl command line that sends it again. */
+export function toCurl(event: TraceEvent): string {
+  const { request } = event;
+  const parts = ['curl'];
+  if (request.method !== 'GET') parts.push('-X', request.method);
+  parts.push(quote(request.url));
+  for (const [name, value] of request.headers) {
+    if (!SKIPPED.test(name)) parts.push('-H', quote(`${name}: ${value}`));
+  }
+  if (request.body !== null && request.bodyEncoding === 'utf8') parts.push('--data-raw', quote(request.body));
+  return parts.join(' ');
+}

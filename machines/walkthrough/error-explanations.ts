@@ -1,0 +1,26 @@
+/** What an OAuth error means and what to try, next to the server's own words. */
+const EXPLANATIONS: Record<string, string> = {
+  invalid_request:
+    'The request is missing a parameter or has one twice or malformed. Check the request above.',
+  invalid_client: 'The client could not be authenticated: unknown client_id, wrong secret or wrong method.',
+  invalid_grant:
+    'The code, refresh token or credentials are invalid: expired (codes last a minute), already used, issued to another client, or the PKCE code_verifier does not match. Restart to get a fresh one.',
+  unauthorized_client: 'This client is not allowed to use this grant.',
+  unsupported_grant_type: 'The server does not know this grant_type.',
+  invalid_scope:
+    'A requested scope is unknown or not allowed for this client. Change the scope and try again.',
+  access_denied: 'The user (or the server) refused the request, for example with Deny on the consent page.',
+  unsupported_response_type:
+    'The server does not offer this response_type: plain token (implicit) is not supported here; OAuth 2.1 removes it.',
+  invalid_target: 'The resource indicator names an API this server does not know.',
+  login_required: 'prompt=none was asked, but the user must sign in: the server may not show a page.',
+  consent_required: 'prompt=none was asked, but the user must consent.',
+  expired_token: 'The device code expired before the user approved. Restart the flow.',
+  state_mismatch:
+    'The state that came back is not the one sent: the client refuses the response and exchanges nothing.',
+  issuer_mismatch: 'The response names another authorization server (mix-up attack defence, RFC 9207).',
+  nonce_mismatch: 'The ID token does not carry the nonce the client sent: a replayed or injected token.',
+  network_error: 'The request did not reach the server, or its answer could not be read.',
+};
+
+export const explainError = (error: string) => EXPLANATIONS[error] ?? 'See the server’s description above.';
