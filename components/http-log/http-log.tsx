@@ -24,7 +24,11 @@ function Message({
   return (
     <div>
       <h4 className="text-sm font-semibold">{title}</h4>
-      <pre className="mt-1 max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs">
+      <pre
+        tabIndex={0}
+        aria-label={title}
+        className="mt-1 max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs"
+      >
         {headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
         {body ? `\n\n${body}` : ''}
       </pre>

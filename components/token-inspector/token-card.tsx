@@ -96,7 +96,13 @@ export function TokenCard({
             )}
           </p>
           <h4 className="mt-3 text-sm font-semibold">Header</h4>
-          <pre className="rounded bg-slate-100 p-2 text-xs">{JSON.stringify(decoded.header, null, 2)}</pre>
+          <pre
+            tabIndex={0}
+            aria-label="JWT header"
+            className="overflow-x-auto rounded bg-slate-100 p-2 text-xs"
+          >
+            {JSON.stringify(decoded.header, null, 2)}
+          </pre>
           <h4 className="mt-3 text-sm font-semibold">Payload</h4>
           <dl className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 text-sm">
             {Object.entries(decoded.payload).map(([claim, value]) => (
@@ -126,7 +132,11 @@ export function TokenCard({
             Introspect {name.toLowerCase()}
           </button>
           {introspection ? (
-            <pre className="mt-2 rounded bg-slate-100 p-2 text-xs">
+            <pre
+              tabIndex={0}
+              aria-label="Introspection response"
+              className="mt-2 overflow-x-auto rounded bg-slate-100 p-2 text-xs"
+            >
               {JSON.stringify(introspection, null, 2)}
             </pre>
           ) : null}

@@ -7,7 +7,11 @@ export function RequestPreview({ request }: { request: RequestDescription }) {
     <div className="mt-4">
       <h3 className="font-semibold">The request</h3>
       <p className="text-sm text-slate-600">Sent by: {request.sender}</p>
-      <pre className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm leading-relaxed text-slate-100">
+      <pre
+        tabIndex={0}
+        aria-label="Request about to be sent"
+        className="mt-1 overflow-x-auto rounded-lg bg-slate-900 p-3 text-sm leading-relaxed text-slate-100"
+      >
         <span className="text-amber-300">{request.method}</span> {url.origin}
         {url.pathname}
         {[...url.searchParams].map(([name, value], index) => (

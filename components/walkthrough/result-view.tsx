@@ -8,7 +8,11 @@ export function ResultView({ result }: { result: ExchangeResult }) {
       <h3 className="font-semibold">
         The response: <span className={ok ? 'text-emerald-800' : 'text-red-800'}>{result.status}</span>
       </h3>
-      <pre className="mt-1 max-h-80 overflow-auto rounded-lg bg-slate-100 p-3 text-sm">
+      <pre
+        tabIndex={0}
+        aria-label="Response body"
+        className="mt-1 max-h-80 overflow-auto rounded-lg bg-slate-100 p-3 text-sm"
+      >
         {typeof result.body === 'string' ? result.body : JSON.stringify(result.body, null, 2)}
       </pre>
     </div>

@@ -30,6 +30,10 @@ export function StepCard({
   onRestart(): void;
 }) {
   const context = useSelector(actor, (snapshot) => snapshot.context);
+  const progress = useSelector(
+    actor,
+    (snapshot) => `${snapshot.context.stepIndex}:${String(snapshot.value)}:${snapshot.context.polls.length}`,
+  );
   const state = useSelector(actor, (snapshot) => ({
     busy: snapshot.hasTag('busy'),
     redirecting: snapshot.matches('redirecting'),
@@ -45,6 +49,7 @@ export function StepCard({
 
   return (
     <section
+      data-progress={progress}
       aria-labelledby="step-title"
       className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >

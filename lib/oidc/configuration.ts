@@ -68,6 +68,15 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
     rotateRefreshToken: true,
     ttl: { ...TTL },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
+    // redirect URI to derive an origin from); other origins follow oidc-provider's rule: public clients
+    // whose redirect URIs share the origin.
+    clientBasedCORS: (_ctx, requestOrigin, client) =>
+      requestOrigin === origin ||
+      (client.clientAuthMethod === 'none' &&
+        (client.redirectUris ?? []).some(
+          (uri) => URL.canParse(uri) && new URL(uri).origin === requestOrigin,
+        )),
     renderError,
     features: {
       devInteractions: { enabled: false },

@@ -27,10 +27,9 @@ export function readTrace(request: Request): Response {
   const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
   if (!learnerId) return noLearner();
   const after = afterSeq.parse(new URL(request.url).searchParams.get('after') ?? 0);
-  return Response.json(
-    { events: traceStore().list(learnerId, after) },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  const events = traceStore().list(learnerId, after);
+  const lastSeq = traceStore().list(learnerId).at(-1)?.seq ?? 0;
+  return Response.json({ events, lastSeq }, { headers: { 'cache-control': 'no-store' } });
 }
 
 /** DELETE /api/trace: starts the learner's log afresh. */
