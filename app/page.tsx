@@ -1,5 +1,6 @@
 import { DemoAccounts } from '@/components/home/demo-accounts';
 import { DemoClients } from '@/components/home/demo-clients';
+import { GrantGuide } from '@/components/home/grant-guide';
 import { GrantList } from '@/components/home/grant-list';
 import { readEnv } from '@/lib/config/env';
 import { demoAccountCredentials } from '@/lib/oidc/accounts';
@@ -46,6 +47,7 @@ export default function HomePage() {
         </ul>
       </section>
       <GrantList />
+      <GrantGuide />
       <DemoAccounts accounts={demoAccountCredentials()} />
       <DemoClients clients={demoClients(publicOrigin)} resource={resourceIdentifier(publicOrigin)} />
     </div>

@@ -162,6 +162,14 @@ test('the home page links the discovery document and lists demo accounts and cli
     'href',
     '/oidc/.well-known/openid-configuration',
   );
+  const guide = page.getByRole('region', { name: 'Which grant should I use?' });
+  await expect(
+    guide.getByRole('rowheader', { name: 'Single-page app (JavaScript in the browser)' }),
+  ).toBeVisible();
+  await expect(guide.getByRole('row', { name: /TV, console or CLI/ })).toContainText('RFC 8628');
+  await page.getByRole('link', { name: 'Authorization code with PKCE', exact: true }).click();
+  await expect(page).toHaveURL(/\/grants\/authorization-code-pkce$/);
+  await page.goto('/');
   const accounts = page.getByRole('region', { name: 'Demo accounts' });
   await expect(accounts.getByRole('row', { name: /alice wonderland/ })).toBeVisible();
   await expect(accounts.getByRole('row', { name: /bob builder/ })).toBeVisible();

@@ -60,7 +60,11 @@ test('authorization code: code in the front channel, redeemed by the client back
       'GET /api/v1/accounts/verify_credentials 200',
       'POST /oidc/token/introspection 200',
       'POST /api/v1/statuses 200',
+      'POST /oidc/token/revocation 200',
+      'POST /oidc/token/introspection 200',
+      'GET /api/v1/accounts/verify_credentials 401',
     ]);
+  await expect(walkthrough.card.getByText('The access token is invalid')).toBeVisible();
   await expect(walkthrough.httpLog.locator('li summary').first()).toContainText(
     'browser → authorization server, front channel',
   );

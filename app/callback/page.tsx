@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { FragmentParameters } from '@/components/callback/fragment-parameters';
 import { ReturnToWalkthrough } from '@/components/callback/return-to-walkthrough';
+import { ParameterList } from '@/components/ui/parameter-list';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Callback', referrer: 'no-referrer' };
@@ -22,25 +23,7 @@ export default async function CallbackPage({ searchParams }: Props) {
         The authorization server redirected your browser here. These are the parameters it added.
       </p>
       <h2 className="text-lg font-semibold">Query parameters</h2>
-      {query.length ? (
-        <dl
-          aria-label="Query parameters"
-          className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded bg-white p-4"
-        >
-          {query.map(([name, value]) => (
-            <div key={`${name}=${value}`} className="contents">
-              <dt className="font-semibold">
-                <code>{name}</code>
-              </dt>
-              <dd className="break-all">
-                <code>{value}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p>None.</p>
-      )}
+      <ParameterList label="Query parameters" entries={query} />
       <FragmentParameters />
     </section>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { ParameterList } from '../ui/parameter-list';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
@@ -18,25 +19,7 @@ export function FragmentParameters() {
   return (
     <>
       <h2 className="text-lg font-semibold">Fragment parameters</h2>
-      {entries.length ? (
-        <dl
-          aria-label="Fragment parameters"
-          className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded bg-white p-4"
-        >
-          {entries.map(([name, value]) => (
-            <div key={name} className="contents">
-              <dt className="font-semibold">
-                <code>{name}</code>
-              </dt>
-              <dd className="break-all">
-                <code>{value}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p>None.</p>
-      )}
+      <ParameterList label="Fragment parameters" entries={entries} />
     </>
   );
 }

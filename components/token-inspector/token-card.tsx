@@ -103,6 +103,12 @@ export function TokenCard({
           >
             {JSON.stringify(decoded.header, null, 2)}
           </pre>
+          <h4 className="mt-3 text-sm font-semibold">Signature</h4>
+          <p className="font-mono text-xs break-all text-slate-700">{token.split('.')[2]}</p>
+          <p className="text-xs text-slate-600">
+            {String(decoded.header.alg)} over the first two parts, made with the private key named by kid;
+            anyone can check it with the public key at /oidc/jwks.
+          </p>
           <h4 className="mt-3 text-sm font-semibold">Payload</h4>
           <dl className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 text-sm">
             {Object.entries(decoded.payload).map(([claim, value]) => (

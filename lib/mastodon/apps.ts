@@ -97,43 +97,37 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
   };
   await server.storage.putDocument('app', clientId, app, []);
   return {
-    id: app.id,
-    name: app.name,
-    website: app.website,
-    scopes: app.scopes,
-    redirect_uris: app.redirect_uris,
-    redirect_uri: app.redirect_uris.join('\n'),
+    ...applicationEntity(app),
     client_id: clientId,
     client_secret: metadata.client_secret,
     client_secret_expires_at: 0,
-    vapid_key: '',
   };
 }
+
+/** Mastodon's Application entity, without credentials. */
+const applicationEntity = (app: Omit<MastodonApp, 'client_id' | 'created_at'>) => ({
+  id: app.id,
+  name: app.name,
+  website: app.website,
+  scopes: app.scopes,
+  redirect_uris: app.redirect_uris,
+  // Deprecated but still read by some clients (megalodon builds its authorize URL from it).
+  redirect_uri: app.redirect_uris.join('\n'),
+  vapid_key: '',
+});
 
 /** GET /api/v1/apps/verify_credentials: the calling app, without its secret. */
 export async function appOfClient(server: AuthorizationServer, clientId: string) {
   const app = await server.storage.getDocument<MastodonApp>('app', clientId);
-  if (app) {
-    return {
-      id: app.id,
-      name: app.name,
-      website: app.website,
-      scopes: app.scopes,
-      redirect_uris: app.redirect_uris,
-      redirect_uri: app.redirect_uris.join('\n'),
-      vapid_key: '',
-    };
-  }
+  if (app) return applicationEntity(app);
   const client = await server.provider.Client.find(clientId);
   if (!client) throw new MastodonError(401, 'The access token is invalid');
   // A playground client that was not registered through /api/v1/apps (a demo client, or one from /oidc/reg).
-  return {
+  return applicationEntity({
     id: clientId,
     name: client.clientName ?? clientId,
     website: null,
     scopes: (client.scope ?? 'read').split(' '),
-    redirect_uris: client.redirectUris ?? [],
-    redirect_uri: (client.redirectUris ?? []).join('\n'),
-    vapid_key: '',
-  };
+    redirect_uris: [...(client.redirectUris ?? [])],
+  });
 }

@@ -42,13 +42,16 @@ describe('authorization code walkthrough (confidential client)', () => {
       refresh_token: 'rt',
       id_token: 'a.b.c',
     });
-    for (let i = 0; i < 7; i++) await run.next();
+    for (let i = 0; i < 11; i++) await run.next();
     expect(run.sent.map((action) => `${action.request.method} ${action.request.path}`)).toEqual([
       'POST /oidc/token',
       'GET /oidc/me',
       'GET /api/v1/accounts/verify_credentials',
       'POST /api/v1/statuses',
+      'POST /oidc/token/revocation',
+      'GET /api/v1/accounts/verify_credentials',
     ]);
+    expect(run.sent[4]!.request.form).toEqual({ token: 'at-1', token_type_hint: 'access_token' });
     expect(run.sent[1]!.request.headers).toEqual({ authorization: 'Bearer at-1' });
     expect(run.actor.getSnapshot().value).toBe('complete');
   });

@@ -1,4 +1,4 @@
-import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
+import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
 import type { GrantDefinition } from '../walkthrough/types';
@@ -84,5 +84,6 @@ export const authorizationCode: GrantDefinition = {
     userinfoStep('client-backend'),
     verifyCredentialsStep('client-backend'),
     postStatusStep('client-backend'),
+    ...revokeSteps('client-backend', CLIENT_ID),
   ],
 };

@@ -1,7 +1,39 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { GrantDefinition, StepDefinition } from '../walkthrough/types';
 
 const CLIENT_ID = 'playground-first-party';
+
+/** A refresh that must be refused: invalid_grant is the answer this step teaches. */
+function refusedRefresh(step: {
+  id: string;
+  title: string;
+  explanation: string;
+  token: 'refresh_token' | 'rotated_refresh_token';
+  ifAccepted: string;
+}): StepDefinition {
+  return {
+    id: step.id,
+    title: step.title,
+    explanation: step.explanation,
+    rfc: RFC.rotation,
+    from: 'client',
+    to: 'authorization-server',
+    channel: 'back',
+    action: ({ tokens }) => ({
+      kind: 'send',
+      via: 'client-backend',
+      request: {
+        method: 'POST',
+        path: '/oidc/token',
+        form: { grant_type: 'refresh_token', refresh_token: tokens[step.token] ?? '' },
+      },
+    }),
+    outcome: (_context, result) =>
+      result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
+        ? { ok: true }
+        : { ok: false, error: { error: 'unexpected_success', error_description: step.ifAccepted } },
+  };
+}
 
 /** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
 export const refreshToken: GrantDefinition = {
@@ -69,64 +101,21 @@ export const refreshToken: GrantDefinition = {
         };
       },
     },
-    {
+    refusedRefresh({
       id: 'reuse',
       title: 'Reuse the old refresh token: refused, and the grant revoked',
       explanation:
         'An attacker who stole the old refresh token tries it. The server sees a spent token used again, refuses with invalid_grant, and revokes every token of the grant, the new ones included.',
-      rfc: RFC.rotation,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: { grant_type: 'refresh_token', refresh_token: tokens.rotated_refresh_token ?? '' },
-        },
-      }),
-      // The refusal is what this step teaches: invalid_grant is the expected answer.
-      outcome: (_context, result) =>
-        result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
-          ? { ok: true }
-          : {
-              ok: false,
-              error: {
-                error: 'unexpected_success',
-                error_description: 'The server accepted a reused refresh token.',
-              },
-            },
-    },
-    {
+      token: 'rotated_refresh_token',
+      ifAccepted: 'The server accepted a reused refresh token.',
+    }),
+    refusedRefresh({
       id: 'newest-revoked',
       title: 'The newest refresh token was revoked too',
       explanation:
         'The legitimate client now tries its newest refresh token and is refused as well: the user must sign in again. Rotation turns a silent theft into a visible one.',
-      rfc: RFC.rotation,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
-        },
-      }),
-      outcome: (_context, result) =>
-        result.status === 400
-          ? { ok: true }
-          : {
-              ok: false,
-              error: {
-                error: 'unexpected_success',
-                error_description: 'The newest refresh token still worked.',
-              },
-            },
-    },
+      token: 'refresh_token',
+      ifAccepted: 'The newest refresh token still worked.',
+    }),
   ],
 };

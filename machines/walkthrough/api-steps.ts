@@ -67,3 +67,39 @@ export function postStatusStep(via: 'browser' | 'client-backend'): StepDefinitio
     outcome: (_context, result) => resourceOutcome(result),
   };
 }
+
+/** Revocation (RFC 7009) by the client, then the same call again: the API refuses at once. */
+export function revokeSteps(via: 'browser' | 'client-backend', clientId: string): StepDefinition[] {
+  return [
+    {
+      id: 'revoke',
+      title: 'Revoke the access token',
+      explanation:
+        'The client tells the authorization server it no longer needs the token (on sign-out, say). The server answers 200 whatever the token was, so nobody learns which tokens exist. This server also revokes the refresh token of the same grant.',
+      rfc: { label: 'RFC 7009 §2', href: 'https://www.rfc-editor.org/rfc/rfc7009#section-2' },
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via,
+        request: {
+          method: 'POST',
+          path: '/oidc/token/revocation',
+          form: {
+            token: tokens.access_token ?? '',
+            token_type_hint: 'access_token',
+            ...(via === 'browser' ? { client_id: clientId } : {}),
+          },
+        },
+      }),
+    },
+    {
+      ...verifyCredentialsStep(via),
+      id: 'after-revocation',
+      title: 'Call the API with the revoked token',
+      explanation:
+        'The resource server asks the authorization server about the token again (introspection), learns it is no longer active, and refuses with 401. An opaque token can be revoked at once; a JWT access token would stay valid until it expires.',
+    },
+  ];
+}
