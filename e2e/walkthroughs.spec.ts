@@ -112,7 +112,7 @@ test('client credentials: a JWT for the API, the app’s own record, and the ref
 }) => {
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('client-credentials');
-  await page.getByLabel('resource').fill(`${ORIGIN}/api`);
+  await page.getByLabel('resource', { exact: true }).fill(`${ORIGIN}/api`);
   await finish(walkthrough);
   await expect(walkthrough.token('Access token')).toContainText('JWT (at+jwt)');
   await expect(walkthrough.token('Access token')).toContainText('playground-service');

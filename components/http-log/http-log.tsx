@@ -2,7 +2,7 @@
 
 import { toCurl } from '@/lib/trace/curl';
 import type { TraceEvent } from '@/lib/trace/types';
-import { useTrace } from '../walkthrough/use-trace';
+import { useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
 
 const ROLE = {
@@ -36,12 +36,28 @@ function Message({
   );
 }
 
-function Entry({ event, index }: { event: TraceEvent; index: number }) {
+type EntryProps = { event: TraceEvent; index: number; selected: boolean; onSelect(seq: number): void };
+
+function Entry({ event, index, selected, onSelect }: EntryProps) {
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li className="rounded-lg border border-slate-200 bg-white">
-      <details>
+    <li
+      ref={item}
+      data-seq={event.seq}
+      aria-current={selected ? 'true' : undefined}
+      className={`rounded-lg border bg-white ${selected ? 'border-slate-900 ring-2 ring-slate-900' : 'border-slate-200'}`}
+    >
+      <details
+        open={selected}
+        onToggle={(toggle) => {
+          if ((toggle.currentTarget as HTMLDetailsElement).open && !selected) onSelect(event.seq);
+        }}
+      >
         <summary className="cursor-pointer list-none px-3 py-2">
           <span className="mr-2 inline-block w-6 text-right text-slate-500">{index + 1}</span>
           <span className="font-mono text-sm font-semibold">{event.request.method}</span>{' '}
@@ -76,8 +92,15 @@ function Entry({ event, index }: { event: TraceEvent; index: number }) {
 }
 
 /** Every exchange of this run, as recorded by the servers (not reconstructed), in order. */
-export function HttpLog({ afterSeq }: { afterSeq: number }) {
-  const { events } = useTrace(afterSeq);
+export function HttpLog({
+  events,
+  selectedSeq,
+  onSelect,
+}: {
+  events: TraceEvent[];
+  selectedSeq?: number;
+  onSelect(seq: number): void;
+}) {
   return (
     <section aria-label="HTTP exchanges">
       <h2 className="text-xl font-bold">HTTP exchanges</h2>
@@ -87,7 +110,13 @@ export function HttpLog({ afterSeq }: { afterSeq: number }) {
       {events.length ? (
         <ol className="mt-3 space-y-2">
           {events.map((event, index) => (
-            <Entry key={event.seq} event={event} index={index} />
+            <Entry
+              key={event.seq}
+              event={event}
+              index={index}
+              selected={event.seq === selectedSeq}
+              onSelect={onSelect}
+            />
           ))}
         </ol>
       ) : (

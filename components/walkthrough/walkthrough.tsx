@@ -1,15 +1,17 @@
 'use client';
 
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { RoleDiagram } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, saveRun, sendStep, tracePosition } from './browser-io';
 import { StepCard } from './step-card';
 import { StepList } from './step-list';
+import { useTrace } from './use-trace';
 
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
@@ -48,6 +50,10 @@ export function Walkthrough({ slug, setup }: { slug: string; setup: WalkthroughS
   const startSeq = useSelector(actor, (snapshot) => snapshot.context.startSeq);
   const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
+  const values = useSelector(actor, (snapshot) => snapshot.context.values);
+  const { events } = useTrace(startSeq);
+  // Which exchange the learner picked, in the diagram or the log: view state, not protocol state.
+  const [selectedSeq, setSelectedSeq] = useState<number>();
 
   const restart = async () => {
     forgetRun(slug);
@@ -59,8 +65,15 @@ export function Walkthrough({ slug, setup }: { slug: string; setup: WalkthroughS
       <StepList actor={actor} grant={grant} />
       <div className="min-w-0 space-y-6">
         <StepCard actor={actor} grant={grant} onRestart={restart} />
+        <RoleDiagram
+          events={events}
+          context={{ values, tokens }}
+          clientType={grant.clientType}
+          selectedSeq={selectedSeq}
+          onSelect={setSelectedSeq}
+        />
         <TokenInspector tokens={tokens} origin={origin} />
-        <HttpLog afterSeq={startSeq} />
+        <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
       </div>
     </div>
   );

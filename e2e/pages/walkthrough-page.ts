@@ -8,7 +8,7 @@ export class WalkthroughPage {
     return this.page.getByRole('button', { name: 'Next step' });
   }
   get back(): Locator {
-    return this.page.getByRole('button', { name: 'Back' });
+    return this.page.getByRole('button', { name: 'Back', exact: true });
   }
   get restart(): Locator {
     return this.page.getByRole('button', { name: 'Restart' });

@@ -1,0 +1,57 @@
+'use client';
+
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { Role } from '@/lib/trace/types';
+
+export type RoleNodeData = { role: Role; title: string; holds: string[] };
+export type RoleNodeType = Node<RoleNodeData, 'role'>;
+
+const SIDES = [
+  ['top', Position.Top],
+  ['bottom', Position.Bottom],
+  ['left', Position.Left],
+  ['right', Position.Right],
+] as const;
+
+const COLORS: Record<Role, string> = {
+  'resource-owner': 'border-amber-600',
+  client: 'border-sky-700',
+  'authorization-server': 'border-purple-800',
+  'resource-server': 'border-emerald-700',
+};
+
+/** A role and what it holds right now. */
+export function RoleNode({ data }: NodeProps<RoleNodeType>) {
+  return (
+    <div
+      role="group"
+      aria-label={data.title}
+      className={`w-56 rounded-xl border-2 bg-white px-3 py-2 text-left shadow-sm ${COLORS[data.role]}`}
+    >
+      <strong className="block text-sm">{data.title}</strong>
+      <ul className="mt-1 list-disc pl-4 text-xs text-slate-700">
+        {data.holds.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      {SIDES.map(([id, position]) => (
+        <span key={id}>
+          <Handle
+            id={`s-${id}`}
+            type="source"
+            position={position}
+            isConnectable={false}
+            className="!opacity-0"
+          />
+          <Handle
+            id={`t-${id}`}
+            type="target"
+            position={position}
+            isConnectable={false}
+            className="!opacity-0"
+          />
+        </span>
+      ))}
+    </div>
+  );
+}
