@@ -2,7 +2,7 @@
 
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type Edge, type EdgeProps } from '@xyflow/react';
 import type { DiagramMessage } from '@/lib/diagram/derive';
-import { ROLE_TITLES } from '@/lib/diagram/derive';
+import { describeMessage } from '@/lib/diagram/derive';
 import type { Role } from '@/lib/trace/types';
 
 export type MessagesEdgeData = {
@@ -15,9 +15,6 @@ export type MessagesEdgeData = {
   onSelect(seq: number): void;
 };
 export type MessagesEdgeType = Edge<MessagesEdgeData, 'messages'>;
-
-export const describeMessage = (message: DiagramMessage) =>
-  `Message ${message.number}: ${message.label}, ${ROLE_TITLES[message.from]} to ${ROLE_TITLES[message.to]}, ${message.channel} channel`;
 
 /** All messages between two roles: numbered chips on one line; the newest one travels along it. */
 export function MessagesEdge({ sourceX, sourceY, targetX, targetY, data }: EdgeProps<MessagesEdgeType>) {

@@ -1,11 +1,21 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useRef, useState, useSyncExternalStore } from 'react';
 import { deriveHoldings, deriveLinks, deriveMessages, ROLE_TITLES } from '@/lib/diagram/derive';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { WalkthroughContext } from '@/machines/walkthrough/types';
-import { FlowGraph } from './flow-graph';
 import { SequenceView } from './sequence-view';
+
+// React Flow is the largest part of a grant page's JavaScript: it loads after the page, not before.
+const FlowGraph = dynamic(() => import('./flow-graph').then((module) => module.FlowGraph), {
+  ssr: false,
+  loading: () => (
+    <p className="h-[26rem] rounded-xl border border-slate-300 bg-slate-50 p-4" role="status">
+      Drawing the diagram…
+    </p>
+  ),
+});
 
 const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
 const subscribeMotion = (onChange: () => void) => {

@@ -1,8 +1,7 @@
 'use client';
 
 import { forwardRef } from 'react';
-import { ROLE_TITLES, ROLES, type DiagramMessage } from '@/lib/diagram/derive';
-import { describeMessage } from './messages-edge';
+import { describeMessage, ROLE_TITLES, ROLES, type DiagramMessage } from '@/lib/diagram/derive';
 
 const LANE = 200;
 const TOP = 56;

@@ -44,6 +44,10 @@ export function deriveMessages(events: TraceEvent[]): DiagramMessage[] {
   }));
 }
 
+/** A message in words, for screen readers and tooltips. */
+export const describeMessage = (message: DiagramMessage) =>
+  `Message ${message.number}: ${message.label}, ${ROLE_TITLES[message.from]} to ${ROLE_TITLES[message.to]}, ${message.channel} channel`;
+
 /** A pair of roles that exchanged messages: one line in the graph. */
 export type RoleLink = { id: string; a: Role; b: Role; messages: DiagramMessage[] };
 
