@@ -12,8 +12,8 @@ import { deliverCallback } from '../walkthrough/browser-io';
 export function ReturnToWalkthrough() {
   const router = useRouter();
   useEffect(() => {
-    const slug = deliverCallback(window.location.href);
-    if (slug) router.replace(`/grants/${slug}`);
+    const returnPath = deliverCallback(window.location.href);
+    if (returnPath) router.replace(returnPath);
   }, [router]);
   return null;
 }

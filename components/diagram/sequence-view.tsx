@@ -1,6 +1,6 @@
 'use client';
 
-import { forwardRef } from 'react';
+import { forwardRef, useId } from 'react';
 import { describeMessage, ROLE_TITLES, ROLES, type DiagramMessage } from '@/lib/diagram/derive';
 
 const LANE = 200;
@@ -20,6 +20,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
   { messages, currentSeq, selectedSeq, onSelect },
   ref,
 ) {
+  const markerId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const width = LANE * ROLES.length;
   const height = TOP + Math.max(messages.length, 1) * ROW + 20;
   return (
@@ -40,7 +41,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
       >
         <defs>
           <marker
-            id="arrow-back"
+            id={`${markerId}-back`}
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
@@ -51,7 +52,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
             <path d="M0,0 L10,5 L0,10 z" fill="#0369a1" />
           </marker>
           <marker
-            id="arrow-front"
+            id={`${markerId}-front`}
             viewBox="0 0 10 10"
             refX="9"
             refY="5"
@@ -100,7 +101,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
                 stroke={emphasis}
                 strokeWidth={message.seq === currentSeq || message.seq === selectedSeq ? 3 : 1.5}
                 strokeDasharray={front ? '6 4' : undefined}
-                markerEnd={`url(#arrow-${front ? 'front' : 'back'})`}
+                markerEnd={`url(#${markerId}-${front ? 'front' : 'back'})`}
               />
               <text x={(x1 + x2) / 2} y={y - 5} textAnchor="middle" fontSize="11" fill="#0f172a">
                 {message.number}. {message.label}

@@ -7,6 +7,9 @@ export function SiteHeader() {
         <Link href="/" className="text-lg font-bold text-slate-900">
           OAuth2 Playground
         </Link>
+        <Link href="/compare" className="text-sm text-slate-700 underline-offset-4 hover:underline">
+          Compare grants
+        </Link>
         <a
           href="/oidc/.well-known/openid-configuration"
           className="text-sm text-slate-700 underline-offset-4 hover:underline"

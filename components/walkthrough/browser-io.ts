@@ -1,5 +1,9 @@
-import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
-import type { ExchangeResult } from '@/machines/walkthrough/types';
+import type { RunStart, SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { randomValue } from '@/machines/walkthrough/secrets';
+import type { ExchangeResult, GrantDefinition } from '@/machines/walkthrough/types';
+
+const RUN_HEADER = 'x-playground-run';
+const RUN_COOKIE = 'playground_run';
 
 /**
  * The walkthrough's I/O in the browser: sending a step's request (from the browser for a public client,
@@ -19,12 +23,12 @@ async function readResult(response: Response): Promise<ExchangeResult> {
   return { status: response.status, headers: Object.fromEntries(response.headers), body };
 }
 
-export async function sendStep({ action }: SendInput, clientId: string): Promise<ExchangeResult> {
+export async function sendStep({ action, context }: SendInput, clientId: string): Promise<ExchangeResult> {
   const { request } = action;
   if (action.via === 'client-backend') {
     const response = await fetch('/api/client/send', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [RUN_HEADER]: context.runId },
       body: JSON.stringify({ client_id: clientId, request }),
     });
     const answer = (await response.json()) as ExchangeResult & { error?: string; error_description?: string };
@@ -36,12 +40,28 @@ export async function sendStep({ action }: SendInput, clientId: string): Promise
     method: request.method,
     headers: {
       'x-playground-from': 'client',
+      [RUN_HEADER]: context.runId,
       ...(request.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       ...request.headers,
     },
     body: request.form ? new URLSearchParams(request.form) : undefined,
   });
   return readResult(response);
+}
+
+/** A fresh run: new secrets, a new run id, and the trace position it starts from. */
+export async function newRun(grant: GrantDefinition): Promise<RunStart> {
+  return { startSeq: await tracePosition(), secrets: await grant.secrets(), runId: randomValue(12) };
+}
+
+/**
+ * Front-channel requests cannot carry a header: while the browser is away at the authorization
+ * server, a cookie names the run, so the recorder files those exchanges under it.
+ */
+export function markRunForNavigation(runId: string | undefined) {
+  document.cookie = runId
+    ? `${RUN_COOKIE}=${runId}; path=/; SameSite=Lax; max-age=3600`
+    : `${RUN_COOKIE}=; path=/; SameSite=Lax; max-age=0`;
 }
 
 /** Where the learner's trace is now: a new run shows the exchanges after this position. */
@@ -51,16 +71,18 @@ export async function tracePosition(): Promise<number> {
   return ((await response.json()) as { lastSeq?: number }).lastSeq ?? 0;
 }
 
-const runKey = (slug: string) => `playground:walkthrough:${slug}`;
+// A run is kept under its key: the grant's slug on its own page, `compare:<side>:<slug>` on the
+// compare page, so that two runs of one grant do not overwrite each other.
+const runKey = (key: string) => `playground:walkthrough:${key}`;
 const PENDING_KEY = 'playground:walkthrough:pending';
-const CALLBACK_KEY = 'playground:walkthrough:callback';
+const callbackKey = (key: string) => `playground:walkthrough:callback:${key}`;
 
-export function saveRun(slug: string, snapshot: unknown) {
-  sessionStorage.setItem(runKey(slug), JSON.stringify(snapshot));
+export function saveRun(key: string, snapshot: unknown) {
+  sessionStorage.setItem(runKey(key), JSON.stringify(snapshot));
 }
 
-export function loadRun(slug: string): unknown {
-  const stored = sessionStorage.getItem(runKey(slug));
+export function loadRun(key: string): unknown {
+  const stored = sessionStorage.getItem(runKey(key));
   if (!stored) return undefined;
   try {
     return JSON.parse(stored);
@@ -69,26 +91,31 @@ export function loadRun(slug: string): unknown {
   }
 }
 
-export function forgetRun(slug: string) {
-  sessionStorage.removeItem(runKey(slug));
+export function forgetRun(key: string) {
+  sessionStorage.removeItem(runKey(key));
 }
 
-/** Before the browser leaves for the authorization server: which walkthrough expects the callback. */
-export function expectCallback(slug: string) {
-  sessionStorage.setItem(PENDING_KEY, slug);
+/** Before the browser leaves for the authorization server: which run expects the callback, and where it lives. */
+export function expectCallback(key: string, returnPath: string) {
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ key, returnPath }));
 }
 
-/** On /callback: hands the URL to the walkthrough that expects it, and answers its slug. */
+/** On /callback: hands the URL to the run that expects it; answers the page to return to. */
 export function deliverCallback(url: string): string | undefined {
-  const slug = sessionStorage.getItem(PENDING_KEY);
-  if (!slug) return undefined;
+  const pending = sessionStorage.getItem(PENDING_KEY);
+  if (!pending) return undefined;
   sessionStorage.removeItem(PENDING_KEY);
-  sessionStorage.setItem(CALLBACK_KEY, url);
-  return slug;
+  try {
+    const { key, returnPath } = JSON.parse(pending) as { key: string; returnPath: string };
+    sessionStorage.setItem(callbackKey(key), url);
+    return returnPath.startsWith('/') && !returnPath.startsWith('//') ? returnPath : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-export function takeCallback(): string | undefined {
-  const url = sessionStorage.getItem(CALLBACK_KEY) ?? undefined;
-  sessionStorage.removeItem(CALLBACK_KEY);
+export function takeCallback(key: string): string | undefined {
+  const url = sessionStorage.getItem(callbackKey(key)) ?? undefined;
+  sessionStorage.removeItem(callbackKey(key));
   return url;
 }

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ParamSpec } from '@/machines/walkthrough/types';
 
 const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1 font-mono text-sm';
@@ -11,7 +12,7 @@ export function ParamEditor({
   value: string;
   onChange(value: string): void;
 }) {
-  const id = `param-${param.name}`;
+  const id = `${useId()}-${param.name}`;
   return (
     <div>
       <label htmlFor={id} className="font-mono text-sm font-semibold">

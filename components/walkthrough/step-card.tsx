@@ -1,6 +1,7 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
+import { useId } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import type { GrantDefinition } from '@/machines/walkthrough/types';
 import { CallbackView } from './callback-view';
@@ -29,6 +30,7 @@ export function StepCard({
   grant: GrantDefinition;
   onRestart(): void;
 }) {
+  const titleId = useId();
   const context = useSelector(actor, (snapshot) => snapshot.context);
   const progress = useSelector(
     actor,
@@ -50,14 +52,14 @@ export function StepCard({
   return (
     <section
       data-progress={progress}
-      aria-labelledby="step-title"
+      aria-labelledby={titleId}
       className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
       <p className="text-sm text-slate-600">
         Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
         {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
       </p>
-      <h2 id="step-title" className="mt-1 text-xl font-bold">
+      <h2 id={titleId} className="mt-1 text-xl font-bold">
         {step.title}
       </h2>
       <p className="mt-2 text-slate-700">

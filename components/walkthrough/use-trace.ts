@@ -1,10 +1,16 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TraceEvent } from '@/lib/trace/types';
 
-/** The learner's recorded exchanges after `afterSeq`, live from the trace stream (Server-Sent Events). */
-export function useTrace(afterSeq: number | undefined): { events: TraceEvent[]; connected: boolean } {
+/**
+ * The learner's recorded exchanges after `afterSeq` (only those of `runId` when given), live from the
+ * trace stream (Server-Sent Events).
+ */
+export function useTrace(
+  afterSeq: number | undefined,
+  runId?: string,
+): { events: TraceEvent[]; connected: boolean } {
   const [state, setState] = useState<{ after?: number; events: TraceEvent[]; connected: boolean }>({
     events: [],
     connected: false,
@@ -25,8 +31,14 @@ export function useTrace(afterSeq: number | undefined): { events: TraceEvent[]; 
     return () => source.close();
   }, [afterSeq]);
   // A new run (another afterSeq) starts with an empty log; the stream then fills it.
-  return {
-    events: state.events.filter((event) => afterSeq !== undefined && event.seq > afterSeq),
-    connected: state.connected,
-  };
+  // Memoised, so that a page watching the events re-renders only when they change.
+  const events = useMemo(
+    () =>
+      state.events.filter(
+        (event) =>
+          afterSeq !== undefined && event.seq > afterSeq && (runId === undefined || event.run === runId),
+      ),
+    [state.events, afterSeq, runId],
+  );
+  return { events, connected: state.connected };
 }

@@ -4,20 +4,52 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useEffect, useMemo, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
+import type { TraceEvent } from '@/lib/trace/types';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import type { WalkthroughContext } from '@/machines/walkthrough/types';
 import { RoleDiagram } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
-import { expectCallback, forgetRun, saveRun, sendStep, tracePosition } from './browser-io';
+import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
 import { StepCard } from './step-card';
 import { StepList } from './step-list';
+import type { WalkthroughActor } from './types';
 import { useTrace } from './use-trace';
 
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
+/** Where a walkthrough lives: its own page, or one side of the compare page. */
+export type WalkthroughPlacement = {
+  storageKey: string;
+  /** The page the callback returns to. */
+  returnPath: string;
+  /** Show only the exchanges this run named (two runs share the learner's trace). */
+  strictRun?: boolean;
+  /** One column, without the step list (half a page wide). */
+  compact?: boolean;
+  /** Tells the page around it what the run looks like now (the compare table, "Next step on both"). */
+  onStatus?(status: WalkthroughStatus): void;
+};
+
+export type WalkthroughStatus = {
+  actor: WalkthroughActor;
+  events: TraceEvent[];
+  context: WalkthroughContext;
+};
+
 /** One grant's walkthrough: wires its machine to the browser; the parts below only read and send. */
-export function Walkthrough({ slug, setup }: { slug: string; setup: WalkthroughSetup }) {
+export function Walkthrough({
+  slug,
+  setup,
+  placement,
+}: {
+  slug: string;
+  setup: WalkthroughSetup;
+  placement?: WalkthroughPlacement;
+}) {
   const { grant, machine } = walkthroughBySlug(slug)!;
+  const storageKey = placement?.storageKey ?? slug;
+  const returnPath = placement?.returnPath ?? `/grants/${slug}`;
   const provided = useMemo(
     () =>
       machine.provide({
@@ -26,14 +58,15 @@ export function Walkthrough({ slug, setup }: { slug: string; setup: WalkthroughS
           navigate: ({ self }, params: { path: string }) => {
             // After the transition settles, keep the run and leave for the authorization server.
             queueMicrotask(() => {
-              saveRun(slug, self.getPersistedSnapshot());
-              expectCallback(slug);
+              saveRun(storageKey, self.getPersistedSnapshot());
+              expectCallback(storageKey, returnPath);
+              markRunForNavigation(self.getSnapshot().context.runId);
               window.location.assign(params.path);
             });
           },
         },
       }),
-    [machine, grant.clientId, slug],
+    [machine, grant.clientId, storageKey, returnPath],
   );
   const actor = useActorRef(provided, {
     input: setup.input,
@@ -41,28 +74,34 @@ export function Walkthrough({ slug, setup }: { slug: string; setup: WalkthroughS
   });
 
   useEffect(() => {
-    const subscription = actor.subscribe(() => saveRun(slug, actor.getPersistedSnapshot()));
+    const subscription = actor.subscribe(() => saveRun(storageKey, actor.getPersistedSnapshot()));
     if (setup.callbackUrl && actor.getSnapshot().matches('redirecting'))
       actor.send({ type: 'CALLBACK', url: setup.callbackUrl });
+    // Back from the authorization server: requests name their run in a header again.
+    if (!actor.getSnapshot().matches('redirecting')) markRunForNavigation(undefined);
     return () => subscription.unsubscribe();
-  }, [actor, slug, setup.callbackUrl]);
+  }, [actor, storageKey, setup.callbackUrl]);
 
   const startSeq = useSelector(actor, (snapshot) => snapshot.context.startSeq);
   const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
   const values = useSelector(actor, (snapshot) => snapshot.context.values);
-  const { events } = useTrace(startSeq);
+  const runId = useSelector(actor, (snapshot) => snapshot.context.runId);
+  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const { events } = useTrace(startSeq, placement?.strictRun ? runId : undefined);
+  const onStatus = placement?.onStatus;
+  useEffect(() => onStatus?.({ actor, events, context }), [onStatus, actor, events, context]);
   // Which exchange the learner picked, in the diagram or the log: view state, not protocol state.
   const [selectedSeq, setSelectedSeq] = useState<number>();
 
   const restart = async () => {
-    forgetRun(slug);
-    actor.send({ type: 'RESTART', startSeq: await tracePosition(), secrets: await grant.secrets() });
+    forgetRun(storageKey);
+    actor.send({ type: 'RESTART', ...(await newRun(grant)) });
   };
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <StepList actor={actor} grant={grant} />
+    <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
+      {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
       <div className="min-w-0 space-y-6">
         <StepCard actor={actor} grant={grant} onRestart={restart} />
         <RoleDiagram

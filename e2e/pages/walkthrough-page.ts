@@ -14,7 +14,7 @@ export class WalkthroughPage {
     return this.page.getByRole('button', { name: 'Restart' });
   }
   get stepTitle(): Locator {
-    return this.page.locator('#step-title');
+    return this.card.locator('h2');
   }
   get card(): Locator {
     return this.page.locator('section[data-progress]');

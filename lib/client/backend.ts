@@ -4,6 +4,7 @@ import { errorResponse } from '../http/errors';
 import { DEMO_CLIENT_IDS, DEMO_CLIENT_SECRETS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { LEARNER_COOKIE, learnerIdFromCookieHeader } from '../trace/learner';
 import { FROM_HEADER } from '../trace/roles';
+import { RUN_HEADER, runOf } from '../trace/run';
 
 /**
  * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
@@ -92,6 +93,8 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
     [FROM_HEADER]: 'client',
     ...learnerCookie(request),
   };
+  const run = runOf(request.headers);
+  if (run) headers[RUN_HEADER] = run;
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
   else if (CLIENT_AUTHENTICATED.has(pathname))
     headers.authorization = basic(client_id, CONFIDENTIAL_CLIENTS[client_id]!);

@@ -3,6 +3,7 @@ import type { PlaygroundEnv } from '../config/env';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { resourceIdentifier } from '../oidc/resource-server';
 import { FROM_HEADER } from '../trace/roles';
+import { RUN_HEADER, runOf } from '../trace/run';
 import { invalidToken, MastodonError, outsideScopes, userRequired } from './errors';
 import { scopeCovers } from './scopes';
 
@@ -50,7 +51,9 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
  * loopback, as the resource server's own client. The learner's cookie goes along so that this back-
  * channel exchange shows in their trace; a revoked token is refused at once.
  */
-async function introspect(token: string, env: PlaygroundEnv, cookie: string | null): Promise<Caller> {
+async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Caller> {
+  const cookie = incoming.get('cookie');
+  const run = runOf(incoming);
   const response = await fetch(`${env.internalOrigin}/oidc/token/introspection`, {
     method: 'POST',
     headers: {
@@ -58,6 +61,7 @@ async function introspect(token: string, env: PlaygroundEnv, cookie: string | nu
       authorization: `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.id}:${RESOURCE_SERVER_CLIENT.secret}`).toString('base64')}`,
       [FROM_HEADER]: 'resource-server',
       ...(cookie ? { cookie } : {}),
+      ...(run ? { [RUN_HEADER]: run } : {}),
     },
     body: new URLSearchParams({ token }),
   });
@@ -85,9 +89,7 @@ export async function authenticate(request: Request, env: PlaygroundEnv): Promis
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw invalidToken();
   const token = match[1]!;
-  return token.split('.').length === 3
-    ? verifyJwt(token, env)
-    : introspect(token, env, request.headers.get('cookie'));
+  return token.split('.').length === 3 ? verifyJwt(token, env) : introspect(token, env, request.headers);
 }
 
 /** Mastodon's rule: the token needs one of `scopes` (a parent such as `read` covers `read:statuses`). */

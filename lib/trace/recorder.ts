@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { runOf } from './run';
 import type { TraceStore } from './store';
 import type { Channel, HeaderList, RecordedMessage, Role, TraceEvent } from './types';
 
@@ -62,6 +63,7 @@ export function recordExchange(store: TraceStore, exchange: Exchange): TraceEven
     from: exchange.from,
     to: exchange.to,
     channel: exchange.channel,
+    run: runOf(request.headers),
     request: {
       method: request.method,
       url: request.url,

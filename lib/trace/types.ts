@@ -25,6 +25,8 @@ export type TraceEvent = {
   from: Role;
   to: Role;
   channel: Channel;
+  /** The walkthrough run that caused it, when the request said so (see run.ts). */
+  run?: string;
   request: RecordedMessage & { method: string; url: string };
   response: RecordedMessage & { status: number };
 };

@@ -221,11 +221,17 @@ describe('walkthrough machine', () => {
   it('restarts with fresh secrets and a new trace position', async () => {
     const run = runWalkthrough(machine, grant, () => json(200, {}));
     await run.next();
-    run.actor.send({ type: 'RESTART', startSeq: 42, secrets: { state: 'fresh', nonce: 'n2' } });
+    run.actor.send({
+      type: 'RESTART',
+      startSeq: 42,
+      secrets: { state: 'fresh', nonce: 'n2' },
+      runId: 'run-test-2',
+    });
     expect(run.actor.getSnapshot().value).toBe('ready');
     expect(run.actor.getSnapshot().context).toMatchObject({
       stepIndex: 0,
       startSeq: 42,
+      runId: 'run-test-2',
       params: { state: 'fresh', nonce: 'n2' },
       tokens: {},
     });

@@ -12,18 +12,14 @@ import type {
 export type WalkthroughEvent =
   | { type: 'NEXT' }
   | { type: 'BACK' }
-  | { type: 'RESTART'; startSeq: number; secrets: Record<string, string> }
+  | ({ type: 'RESTART' } & RunStart)
   | { type: 'RETRY' }
   | { type: 'SET_PARAM'; name: string; value: string }
   | { type: 'CALLBACK'; url: string };
 
 /** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
-export type WalkthroughInput = {
-  grant: GrantDefinition;
-  origin: string;
-  startSeq: number;
-  secrets: Record<string, string>;
-};
+export type RunStart = { startSeq: number; secrets: Record<string, string>; runId: string };
+export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunStart;
 
 type Context = WalkthroughContext & { history: WalkthroughContext[] };
 
@@ -34,8 +30,7 @@ export type SendInput = { action: SendAction; context: WalkthroughContext };
 export function initialContext(
   grant: GrantDefinition,
   origin: string,
-  startSeq: number,
-  secrets: Record<string, string>,
+  { startSeq, secrets, runId }: RunStart,
 ): Context {
   return {
     slug: grant.slug,
@@ -49,6 +44,7 @@ export function initialContext(
     tokens: {},
     polls: [],
     startSeq,
+    runId,
     history: [],
   };
 }
@@ -108,7 +104,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         return previous ? { ...previous, history: context.history.slice(0, -1) } : {};
       }),
       restart: assign(({ context, event }) =>
-        event.type === 'RESTART' ? initialContext(grant, context.origin, event.startSeq, event.secrets) : {},
+        event.type === 'RESTART' ? initialContext(grant, context.origin, event) : {},
       ),
       setParam: assign(({ context, event }) =>
         event.type === 'SET_PARAM' ? { params: { ...context.params, [event.name]: event.value } } : {},
@@ -125,7 +121,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
     },
   }).createMachine({
     id: `walkthrough-${grant.slug}`,
-    context: ({ input }) => initialContext(input.grant, input.origin, input.startSeq, input.secrets),
+    context: ({ input }) => initialContext(input.grant, input.origin, input),
     initial: 'ready',
     on: {
       RESTART: { target: '.ready', actions: 'restart' },

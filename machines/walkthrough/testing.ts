@@ -34,7 +34,7 @@ export function runWalkthrough(
       },
       actions: { navigate: (_, params: { path: string }) => void navigations.push(params.path) },
     }),
-    { input: { grant, origin: ORIGIN, startSeq: 7, secrets: SECRETS }, clock },
+    { input: { grant, origin: ORIGIN, startSeq: 7, secrets: SECRETS, runId: 'run-test-1' }, clock },
   ).start();
   const settle = () =>
     waitFor(

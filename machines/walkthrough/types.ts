@@ -80,6 +80,8 @@ export type WalkthroughContext = {
   polls: ExchangeResult[];
   /** The trace position when this run started: the HTTP log shows exchanges after it. */
   startSeq: number;
+  /** Names this run's exchanges in the trace, so that two runs on one page keep their own. */
+  runId: string;
 };
 
 /** What a step's result does to the walkthrough: new values and tokens, an error, or a poll to repeat. */
