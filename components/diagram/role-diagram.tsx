@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useRef, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { deriveHoldings, deriveLinks, deriveMessages, ROLE_TITLES } from '@/lib/diagram/derive';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { WalkthroughContext } from '@/machines/walkthrough/types';
@@ -54,6 +54,12 @@ export function RoleDiagram({ events, context, clientType, selectedSeq, onSelect
     () => true,
   );
   const messages = deriveMessages(events);
+  // How long an exchange takes from arriving to being drawn: read by e2e/bench/diagram.ts.
+  useLayoutEffect(() => {
+    if (events.length && performance.getEntriesByName('trace-event', 'mark').length) {
+      performance.measure('diagram-update', 'trace-event');
+    }
+  }, [events]);
   const currentSeq = messages.at(-1)?.seq;
   return (
     <section aria-label="Diagram" className="space-y-2">
