@@ -6,6 +6,7 @@ import { describeMessage, ROLE_TITLES, ROLES, type DiagramMessage } from '@/lib/
 const LANE = 200;
 const TOP = 56;
 const ROW = 34;
+const CHANNEL_COLOR = { front: '#b45309', back: '#0369a1' } as const;
 const laneX = (role: DiagramMessage['from']) => LANE / 2 + ROLES.indexOf(role) * LANE;
 
 type Props = {
@@ -40,28 +41,20 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
         fontFamily="system-ui, sans-serif"
       >
         <defs>
-          <marker
-            id={`${markerId}-back`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#0369a1" />
-          </marker>
-          <marker
-            id={`${markerId}-front`}
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#b45309" />
-          </marker>
+          {(['back', 'front'] as const).map((channel) => (
+            <marker
+              key={channel}
+              id={`${markerId}-${channel}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" fill={CHANNEL_COLOR[channel]} />
+            </marker>
+          ))}
         </defs>
         <rect width={width} height={height} fill="#ffffff" />
         {ROLES.map((role) => (
@@ -83,7 +76,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
           const y = TOP + index * ROW + ROW / 2;
           const [x1, x2] = [laneX(message.from), laneX(message.to)];
           const front = message.channel === 'front';
-          const color = front ? '#b45309' : '#0369a1';
+          const color = CHANNEL_COLOR[message.channel];
           const emphasis = message.seq === selectedSeq ? '#0f172a' : color;
           return (
             <g

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryTraceStore } from './store';
-import type { NewTraceEvent } from './types';
+import { traceEvent } from './testing';
 
-const event = (url: string): NewTraceEvent => ({
-  id: url,
-  time: new Date(0).toISOString(),
-  durationMs: 1,
-  from: 'client',
-  to: 'authorization-server',
-  channel: 'back',
-  request: { method: 'GET', url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-  response: { status: 200, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-});
+const event = traceEvent;
 
 describe('memory trace store', () => {
   it('numbers each learner’s events in order, starting at 1', () => {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryTraceStore } from './store';
 import { traceEventStream } from './stream';
-import type { NewTraceEvent } from './types';
+import { traceEvent } from './testing';
 
-const event = (url: string): NewTraceEvent => ({
-  id: url,
-  time: new Date(0).toISOString(),
-  durationMs: 1,
-  from: 'client',
-  to: 'authorization-server',
-  channel: 'back',
-  request: { method: 'GET', url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-  response: { status: 200, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-});
+const event = traceEvent;
 
 async function readFrames(response: Response, count: number): Promise<Array<{ id: string; url: string }>> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
