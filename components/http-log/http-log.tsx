@@ -2,7 +2,7 @@
 
 import { toCurl } from '@/lib/trace/curl';
 import type { TraceEvent } from '@/lib/trace/types';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
 
 const ROLE = {
@@ -38,7 +38,7 @@ function Message({
 
 type EntryProps = { event: TraceEvent; index: number; selected: boolean; onSelect(seq: number): void };
 
-function Entry({ event, index, selected, onSelect }: EntryProps) {
+function EntryView({ event, index, selected, onSelect }: EntryProps) {
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
   const item = useRef<HTMLLIElement>(null);
@@ -92,6 +92,9 @@ function Entry({ event, index, selected, onSelect }: EntryProps) {
 }
 
 /** Every exchange of this run, as recorded by the servers (not reconstructed), in order. */
+// An entry re-renders only when it is selected or deselected, not on every new exchange.
+const Entry = memo(EntryView);
+
 export function HttpLog({
   events,
   selectedSeq,

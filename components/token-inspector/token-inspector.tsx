@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { TokenSet } from '@/machines/walkthrough/types';
 import { TokenCard } from './token-card';
 
@@ -11,7 +12,7 @@ const NAMES: Array<[keyof TokenSet, string]> = [
 ];
 
 /** Every token the client holds now. */
-export function TokenInspector({ tokens, origin }: { tokens: TokenSet; origin: string }) {
+function TokenInspectorView({ tokens, origin }: { tokens: TokenSet; origin: string }) {
   const held = NAMES.filter(([key]) => typeof tokens[key] === 'string' && tokens[key]);
   return (
     <section aria-label="Tokens" className="space-y-3">
@@ -32,3 +33,6 @@ export function TokenInspector({ tokens, origin }: { tokens: TokenSet; origin: s
     </section>
   );
 }
+
+/** Re-renders when its own props change, not on every exchange the page receives. */
+export const TokenInspector = memo(TokenInspectorView);

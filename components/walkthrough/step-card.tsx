@@ -1,7 +1,7 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import type { GrantDefinition } from '@/machines/walkthrough/types';
 import { CallbackView } from './callback-view';
@@ -21,7 +21,7 @@ const ROLE = {
 const button = 'rounded-lg px-5 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-50';
 
 /** The current step: what it does and why, the request about to go, and what came back. */
-export function StepCard({
+function StepCardView({
   actor,
   grant,
   onRestart,
@@ -176,3 +176,6 @@ export function StepCard({
     </section>
   );
 }
+
+/** Re-renders when its own props change, not on every exchange the page receives. */
+export const StepCard = memo(StepCardView);

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { useSelector } from '@xstate/react';
 import type { GrantDefinition } from '@/machines/walkthrough/types';
 import type { WalkthroughActor } from './types';
@@ -7,7 +8,7 @@ import type { WalkthroughActor } from './types';
 const CHANNEL = { front: 'front channel', back: 'back channel' } as const;
 
 /** The steps of the grant, with where the learner is. */
-export function StepList({ actor, grant }: { actor: WalkthroughActor; grant: GrantDefinition }) {
+function StepListView({ actor, grant }: { actor: WalkthroughActor; grant: GrantDefinition }) {
   const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
   const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
   return (
@@ -35,3 +36,6 @@ export function StepList({ actor, grant }: { actor: WalkthroughActor; grant: Gra
     </nav>
   );
 }
+
+/** Re-renders when its own props change, not on every exchange the page receives. */
+export const StepList = memo(StepListView);
