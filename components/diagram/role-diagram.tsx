@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { deriveHoldings, deriveLinks, deriveMessages, ROLE_TITLES } from '@/lib/diagram/derive';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { WalkthroughContext } from '@/machines/walkthrough/types';
@@ -30,7 +30,11 @@ type Props = {
   clientType: 'confidential' | 'public';
   selectedSeq?: number;
   onSelect(seq: number): void;
+  view: DiagramView;
+  onViewChange(view: DiagramView): void;
 };
+
+export type DiagramView = 'graph' | 'sequence';
 
 function downloadSvg(svg: SVGSVGElement) {
   const source = new XMLSerializer().serializeToString(svg);
@@ -45,8 +49,15 @@ function downloadSvg(svg: SVGSVGElement) {
 }
 
 /** The four roles and every message between them, live: a graph or a sequence, and a text list. */
-export function RoleDiagram({ events, context, clientType, selectedSeq, onSelect }: Props) {
-  const [view, setView] = useState<'graph' | 'sequence'>('graph');
+export function RoleDiagram({
+  events,
+  context,
+  clientType,
+  selectedSeq,
+  onSelect,
+  view,
+  onViewChange: setView,
+}: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const reducedMotion = useSyncExternalStore(
     subscribeMotion,

@@ -1,18 +1,20 @@
 'use client';
 
 import { useActorRef, useSelector } from '@xstate/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/machines/walkthrough/types';
-import { RoleDiagram } from '../diagram/role-diagram';
+import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
 import { StepCard } from './step-card';
+import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
+import { useShortcuts } from './use-shortcuts';
 import type { WalkthroughActor } from './types';
 import { useTrace } from './use-trace';
 
@@ -93,11 +95,25 @@ export function Walkthrough({
   useEffect(() => onStatus?.({ actor, events, context }), [onStatus, actor, events, context]);
   // Which exchange the learner picked, in the diagram or the log: view state, not protocol state.
   const [selectedSeq, setSelectedSeq] = useState<number>();
+  const [diagramView, setDiagramView] = useState<DiagramView>('graph');
+  const [helpOpen, setHelpOpen] = useState(false);
 
-  const restart = async () => {
+  const restart = useCallback(async () => {
     forgetRun(storageKey);
     actor.send({ type: 'RESTART', ...(await newRun(grant)) });
-  };
+  }, [actor, grant, storageKey]);
+
+  // On its own page a walkthrough answers to the keyboard; two on one page would both answer.
+  useShortcuts(
+    {
+      next: () => actor.send({ type: 'NEXT' }),
+      back: () => actor.send({ type: 'BACK' }),
+      restart: () => void restart(),
+      toggleDiagram: () => setDiagramView((view) => (view === 'graph' ? 'sequence' : 'graph')),
+      toggleHelp: () => setHelpOpen((open) => !open),
+    },
+    !placement,
+  );
 
   return (
     <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
@@ -110,10 +126,13 @@ export function Walkthrough({
           clientType={grant.clientType}
           selectedSeq={selectedSeq}
           onSelect={setSelectedSeq}
+          view={diagramView}
+          onViewChange={setDiagramView}
         />
         <TokenInspector tokens={tokens} origin={origin} />
         <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
       </div>
+      {placement ? null : <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

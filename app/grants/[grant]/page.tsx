@@ -41,6 +41,10 @@ export default async function GrantPage({ params }: Props) {
           Client: <code>{grant.clientId}</code> ({grant.clientType}). Sign in as <code>alice</code> /{' '}
           <code>wonderland</code>.
         </p>
+        <p className="mt-1 text-sm text-slate-600">
+          Keyboard: <kbd>→</kbd> next step, <kbd>←</kbd> back, <kbd>R</kbd> restart, <kbd>D</kbd> diagram
+          view, <kbd>?</kbd> all shortcuts.
+        </p>
       </header>
       <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
     </div>
