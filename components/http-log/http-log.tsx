@@ -4,6 +4,7 @@ import { toCurl } from '@/lib/trace/curl';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
+import { useMasks } from '../walkthrough/presenter';
 
 const ROLE = {
   'resource-owner': 'browser',
@@ -21,6 +22,7 @@ function Message({
   headers: Array<[string, string]>;
   body: string | null;
 }) {
+  const masks = useMasks();
   return (
     <div>
       <h4 className="text-sm font-semibold">{title}</h4>
@@ -29,8 +31,8 @@ function Message({
         aria-label={title}
         className="mt-1 max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs"
       >
-        {headers.map(([name, value]) => `${name}: ${value}`).join('\n')}
-        {body ? `\n\n${body}` : ''}
+        {masks.text(headers.map(([name, value]) => `${name}: ${value}`).join('\n'))}
+        {body ? `\n\n${masks.text(body)}` : ''}
       </pre>
     </div>
   );

@@ -4,6 +4,7 @@ import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader } f
 import { useEffect, useState } from 'react';
 import { CLAIM_EXPLANATIONS, relativeTime, TIME_CLAIMS } from '@/lib/tokens/claims';
 import { CopyButton } from '../ui/copy-button';
+import { useMasks } from '../walkthrough/presenter';
 
 const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 const jwksOf = (origin: string) => {
@@ -45,6 +46,7 @@ export function TokenCard({
   scope?: string;
 }) {
   const decoded = decode(token);
+  const masks = useMasks();
   const [verification, setVerification] = useState<Verification>('checking');
   const [introspection, setIntrospection] = useState<unknown>();
 
@@ -80,7 +82,7 @@ export function TokenCard({
         </h3>
         <CopyButton text={token} label={`Copy ${name.toLowerCase()}`} />
       </div>
-      <p className="mt-1 font-mono text-xs break-all text-slate-700">{token}</p>
+      <p className="mt-1 font-mono text-xs break-all text-slate-700">{masks.token(token)}</p>
       {decoded ? (
         <>
           <p className="mt-2 text-sm" role="status">

@@ -1,4 +1,7 @@
+'use client';
+
 import type { CallbackResult } from '@/machines/walkthrough/types';
+import { useMasks } from './presenter';
 
 const MEANING: Record<string, string> = {
   code: 'The authorization code: one use, about a minute.',
@@ -16,6 +19,7 @@ const MEANING: Record<string, string> = {
 
 /** The URL the browser came back to, each parameter on its own line. */
 export function CallbackView({ callback }: { callback: CallbackResult }) {
+  const masks = useMasks();
   const base = callback.url.split(callback.in === 'fragment' ? '#' : '?')[0];
   return (
     <div className="mt-4">
@@ -32,7 +36,7 @@ export function CallbackView({ callback }: { callback: CallbackResult }) {
           <div key={name} className="grid gap-1 px-3 py-2 sm:grid-cols-[10rem_1fr]">
             <dt className="font-mono text-sm font-semibold text-as-accent">{name}</dt>
             <dd className="min-w-0">
-              <code className="break-all rounded bg-amber-50 px-1 text-sm">{value}</code>
+              <code className="break-all rounded bg-amber-50 px-1 text-sm">{masks.value(name, value)}</code>
               {MEANING[name] ? <span className="block text-xs text-slate-600">{MEANING[name]}</span> : null}
             </dd>
           </div>

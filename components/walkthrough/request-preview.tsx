@@ -1,8 +1,12 @@
+'use client';
+
 import type { RequestDescription } from '@/machines/walkthrough/describe';
+import { useMasks } from './presenter';
 
 /** The request as it will go on the wire, one parameter a line. */
 export function RequestPreview({ request }: { request: RequestDescription }) {
   const url = new URL(request.url);
+  const masks = useMasks();
   return (
     <div className="mt-4">
       <h3 className="font-semibold">The request</h3>
@@ -18,19 +22,19 @@ export function RequestPreview({ request }: { request: RequestDescription }) {
           <span key={name}>
             {'\n  '}
             {index === 0 ? '?' : '&'}
-            <span className="text-sky-300">{name}</span>={value}
+            <span className="text-sky-300">{name}</span>={masks.value(name, value)}
           </span>
         ))}
         {request.headers.map(([name, value]) => (
           <span key={name}>
             {'\n'}
-            <span className="text-emerald-300">{name}</span>: {value}
+            <span className="text-emerald-300">{name}</span>: {masks.text(value)}
           </span>
         ))}
         {request.body
           ? `\n\n${request.body
               .split('&')
-              .map((pair) => decodeURIComponent(pair.replace(/\+/g, ' ')))
+              .map((pair) => masks.text(decodeURIComponent(pair.replace(/\+/g, ' '))))
               .join('\n&')}`
           : null}
       </pre>

@@ -1,8 +1,12 @@
+'use client';
+
 import type { ExchangeResult } from '@/machines/walkthrough/types';
+import { useMasks } from './presenter';
 
 /** The response the step received, status first. */
 export function ResultView({ result }: { result: ExchangeResult }) {
   const ok = result.status >= 200 && result.status < 300;
+  const masks = useMasks();
   return (
     <div className="mt-4">
       <h3 className="font-semibold">
@@ -13,7 +17,7 @@ export function ResultView({ result }: { result: ExchangeResult }) {
         aria-label="Response body"
         className="mt-1 max-h-80 overflow-auto rounded-lg bg-slate-100 p-3 text-sm"
       >
-        {typeof result.body === 'string' ? result.body : JSON.stringify(result.body, null, 2)}
+        {masks.text(typeof result.body === 'string' ? result.body : JSON.stringify(result.body, null, 2))}
       </pre>
     </div>
   );

@@ -8,6 +8,7 @@ export const SHORTCUTS: Array<{ keys: string; action: string }> = [
   { keys: '←', action: 'Back' },
   { keys: 'R', action: 'Restart' },
   { keys: 'D', action: 'Switch between the graph and the sequence view' },
+  { keys: 'P', action: 'Presenter view: large type, secrets masked' },
   { keys: '?', action: 'Show or hide this list' },
 ];
 
@@ -17,6 +18,7 @@ export type ShortcutHandlers = {
   restart(): void;
   toggleDiagram(): void;
   toggleHelp(): void;
+  togglePresenter(): void;
 };
 
 /** Never while typing: a field, a select or an editable element keeps its keys. */
@@ -49,7 +51,9 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
                 ? latest.current.toggleDiagram
                 : event.key === '?'
                   ? latest.current.toggleHelp
-                  : undefined;
+                  : event.key === 'p' || event.key === 'P'
+                    ? latest.current.togglePresenter
+                    : undefined;
       if (!action) return;
       event.preventDefault();
       action();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -12,6 +12,7 @@ import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
 import { StepCard } from './step-card';
+import { PresenterProvider, usePresenter } from './presenter';
 import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
 import { useShortcuts } from './use-shortcuts';
@@ -103,6 +104,9 @@ export function Walkthrough({
     actor.send({ type: 'RESTART', ...(await newRun(grant)) });
   }, [actor, grant, storageKey]);
 
+  // The presenter provider below owns the view; the P key reaches it through this ref.
+  const presenterToggle = useRef<() => void>(() => {});
+
   // On its own page a walkthrough answers to the keyboard; two on one page would both answer.
   useShortcuts(
     {
@@ -111,28 +115,41 @@ export function Walkthrough({
       restart: () => void restart(),
       toggleDiagram: () => setDiagramView((view) => (view === 'graph' ? 'sequence' : 'graph')),
       toggleHelp: () => setHelpOpen((open) => !open),
+      togglePresenter: () => presenterToggle.current(),
     },
     !placement,
   );
 
   return (
-    <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
-      {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
-      <div className="min-w-0 space-y-6">
-        <StepCard actor={actor} grant={grant} onRestart={restart} />
-        <RoleDiagram
-          events={events}
-          context={{ values, tokens }}
-          clientType={grant.clientType}
-          selectedSeq={selectedSeq}
-          onSelect={setSelectedSeq}
-          view={diagramView}
-          onViewChange={setDiagramView}
-        />
-        <TokenInspector tokens={tokens} origin={origin} />
-        <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+    <PresenterProvider enabled={!placement}>
+      <PresenterKey toggleRef={presenterToggle} />
+      <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
+        {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
+        <div className="min-w-0 space-y-6">
+          <StepCard actor={actor} grant={grant} onRestart={restart} />
+          <RoleDiagram
+            events={events}
+            context={{ values, tokens }}
+            clientType={grant.clientType}
+            selectedSeq={selectedSeq}
+            onSelect={setSelectedSeq}
+            view={diagramView}
+            onViewChange={setDiagramView}
+          />
+          <TokenInspector tokens={tokens} origin={origin} />
+          <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+        </div>
+        {placement ? null : <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />}
       </div>
-      {placement ? null : <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />}
-    </div>
+    </PresenterProvider>
   );
+}
+
+/** Hands the presenter view's toggle to the keyboard shortcuts, which live outside its provider. */
+function PresenterKey({ toggleRef }: { toggleRef: { current: () => void } }) {
+  const { toggle } = usePresenter();
+  useEffect(() => {
+    toggleRef.current = toggle;
+  }, [toggle, toggleRef]);
+  return null;
 }

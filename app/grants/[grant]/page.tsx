@@ -22,7 +22,7 @@ export default async function GrantPage({ params }: Props) {
   const { grant } = entry;
   return (
     <div className="space-y-6">
-      <nav aria-label="Grants" className="flex flex-wrap gap-2 text-sm">
+      <nav data-chrome aria-label="Grants" className="flex flex-wrap gap-2 text-sm">
         {WALKTHROUGHS.map(({ grant: other }) => (
           <Link
             key={other.slug}
@@ -41,9 +41,9 @@ export default async function GrantPage({ params }: Props) {
           Client: <code>{grant.clientId}</code> ({grant.clientType}). Sign in as <code>alice</code> /{' '}
           <code>wonderland</code>.
         </p>
-        <p className="mt-1 text-sm text-slate-600">
+        <p data-chrome className="mt-1 text-sm text-slate-600">
           Keyboard: <kbd>→</kbd> next step, <kbd>←</kbd> back, <kbd>R</kbd> restart, <kbd>D</kbd> diagram
-          view, <kbd>?</kbd> all shortcuts.
+          view, <kbd>P</kbd> presenter view, <kbd>?</kbd> all shortcuts.
         </p>
       </header>
       <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />

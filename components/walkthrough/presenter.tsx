@@ -1,0 +1,91 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { maskSecrets, maskValue, shorten } from '@/lib/tokens/mask';
+
+/**
+ * Presenter view, for projecting in class: large type, high contrast, chrome hidden, the diagram large,
+ * and secrets masked until the presenter reveals them. On with `?present=1` or the P key; the URL
+ * keeps it, so a presenter link can be shared.
+ */
+type Presenter = {
+  presenting: boolean;
+  revealed: boolean;
+  toggle(): void;
+  setRevealed(revealed: boolean): void;
+};
+
+const PresenterContext = createContext<Presenter>({
+  presenting: false,
+  revealed: false,
+  toggle() {},
+  setRevealed() {},
+});
+
+export function PresenterProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const [presenting, setPresenting] = useState(
+    () => enabled && new URLSearchParams(window.location.search).get('present') === '1',
+  );
+  const [revealed, setRevealed] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    if (presenting) document.documentElement.dataset.present = '1';
+    else delete document.documentElement.dataset.present;
+    const url = new URL(window.location.href);
+    if (presenting) url.searchParams.set('present', '1');
+    else url.searchParams.delete('present');
+    window.history.replaceState(window.history.state, '', url);
+    return () => {
+      delete document.documentElement.dataset.present;
+    };
+  }, [enabled, presenting]);
+  const toggle = useCallback(() => setPresenting((current) => !current), []);
+  return (
+    <PresenterContext.Provider value={{ presenting, revealed, toggle, setRevealed }}>
+      {presenting ? (
+        <div
+          role="toolbar"
+          aria-label="Presenter view"
+          className="mb-4 flex flex-wrap items-center gap-3 rounded-lg bg-slate-900 px-4 py-2 text-white"
+        >
+          <strong>Presenter view</strong>
+          <button
+            type="button"
+            aria-pressed={revealed}
+            onClick={() => setRevealed(!revealed)}
+            className="rounded bg-white px-3 py-1 font-semibold text-slate-900"
+          >
+            {revealed ? 'Hide secrets' : 'Reveal secrets'}
+          </button>
+          <button
+            type="button"
+            onClick={toggle}
+            className="rounded bg-white px-3 py-1 font-semibold text-slate-900"
+          >
+            Leave presenter view (P)
+          </button>
+        </div>
+      ) : null}
+      {children}
+    </PresenterContext.Provider>
+  );
+}
+
+export const usePresenter = () => useContext(PresenterContext);
+
+/** Text that may hold secrets: masked in presenter view until revealed. */
+export function useMask(): (text: string) => string {
+  const { presenting, revealed } = usePresenter();
+  return presenting && !revealed ? maskSecrets : (text) => text;
+}
+
+/** Masks for the three shapes secrets come in: free text, a named value, a bare token. */
+export function useMasks() {
+  const { presenting, revealed } = usePresenter();
+  const on = presenting && !revealed;
+  return {
+    text: on ? maskSecrets : (text: string) => text,
+    value: on ? maskValue : (_name: string, value: string) => value,
+    token: on ? shorten : (token: string) => token,
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { maskSecrets } from './mask';
+
+describe('masking secrets for the presenter view', () => {
+  it('shortens tokens and codes in JSON', () => {
+    expect(maskSecrets('{"access_token":"abcdefghijklmnop","token_type":"Bearer","expires_in":3600}')).toBe(
+      '{"access_token":"abcdef…","token_type":"Bearer","expires_in":3600}',
+    );
+  });
+
+  it('shortens form fields and Bearer tokens, and hides Basic credentials', () => {
+    expect(maskSecrets('grant_type=password&username=alice&password=wonderland&scope=openid')).toBe(
+      'grant_type=password&username=alice&password=wonder…&scope=openid',
+    );
+    expect(maskSecrets('authorization: Bearer eyJhbGciOiJFUzI1NiJ9.payload.sig')).toBe(
+      'authorization: Bearer eyJhbG…',
+    );
+    expect(maskSecrets('authorization: Basic cGxheWdyb3VuZA==')).toBe('authorization: Basic ••••');
+  });
+
+  it('leaves text without secrets as it is', () => {
+    expect(maskSecrets('{"sub":"alice","name":"Alice Liddell"}')).toBe(
+      '{"sub":"alice","name":"Alice Liddell"}',
+    );
+  });
+});
