@@ -27,8 +27,9 @@ export function readTrace(request: Request): Response {
   const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
   if (!learnerId) return noLearner();
   const after = afterSeq.parse(new URL(request.url).searchParams.get('after') ?? 0);
-  const events = traceStore().list(learnerId, after);
-  const lastSeq = traceStore().list(learnerId).at(-1)?.seq ?? 0;
+  const all = traceStore().list(learnerId);
+  const events = all.filter((event) => event.seq > after);
+  const lastSeq = all.at(-1)?.seq ?? 0;
   return Response.json({ events, lastSeq }, { headers: { 'cache-control': 'no-store' } });
 }
 

@@ -5,71 +5,79 @@ const bearer = (context: WalkthroughContext) => ({
   authorization: `Bearer ${context.tokens.access_token ?? ''}`,
 });
 
-/** The last steps of most grants: the token at work at the resource servers. */
-export function userinfoStep(via: 'browser' | 'client-backend'): StepDefinition {
-  return {
-    id: 'userinfo',
-    title: 'Call the userinfo endpoint',
-    explanation:
-      'The client presents the access token as a Bearer token. The authorization server’s userinfo endpoint answers with the claims the granted scopes allow. A JWT access token meant for another audience is refused here.',
-    rfc: RFC.userinfo,
-    from: 'client',
-    to: 'authorization-server',
-    channel: 'back',
-    action: (context) => ({
-      kind: 'send',
-      via,
-      request: { method: 'GET', path: '/oidc/me', headers: bearer(context) },
-    }),
-    outcome: (_context, result) => resourceOutcome(result),
-  };
-}
+type Via = 'browser' | 'client-backend';
 
-export function verifyCredentialsStep(via: 'browser' | 'client-backend'): StepDefinition {
+/** A call that presents the access token as a Bearer token (RFC 6750); a refusal is a real answer. */
+function bearerCall(
+  via: Via,
+  step: Pick<StepDefinition, 'id' | 'title' | 'explanation' | 'rfc' | 'to'> & {
+    method: 'GET' | 'POST';
+    path: string;
+    form?: (context: WalkthroughContext) => Record<string, string>;
+  },
+): StepDefinition {
   return {
-    id: 'verify-credentials',
-    title: 'Call the API: who am I?',
-    explanation:
-      'The playground’s Mastodon-compatible API checks the token (introspection for an opaque token, the signature for a JWT) and the scope: profile or read:accounts. Without them it refuses, and the refusal is the lesson.',
-    rfc: RFC.bearer,
+    id: step.id,
+    title: step.title,
+    explanation: step.explanation,
+    rfc: step.rfc,
     from: 'client',
-    to: 'resource-server',
-    channel: 'back',
-    action: (context) => ({
-      kind: 'send',
-      via,
-      request: { method: 'GET', path: '/api/v1/accounts/verify_credentials', headers: bearer(context) },
-    }),
-    outcome: (_context, result) => resourceOutcome(result),
-  };
-}
-
-export function postStatusStep(via: 'browser' | 'client-backend'): StepDefinition {
-  return {
-    id: 'post-status',
-    title: 'Call the API: post a private toot',
-    explanation:
-      'Posting needs write or write:statuses. The toot is direct (only its author sees it). A token without the scope gets 403, a revoked one 401.',
-    rfc: RFC.bearer,
-    from: 'client',
-    to: 'resource-server',
+    to: step.to,
     channel: 'back',
     action: (context) => ({
       kind: 'send',
       via,
       request: {
-        method: 'POST',
-        path: '/api/v1/statuses',
+        method: step.method,
+        path: step.path,
         headers: bearer(context),
-        form: { status: `Hello from the ${context.slug} walkthrough`, visibility: 'direct' },
+        ...(step.form ? { form: step.form(context) } : {}),
       },
     }),
     outcome: (_context, result) => resourceOutcome(result),
   };
 }
 
+/** The last steps of most grants: the token at work at the resource servers. */
+export const userinfoStep = (via: Via) =>
+  bearerCall(via, {
+    id: 'userinfo',
+    title: 'Call the userinfo endpoint',
+    explanation:
+      'The client presents the access token as a Bearer token. The authorization server’s userinfo endpoint answers with the claims the granted scopes allow. A JWT access token meant for another audience is refused here.',
+    rfc: RFC.userinfo,
+    to: 'authorization-server',
+    method: 'GET',
+    path: '/oidc/me',
+  });
+
+export const verifyCredentialsStep = (via: Via) =>
+  bearerCall(via, {
+    id: 'verify-credentials',
+    title: 'Call the API: who am I?',
+    explanation:
+      'The playground’s Mastodon-compatible API checks the token (introspection for an opaque token, the signature for a JWT) and the scope: profile or read:accounts. Without them it refuses, and the refusal is the lesson.',
+    rfc: RFC.bearer,
+    to: 'resource-server',
+    method: 'GET',
+    path: '/api/v1/accounts/verify_credentials',
+  });
+
+export const postStatusStep = (via: Via) =>
+  bearerCall(via, {
+    id: 'post-status',
+    title: 'Call the API: post a private toot',
+    explanation:
+      'Posting needs write or write:statuses. The toot is direct (only its author sees it). A token without the scope gets 403, a revoked one 401.',
+    rfc: RFC.bearer,
+    to: 'resource-server',
+    method: 'POST',
+    path: '/api/v1/statuses',
+    form: (context) => ({ status: `Hello from the ${context.slug} walkthrough`, visibility: 'direct' }),
+  });
+
 /** Revocation (RFC 7009) by the client, then the same call again: the API refuses at once. */
-export function revokeSteps(via: 'browser' | 'client-backend', clientId: string): StepDefinition[] {
+export function revokeSteps(via: Via, clientId: string): StepDefinition[] {
   return [
     {
       id: 'revoke',
