@@ -1,6 +1,7 @@
 import type { ActiveInteraction } from '@/lib/oidc/interactions';
 import { describeScope } from '@/lib/oidc/scope-descriptions';
 import { AuthorizationServerFrame } from './authorization-server-frame';
+import { UnattendedSignIn } from './unattended-sign-in';
 
 type Props = { view: ActiveInteraction };
 
@@ -42,9 +43,11 @@ export function ConsentForm({ view }: Props) {
           ))}
         </p>
       ) : null}
-      <form method="post" action={`${action}/confirm`} className="flex flex-wrap gap-3">
+      <UnattendedSignIn formId="consent-form" step="consent" />
+      <form id="consent-form" method="post" action={`${action}/confirm`} className="flex flex-wrap gap-3">
         <button
           type="submit"
+          data-submit
           className="rounded-lg bg-as-accent px-5 py-2 font-semibold text-white hover:bg-as"
         >
           Allow

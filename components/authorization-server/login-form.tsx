@@ -1,5 +1,6 @@
 import type { ActiveInteraction } from '@/lib/oidc/interactions';
 import { AuthorizationServerFrame } from './authorization-server-frame';
+import { UnattendedSignIn } from './unattended-sign-in';
 
 type Props = { view: ActiveInteraction; error?: string; username?: string };
 
@@ -17,7 +18,13 @@ export function LoginForm({ view, error, username }: Props) {
           {error}
         </p>
       ) : null}
-      <form method="post" action={`/interaction/${encodeURIComponent(view.uid)}/login`} className="space-y-4">
+      <UnattendedSignIn formId="login-form" step="login" refused={Boolean(error)} />
+      <form
+        id="login-form"
+        method="post"
+        action={`/interaction/${encodeURIComponent(view.uid)}/login`}
+        className="space-y-4"
+      >
         <div>
           <label htmlFor="username" className="font-semibold">
             Username
@@ -49,6 +56,7 @@ export function LoginForm({ view, error, username }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"
+            data-submit
             className="rounded-lg bg-as-accent px-5 py-2 font-semibold text-white hover:bg-as"
           >
             Sign in

@@ -3,7 +3,10 @@
 import { useEffect, useState } from 'react';
 import { walkthroughBySlug } from '@/machines';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
-import { loadRun, newRun, takeCallback } from './browser-io';
+import { isDemoLogin } from '@/lib/demo/logins';
+import { parseStepParam } from '@/machines/walkthrough/autopilot';
+import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
+import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import { Walkthrough, type WalkthroughPlacement, type WalkthroughSetup } from './walkthrough';
 
 /**
@@ -28,6 +31,8 @@ export function WalkthroughLoader({
     if (!entry) return;
     let cancelled = false;
     (async () => {
+      // A deep link starts a fresh run and replays it to its step (only on the grant's own page).
+      if (!placement) startDeepLink(storageKey, entry.grant.steps.length, setProblem);
       const stored = loadRun(storageKey);
       const callbackUrl = takeCallback(storageKey);
       // A restored run keeps its own start; the input only matters for a fresh one.
@@ -41,9 +46,45 @@ export function WalkthroughLoader({
     return () => {
       cancelled = true;
     };
-  }, [slug, origin, storageKey]);
+  }, [slug, origin, storageKey, placement]);
 
-  if (problem) return <p role="alert">The walkthrough could not start: {problem}</p>;
-  if (!setup) return <p role="status">Preparing the walkthrough…</p>;
-  return <Walkthrough slug={slug} setup={setup} placement={placement} />;
+  if (!setup)
+    return problem ? (
+      <p role="alert">The walkthrough could not start: {problem}</p>
+    ) : (
+      <p role="status">Preparing the walkthrough…</p>
+    );
+  return (
+    <>
+      {problem ? (
+        <p role="alert" className="mb-4 rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+          {problem}
+        </p>
+      ) : null}
+      <Walkthrough slug={slug} setup={setup} placement={placement} />
+    </>
+  );
+}
+
+/**
+ * `?step=N` (and `login=alice` for an unattended sign-in): forget the stored run, leave the plan for the
+ * autopilot, and take the parameters out of the address so that a reload resumes instead of replaying.
+ */
+function startDeepLink(storageKey: string, stepCount: number, report: (message: string) => void) {
+  const url = new URL(window.location.href);
+  const step = url.searchParams.get('step');
+  if (step === null) return;
+  const login = url.searchParams.get('login');
+  url.searchParams.delete('step');
+  url.searchParams.delete('login');
+  window.history.replaceState(window.history.state, '', url);
+  forgetRun(storageKey);
+  const { target, error } = parseStepParam(step, stepCount);
+  if (error) return report(error);
+  if (login !== null && !isDemoLogin(login))
+    report(`This link asks to sign in as “${login}”, which is not a demo account (alice or bob): sign in yourself when the replay reaches the login page.`);
+  const account = isDemoLogin(login) ? login : undefined;
+  if (target === 0) return;
+  if (account) allowUnattendedSignIn(account);
+  savePlan(storageKey, { target, ...(account ? { login: account } : {}) });
 }

@@ -11,7 +11,10 @@ import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
+import { AutoplayControls } from './autoplay-controls';
 import { StepCard } from './step-card';
+import { StepLink } from './step-link';
+import { useAutopilot } from './use-autopilot';
 import { PresenterProvider, usePresenter } from './presenter';
 import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
@@ -99,10 +102,12 @@ export function Walkthrough({
   const [diagramView, setDiagramView] = useState<DiagramView>('graph');
   const [helpOpen, setHelpOpen] = useState(false);
 
+  const autopilot = useAutopilot(actor, grant, storageKey, returnPath);
   const restart = useCallback(async () => {
+    if (autopilot.plan) autopilot.stop();
     forgetRun(storageKey);
     actor.send({ type: 'RESTART', ...(await newRun(grant)) });
-  }, [actor, grant, storageKey]);
+  }, [actor, grant, storageKey, autopilot]);
 
   // The presenter provider below owns the view; the P key reaches it through this ref.
   const presenterToggle = useRef<() => void>(() => {});
@@ -126,7 +131,9 @@ export function Walkthrough({
       <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
         {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
         <div className="min-w-0 space-y-6">
+          {placement ? null : <AutoplayControls autopilot={autopilot} />}
           <StepCard actor={actor} grant={grant} onRestart={restart} />
+          {placement ? null : <StepLink actor={actor} slug={slug} />}
           <RoleDiagram
             events={events}
             context={{ values, tokens }}

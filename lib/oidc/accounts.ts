@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Account, AccountClaims, FindAccount } from 'oidc-provider';
+import { DEMO_LOGINS } from '../demo/logins';
 
 /**
  * The playground's demo resource owners. Their passwords are documented on purpose: this is a
@@ -9,7 +10,7 @@ type DemoAccount = { password: string; claims: Omit<AccountClaims, 'sub'> };
 
 const ACCOUNTS: Record<string, DemoAccount> = {
   alice: {
-    password: 'wonderland',
+    password: DEMO_LOGINS.alice,
     claims: {
       name: 'Alice Liddell',
       given_name: 'Alice',
@@ -24,7 +25,7 @@ const ACCOUNTS: Record<string, DemoAccount> = {
     },
   },
   bob: {
-    password: 'builder',
+    password: DEMO_LOGINS.bob,
     claims: {
       name: 'Bob the Builder',
       given_name: 'Bob',

@@ -30,7 +30,7 @@ a{color:#6b21a8}`;
 export function authorizationServerPage(
   title: string,
   body: string,
-  options: { status?: string } = {},
+  options: { status?: string; script?: string } = {},
 ): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -38,5 +38,7 @@ export function authorizationServerPage(
 <body><header role="banner"><strong>Authorization Server</strong><span>OAuth2 Playground · issuer /oidc${
     options.status ? ` · ${escapeHtml(options.status)}` : ''
   }</span></header>
-<main><h1>${escapeHtml(title)}</h1>${body}<p><a href="/">Back to the playground</a></p></main></body></html>`;
+<main><h1>${escapeHtml(title)}</h1>${body}<p><a href="/">Back to the playground</a></p></main>${
+    options.script ? `<script>${options.script}</script>` : ''
+  }</body></html>`;
 }

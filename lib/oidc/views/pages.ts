@@ -1,4 +1,5 @@
 import type { Configuration, errors } from 'oidc-provider';
+import { UNATTENDED_SIGN_IN_KEY } from '../../demo/logins';
 import { authorizationServerPage, escapeHtml } from './layout';
 
 type ProviderContext = Parameters<NonNullable<Configuration['renderError']>>[0];
@@ -18,6 +19,13 @@ client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).</p>`,
     { status: `error ${ctx.status}` },
   );
 };
+
+/**
+ * A deep link that asked for an unattended sign-in (see lib/demo/logins.ts) also passes the device
+ * pages: this script, run only when that tab's sign-in is current, does what the person would.
+ */
+const whenUnattended = (action: string) =>
+  `(function(){try{var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(UNATTENDED_SIGN_IN_KEY)})||'null');if(!s||!(s.until>Date.now()))return;${action}}catch(e){}})();`;
 
 const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = {
   enabled: true,
@@ -55,6 +63,7 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
 <code>${escapeHtml(userCode)}</code>.</p>${form}
 <button type="submit" form="op.deviceConfirmForm">Continue</button>
 <button type="submit" class="secondary" form="op.deviceConfirmForm" value="yes" name="abort">Cancel</button>`,
+      { script: whenUnattended("document.getElementById('op.deviceConfirmForm').submit();") },
     );
   },
   successSource(ctx: ProviderContext) {
@@ -62,6 +71,11 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
     ctx.body = authorizationServerPage(
       'Device connected',
       '<p role="status">Sign-in complete. You can return to your device: it will receive its tokens on its next poll.</p>',
+      {
+        script: whenUnattended(
+          "var r=s.returnTo;if(typeof r==='string'&&r.charAt(0)==='/'&&r.charAt(1)!=='/')location.replace(r);",
+        ),
+      },
     );
   },
 };

@@ -1,0 +1,58 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { Autopilot } from './use-autopilot';
+
+const PACES = [1000, 2000, 3000, 5000, 8000];
+const PACE_KEY = 'playground:autoplay:pace';
+
+function storedPace(): number {
+  const stored = Number(localStorage.getItem(PACE_KEY));
+  return PACES.includes(stored) ? stored : 2000;
+}
+
+/** Auto-play for instructors: Play/Pause, the pace between steps, and what the autopilot is doing. */
+export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
+  const paceId = useId();
+  const [pace, setPace] = useState(storedPace);
+  const running = Boolean(autopilot.plan);
+  const replaying = autopilot.plan?.target !== undefined;
+  return (
+    <div
+      role="group"
+      aria-label="Auto-play"
+      className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-300 bg-white px-4 py-3"
+    >
+      <button
+        type="button"
+        onClick={() => (running ? autopilot.stop() : autopilot.play(pace))}
+        className="rounded-lg bg-slate-900 px-4 py-1.5 font-semibold text-white hover:bg-slate-700"
+      >
+        {running ? (replaying ? 'Stop replay' : 'Pause') : 'Play'}
+      </button>
+      <label htmlFor={paceId} className="text-sm font-semibold">
+        Pace
+      </label>
+      <select
+        id={paceId}
+        value={pace}
+        onChange={(event) => {
+          const value = Number(event.target.value);
+          setPace(value);
+          localStorage.setItem(PACE_KEY, String(value));
+          autopilot.setPace(value);
+        }}
+        className="rounded border border-slate-400 px-2 py-1 text-sm"
+      >
+        {PACES.map((value) => (
+          <option key={value} value={value}>
+            {value / 1000} s per step
+          </option>
+        ))}
+      </select>
+      <p role="status" className="min-w-0 flex-1 text-sm text-slate-700">
+        {autopilot.notice}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+'use client';
+
+import { useSelector } from '@xstate/react';
+import { useCallback, useEffect, useState } from 'react';
+import { nextMove, viewOf, type AutopilotPlan } from '@/machines/walkthrough/autopilot';
+import type { GrantDefinition } from '@/machines/walkthrough/types';
+import { allowUnattendedSignIn, endUnattendedSignIn, loadPlan, savePlan } from './autopilot-storage';
+import { markRunForNavigation, saveRun } from './browser-io';
+import type { WalkthroughActor } from './types';
+
+export type Autopilot = {
+  plan?: AutopilotPlan;
+  /** What the autopilot is doing or why it stopped, for a status line. */
+  notice?: string;
+  play(paceMs: number): void;
+  stop(): void;
+  /** A new pace, taken at once while playing. */
+  setPace(paceMs: number): void;
+};
+
+/**
+ * Carries out the autopilot's moves on a walkthrough: sends NEXT at the pace, stops where a person must
+ * act, and keeps its plan in this tab's storage across the trip to the authorization server.
+ */
+export function useAutopilot(
+  actor: WalkthroughActor,
+  grant: GrantDefinition,
+  storageKey: string,
+  returnPath: string,
+): Autopilot {
+  const [plan, setPlan] = useState<AutopilotPlan | undefined>(() => loadPlan(storageKey));
+  const [notice, setNotice] = useState<string>(() =>
+    plan?.target !== undefined
+      ? `Replaying steps 1 to ${plan.target} for real to reach step ${plan.target + 1}…`
+      : '',
+  );
+  // Re-decide whenever the walkthrough moves: a new step, a new state, a new poll.
+  const progress = useSelector(
+    actor,
+    (snapshot) => `${snapshot.context.stepIndex}:${JSON.stringify(snapshot.value)}:${snapshot.context.polls.length}`,
+  );
+
+  const end = useCallback(
+    (message: string) => {
+      savePlan(storageKey, undefined);
+      endUnattendedSignIn();
+      setPlan(undefined);
+      setNotice(message);
+    },
+    [storageKey],
+  );
+
+  useEffect(() => {
+    if (!plan) return;
+    savePlan(storageKey, plan);
+    const snapshot = actor.getSnapshot();
+    const { stepIndex, values, runId } = snapshot.context;
+    const move = nextMove(plan, viewOf(snapshot, grant));
+    const step = `step ${stepIndex + 1}`;
+    switch (move.kind) {
+      case 'next': {
+        const timer = setTimeout(() => actor.send({ type: 'NEXT' }), move.delayMs);
+        return () => clearTimeout(timer);
+      }
+      case 'wait':
+        return;
+      case 'pause':
+        end(
+          `Paused at ${step}: a person must enter the code on the verification page. Press Play (or Next step) once it is approved.`,
+        );
+        return;
+      case 'visit': {
+        const passed = { ...plan, passed: stepIndex };
+        savePlan(storageKey, passed);
+        saveRun(storageKey, actor.getPersistedSnapshot());
+        allowUnattendedSignIn(plan.login!, returnPath);
+        markRunForNavigation(runId);
+        window.location.assign(values.verification_uri_complete ?? values.verification_uri ?? '/');
+        return;
+      }
+      case 'landed':
+        end(`Landed on ${step}: the steps before it ran for real, with fresh requests and tokens.`);
+        return;
+      case 'finished':
+        end('Auto-play finished: the flow is complete.');
+        return;
+      case 'stopped':
+        end(`Stopped at ${step}: it failed. The error is shown below; fix it or retry, then press Play.`);
+        return;
+    }
+  }, [actor, grant, plan, progress, storageKey, returnPath, end]);
+
+  const play = useCallback(
+    (paceMs: number) => {
+      const stepIndex = actor.getSnapshot().context.stepIndex;
+      // Pressing Play at the device step means the person has acted: carry on from there.
+      setPlan({ paceMs, passed: stepIndex });
+      setNotice(`Playing, one step every ${paceMs / 1000} s. It pauses where a person must act.`);
+    },
+    [actor],
+  );
+  const stop = useCallback(() => end('Auto-play paused.'), [end]);
+  const setPace = useCallback(
+    (paceMs: number) => setPlan((current) => (current?.paceMs !== undefined ? { ...current, paceMs } : current)),
+    [],
+  );
+
+  return { plan, notice, play, stop, setPace };
+}
