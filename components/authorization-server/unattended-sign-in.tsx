@@ -8,7 +8,15 @@ import { endUnattendedSignIn, unattendedSignIn } from '../walkthrough/autopilot-
  * page's own form as a person would: the demo account's documented password, then Allow. After a
  * refused sign-in it stands down, so a person sees the error and takes over.
  */
-export function UnattendedSignIn({ formId, step, refused }: { formId: string; step: 'login' | 'consent'; refused?: boolean }) {
+export function UnattendedSignIn({
+  formId,
+  step,
+  refused,
+}: {
+  formId: string;
+  step: 'login' | 'consent';
+  refused?: boolean;
+}) {
   const [account, setAccount] = useState<string>();
   useEffect(() => {
     const signIn = unattendedSignIn();

@@ -38,7 +38,9 @@ export function endUnattendedSignIn() {
 /** The sign-in a deep link asked for, if it is still current: the account and its documented password. */
 export function unattendedSignIn(): { login: DemoLogin; password: string } | undefined {
   try {
-    const value = JSON.parse(sessionStorage.getItem(UNATTENDED_SIGN_IN_KEY) ?? 'null') as UnattendedSignIn | null;
+    const value = JSON.parse(
+      sessionStorage.getItem(UNATTENDED_SIGN_IN_KEY) ?? 'null',
+    ) as UnattendedSignIn | null;
     if (!value || !isDemoLogin(value.login) || !(value.until > Date.now())) return undefined;
     return { login: value.login, password: DEMO_LOGINS[value.login] };
   } catch {

@@ -44,7 +44,9 @@ export function StepLink({ actor, slug }: { actor: WalkthroughActor; slug: strin
           checked={unattended}
           onChange={(event) => setUnattended(event.target.checked)}
         />
-        <label htmlFor={checkId}>Sign in as alice automatically (otherwise you sign in when the replay reaches the login page)</label>
+        <label htmlFor={checkId}>
+          Sign in as alice automatically (otherwise you sign in when the replay reaches the login page)
+        </label>
       </div>
     </details>
   );

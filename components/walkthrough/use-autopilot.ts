@@ -37,7 +37,8 @@ export function useAutopilot(
   // Re-decide whenever the walkthrough moves: a new step, a new state, a new poll.
   const progress = useSelector(
     actor,
-    (snapshot) => `${snapshot.context.stepIndex}:${JSON.stringify(snapshot.value)}:${snapshot.context.polls.length}`,
+    (snapshot) =>
+      `${snapshot.context.stepIndex}:${JSON.stringify(snapshot.value)}:${snapshot.context.polls.length}`,
   );
 
   const end = useCallback(
@@ -101,7 +102,8 @@ export function useAutopilot(
   );
   const stop = useCallback(() => end('Auto-play paused.'), [end]);
   const setPace = useCallback(
-    (paceMs: number) => setPlan((current) => (current?.paceMs !== undefined ? { ...current, paceMs } : current)),
+    (paceMs: number) =>
+      setPlan((current) => (current?.paceMs !== undefined ? { ...current, paceMs } : current)),
     [],
   );
 

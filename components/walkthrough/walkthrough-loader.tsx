@@ -82,7 +82,9 @@ function startDeepLink(storageKey: string, stepCount: number, report: (message: 
   const { target, error } = parseStepParam(step, stepCount);
   if (error) return report(error);
   if (login !== null && !isDemoLogin(login))
-    report(`This link asks to sign in as “${login}”, which is not a demo account (alice or bob): sign in yourself when the replay reaches the login page.`);
+    report(
+      `This link asks to sign in as “${login}”, which is not a demo account (alice or bob): sign in yourself when the replay reaches the login page.`,
+    );
   const account = isDemoLogin(login) ? login : undefined;
   if (target === 0) return;
   if (account) allowUnattendedSignIn(account);

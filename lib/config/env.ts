@@ -15,6 +15,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
   INTERNAL_ORIGIN: z.url().optional(),
   APP_REGISTRATION_LIMIT: z.coerce.number().int().min(1).default(100),
+  ROOM_TTL_MINUTES: z.coerce.number().positive().default(120),
 });
 
 export type PlaygroundEnv = {
@@ -33,6 +34,8 @@ export type PlaygroundEnv = {
   internalOrigin: string;
   /** Mastodon app registrations allowed per address every 10 minutes (a classroom shares one address). */
   appRegistrationLimit: number;
+  /** A classroom room ends after this many minutes without the instructor creating it or stepping. */
+  roomTtlMinutes: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): PlaygroundEnv {
@@ -56,5 +59,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     internalOrigin: (env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
     appRegistrationLimit: env.APP_REGISTRATION_LIMIT,
+    roomTtlMinutes: env.ROOM_TTL_MINUTES,
   };
 }

@@ -48,7 +48,11 @@ export class SignInThrottle {
   }
 }
 
-export const throttleMessage = (retryAfterSeconds: number) =>
-  `Too many failed sign-ins for this account from your address. Try again in ${
+/** "Try again in 3 minutes." */
+export const tryAgainIn = (retryAfterSeconds: number) =>
+  `Try again in ${
     retryAfterSeconds >= 60 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`
   }.`;
+
+export const throttleMessage = (retryAfterSeconds: number) =>
+  `Too many failed sign-ins for this account from your address. ${tryAgainIn(retryAfterSeconds)}`;

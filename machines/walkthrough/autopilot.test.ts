@@ -84,4 +84,3 @@ describe('the autopilot driving a real walkthrough machine', () => {
     expect(run.sent.map((action) => action.request.path)).toEqual(['/oidc/device/auth', '/oidc/token']);
   });
 });
-

@@ -50,10 +50,7 @@ export function nextMove(plan: AutopilotPlan, view: AutopilotView): AutopilotMov
 }
 
 /** Reads a deep link's `step` (1-based, as the step list numbers them); an error in plain words. */
-export function parseStepParam(
-  value: string | null,
-  stepCount: number,
-): { target?: number; error?: string } {
+export function parseStepParam(value: string | null, stepCount: number): { target?: number; error?: string } {
   if (value === null) return {};
   const step = Number(value);
   if (!Number.isInteger(step) || step < 1 || step > stepCount)

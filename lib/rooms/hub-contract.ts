@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RoomHub, RoomMessage } from './types';
+
+/** Records what a subscriber receives, and waits for a message that matches. */
+export function inbox() {
+  const messages: RoomMessage[] = [];
+  const waiters: Array<() => void> = [];
+  return {
+    messages,
+    listener: (message: RoomMessage) => {
+      messages.push(message);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    async until(match: (message: RoomMessage) => boolean, timeoutMs = 3000): Promise<RoomMessage> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = messages.find(match);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+    },
+  };
+}
+
+/**
+ * One behaviour for both hubs. `open` gives a hub; with Redis, two calls give two app instances
+ * sharing one Redis, so the suite also checks that instances hear each other.
+ */
+export function roomHubContract(name: string, open: () => RoomHub, sharedAcrossHubs: boolean) {
+  describe(`${name} room hub`, () => {
+    const hubs: RoomHub[] = [];
+    const hub = () => {
+      const opened = open();
+      hubs.push(opened);
+      return opened;
+    };
+    afterEach(async () => {
+      await Promise.all(hubs.splice(0).map((opened) => opened.shutdown()));
+    });
+
+    it('creates a room that students find by its code, without the instructor key', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      expect(room.code).toMatch(/^[0-9A-Z]{8}$/);
+      expect(key.length).toBeGreaterThanOrEqual(40);
+      expect(await rooms.find(room.code)).toEqual({ code: room.code, students: 0 });
+      expect(JSON.stringify(await rooms.find(room.code))).not.toContain(key);
+      expect(await rooms.find('ZZZZZZZZ')).toBeUndefined();
+    });
+
+    it('sends each step to every subscriber in order, and keeps the latest for late joiners', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      const first = inbox();
+      const second = inbox();
+      await rooms.subscribe(room.code, 'student', first.listener);
+      await rooms.subscribe(room.code, 'student', second.listener);
+      for (let stepIndex = 0; stepIndex < 5; stepIndex += 1) {
+        const verdict = await rooms.publish(room.code, key, { slug: 'password', stepIndex });
+        expect(verdict.ok).toBe(true);
+      }
+      for (const box of [first, second]) {
+        await box.until((message) => message.type === 'step' && message.seq === 5);
+        const steps = box.messages.filter((message) => message.type === 'step');
+        expect(
+          steps.map((message) => (message.type === 'step' ? [message.seq, message.stepIndex] : [])),
+        ).toEqual([
+          [1, 0],
+          [2, 1],
+          [3, 2],
+          [4, 3],
+          [5, 4],
+        ]);
+      }
+      expect((await rooms.find(room.code))?.step).toMatchObject({ slug: 'password', stepIndex: 4, seq: 5 });
+    });
+
+    it('refuses a step or a close without the right key', async () => {
+      const rooms = hub();
+      const { room } = await rooms.create();
+      expect(await rooms.publish(room.code, 'not-the-key', { slug: 'password', stepIndex: 1 })).toEqual({
+        ok: false,
+        problem: 'forbidden',
+      });
+      expect(await rooms.close(room.code, 'not-the-key')).toEqual({ ok: false, problem: 'forbidden' });
+      expect(await rooms.publish('ZZZZZZZZ', 'k', { slug: 'password', stepIndex: 1 })).toEqual({
+        ok: false,
+        problem: 'not-found',
+      });
+      expect((await rooms.find(room.code))?.step).toBeUndefined();
+    });
+
+    it('counts students (not the instructor) as they come and go, and tells everyone', async () => {
+      const rooms = hub();
+      const { room } = await rooms.create();
+      const instructor = inbox();
+      await rooms.subscribe(room.code, 'instructor', instructor.listener);
+      const leave = await rooms.subscribe(room.code, 'student', () => {});
+      await rooms.subscribe(room.code, 'student', () => {});
+      await instructor.until((message) => message.type === 'presence' && message.students === 2);
+      leave();
+      leave();
+      await instructor.until(
+        (message) =>
+          message.type === 'presence' && message.students === 1 && instructor.messages.indexOf(message) > 1,
+      );
+      expect((await rooms.find(room.code))?.students).toBe(1);
+    });
+
+    it('tells subscribers when the instructor closes the room, which is then gone', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      const student = inbox();
+      await rooms.subscribe(room.code, 'student', student.listener);
+      expect(await rooms.close(room.code, key)).toEqual({ ok: true, value: null });
+      await student.until((message) => message.type === 'closed');
+      expect(await rooms.find(room.code)).toBeUndefined();
+    });
+
+    if (sharedAcrossHubs)
+      it('reaches students connected to another app instance', async () => {
+        const instructorSide = hub();
+        const studentSide = hub();
+        const { room, key } = await instructorSide.create();
+        const student = inbox();
+        await studentSide.subscribe(room.code, 'student', student.listener);
+        const instructor = inbox();
+        await instructorSide.subscribe(room.code, 'instructor', instructor.listener);
+        await instructorSide.publish(room.code, key, { slug: 'implicit', stepIndex: 2 });
+        expect(await student.until((message) => message.type === 'step')).toMatchObject({
+          slug: 'implicit',
+          stepIndex: 2,
+          seq: 1,
+        });
+        expect(instructor.messages.find((message) => message.type === 'presence')).toEqual({
+          type: 'presence',
+          students: 1,
+        });
+      });
+  });
+}

@@ -1,0 +1,42 @@
+import { readEnv } from '../config/env';
+import { RegistrationLimit } from '../mastodon/registration-limit';
+import { SignInThrottle } from '../oidc/sign-in-throttle';
+import { MemoryRoomHub } from './memory-hub';
+import { RedisRoomHub } from './redis-hub';
+import type { RoomHub } from './types';
+
+declare global {
+  var playgroundRoomHub: RoomHub | undefined;
+  var playgroundRoomJoinLimit: SignInThrottle | undefined;
+  var playgroundRoomCreationLimit: RegistrationLimit | undefined;
+}
+
+/** The process's rooms: through Redis when REDIS_URL is set (several instances), in memory otherwise. */
+export function roomHub(): RoomHub {
+  if (!globalThis.playgroundRoomHub) {
+    const env = readEnv();
+    const ttlMs = env.roomTtlMinutes * 60_000;
+    globalThis.playgroundRoomHub = env.redisUrl
+      ? new RedisRoomHub(env.redisUrl, ttlMs)
+      : new MemoryRoomHub(ttlMs);
+  }
+  return globalThis.playgroundRoomHub;
+}
+
+/**
+ * Guessing join codes: after 20 wrong codes from one address in 10 minutes, that address waits, even
+ * with a right code (otherwise a right guess would still stand out). A class behind one address that
+ * types its code correctly is never slowed down.
+ */
+export const JOIN_FAILURES_ALLOWED = 20;
+
+export function roomJoinLimit(): SignInThrottle {
+  globalThis.playgroundRoomJoinLimit ??= new SignInThrottle(JOIN_FAILURES_ALLOWED, 10 * 60 * 1000);
+  return globalThis.playgroundRoomJoinLimit;
+}
+
+/** Rooms live in memory or Redis: 30 new rooms per address every 10 minutes is plenty for a school. */
+export function roomCreationLimit(): RegistrationLimit {
+  globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(30);
+  return globalThis.playgroundRoomCreationLimit;
+}

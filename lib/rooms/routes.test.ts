@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JOIN_FAILURES_ALLOWED } from './index';
+import { MemoryRoomHub } from './memory-hub';
+import { closeRoom, createRoom, publishStep, readRoom, streamRoom } from './routes';
+
+const from = (address: string, init: RequestInit = {}) => ({
+  ...init,
+  headers: { 'x-forwarded-for': address, ...(init.headers as Record<string, string>) },
+});
+const request = (path: string, address = '10.0.0.1', init: RequestInit = {}) =>
+  new Request(`http://localhost:3000${path}`, from(address, init));
+
+async function newRoom() {
+  const response = await createRoom(request('/api/rooms', '10.9.9.9', { method: 'POST' }));
+  expect(response.status).toBe(201);
+  return (await response.json()) as {
+    code: string;
+    display_code: string;
+    join_url: string;
+    instructor_key: string;
+  };
+}
+
+const step = (code: string, key: string | undefined, body: unknown) =>
+  publishStep(
+    request(`/api/rooms/${code}/step`, '10.9.9.9', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+    code,
+  );
+
+beforeEach(() => {
+  delete process.env.REDIS_URL;
+  globalThis.playgroundRoomHub = new MemoryRoomHub(60_000);
+  globalThis.playgroundRoomJoinLimit = undefined;
+  globalThis.playgroundRoomCreationLimit = undefined;
+});
+afterEach(async () => {
+  await globalThis.playgroundRoomHub?.shutdown();
+  globalThis.playgroundRoomHub = undefined;
+});
+
+describe('rooms API', () => {
+  it('creates a room with a join URL and a key for its instructor', async () => {
+    const room = await newRoom();
+    expect(room.code).toMatch(/^[0-9A-Z]{8}$/);
+    expect(room.display_code).toBe(`${room.code.slice(0, 4)}-${room.code.slice(4)}`);
+    expect(room.join_url).toBe(`http://localhost:3000/join/${room.code}`);
+    const joined = await readRoom(
+      request(`/api/rooms/${room.display_code.toLowerCase()}`),
+      room.display_code,
+    );
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ code: room.code, students: 0, step: null });
+    expect(JSON.stringify(await (await readRoom(request('/x'), room.code)).json())).not.toContain(
+      room.instructor_key,
+    );
+  });
+
+  it('takes steps only from the instructor, and only steps that exist', async () => {
+    const { code, instructor_key: key } = await newRoom();
+    expect((await step(code, undefined, { slug: 'password', stepIndex: 1 })).status).toBe(401);
+    expect((await step(code, 'someone-else', { slug: 'password', stepIndex: 1 })).status).toBe(403);
+    const notJson = await step(code, key, '{');
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ error: 'invalid_request' });
+    expect((await step(code, key, { slug: 'no-such-grant', stepIndex: 0 })).status).toBe(400);
+    expect((await step(code, key, { slug: 'password', stepIndex: 99 })).status).toBe(400);
+    expect((await step(code, key, { slug: 'password', stepIndex: -1 })).status).toBe(400);
+    expect((await step('ZZZZZZZZ', key, { slug: 'password', stepIndex: 0 })).status).toBe(404);
+    const moved = await step(code, key, { slug: 'password', stepIndex: 1 });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ step: { slug: 'password', stepIndex: 1, seq: 1 } });
+  });
+
+  it('rate-limits wrong codes per address, then refuses even the right code there', async () => {
+    const { code } = await newRoom();
+    for (let attempt = 0; attempt < JOIN_FAILURES_ALLOWED; attempt += 1) {
+      const wrong = await readRoom(
+        request('/api/rooms/x', '10.0.0.7'),
+        attempt % 2 ? 'ZZZZZZZZ' : 'nonsense',
+      );
+      expect([400, 404]).toContain(wrong.status);
+    }
+    const limited = await readRoom(request('/api/rooms/x', '10.0.0.7'), code);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await limited.json()).toMatchObject({ error: 'too_many_attempts' });
+    expect((await streamRoom(request('/api/rooms/x/events', '10.0.0.7'), code)).status).toBe(429);
+    // Another address (another classroom) is not affected.
+    expect((await readRoom(request('/api/rooms/x', '10.0.0.8'), code)).status).toBe(200);
+  });
+
+  it('streams the current step at once, then each new one, and the end of the room', async () => {
+    const { code, instructor_key: key } = await newRoom();
+    await step(code, key, { slug: 'implicit', stepIndex: 0 });
+    const abort = new AbortController();
+    const response = await streamRoom(
+      request(`/api/rooms/${code}/events`, '10.0.0.2', { signal: abort.signal }),
+      code,
+    );
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}: ${text}`);
+        text += decoder.decode(value);
+      }
+    };
+    await readUntil('"stepIndex":0');
+    expect(text).toContain('id: 1\nevent: step');
+    await readUntil('"students":1');
+    await step(code, key, { slug: 'implicit', stepIndex: 1 });
+    await readUntil('"stepIndex":1');
+    expect(text).toContain('id: 2\nevent: step');
+    const closed = await closeRoom(
+      request(`/api/rooms/${code}`, '10.9.9.9', {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${key}` },
+      }),
+      code,
+    );
+    expect(closed.status).toBe(204);
+    await readUntil('event: closed');
+    expect((await readRoom(request('/x', '10.0.0.2'), code)).status).toBe(404);
+    abort.abort();
+  });
+});

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { readEnv } from '../config/env';
+import { errorResponse } from '../http/errors';
+import { clientAddress } from '../oidc/node-bridge';
+import { tryAgainIn } from '../oidc/sign-in-throttle';
+import { walkthroughBySlug } from '../../machines';
+import { formatRoomCode, normalizeRoomCode } from './code';
+import { roomCreationLimit, roomHub, roomJoinLimit } from './index';
+import { roomEventStream } from './stream';
+import type { RoomInfo } from './types';
+
+/** Classroom rooms' HTTP API. The handlers check input and delegate to the hub. */
+
+const JOIN = 'join';
+
+const joinUrl = (code: string) => `${readEnv().publicOrigin}/join/${code}`;
+
+const describe = (room: RoomInfo) => ({
+  code: room.code,
+  display_code: formatRoomCode(room.code),
+  join_url: joinUrl(room.code),
+  students: room.students,
+  step: room.step ?? null,
+});
+
+const notFound = () =>
+  errorResponse(
+    404,
+    'room_not_found',
+    'No room has this code. Check the code on the instructor’s screen; rooms end after two hours without activity.',
+  );
+
+/**
+ * Students join by code: a wrong code counts against the address; over the limit, every code waits.
+ * Answers the room, or the response to send instead.
+ */
+async function join(request: Request, rawCode: string): Promise<RoomInfo | Response> {
+  const address = clientAddress(request.headers);
+  const limit = roomJoinLimit();
+  const verdict = limit.check(JOIN, address);
+  if (!verdict.allowed)
+    return errorResponse(
+      429,
+      'too_many_attempts',
+      `Too many wrong room codes from your address. ${tryAgainIn(verdict.retryAfterSeconds)}`,
+      { 'retry-after': String(verdict.retryAfterSeconds) },
+    );
+  const code = normalizeRoomCode(rawCode);
+  const room = code ? await roomHub().find(code) : undefined;
+  if (!room) {
+    limit.recordFailure(JOIN, address);
+    return code
+      ? notFound()
+      : errorResponse(400, 'invalid_code', 'A room code is 8 letters and digits, like ABCD-2345.');
+  }
+  return room;
+}
+
+function instructorKey(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
+  return match?.[1];
+}
+
+const noKey = () =>
+  errorResponse(
+    401,
+    'invalid_token',
+    'Only the instructor who created the room can change it (its key is missing).',
+    {
+      'www-authenticate': 'Bearer',
+    },
+  );
+const wrongKey = () =>
+  errorResponse(
+    403,
+    'insufficient_scope',
+    'This key does not belong to this room: only its instructor can change it.',
+  );
+
+/** POST /api/rooms: a new room, and the instructor's key (shown once, kept by the instructor's browser). */
+export async function createRoom(request: Request): Promise<Response> {
+  const verdict = roomCreationLimit().take(clientAddress(request.headers));
+  if (!verdict.allowed)
+    return errorResponse(
+      429,
+      'too_many_rooms',
+      `Too many rooms created from your address. ${tryAgainIn(verdict.retryAfterSeconds)}`,
+      { 'retry-after': String(verdict.retryAfterSeconds) },
+    );
+  const { room, key } = await roomHub().create();
+  return Response.json(
+    { ...describe(room), instructor_key: key, expires_after_minutes: readEnv().roomTtlMinutes },
+    { status: 201, headers: { 'cache-control': 'no-store' } },
+  );
+}
+
+/** GET /api/rooms/:code: join a room (rate-limited for wrong codes). */
+export async function readRoom(request: Request, code: string): Promise<Response> {
+  const room = await join(request, code);
+  if (room instanceof Response) return room;
+  return Response.json(describe(room), { headers: { 'cache-control': 'no-store' } });
+}
+
+const stepBody = z.object({ slug: z.string(), stepIndex: z.number().int().min(0) }).refine(
+  ({ slug, stepIndex }) => {
+    const entry = walkthroughBySlug(slug);
+    return entry !== undefined && stepIndex < entry.grant.steps.length;
+  },
+  { message: 'slug must name a walkthrough and stepIndex one of its steps' },
+);
+
+/** POST /api/rooms/:code/step: the instructor moved; every student hears of it. */
+export async function publishStep(request: Request, rawCode: string): Promise<Response> {
+  const key = instructorKey(request);
+  if (!key) return noKey();
+  const code = normalizeRoomCode(rawCode);
+  if (!code) return notFound();
+  let json: unknown;
+  try {
+    json = await request.json();
+  } catch {
+    return errorResponse(400, 'invalid_request', 'The body must be JSON: {"slug": "...", "stepIndex": 0}.');
+  }
+  const parsed = stepBody.safeParse(json);
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => issue.message).join('; '),
+    );
+  const verdict = await roomHub().publish(code, key, parsed.data);
+  if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  return Response.json(describe(verdict.value), { headers: { 'cache-control': 'no-store' } });
+}
+
+/** DELETE /api/rooms/:code: the instructor ends the room; students are told. */
+export async function closeRoom(request: Request, rawCode: string): Promise<Response> {
+  const key = instructorKey(request);
+  if (!key) return noKey();
+  const code = normalizeRoomCode(rawCode);
+  if (!code) return notFound();
+  const verdict = await roomHub().close(code, key);
+  if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  return new Response(null, { status: 204 });
+}
+
+/** GET /api/rooms/:code/events: the room, live. `?role=instructor` is not counted as a student. */
+export async function streamRoom(request: Request, rawCode: string): Promise<Response> {
+  const room = await join(request, rawCode);
+  if (room instanceof Response) return room;
+  const role = new URL(request.url).searchParams.get('role') === 'instructor' ? 'instructor' : 'student';
+  return roomEventStream(roomHub(), room.code, role, request.signal);
+}

@@ -1,0 +1,82 @@
+import type { RoomHub, RoomMessage, RoomRole } from './types';
+
+const HEARTBEAT_MS = 15_000;
+
+const frame = (message: RoomMessage) =>
+  message.type === 'step'
+    ? `id: ${message.seq}\nevent: step\ndata: ${JSON.stringify(message)}\n\n`
+    : `event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`;
+
+/**
+ * A room as Server-Sent Events: the instructor's current step at once, then every step, the number of
+ * students connected, and the room's end. Steps carry their sequence number as the event id; a
+ * reconnecting EventSource gets the current step again and drops what it has seen.
+ */
+export async function roomEventStream(
+  hub: RoomHub,
+  code: string,
+  role: RoomRole,
+  signal: AbortSignal,
+): Promise<Response> {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let closed = false;
+  let lastSeq = 0;
+  let unsubscribe = () => {};
+  const send = (text: string) => {
+    if (closed) return;
+    try {
+      controller.enqueue(encoder.encode(text));
+    } catch {
+      cleanup();
+    }
+  };
+  const deliver = (message: RoomMessage) => {
+    if (message.type === 'step') {
+      if (message.seq <= lastSeq) return;
+      lastSeq = message.seq;
+    }
+    send(frame(message));
+    if (message.type === 'closed') cleanup();
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+  // Subscribe before reading the current step, and drop older steps by seq, so none falls in between.
+  const stop = await hub.subscribe(code, role, deliver);
+  if (closed) stop();
+  else unsubscribe = stop;
+  const heartbeat = setInterval(async () => {
+    send(': keep-alive\n\n');
+    // A room that expired in Redis says nothing: look, and tell the subscriber it has ended.
+    if (!closed && !(await hub.find(code).catch(() => true))) deliver({ type: 'closed', reason: 'expired' });
+  }, HEARTBEAT_MS);
+  function cleanup() {
+    if (closed) return;
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    try {
+      controller.close();
+    } catch {
+      // the client went away first
+    }
+  }
+  signal.addEventListener('abort', cleanup, { once: true });
+  send('retry: 2000\n\n');
+  const room = await hub.find(code);
+  if (room?.step) deliver({ type: 'step', ...room.step });
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
+  });
+}
