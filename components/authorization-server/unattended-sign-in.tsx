@@ -24,12 +24,16 @@ export function UnattendedSignIn({
     if (refused) return endUnattendedSignIn();
     const form = document.getElementById(formId);
     if (!(form instanceof HTMLFormElement)) return;
-    setAccount(signIn.login);
     if (step === 'login') {
       (form.elements.namedItem('username') as HTMLInputElement).value = signIn.login;
       (form.elements.namedItem('password') as HTMLInputElement).value = signIn.password;
     }
-    form.requestSubmit(form.querySelector<HTMLButtonElement>('button[data-submit]'));
+    // Say what is happening, then submit as a person would.
+    const timer = setTimeout(() => {
+      setAccount(signIn.login);
+      form.requestSubmit(form.querySelector<HTMLButtonElement>('button[data-submit]'));
+    }, 0);
+    return () => clearTimeout(timer);
   }, [formId, step, refused]);
   if (!account) return null;
   return (

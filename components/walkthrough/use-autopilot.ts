@@ -1,6 +1,5 @@
 'use client';
 
-import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useState } from 'react';
 import { nextMove, viewOf, type AutopilotPlan } from '@/machines/walkthrough/autopilot';
 import type { GrantDefinition } from '@/machines/walkthrough/types';
@@ -34,13 +33,6 @@ export function useAutopilot(
       ? `Replaying steps 1 to ${plan.target} for real to reach step ${plan.target + 1}…`
       : '',
   );
-  // Re-decide whenever the walkthrough moves: a new step, a new state, a new poll.
-  const progress = useSelector(
-    actor,
-    (snapshot) =>
-      `${snapshot.context.stepIndex}:${JSON.stringify(snapshot.value)}:${snapshot.context.polls.length}`,
-  );
-
   const end = useCallback(
     (message: string) => {
       savePlan(storageKey, undefined);
@@ -54,42 +46,53 @@ export function useAutopilot(
   useEffect(() => {
     if (!plan) return;
     savePlan(storageKey, plan);
-    const snapshot = actor.getSnapshot();
-    const { stepIndex, values, runId } = snapshot.context;
-    const move = nextMove(plan, viewOf(snapshot, grant));
-    const step = `step ${stepIndex + 1}`;
-    switch (move.kind) {
-      case 'next': {
-        const timer = setTimeout(() => actor.send({ type: 'NEXT' }), move.delayMs);
-        return () => clearTimeout(timer);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen = '';
+    // Decides on each move of the walkthrough (a new step, state or poll), never twice for one.
+    const decide = () => {
+      const snapshot = actor.getSnapshot();
+      const { stepIndex, values, runId, polls } = snapshot.context;
+      const progress = `${stepIndex}:${JSON.stringify(snapshot.value)}:${polls.length}`;
+      if (progress === seen) return;
+      seen = progress;
+      clearTimeout(timer);
+      const move = nextMove(plan, viewOf(snapshot, grant));
+      const step = `step ${stepIndex + 1}`;
+      switch (move.kind) {
+        case 'next':
+          timer = setTimeout(() => actor.send({ type: 'NEXT' }), move.delayMs);
+          return;
+        case 'wait':
+          return;
+        case 'pause':
+          return end(
+            `Paused at ${step}: a person must enter the code on the verification page. Press Play (or Next step) once it is approved.`,
+          );
+        case 'visit':
+          savePlan(storageKey, { ...plan, passed: stepIndex });
+          saveRun(storageKey, actor.getPersistedSnapshot());
+          allowUnattendedSignIn(plan.login!, returnPath);
+          markRunForNavigation(runId);
+          window.location.assign(values.verification_uri_complete ?? values.verification_uri ?? '/');
+          return;
+        case 'landed':
+          return end(`Landed on ${step}: the steps before it ran for real, with fresh requests and tokens.`);
+        case 'finished':
+          return end('Auto-play finished: the flow is complete.');
+        case 'stopped':
+          return end(
+            `Stopped at ${step}: it failed. The error is shown below; fix it or retry, then press Play.`,
+          );
       }
-      case 'wait':
-        return;
-      case 'pause':
-        end(
-          `Paused at ${step}: a person must enter the code on the verification page. Press Play (or Next step) once it is approved.`,
-        );
-        return;
-      case 'visit': {
-        const passed = { ...plan, passed: stepIndex };
-        savePlan(storageKey, passed);
-        saveRun(storageKey, actor.getPersistedSnapshot());
-        allowUnattendedSignIn(plan.login!, returnPath);
-        markRunForNavigation(runId);
-        window.location.assign(values.verification_uri_complete ?? values.verification_uri ?? '/');
-        return;
-      }
-      case 'landed':
-        end(`Landed on ${step}: the steps before it ran for real, with fresh requests and tokens.`);
-        return;
-      case 'finished':
-        end('Auto-play finished: the flow is complete.');
-        return;
-      case 'stopped':
-        end(`Stopped at ${step}: it failed. The error is shown below; fix it or retry, then press Play.`);
-        return;
-    }
-  }, [actor, grant, plan, progress, storageKey, returnPath, end]);
+    };
+    const subscription = actor.subscribe(decide);
+    const first = setTimeout(decide, 0);
+    return () => {
+      subscription.unsubscribe();
+      clearTimeout(first);
+      clearTimeout(timer);
+    };
+  }, [actor, grant, plan, storageKey, returnPath, end]);
 
   const play = useCallback(
     (paceMs: number) => {
