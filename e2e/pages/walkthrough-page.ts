@@ -31,6 +31,17 @@ export class WalkthroughPage {
   get error(): Locator {
     return this.card.getByRole('alert');
   }
+  get autoplay(): Locator {
+    return this.page.getByRole('group', { name: 'Auto-play' });
+  }
+  /** What the autopilot (a deep link's replay or auto-play) says it is doing. */
+  get autopilotStatus(): Locator {
+    return this.autoplay.getByRole('status');
+  }
+  /** "Step 4 of 6 · …" */
+  get stepNumber(): Locator {
+    return this.card.locator('p').first();
+  }
   token(name: string): Locator {
     return this.tokens.getByRole('article', { name, exact: true });
   }
