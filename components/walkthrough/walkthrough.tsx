@@ -7,6 +7,7 @@ import { walkthroughBySlug } from '@/machines';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/machines/walkthrough/types';
+import { RoomPanel } from '../classroom/room-panel';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
@@ -134,6 +135,7 @@ export function Walkthrough({
           {placement ? null : <AutoplayControls autopilot={autopilot} />}
           <StepCard actor={actor} grant={grant} onRestart={restart} />
           {placement ? null : <StepLink actor={actor} slug={slug} />}
+          {placement ? null : <RoomPanel actor={actor} slug={slug} />}
           <RoleDiagram
             events={events}
             context={{ values, tokens }}

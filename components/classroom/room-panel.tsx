@@ -1,0 +1,189 @@
+'use client';
+
+import { useSelector } from '@xstate/react';
+import QRCode from 'qrcode';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { CopyButton } from '../ui/copy-button';
+import type { WalkthroughActor } from '../walkthrough/types';
+import { loadInstructorRoom, problemOf, saveInstructorRoom, type InstructorRoom } from './room-storage';
+
+/**
+ * The instructor's side of a classroom room: start one, show its code, join URL and QR code, count the
+ * students, and tell the room each time this walkthrough moves to another step.
+ */
+export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: string }) {
+  const titleId = useId();
+  const [room, setRoom] = useState<InstructorRoom | undefined>(loadInstructorRoom);
+  const [students, setStudents] = useState<number>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [qr, setQr] = useState<string>();
+  const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
+
+  const forget = useCallback((message?: string) => {
+    saveInstructorRoom(undefined);
+    setRoom(undefined);
+    setStudents(undefined);
+    setProblem(message);
+  }, []);
+
+  // Every move of this walkthrough goes to the room.
+  useEffect(() => {
+    if (!room) return;
+    const controller = new AbortController();
+    fetch(`/api/rooms/${room.code}/step`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${room.key}` },
+      body: JSON.stringify({ slug, stepIndex }),
+      signal: controller.signal,
+    })
+      .then(async (response) => {
+        if (response.status === 404)
+          forget('The room has ended (rooms end after two hours without a step). Start a new one.');
+        else if (!response.ok) setProblem(`The room did not take this step: ${await problemOf(response)}`);
+        else setProblem(undefined);
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setProblem(`The room did not take this step: ${String(error)}`);
+      });
+    return () => controller.abort();
+  }, [room, slug, stepIndex, forget]);
+
+  // How many students are connected, live.
+  useEffect(() => {
+    if (!room) return;
+    const source = new EventSource(`/api/rooms/${room.code}/events?role=instructor`);
+    source.addEventListener('presence', (event) =>
+      setStudents((JSON.parse(event.data) as { students: number }).students),
+    );
+    source.addEventListener('closed', () => {
+      source.close();
+      forget('The room has ended.');
+    });
+    return () => source.close();
+  }, [room, forget]);
+
+  useEffect(() => {
+    if (!room) return;
+    let current = true;
+    QRCode.toString(room.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+      .then((svg) => current && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
+      .catch(() => current && setQr(undefined));
+    return () => {
+      current = false;
+    };
+  }, [room]);
+
+  const start = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const response = await fetch('/api/rooms', { method: 'POST' });
+      if (!response.ok) return setProblem(`The room could not be created: ${await problemOf(response)}`);
+      const body = (await response.json()) as {
+        code: string;
+        display_code: string;
+        join_url: string;
+        instructor_key: string;
+      };
+      const created = {
+        code: body.code,
+        displayCode: body.display_code,
+        joinUrl: body.join_url,
+        key: body.instructor_key,
+      };
+      saveInstructorRoom(created);
+      setRoom(created);
+    } catch (error) {
+      setProblem(`The room could not be created: ${String(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const end = async () => {
+    if (!room) return;
+    setBusy(true);
+    try {
+      await fetch(`/api/rooms/${room.code}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${room.key}` },
+      });
+    } finally {
+      setBusy(false);
+      forget();
+    }
+  };
+
+  return (
+    <section aria-labelledby={titleId} className="rounded-xl border border-slate-300 bg-white px-4 py-3">
+      <h2 id={titleId} className="font-semibold">
+        Classroom
+      </h2>
+      {problem ? (
+        <p role="alert" className="mt-2 rounded border-l-4 border-red-700 bg-red-50 px-3 py-2 text-red-900">
+          {problem}
+        </p>
+      ) : null}
+      {room ? (
+        <div className="mt-2 flex flex-wrap items-start gap-6">
+          {qr ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a generated data URL, not an asset
+            <img
+              src={qr}
+              alt={`QR code for ${room.joinUrl}`}
+              width={160}
+              height={160}
+              className="rounded border border-slate-200"
+            />
+          ) : null}
+          <div className="min-w-0 flex-1 space-y-2">
+            <p>
+              Join code{' '}
+              <strong aria-label="Join code" className="font-mono text-3xl tracking-widest">
+                {room.displayCode}
+              </strong>
+            </p>
+            <p className="flex flex-wrap items-center gap-2 text-sm">
+              <a href={room.joinUrl} className="break-all font-mono text-as-accent underline">
+                {room.joinUrl}
+              </a>
+              <CopyButton text={room.joinUrl} label="Copy join URL" />
+            </p>
+            <p role="status" aria-label="Students connected" className="font-semibold">
+              {students === undefined
+                ? 'Connecting…'
+                : `${students} ${students === 1 ? 'student' : 'students'} connected`}
+            </p>
+            <p className="text-sm text-slate-600">
+              Students see which grant and step you are on, never your requests or tokens. Each step you take
+              here is sent to the room.
+            </p>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void end()}
+              className="rounded-lg bg-slate-200 px-4 py-1.5 font-semibold text-slate-900 hover:bg-slate-300 disabled:opacity-50"
+            >
+              End the room
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <p className="text-sm text-slate-700">
+            Let a class follow this walkthrough live on their own screens, with a join code and a QR code.
+          </p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void start()}
+            className="rounded-lg bg-slate-900 px-4 py-1.5 font-semibold text-white hover:bg-slate-700 disabled:opacity-50"
+          >
+            Start a classroom room
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
