@@ -21,7 +21,7 @@ export function FollowView({ step }: { step?: InstructorStep }) {
   const { grant } = entry;
   const current = grant.steps[step.stepIndex];
   return (
-    <section aria-label="Instructor's step" className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+    <section aria-label="Instructor’s step" className="grid gap-6 lg:grid-cols-[16rem_1fr]">
       <nav aria-label="Steps">
         <ol className="space-y-2">
           {grant.steps.map((item, index) => (

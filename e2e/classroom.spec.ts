@@ -1,0 +1,127 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
+
+// A classroom: an instructor and two students, each in their own browser context (own cookies, own
+// trace), in Chromium against the production build.
+
+const instructorStep = (page: Page) => page.getByRole('region', { name: 'Instructor’s step' });
+
+test('students follow the instructor step by step; one explores and is no longer moved', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const instructorContext = await browser.newContext();
+  const firstContext = await browser.newContext();
+  const secondContext = await browser.newContext();
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.goto('password');
+    const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
+    await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
+    const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();
+    expect(displayCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const joinUrl = `${ORIGIN}/join/${displayCode.replace('-', '')}`;
+    await expect(classroom.getByRole('link', { name: joinUrl })).toBeVisible();
+    await expect(classroom.getByRole('img', { name: `QR code for ${joinUrl}` })).toBeVisible();
+    await expect(classroom.getByRole('status', { name: 'Students connected' })).toHaveText(
+      '0 students connected',
+    );
+
+    const first = await firstContext.newPage();
+    const second = await secondContext.newPage();
+    await first.goto(joinUrl);
+    // The second student types the code as read off the projector, in lower case.
+    await second.goto('/join');
+    await second.getByLabel('Join code').fill(displayCode.toLowerCase());
+    await second.getByRole('button', { name: 'Join' }).click();
+    await expect(classroom.getByRole('status', { name: 'Students connected' })).toHaveText(
+      '2 students connected',
+    );
+
+    for (const student of [first, second]) {
+      await expect(student.getByRole('heading', { level: 1 })).toHaveText(`Classroom ${displayCode}`);
+      await expect(instructorStep(student)).toContainText('Resource owner password · Step 1 of 3');
+      await expect(student.getByRole('button', { name: 'Follow the instructor' })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
+    }
+
+    await instructor.next();
+    await instructor.next();
+    for (const student of [first, second]) {
+      await expect(instructorStep(student)).toContainText('Step 2 of 3');
+      await expect(instructorStep(student).getByRole('heading')).toHaveText('Call the userinfo endpoint');
+    }
+
+    // The second student explores on their own: their own run, not moved by the instructor.
+    await second.getByRole('button', { name: 'Explore on my own' }).click();
+    const own = new WalkthroughPage(second);
+    await expect(own.stepNumber).toContainText('Step 1 of 3');
+    await own.next();
+    await expect(own.card).toContainText('The response: 200');
+
+    await instructor.next();
+    await instructor.next();
+    await expect(instructorStep(first)).toContainText('Step 3 of 3');
+    await expect(instructorStep(first).getByRole('heading')).toHaveText('Call the API: who am I?');
+    await expect(second.getByText('The instructor is at Resource owner password, step 3.')).toBeVisible();
+    await expect(own.stepNumber).toContainText('Step 1 of 3');
+    await expect(instructorStep(second)).toHaveCount(0);
+    // Students never see another's exchanges: the explorer's log holds only their own request.
+    await expect.poll(() => own.logLines()).toEqual(['POST /oidc/token 200', 'GET /oidc/jwks 200']);
+
+    // Back to following: the instructor's current step at once.
+    await second.getByRole('button', { name: 'Follow the instructor' }).click();
+    await expect(instructorStep(second)).toContainText('Step 3 of 3');
+
+    // A student leaving is counted; the instructor ending the room tells those who stay.
+    await second.close();
+    await expect(classroom.getByRole('status', { name: 'Students connected' })).toHaveText(
+      '1 student connected',
+    );
+    await classroom.getByRole('button', { name: 'End the room' }).click();
+    await expect(first.getByRole('heading', { name: 'The room has ended' })).toBeVisible();
+    await expect(classroom.getByRole('button', { name: 'Start a classroom room' })).toBeVisible();
+  } finally {
+    await Promise.all([instructorContext.close(), firstContext.close(), secondContext.close()]);
+  }
+});
+
+test('a wrong or malformed code is refused with a way forward', async ({ page }) => {
+  await page.goto('/join/ZZZZ-ZZZZ');
+  await expect(page.getByRole('heading', { name: 'Could not join this room' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('No room has this code');
+  await page.getByRole('link', { name: 'Type another code' }).click();
+  await page.getByLabel('Join code').fill('abc');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('8 letters and digits');
+  await expect(page).toHaveURL(`${ORIGIN}/join`);
+});
+
+test('the join pages pass an axe scan', async ({ page, browser }) => {
+  const instructorContext = await browser.newContext();
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.goto('client-credentials');
+    const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
+    await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
+    const code = (await classroom.getByLabel('Join code').innerText()).trim();
+    for (const path of ['/join', `/join/${code}`]) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      if (path !== '/join') await expect(instructorStep(page)).toContainText('Step 1 of 3');
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+    }
+    const results = await new AxeBuilder({ page: instructor.page }).include('section').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await classroom.getByRole('button', { name: 'End the room' }).click();
+  } finally {
+    await instructorContext.close();
+  }
+});
