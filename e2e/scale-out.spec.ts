@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { freePort, startRedisServer, type RedisServer } from '../lib/testing/redis-server';
+import { createRoom, openRoomEvents, step, type RoomEvent } from './support/room-events';
 import { postForm, startPlayground, type Playground } from './support/server';
 
 const FIRST_PARTY = { id: 'playground-first-party', secret: 'playground-first-party-secret' };
@@ -107,4 +108,46 @@ test('a Mastodon app registered on one instance posts through the other, and bot
     content: '<p>Shared through Redis</p>',
     application: { name: 'Shared app' },
   });
+});
+
+test('a classroom room spans instances: a student on one hears the instructor on the other', async () => {
+  const room = await createRoom(first.origin);
+  const heard: RoomEvent[] = [];
+  const student = await openRoomEvents(`${second.origin}/api/rooms/${room.code}/events`, (event) =>
+    heard.push(event),
+  );
+  const instructorHeard: RoomEvent[] = [];
+  const instructor = await openRoomEvents(
+    `${first.origin}/api/rooms/${room.code}/events?role=instructor`,
+    (event) => instructorHeard.push(event),
+  );
+  try {
+    expect(student.status).toBe(200);
+    // The instructor's instance counts the student connected to the other instance.
+    await expect
+      .poll(() =>
+        instructorHeard.some(
+          (e) => e.event === 'presence' && (e.data as { students: number }).students === 1,
+        ),
+      )
+      .toBe(true);
+    for (const stepIndex of [0, 1, 2])
+      expect((await step(first.origin, room, 'refresh-token', stepIndex)).status).toBe(200);
+    await expect.poll(() => heard.filter((e) => e.event === 'step').length).toBe(3);
+    expect(heard.filter((e) => e.event === 'step').map((e) => e.data)).toMatchObject([
+      { slug: 'refresh-token', stepIndex: 0, seq: 1 },
+      { slug: 'refresh-token', stepIndex: 1, seq: 2 },
+      { slug: 'refresh-token', stepIndex: 2, seq: 3 },
+    ]);
+    // Ending the room on the second instance reaches the student there too.
+    const closed = await fetch(`${second.origin}/api/rooms/${room.code}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${room.key}` },
+    });
+    expect(closed.status).toBe(204);
+    await expect.poll(() => heard.some((e) => e.event === 'closed')).toBe(true);
+  } finally {
+    student.close();
+    instructor.close();
+  }
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type Playground = { origin: string; dataDir: string; stop(): Promise<void> };
+export type Playground = { origin: string; dataDir: string; pid: number; stop(): Promise<void> };
 
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'playground-e2e-'));
 
@@ -58,6 +58,7 @@ export async function startPlayground(options: {
   return {
     origin,
     dataDir,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
