@@ -80,6 +80,7 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
         </summary>
         <div className="space-y-3 border-t border-slate-200 px-3 py-3">
           <p className="font-mono text-xs break-all">{event.request.url}</p>
+          {event.note ? <p className="text-xs text-slate-700">{event.note}</p> : null}
           <Message title="Request" headers={event.request.headers} body={event.request.body} />
           <Message
             title={`Response ${event.response.status}`}
@@ -101,17 +102,18 @@ export function HttpLog({
   events,
   selectedSeq,
   onSelect,
+  source = 'Recorded by the playground’s servers as they happened.',
 }: {
   events: TraceEvent[];
   selectedSeq?: number;
   onSelect(seq: number): void;
+  /** Who recorded these exchanges, in a sentence. */
+  source?: string;
 }) {
   return (
     <section aria-label="HTTP exchanges">
       <h2 className="text-xl font-bold">HTTP exchanges</h2>
-      <p className="text-sm text-slate-600">
-        Recorded by the playground’s servers as they happened. Open one to see headers and bodies.
-      </p>
+      <p className="text-sm text-slate-600">{source} Open one to see headers and bodies.</p>
       {events.length ? (
         <ol className="mt-3 space-y-2">
           {events.map((event, index) => (

@@ -39,18 +39,21 @@ export function TokenCard({
   token,
   origin,
   scope,
+  issuedBy,
 }: {
   name: string;
   token: string;
   origin: string;
   scope?: string;
+  issuedBy?: string;
 }) {
   const decoded = decode(token);
   const masks = useMasks();
   const [verification, setVerification] = useState<Verification>('checking');
   const [introspection, setIntrospection] = useState<unknown>();
 
-  const isJwt = decoded !== undefined;
+  // Another server's JWT is decoded but not verified: the playground holds only its own keys.
+  const isJwt = decoded !== undefined && !issuedBy;
   useEffect(() => {
     if (!isJwt) return;
     let cancelled = false;
@@ -87,7 +90,9 @@ export function TokenCard({
         <>
           <p className="mt-2 text-sm" role="status">
             Signature:{' '}
-            {verification === 'checking' ? (
+            {issuedBy ? (
+              `not checked here (issued by ${issuedBy})`
+            ) : verification === 'checking' ? (
               'checking against the server’s JWKS…'
             ) : verification === 'valid' ? (
               <strong className="text-emerald-800">
@@ -131,14 +136,19 @@ export function TokenCard({
           <p>
             An opaque token is a random reference: only the authorization server knows what it means. A
             resource server asks it by introspection (RFC 7662).{scope ? ` Granted scope: ${scope}.` : ''}
+            {issuedBy
+              ? ` It was issued by ${issuedBy} and stays in this browser: the playground never sends it anywhere else.`
+              : ''}
           </p>
-          <button
-            type="button"
-            onClick={introspect}
-            className="mt-2 rounded border border-slate-300 px-3 py-1 font-semibold hover:bg-slate-50"
-          >
-            Introspect {name.toLowerCase()}
-          </button>
+          {issuedBy ? null : (
+            <button
+              type="button"
+              onClick={introspect}
+              className="mt-2 rounded border border-slate-300 px-3 py-1 font-semibold hover:bg-slate-50"
+            >
+              Introspect {name.toLowerCase()}
+            </button>
+          )}
           {introspection ? (
             <pre
               tabIndex={0}

@@ -12,7 +12,16 @@ const NAMES: Array<[keyof TokenSet, string]> = [
 ];
 
 /** Every token the client holds now. */
-function TokenInspectorView({ tokens, origin }: { tokens: TokenSet; origin: string }) {
+function TokenInspectorView({
+  tokens,
+  origin,
+  issuedBy,
+}: {
+  tokens: TokenSet;
+  origin: string;
+  /** Tokens from another server (a Mastodon instance): shown here, never sent to the playground. */
+  issuedBy?: string;
+}) {
   const held = NAMES.filter(([key]) => typeof tokens[key] === 'string' && tokens[key]);
   return (
     <section aria-label="Tokens" className="space-y-3">
@@ -25,6 +34,7 @@ function TokenInspectorView({ tokens, origin }: { tokens: TokenSet; origin: stri
             token={String(tokens[key])}
             origin={origin}
             scope={key === 'access_token' ? tokens.scope : undefined}
+            issuedBy={issuedBy}
           />
         ))
       ) : (

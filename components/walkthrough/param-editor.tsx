@@ -32,6 +32,15 @@ export function ParamEditor({
             </option>
           ))}
         </select>
+      ) : param.multiline ? (
+        <textarea
+          id={id}
+          className={`${field} font-sans`}
+          rows={4}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={`${id}-help`}
+        />
       ) : (
         <input
           id={id}

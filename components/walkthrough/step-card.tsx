@@ -73,19 +73,26 @@ function StepCardView({
 
       {action.kind === 'visit' ? (
         <div className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
-          <p>The TV shows:</p>
-          <p className="my-2 font-mono text-3xl tracking-widest" aria-label="User code">
-            {context.values.user_code}
-          </p>
+          {action.show ? (
+            <>
+              <p>{action.show.label}</p>
+              <p className="my-2 font-mono text-3xl tracking-widest" aria-label={action.show.name}>
+                {action.show.value}
+              </p>
+            </>
+          ) : null}
           <a
-            href={context.values.verification_uri}
+            href={action.url}
             target="_blank"
             rel="noreferrer"
             className="font-semibold text-as-accent underline"
           >
-            Open the verification page (new tab)
+            {action.linkText}
           </a>
         </div>
+      ) : null}
+      {action.kind === 'skip' ? (
+        <p className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-4">{action.reason}</p>
       ) : null}
 
       {state.ready && step.params?.length ? (
@@ -163,7 +170,7 @@ function StepCardView({
           disabled={state.busy || state.failed || state.complete}
           onClick={() => actor.send({ type: 'NEXT' })}
         >
-          Next step
+          {state.ready && step.actionLabel ? step.actionLabel : 'Next step'}
         </button>
         <button
           type="button"

@@ -12,6 +12,8 @@ export type Autopilot = {
   /** What the autopilot is doing or why it stopped, for a status line. */
   notice?: string;
   play(paceMs: number): void;
+  /** Replays the run to the step at `target`, as a deep link does. */
+  replay(target: number): void;
   stop(): void;
   /** A new pace, taken at once while playing. */
   setPace(paceMs: number): void;
@@ -103,6 +105,10 @@ export function useAutopilot(
     },
     [actor],
   );
+  const replay = useCallback((target: number) => {
+    setPlan({ target });
+    setNotice(`Replaying steps 1 to ${target} for real to reach step ${target + 1}…`);
+  }, []);
   const stop = useCallback(() => end('Auto-play paused.'), [end]);
   const setPace = useCallback(
     (paceMs: number) =>
@@ -110,5 +116,5 @@ export function useAutopilot(
     [],
   );
 
-  return { plan, notice, play, stop, setPace };
+  return { plan, notice, play, replay, stop, setPace };
 }

@@ -29,6 +29,8 @@ export type TraceEvent = {
   run?: string;
   request: RecordedMessage & { method: string; url: string };
   response: RecordedMessage & { status: number };
+  /** How it was recorded, when not by the playground's servers (in the browser, or observed on arrival). */
+  note?: string;
 };
 
 export type NewTraceEvent = Omit<TraceEvent, 'seq'>;

@@ -80,7 +80,12 @@ export const deviceCode: GrantDefinition = {
       from: 'resource-owner',
       to: 'authorization-server',
       channel: 'front',
-      action: ({ values }) => ({ kind: 'visit', url: values.verification_uri ?? '' }),
+      action: ({ values }) => ({
+        kind: 'visit',
+        url: values.verification_uri ?? '',
+        linkText: 'Open the verification page (new tab)',
+        show: { label: 'The TV shows:', name: 'User code', value: values.user_code ?? '' },
+      }),
     },
     {
       id: 'poll',

@@ -28,7 +28,9 @@ export function validateCallback(
   context: WalkthroughContext,
   callback: CallbackResult,
 ): OAuthError | undefined {
-  const issuer = `${context.origin}/oidc`;
+  // The issuer to expect in `iss`: the playground's, or (for another server) what its metadata says,
+  // empty when that server does not promise an `iss` (RFC 9207 section 2.4: then it is not checked).
+  const issuer = context.values.expected_issuer ?? `${context.origin}/oidc`;
   const { params } = callback;
   const sentState = context.params.state ?? context.values.state;
   const sentNonce = context.params.nonce ?? context.values.nonce;
@@ -38,7 +40,7 @@ export function validateCallback(
       error_description: `The state that came back (${params.state ?? 'none'}) is not the one this client sent (${sentState}). The response may be forged (CSRF), so the client refuses it and exchanges nothing.`,
     };
   }
-  if (params.iss !== undefined && params.iss !== issuer) {
+  if (params.iss !== undefined && issuer !== '' && params.iss !== issuer) {
     return {
       error: 'issuer_mismatch',
       error_description: `The response names issuer ${params.iss}, not ${issuer} (RFC 9207 mix-up defence).`,

@@ -15,10 +15,12 @@ export function describeAction(
   grant: GrantDefinition,
   context: WalkthroughContext,
 ): RequestDescription | undefined {
+  // Paths are on the playground's origin; a flow against another server (Mastodon) gives absolute URLs.
+  const urlOf = (path: string) => (/^https?:\/\//.test(path) ? path : `${context.origin}${path}`);
   if (action.kind === 'navigate') {
     return {
       method: 'GET',
-      url: `${context.origin}${action.path}`,
+      url: urlOf(action.path),
       headers: [],
       sender: 'The browser, redirected by the client (front channel)',
     };
@@ -33,12 +35,14 @@ export function describeAction(
   if (request.form) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   return {
     method: request.method,
-    url: `${context.origin}${request.path}`,
+    url: urlOf(request.path),
     headers,
     body: request.form ? new URLSearchParams(request.form).toString() : undefined,
     sender:
       action.via === 'client-backend'
         ? 'The client’s backend (the playground’s server), which adds the client secret (back channel)'
-        : 'The client running in your browser (back channel, no secret)',
+        : request.form?.client_secret
+          ? 'The client running in your browser, which holds the secret here (back channel)'
+          : 'The client running in your browser (back channel, no secret)',
   };
 }

@@ -20,6 +20,7 @@ export function runWalkthrough(
   machine: WalkthroughMachine,
   grant: GrantDefinition,
   respond: (action: SentRequest) => ExchangeResult | Promise<ExchangeResult>,
+  secrets: Record<string, string> = SECRETS,
 ) {
   const sent: SentRequest[] = [];
   const navigations: string[] = [];
@@ -34,7 +35,7 @@ export function runWalkthrough(
       },
       actions: { navigate: (_, params: { path: string }) => void navigations.push(params.path) },
     }),
-    { input: { grant, origin: ORIGIN, startSeq: 7, secrets: SECRETS, runId: 'run-test-1' }, clock },
+    { input: { grant, origin: ORIGIN, startSeq: 7, secrets, runId: 'run-test-1' }, clock },
   ).start();
   const settle = () =>
     waitFor(

@@ -9,12 +9,14 @@ export type ParamSpec = {
   help: string;
   /** Offered values (a select); otherwise free text. */
   options?: string[];
+  /** Several lines of free text (a toot). */
+  multiline?: boolean;
 };
 
 /** An HTTP request as a step will send it: a form body for OAuth endpoints. */
 export type RequestSpec = {
   method: 'GET' | 'POST' | 'DELETE';
-  /** Path on the playground's origin (`/oidc/token`), with its query string. */
+  /** Path on the playground's origin (`/oidc/token`), with its query string, or an absolute URL elsewhere. */
   path: string;
   headers?: Record<string, string>;
   form?: Record<string, string>;
@@ -27,13 +29,16 @@ export type RequestSpec = {
  * - `send`: a back-channel call, made by the browser for a public client or by the playground's
  *   server acting as the client's backend for a confidential one (its secret never reaches the browser).
  * - `callback`: shows what came back to the redirect URI (already validated when it arrived).
- * - `visit`: a person acts elsewhere (the device flow's second screen); the step waits for them.
+ * - `visit`: a person acts elsewhere, in a new tab (the device flow's second screen, an out-of-band
+ *   authorization page); the step waits for them.
+ * - `skip`: nothing to send this time (an app registered before), for the reason given.
  */
 export type StepAction =
   | { kind: 'navigate'; path: string }
   | { kind: 'send'; via: 'browser' | 'client-backend'; request: RequestSpec }
   | { kind: 'callback' }
-  | { kind: 'visit'; url: string };
+  | { kind: 'visit'; url: string; linkText: string; show?: { label: string; name: string; value: string } }
+  | { kind: 'skip'; reason: string };
 
 /** A response as the playground received it. */
 export type ExchangeResult = {
@@ -100,6 +105,8 @@ export type StepDefinition = {
   to: Role;
   channel: Channel;
   params?: ParamSpec[];
+  /** The primary button's name when it is not "Next step" (a toot is sent with "Post"). */
+  actionLabel?: string;
   action(context: WalkthroughContext): StepAction;
   /** Reads the response; without it, any 2xx is success. */
   outcome?(context: WalkthroughContext, result: ExchangeResult): StepOutcome;
