@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DemoAccounts } from '@/components/home/demo-accounts';
 import { DemoClients } from '@/components/home/demo-clients';
 import { GrantGuide } from '@/components/home/grant-guide';
@@ -47,6 +48,19 @@ export default function HomePage() {
         </ul>
       </section>
       <GrantList />
+      <section aria-labelledby="mastodon-intro" className="rounded-xl border border-slate-300 bg-white p-5">
+        <h2 id="mastodon-intro" className="text-xl font-bold">
+          Then try it on your own Mastodon account
+        </h2>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Paste your instance’s address and do it for real: register an app, authorize it, post a first toot
+          that only you can see, and revoke the token. Everything happens between your browser and your
+          instance.
+        </p>
+        <Link href="/mastodon" className="mt-3 inline-block font-semibold text-as-accent underline">
+          Try it on your Mastodon instance
+        </Link>
+      </section>
       <GrantGuide />
       <DemoAccounts accounts={demoAccountCredentials()} />
       <DemoClients clients={demoClients(publicOrigin)} resource={resourceIdentifier(publicOrigin)} />

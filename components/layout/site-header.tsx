@@ -10,6 +10,9 @@ export function SiteHeader() {
         <Link href="/compare" className="text-sm text-slate-700 underline-offset-4 hover:underline">
           Compare grants
         </Link>
+        <Link href="/mastodon" className="text-sm text-slate-700 underline-offset-4 hover:underline">
+          Mastodon
+        </Link>
         <Link href="/join" className="text-sm text-slate-700 underline-offset-4 hover:underline">
           Join a classroom
         </Link>

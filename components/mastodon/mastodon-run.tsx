@@ -1,0 +1,169 @@
+'use client';
+
+import { useActorRef, useSelector } from '@xstate/react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { fromPromise, type Snapshot } from 'xstate';
+import { mastodonMachine, mastodonOobMachine } from '@/machines/mastodon/machine';
+import { mastodon, mastodonOob } from '@/machines/mastodon/steps';
+import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
+import { HttpLog } from '../http-log/http-log';
+import { TokenInspector } from '../token-inspector/token-inspector';
+import { expectCallback, saveRun } from '../walkthrough/browser-io';
+import { PresenterProvider } from '../walkthrough/presenter';
+import { StepCard } from '../walkthrough/step-card';
+import { StepList } from '../walkthrough/step-list';
+import { useAutopilot } from '../walkthrough/use-autopilot';
+import type { WalkthroughSetup } from '../walkthrough/walkthrough';
+import { alreadyReregistered, forgetApp, markReregistered, saveApp, type Connection } from './app-cache';
+import {
+  browserEvents,
+  recordCallbackArrival,
+  sendToInstance,
+  serverEvents,
+  subscribeBrowserEvents,
+} from './browser-trace';
+import { InstanceSummary } from './instance-summary';
+
+export const RUN_KEY = 'mastodon';
+const RETURN_PATH = '/mastodon';
+
+/**
+ * The Mastodon flow: the same step card, step list, diagram, tokens and HTTP log as the built-in
+ * walkthroughs, wired to a real instance from the browser. `onRestart` starts a fresh run (with the app
+ * now cached), `onChangeInstance` goes back to the address form.
+ */
+export function MastodonRun({
+  connection,
+  setup,
+  onRestart,
+  onChangeInstance,
+}: {
+  connection: Connection;
+  setup: WalkthroughSetup;
+  /** A fresh run; after invalid_client, with a new app and replayed to the authorization step. */
+  onRestart(options?: { reregister?: boolean }): void;
+  onChangeInstance(): void;
+}) {
+  const grant = connection.variant === 'oob' ? mastodonOob : mastodon;
+  const machine = connection.variant === 'oob' ? mastodonOobMachine : mastodonMachine;
+  const provided = useMemo(
+    () =>
+      machine.provide({
+        actors: {
+          send: fromPromise(({ input }: { input: SendInput }) =>
+            sendToInstance(input, grant.steps[input.context.stepIndex]!),
+          ),
+        },
+        actions: {
+          navigate: ({ self }, params: { path: string }) => {
+            queueMicrotask(() => {
+              saveRun(RUN_KEY, self.getPersistedSnapshot());
+              expectCallback(RUN_KEY, RETURN_PATH);
+              window.location.assign(params.path);
+            });
+          },
+        },
+      }),
+    [machine, grant],
+  );
+  const actor = useActorRef(provided, {
+    input: setup.input,
+    ...(setup.snapshot ? { snapshot: setup.snapshot as Snapshot<unknown> } : {}),
+  });
+  const autopilot = useAutopilot(actor, grant, RUN_KEY, RETURN_PATH);
+
+  useEffect(() => {
+    const subscription = actor.subscribe((snapshot) => {
+      saveRun(RUN_KEY, actor.getPersistedSnapshot());
+      const { values, tokens } = snapshot.context;
+      if (tokens.access_token) markReregistered(undefined);
+      // A new registration is kept for the next visit, in this browser only.
+      if (values.app_source === 'registered' && values.client_id && values.client_secret && values.instance)
+        saveApp(values.instance, values.redirect_uri ?? '', {
+          client_id: values.client_id,
+          client_secret: values.client_secret,
+          scopes: values.app_scopes ?? '',
+          registered_at: new Date().toISOString(),
+        });
+    });
+    if (setup.callbackUrl && actor.getSnapshot().matches('redirecting')) {
+      recordCallbackArrival(setup.callbackUrl, actor.getSnapshot().context.runId);
+      actor.send({ type: 'CALLBACK', url: setup.callbackUrl });
+    }
+    return () => subscription.unsubscribe();
+  }, [actor, setup.callbackUrl]);
+
+  // invalid_client at the token endpoint: the saved app is gone. Register again once, then explain.
+  const failedClient = useSelector(
+    actor,
+    (snapshot) =>
+      snapshot.matches('failed') &&
+      snapshot.context.error?.error === 'invalid_client' &&
+      grant.steps[snapshot.context.stepIndex]?.id === 'token',
+  );
+  const refusedTwice = failedClient && alreadyReregistered(actor.getSnapshot().context.values.instance ?? '');
+  useEffect(() => {
+    if (!failedClient) return;
+    const { instance = '', redirect_uri = '' } = actor.getSnapshot().context.values;
+    if (alreadyReregistered(instance)) return;
+    markReregistered(instance);
+    forgetApp(instance, redirect_uri);
+    onRestart({ reregister: true });
+  }, [failedClient, actor, onRestart]);
+
+  const events = useSyncExternalStore(subscribeBrowserEvents, browserEvents, serverEvents);
+  const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
+  const values = useSelector(actor, (snapshot) => snapshot.context.values);
+  const [selectedSeq, setSelectedSeq] = useState<number>();
+  const [diagramView, setDiagramView] = useState<DiagramView>('graph');
+
+  const forget = useCallback(() => {
+    forgetApp(values.instance ?? '', values.redirect_uri ?? '');
+    onRestart();
+  }, [values.instance, values.redirect_uri, onRestart]);
+
+  return (
+    <PresenterProvider enabled={false}>
+      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+        <StepList actor={actor} grant={grant} />
+        <div className="min-w-0 space-y-6">
+          <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
+          {autopilot.notice ? (
+            <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
+              {autopilot.notice}
+            </p>
+          ) : null}
+          {refusedTwice ? (
+            <p role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900">
+              The instance refused a freshly registered app too (invalid_client), so the playground stops
+              registering. The instance may not accept apps from this site, or the app was deleted again. Try
+              later, or another instance.
+            </p>
+          ) : null}
+          <StepCard actor={actor} grant={grant} onRestart={onRestart} />
+          <RoleDiagram
+            events={events}
+            context={{ values, tokens }}
+            clientType={grant.clientType}
+            selectedSeq={selectedSeq}
+            onSelect={setSelectedSeq}
+            view={diagramView}
+            onViewChange={setDiagramView}
+          />
+          <TokenInspector
+            tokens={tokens}
+            origin={values.instance ?? ''}
+            issuedBy={values.instance ?? 'the instance'}
+          />
+          <HttpLog
+            events={events}
+            selectedSeq={selectedSeq}
+            onSelect={setSelectedSeq}
+            source="Recorded in your browser: these requests went straight to the instance, not through the playground’s server."
+          />
+        </div>
+      </div>
+    </PresenterProvider>
+  );
+}
