@@ -102,3 +102,34 @@ describe('diagram derived from the recorded exchanges', () => {
     expect(holdings.client).toEqual(['a client secret (server-side)']);
   });
 });
+
+describe('holdings in the flow against a Mastodon instance', () => {
+  it('the client’s secret is in the browser once an app is registered, and a revoked token is named so', () => {
+    const exchange = (method: string, url: string, status: number): TraceEvent => ({
+      id: url,
+      seq: 1,
+      time: '',
+      durationMs: 1,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      request: { method, url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
+      response: { status, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
+    });
+    const before = deriveHoldings(
+      { values: { instance: 'https://social.example' }, tokens: {} },
+      [],
+      'confidential',
+    );
+    expect(before.client).toEqual(['no app registered yet']);
+    const after = deriveHoldings(
+      { values: { instance: 'https://social.example', client_secret: 's' }, tokens: { access_token: 'at' } },
+      [
+        exchange('POST', 'https://social.example/oauth/token', 200),
+        exchange('POST', 'https://social.example/oauth/revoke', 200),
+      ],
+      'confidential',
+    );
+    expect(after.client).toEqual(['an app’s client secret (in this browser)', 'a revoked access token']);
+  });
+});

@@ -82,9 +82,11 @@ export function deriveHoldings(
   const signedIn = succeeded(events, 'POST', /^\/interaction\/[^/]+\/login$/, 303);
   const consented = succeeded(events, 'POST', /^\/interaction\/[^/]+\/confirm$/, 303);
   const tokensIssued = events.filter(
-    (event) => /^\/oidc\/token$/.test(new URL(event.request.url).pathname) && event.response.status === 200,
+    (event) =>
+      /^\/(oidc|oauth)\/token$/.test(new URL(event.request.url).pathname) && event.response.status === 200,
   ).length;
-  const revoked = succeeded(events, 'POST', /^\/oidc\/token\/revocation$/, 200);
+  // The playground's own paths, and Mastodon's for the flow against an instance.
+  const revoked = succeeded(events, 'POST', /^\/(oidc\/token\/revocation|oauth\/revoke)$/, 200);
   const posted = events.filter(
     (event) => new URL(event.request.url).pathname === '/api/v1/statuses' && event.response.status === 200,
   ).length;
@@ -96,7 +98,13 @@ export function deriveHoldings(
       ...(values.user_code ? [`user code ${values.user_code}`] : []),
     ],
     client: [
-      clientType === 'confidential' ? 'a client secret (server-side)' : 'no secret (public client)',
+      values.instance
+        ? values.client_secret
+          ? 'an app’s client secret (in this browser)'
+          : 'no app registered yet'
+        : clientType === 'confidential'
+          ? 'a client secret (server-side)'
+          : 'no secret (public client)',
       ...(values.code_verifier ? ['a PKCE code_verifier'] : []),
       ...(values.code ? ['an authorization code'] : []),
       ...(values.device_code ? ['a device code'] : []),
