@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { approveDeviceOnSecondScreen } from './flows/device';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
@@ -125,16 +126,7 @@ test('auto-play pauses at the device code until a person has approved it', async
     timeout: 15_000,
   });
   const userCode = (await page.getByLabel('User code').innerText()).trim();
-  const phone = await context.newPage();
-  await phone.goto('/oidc/device');
-  await phone.getByLabel('Code').fill(userCode);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  const phoneAs = new AuthorizationServerPage(phone);
-  await phoneAs.signIn('alice', 'wonderland');
-  await phoneAs.allow();
-  await expect(phone.getByRole('heading', { name: 'Device connected' })).toBeVisible();
-  await phone.close();
+  await approveDeviceOnSecondScreen(context, '/oidc/device', userCode);
   await walkthrough.autoplay.getByRole('button', { name: 'Play' }).click();
   await expect(walkthrough.flowComplete).toBeVisible({ timeout: 40_000 });
   await expect(walkthrough.token('Access token')).toBeVisible();

@@ -6,7 +6,8 @@ import { expect, test } from './fixtures';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { MastodonFlowPage } from './pages/mastodon-flow-page';
 import { ORIGIN } from './support/origin';
-import { postForm, startPlayground, type Playground } from './support/server';
+import { startPlayground, type Playground } from './support/server';
+import { passwordTokenAt, registerAppAt } from './support/mastodon';
 
 // The "try it on your instance" flow in Chromium, against a second copy of the playground on another
 // port as the instance: a genuinely cross-origin, Mastodon-compatible server (127.0.0.1, so that its
@@ -111,27 +112,8 @@ test('the whole flow on an instance: discover, register, authorize, token, verif
   expect(token).toBeTruthy();
 
   // Read it back from the instance's API, as alice with a token of the test's own.
-  const app = (await (
-    await fetch(`${instanceOrigin()}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Reader',
-        redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
-        scopes: 'read',
-      }),
-    })
-  ).json()) as { client_id: string; client_secret: string };
-  const reader = (await (
-    await postForm(`${instanceOrigin()}/oauth/token`, {
-      grant_type: 'password',
-      username: 'alice',
-      password: 'wonderland',
-      scope: 'read',
-      client_id: app.client_id,
-      client_secret: app.client_secret,
-    })
-  ).json()) as { access_token: string };
+  const app = await registerAppAt(instanceOrigin(), { client_name: 'Reader', scopes: 'read' });
+  const reader = { access_token: await passwordTokenAt(instanceOrigin(), app, { scope: 'read' }) };
   const status = (await (
     await fetch(`${instanceOrigin()}/api/v1/statuses/${statusId}`, {
       headers: { authorization: `Bearer ${reader.access_token}` },
@@ -332,11 +314,7 @@ test('out of band: the instance shows the code, the learner pastes it', async ({
 
 test('a 429 from the instance gives its Retry-After time', async ({ page }) => {
   // The limited instance allows one registration per address every 10 minutes: use it up.
-  await fetch(`${limited.origin.replace('localhost', '127.0.0.1')}/api/v1/apps`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ client_name: 'First', redirect_uris: 'urn:ietf:wg:oauth:2.0:oob' }),
-  });
+  await registerAppAt(limited.origin.replace('localhost', '127.0.0.1'), { client_name: 'First' });
   const flow = new MastodonFlowPage(page);
   await flow.connect(limited.origin.replace('localhost', '127.0.0.1'));
   await flow.advanceTo('Register the app');

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { expect, test } from '@playwright/test';
 import { freePort } from '../lib/testing/redis-server';
 import { postForm, startPlayground, tempDataDir } from './support/server';
+import { passwordTokenAt, registerAppAt } from './support/mastodon';
 
 const FIRST_PARTY = { id: 'playground-first-party', secret: 'playground-first-party-secret' };
 
@@ -33,27 +34,8 @@ test('a refresh token, registered clients, Mastodon apps and statuses, and the s
   ).json()) as { refresh_token: string; id_token: string };
   expect(before.refresh_token).toBeTruthy();
 
-  const app = (await (
-    await fetch(`${server.origin}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Survivor app',
-        redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
-        scopes: 'read write',
-      }),
-    })
-  ).json()) as { client_id: string; client_secret: string };
-  const mastodonToken = (await (
-    await postForm(`${server.origin}/oauth/token`, {
-      grant_type: 'password',
-      username: 'alice',
-      password: 'wonderland',
-      scope: 'read write',
-      client_id: app.client_id,
-      client_secret: app.client_secret,
-    })
-  ).json()) as { access_token: string };
+  const app = await registerAppAt(server.origin, { client_name: 'Survivor app' });
+  const mastodonToken = { access_token: await passwordTokenAt(server.origin, app) };
   const status = (await (
     await fetch(`${server.origin}/api/v1/statuses`, {
       method: 'POST',

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { freePort, startRedisServer, type RedisServer } from '../lib/testing/redis-server';
 import { createRoom, openRoomEvents, step, type RoomEvent } from './support/room-events';
 import { postForm, startPlayground, type Playground } from './support/server';
+import { passwordTokenAt, registerAppAt } from './support/mastodon';
 
 const FIRST_PARTY = { id: 'playground-first-party', secret: 'playground-first-party-secret' };
 
@@ -74,27 +75,8 @@ test('two instances on one Redis share clients, tokens and signing keys', async 
 });
 
 test('a Mastodon app registered on one instance posts through the other, and both read the status', async () => {
-  const app = (await (
-    await fetch(`${first.origin}/api/v1/apps`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        client_name: 'Shared app',
-        redirect_uris: 'urn:ietf:wg:oauth:2.0:oob',
-        scopes: 'read write',
-      }),
-    })
-  ).json()) as { client_id: string; client_secret: string };
-  const token = (await (
-    await postForm(`${second.origin}/oauth/token`, {
-      grant_type: 'password',
-      username: 'alice',
-      password: 'wonderland',
-      scope: 'read write',
-      client_id: app.client_id,
-      client_secret: app.client_secret,
-    })
-  ).json()) as { access_token: string };
+  const app = await registerAppAt(first.origin, { client_name: 'Shared app' });
+  const token = { access_token: await passwordTokenAt(second.origin, app) };
   const posted = await fetch(`${second.origin}/api/v1/statuses`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },

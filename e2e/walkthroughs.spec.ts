@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
+import { approveDeviceOnSecondScreen } from './flows/device';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
@@ -166,14 +167,7 @@ test('device code: the user code on a second screen, polling with authorization_
   await expect(page.getByText(/Not approved yet\. Asking again in \d+ seconds/)).toBeVisible();
 
   // The "second device": another tab, as the link would open.
-  const phone = await context.newPage();
-  await phone.goto(verificationUri!);
-  await phone.getByLabel('Code').fill(userCode);
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  await new AuthorizationServerPage(phone).signIn('alice', 'wonderland');
-  await phone.getByRole('button', { name: 'Allow' }).click();
-  await expect(phone.getByRole('heading', { name: 'Device connected' })).toBeVisible();
+  await approveDeviceOnSecondScreen(context, verificationUri!, userCode);
 
   await expect(page.getByRole('heading', { name: 'The response: 200' })).toBeVisible({ timeout: 30_000 });
   await finish(walkthrough);

@@ -50,3 +50,39 @@ export async function passwordToken(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Registers an out-of-band Mastodon app on the playground at `origin` (another instance), with fetch. */
+export async function registerAppAt(
+  origin: string,
+  { client_name = 'E2E app', scopes = 'read write' } = {},
+): Promise<{ client_id: string; client_secret: string }> {
+  const response = await fetch(`${origin}/api/v1/apps`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ client_name, redirect_uris: 'urn:ietf:wg:oauth:2.0:oob', scopes }),
+  });
+  if (!response.ok) throw new Error(`app registration failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { client_id: string; client_secret: string };
+}
+
+/** alice's (or bob's) token by the password grant on `origin`'s /oauth/token, with fetch. */
+export async function passwordTokenAt(
+  origin: string,
+  app: { client_id: string; client_secret: string },
+  { scope = 'read write', username = 'alice', password = 'wonderland' } = {},
+): Promise<string> {
+  const response = await fetch(`${origin}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      username,
+      password,
+      scope,
+      client_id: app.client_id,
+      client_secret: app.client_secret,
+    }),
+  });
+  if (!response.ok) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../trace/types';
+import { traceEvent } from '../trace/testing';
 import { deriveHoldings, deriveLinks, deriveMessages } from './derive';
 
 let seq = 10;
@@ -105,17 +106,15 @@ describe('diagram derived from the recorded exchanges', () => {
 
 describe('holdings in the flow against a Mastodon instance', () => {
   it('the client’s secret is in the browser once an app is registered, and a revoked token is named so', () => {
-    const exchange = (method: string, url: string, status: number): TraceEvent => ({
-      id: url,
-      seq: 1,
-      time: '',
-      durationMs: 1,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      request: { method, url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-      response: { status, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-    });
+    const exchange = (method: string, url: string, status: number): TraceEvent => {
+      const event = traceEvent(url);
+      return {
+        ...event,
+        seq: 1,
+        request: { ...event.request, method },
+        response: { ...event.response, status },
+      };
+    };
     const before = deriveHoldings(
       { values: { instance: 'https://social.example' }, tokens: {} },
       [],

@@ -1,3 +1,4 @@
+import { eventStreamResponse } from '../http/event-stream';
 import type { RoomHub, RoomMessage, RoomRole } from './types';
 
 const HEARTBEAT_MS = 15_000;
@@ -71,12 +72,5 @@ export async function roomEventStream(
   send('retry: 2000\n\n');
   const room = await hub.find(code);
   if (room?.step) deliver({ type: 'step', ...room.step });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return eventStreamResponse(body);
 }

@@ -1,3 +1,4 @@
+import { eventStreamResponse } from '../http/event-stream';
 import type { TraceStore } from './store';
 import type { TraceEvent } from './types';
 
@@ -55,12 +56,5 @@ export function traceEventStream(
       cleanup();
     },
   });
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-  });
+  return eventStreamResponse(body);
 }

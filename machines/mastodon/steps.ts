@@ -1,59 +1,15 @@
-import {
-  instanceError,
-  isJsonObject,
-  notMastodon,
-  parseVersion,
-  softwareOf,
-} from '../../lib/mastodon-client/answers';
+import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-client/answers';
 import { query, RFC } from '../walkthrough/common-steps';
 import { randomValue, s256 } from '../walkthrough/secrets';
-import type {
-  ExchangeResult,
-  GrantDefinition,
-  StepDefinition,
-  StepOutcome,
-  WalkthroughContext,
-} from '../walkthrough/types';
+import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../walkthrough/types';
+import { apiSteps } from './api-steps';
+import { discoverySteps } from './discovery-steps';
+import { endpoint, send } from './requests';
 
-/**
- * Your own Mastodon account, for real: every request goes from this browser to the instance (the
- * playground's server never sees the secret or the token). `values.instance` is the instance's origin;
- * a registration this browser cached comes in as `values.client_id`/`client_secret`.
- */
-export const CLIENT_NAME = 'OAuth2 Playground';
-export const MASTODON_CALLBACK_PATH = '/mastodon/callback';
-export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
-
-const MASTODON_RFC = {
-  metadata: { label: 'RFC 8414 §3', href: 'https://www.rfc-editor.org/rfc/rfc8414#section-3' },
-  instance: { label: 'Mastodon: instance', href: 'https://docs.joinmastodon.org/methods/instance/' },
-  apps: { label: 'Mastodon: apps', href: 'https://docs.joinmastodon.org/methods/apps/#create' },
-  verify: {
-    label: 'Mastodon: verify_credentials',
-    href: 'https://docs.joinmastodon.org/methods/accounts/#verify_credentials',
-  },
-  statuses: { label: 'Mastodon: statuses', href: 'https://docs.joinmastodon.org/methods/statuses/#create' },
-  revocation: { label: 'RFC 7009 §2', href: 'https://www.rfc-editor.org/rfc/rfc7009#section-2' },
-} as const;
+export { CLIENT_NAME, MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI, scopesFor } from './requests';
 
 const DEFAULT_TOOT =
   'Hello! This toot was posted by an app I registered, authorized and got a token for myself, step by step, in the OAuth2 Playground.';
-
-/** Mastodon 4.3 brought the metadata document, PKCE and the `profile` scope together. */
-export function isModern(values: Record<string, string>): boolean {
-  if (values.metadata === 'yes') return true;
-  const version = parseVersion(values.version);
-  return version !== undefined && (version[0] > 4 || (version[0] === 4 && version[1] >= 3));
-}
-
-/** profile is enough to read one's own account on 4.3+; before it, read:accounts. */
-export const scopesFor = (values: Record<string, string>) =>
-  isModern(values) && values.profile_scope !== 'no'
-    ? 'profile write:statuses'
-    : 'read:accounts write:statuses';
-
-const endpoint = (values: Record<string, string>, name: string, fallback: string) =>
-  values[name] || `${values.instance}${fallback}`;
 
 export function authorizeUrl({ values }: WalkthroughContext): string {
   return `${endpoint(values, 'authorization_endpoint', '/oauth/authorize')}?${query({
@@ -68,149 +24,7 @@ export function authorizeUrl({ values }: WalkthroughContext): string {
   })}`;
 }
 
-const bearer = ({ tokens }: WalkthroughContext) => ({ authorization: `Bearer ${tokens.access_token ?? ''}` });
-
-const strings = (value: unknown) =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : [];
-
-function metadataOutcome(result: ExchangeResult): StepOutcome {
-  if (result.status === 404)
-    return { ok: true, values: { metadata: 'no', pkce: '', profile_scope: 'no', expected_issuer: '' } };
-  if (result.status !== 200) return { ok: false, error: instanceError(result, 'The metadata document') };
-  if (!isJsonObject(result) || typeof result.body.authorization_endpoint !== 'string')
-    return { ok: false, error: notMastodon(result, 'GET /.well-known/oauth-authorization-server') };
-  const body = result.body;
-  const scopes = strings(body.scopes_supported);
-  return {
-    ok: true,
-    values: {
-      metadata: 'yes',
-      authorization_endpoint: String(body.authorization_endpoint),
-      token_endpoint: String(body.token_endpoint ?? ''),
-      revocation_endpoint: String(body.revocation_endpoint ?? ''),
-      app_registration_endpoint: String(body.app_registration_endpoint ?? ''),
-      scopes_supported: scopes.join(' '),
-      pkce: strings(body.code_challenge_methods_supported).includes('S256') ? 'S256' : '',
-      profile_scope: scopes.includes('profile') ? 'yes' : 'no',
-      // RFC 9207: check `iss` in the response only where the server promises to send it.
-      expected_issuer:
-        body.authorization_response_iss_parameter_supported === true ? String(body.issuer ?? '') : '',
-    },
-  };
-}
-
-function instanceOutcome(result: ExchangeResult, what: string, missingIsFine: boolean): StepOutcome {
-  if (result.status === 404 && missingIsFine) return { ok: true, values: { instance_v2: 'no' } };
-  if (result.status !== 200) return { ok: false, error: instanceError(result, what) };
-  if (!isJsonObject(result) || typeof result.body.version !== 'string')
-    return { ok: false, error: notMastodon(result, what) };
-  const version = result.body.version;
-  return {
-    ok: true,
-    values: {
-      instance_v2: missingIsFine ? 'yes' : 'no',
-      version,
-      software: softwareOf(version),
-      title: String(result.body.title ?? ''),
-    },
-  };
-}
-
-const send = (request: {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  form?: Record<string, string>;
-}) => ({ kind: 'send', via: 'browser', request }) as const;
-
 function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
-  const discovery: StepDefinition[] = [
-    {
-      id: 'metadata',
-      title: 'Look for the instance’s OAuth metadata',
-      explanation:
-        'Since Mastodon 4.3 an instance publishes its authorization server metadata: where to authorize, where to get tokens, which scopes exist, whether it supports PKCE. A 404 is normal on older versions; the flow then uses Mastodon’s well-known paths.',
-      rfc: MASTODON_RFC.metadata,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values }) =>
-        send({ method: 'GET', path: `${values.instance}/.well-known/oauth-authorization-server` }),
-      outcome: (_context, result) => metadataOutcome(result),
-    },
-    {
-      id: 'instance',
-      title: 'Ask the instance what it is',
-      explanation:
-        'GET /api/v2/instance names the software and its version: the client adapts to it (which scopes to ask for). Instances older than 4.0 answer 404 here, and the next step asks the older /api/v1/instance.',
-      rfc: MASTODON_RFC.instance,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      action: ({ values }) => send({ method: 'GET', path: `${values.instance}/api/v2/instance` }),
-      outcome: (_context, result) => instanceOutcome(result, 'GET /api/v2/instance', true),
-    },
-    {
-      id: 'instance-v1',
-      title: 'Fall back to /api/v1/instance',
-      explanation: 'Only for instances older than Mastodon 4.0, which have no /api/v2/instance.',
-      rfc: MASTODON_RFC.instance,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      action: ({ values }) =>
-        values.instance_v2 === 'yes'
-          ? { kind: 'skip', reason: 'Not needed: /api/v2/instance answered.' }
-          : send({ method: 'GET', path: `${values.instance}/api/v1/instance` }),
-      outcome: (_context, result) =>
-        instanceOutcome(result, 'Neither /api/v2/instance nor GET /api/v1/instance', false),
-    },
-    {
-      id: 'register',
-      title: 'Register the app',
-      explanation:
-        'Mastodon apps register themselves: POST /api/v1/apps with a name, the redirect URI and the scopes. Every Mastodon app gets a client_secret; this one stays in your browser (localStorage, per instance), so the next visit reuses the app.',
-      rfc: MASTODON_RFC.apps,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) =>
-        values.app_source === 'cached'
-          ? {
-              kind: 'skip',
-              reason: `This browser registered the app on this instance before (client_id ${values.client_id}, scopes ${values.app_scopes}) and reuses it. “Forget this app” registers a new one.`,
-            }
-          : send({
-              method: 'POST',
-              path: endpoint(values, 'app_registration_endpoint', '/api/v1/apps'),
-              form: {
-                client_name: CLIENT_NAME,
-                redirect_uris: values.redirect_uri ?? '',
-                scopes: scopesFor(values),
-                website: origin,
-              },
-            }),
-      outcome: ({ values }, result) => {
-        if (result.status !== 200) return { ok: false, error: instanceError(result, 'POST /api/v1/apps') };
-        if (
-          !isJsonObject(result) ||
-          typeof result.body.client_id !== 'string' ||
-          typeof result.body.client_secret !== 'string'
-        )
-          return { ok: false, error: notMastodon(result, 'POST /api/v1/apps') };
-        return {
-          ok: true,
-          values: {
-            client_id: result.body.client_id,
-            client_secret: result.body.client_secret,
-            app_scopes: strings(result.body.scopes).join(' ') || scopesFor(values),
-            app_source: 'registered',
-          },
-        };
-      },
-    },
-  ];
-
   const authorization: StepDefinition[] =
     variant === 'redirect'
       ? [
@@ -299,105 +113,7 @@ function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
       };
     },
   };
-
-  const api: StepDefinition[] = [
-    {
-      id: 'verify-credentials',
-      title: 'Who am I? Verify the credentials',
-      explanation:
-        'The first call with the token: GET /api/v1/accounts/verify_credentials answers with your own account. It needs the profile scope (4.3+) or read:accounts.',
-      rfc: MASTODON_RFC.verify,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      action: (context) =>
-        send({
-          method: 'GET',
-          path: `${context.values.instance}/api/v1/accounts/verify_credentials`,
-          headers: bearer(context),
-        }),
-      outcome: (_context, result) => {
-        if (result.status !== 200)
-          return { ok: false, error: instanceError(result, 'GET /api/v1/accounts/verify_credentials') };
-        if (!isJsonObject(result))
-          return { ok: false, error: notMastodon(result, 'GET /api/v1/accounts/verify_credentials') };
-        return {
-          ok: true,
-          values: {
-            account: String(result.body.acct ?? result.body.username ?? ''),
-            account_url: String(result.body.url ?? ''),
-          },
-        };
-      },
-    },
-    {
-      id: 'post-status',
-      title: 'Post a first toot',
-      explanation:
-        'Write your toot, then press Post. Visibility direct with no mention means only you can see it. The Idempotency-Key header makes a retry safe: the instance posts it once.',
-      rfc: MASTODON_RFC.statuses,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      actionLabel: 'Post',
-      params: [
-        {
-          name: 'status',
-          label: 'Your toot',
-          help: 'Up to 500 characters on most instances.',
-          multiline: true,
-        },
-        {
-          name: 'visibility',
-          label: 'visibility',
-          help: 'direct: only you (and anyone you mention). private: your followers. unlisted and public: everyone.',
-          options: ['direct', 'private', 'unlisted', 'public'],
-        },
-      ],
-      action: (context) =>
-        send({
-          method: 'POST',
-          path: `${context.values.instance}/api/v1/statuses`,
-          headers: { ...bearer(context), 'idempotency-key': context.values.idempotency_key ?? '' },
-          form: { status: context.params.status ?? '', visibility: context.params.visibility ?? 'direct' },
-        }),
-      outcome: (_context, result) => {
-        if (result.status !== 200)
-          return { ok: false, error: instanceError(result, 'POST /api/v1/statuses') };
-        if (!isJsonObject(result)) return { ok: false, error: notMastodon(result, 'POST /api/v1/statuses') };
-        return {
-          ok: true,
-          values: { status_id: String(result.body.id ?? ''), status_url: String(result.body.url ?? '') },
-        };
-      },
-    },
-    {
-      id: 'revoke',
-      title: 'Revoke the token',
-      explanation:
-        'Done: the app gives the token back. POST /oauth/revoke with the app’s credentials and the token; the instance answers 200 whether or not the token was valid (RFC 7009).',
-      rfc: MASTODON_RFC.revocation,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      actionLabel: 'Revoke token',
-      action: ({ values, tokens }) =>
-        send({
-          method: 'POST',
-          path: endpoint(values, 'revocation_endpoint', '/oauth/revoke'),
-          form: {
-            client_id: values.client_id ?? '',
-            client_secret: values.client_secret ?? '',
-            token: tokens.access_token ?? '',
-          },
-        }),
-      outcome: (_context, result) =>
-        result.status === 200
-          ? { ok: true }
-          : { ok: false, error: instanceError(result, 'POST /oauth/revoke') },
-    },
-  ];
-  return [...discovery, ...authorization, token, ...api];
+  return [...discoverySteps, ...authorization, token, ...apiSteps];
 }
 
 /** Fresh values for a run: state, PKCE and the toot's idempotency key. */
@@ -411,6 +127,12 @@ async function secrets() {
   };
 }
 
+/**
+ * Your own Mastodon account, for real: every request goes from this browser to the instance (the
+ * playground's server never sees the secret or the token). `values.instance` is the instance's origin;
+ * a registration this browser cached comes in as `values.client_id`/`client_secret`. The redirect and
+ * out-of-band variants differ only in how the code reaches the app.
+ */
 export const mastodon: GrantDefinition = {
   slug: 'mastodon',
   name: 'Your Mastodon account',

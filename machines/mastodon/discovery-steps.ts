@@ -1,0 +1,134 @@
+import { instanceError, isJsonObject, notMastodon, softwareOf } from '../../lib/mastodon-client/answers';
+import type { ExchangeResult, StepDefinition, StepOutcome } from '../walkthrough/types';
+import { CLIENT_NAME, endpoint, MASTODON_RFC, scopesFor, send, strings } from './requests';
+
+/** Finding out what the instance is and supports, then registering the app there (or reusing it). */
+function metadataOutcome(result: ExchangeResult): StepOutcome {
+  if (result.status === 404)
+    return { ok: true, values: { metadata: 'no', pkce: '', profile_scope: 'no', expected_issuer: '' } };
+  if (result.status !== 200) return { ok: false, error: instanceError(result, 'The metadata document') };
+  if (!isJsonObject(result) || typeof result.body.authorization_endpoint !== 'string')
+    return { ok: false, error: notMastodon(result, 'GET /.well-known/oauth-authorization-server') };
+  const body = result.body;
+  const scopes = strings(body.scopes_supported);
+  return {
+    ok: true,
+    values: {
+      metadata: 'yes',
+      authorization_endpoint: String(body.authorization_endpoint),
+      token_endpoint: String(body.token_endpoint ?? ''),
+      revocation_endpoint: String(body.revocation_endpoint ?? ''),
+      app_registration_endpoint: String(body.app_registration_endpoint ?? ''),
+      scopes_supported: scopes.join(' '),
+      pkce: strings(body.code_challenge_methods_supported).includes('S256') ? 'S256' : '',
+      profile_scope: scopes.includes('profile') ? 'yes' : 'no',
+      // RFC 9207: check `iss` in the response only where the server promises to send it.
+      expected_issuer:
+        body.authorization_response_iss_parameter_supported === true ? String(body.issuer ?? '') : '',
+    },
+  };
+}
+
+function instanceOutcome(result: ExchangeResult, what: string, missingIsFine: boolean): StepOutcome {
+  if (result.status === 404 && missingIsFine) return { ok: true, values: { instance_v2: 'no' } };
+  if (result.status !== 200) return { ok: false, error: instanceError(result, what) };
+  if (!isJsonObject(result) || typeof result.body.version !== 'string')
+    return { ok: false, error: notMastodon(result, what) };
+  const version = result.body.version;
+  return {
+    ok: true,
+    values: {
+      instance_v2: missingIsFine ? 'yes' : 'no',
+      version,
+      software: softwareOf(version),
+      title: String(result.body.title ?? ''),
+    },
+  };
+}
+
+export const discoverySteps: StepDefinition[] = [
+  {
+    id: 'metadata',
+    title: 'Look for the instance’s OAuth metadata',
+    explanation:
+      'Since Mastodon 4.3 an instance publishes its authorization server metadata: where to authorize, where to get tokens, which scopes exist, whether it supports PKCE. A 404 is normal on older versions; the flow then uses Mastodon’s well-known paths.',
+    rfc: MASTODON_RFC.metadata,
+    from: 'client',
+    to: 'authorization-server',
+    channel: 'back',
+    action: ({ values }) =>
+      send({ method: 'GET', path: `${values.instance}/.well-known/oauth-authorization-server` }),
+    outcome: (_context, result) => metadataOutcome(result),
+  },
+  {
+    id: 'instance',
+    title: 'Ask the instance what it is',
+    explanation:
+      'GET /api/v2/instance names the software and its version: the client adapts to it (which scopes to ask for). Instances older than 4.0 answer 404 here, and the next step asks the older /api/v1/instance.',
+    rfc: MASTODON_RFC.instance,
+    from: 'client',
+    to: 'resource-server',
+    channel: 'back',
+    action: ({ values }) => send({ method: 'GET', path: `${values.instance}/api/v2/instance` }),
+    outcome: (_context, result) => instanceOutcome(result, 'GET /api/v2/instance', true),
+  },
+  {
+    id: 'instance-v1',
+    title: 'Fall back to /api/v1/instance',
+    explanation: 'Only for instances older than Mastodon 4.0, which have no /api/v2/instance.',
+    rfc: MASTODON_RFC.instance,
+    from: 'client',
+    to: 'resource-server',
+    channel: 'back',
+    action: ({ values }) =>
+      values.instance_v2 === 'yes'
+        ? { kind: 'skip', reason: 'Not needed: /api/v2/instance answered.' }
+        : send({ method: 'GET', path: `${values.instance}/api/v1/instance` }),
+    outcome: (_context, result) =>
+      instanceOutcome(result, 'Neither /api/v2/instance nor GET /api/v1/instance', false),
+  },
+  {
+    id: 'register',
+    title: 'Register the app',
+    explanation:
+      'Mastodon apps register themselves: POST /api/v1/apps with a name, the redirect URI and the scopes. Every Mastodon app gets a client_secret; this one stays in your browser (localStorage, per instance), so the next visit reuses the app.',
+    rfc: MASTODON_RFC.apps,
+    from: 'client',
+    to: 'authorization-server',
+    channel: 'back',
+    action: ({ values, origin }) =>
+      values.app_source === 'cached'
+        ? {
+            kind: 'skip',
+            reason: `This browser registered the app on this instance before (client_id ${values.client_id}, scopes ${values.app_scopes}) and reuses it. “Forget this app” registers a new one.`,
+          }
+        : send({
+            method: 'POST',
+            path: endpoint(values, 'app_registration_endpoint', '/api/v1/apps'),
+            form: {
+              client_name: CLIENT_NAME,
+              redirect_uris: values.redirect_uri ?? '',
+              scopes: scopesFor(values),
+              website: origin,
+            },
+          }),
+    outcome: ({ values }, result) => {
+      if (result.status !== 200) return { ok: false, error: instanceError(result, 'POST /api/v1/apps') };
+      if (
+        !isJsonObject(result) ||
+        typeof result.body.client_id !== 'string' ||
+        typeof result.body.client_secret !== 'string'
+      )
+        return { ok: false, error: notMastodon(result, 'POST /api/v1/apps') };
+      return {
+        ok: true,
+        values: {
+          client_id: result.body.client_id,
+          client_secret: result.body.client_secret,
+          app_scopes: strings(result.body.scopes).join(' ') || scopesFor(values),
+          app_source: 'registered',
+        },
+      };
+    },
+  },
+];
