@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { pressOn, tabTo } from './flows/keyboard';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
 
@@ -123,5 +124,36 @@ test('the join pages pass an axe scan', async ({ page, browser }) => {
     await classroom.getByRole('button', { name: 'End the room' }).click();
   } finally {
     await instructorContext.close();
+  }
+});
+
+test('keyboard alone: an instructor starts a room, a student joins by typing its code', async ({
+  browser,
+}) => {
+  const instructorContext = await browser.newContext();
+  const studentContext = await browser.newContext();
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.goto('implicit');
+    await pressOn(instructor.page, 'Start a classroom room');
+    const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
+    const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();
+
+    const student = await studentContext.newPage();
+    await student.goto('/join');
+    const field = student.getByLabel('Join code');
+    await tabTo(student, field);
+    await student.keyboard.type(displayCode);
+    await student.keyboard.press('Enter');
+    await expect(instructorStep(student)).toContainText('Step 1 of 3');
+    await pressOn(student, 'Explore on my own');
+    await expect(student.getByRole('button', { name: 'Explore on my own' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await pressOn(instructor.page, 'End the room');
+    await expect(student.getByRole('heading', { name: 'The room has ended' })).toBeVisible();
+  } finally {
+    await Promise.all([instructorContext.close(), studentContext.close()]);
   }
 });

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { freePort } from '../lib/testing/redis-server';
 import { expect, test } from './fixtures';
+import { pressOn, tabTo } from './flows/keyboard';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { MastodonFlowPage } from './pages/mastodon-flow-page';
 import { ORIGIN } from './support/origin';
@@ -338,4 +339,17 @@ test('the Mastodon page passes an axe scan, before and after connecting', async 
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`),
   ).toEqual([]);
+});
+
+test('keyboard alone: name the instance, connect, and send the first steps', async ({ page }) => {
+  const flow = new MastodonFlowPage(page);
+  await page.goto('/mastodon');
+  await tabTo(page, flow.instanceField);
+  await page.keyboard.type(instanceOrigin());
+  await page.keyboard.press('Enter');
+  await expect(flow.summary).toContainText(instanceOrigin());
+  await pressOn(page, 'Next step');
+  await expect(flow.card).toContainText('The response: 200');
+  await pressOn(page, 'Next step');
+  await expect(flow.stepTitle).toHaveText('Ask the instance what it is');
 });

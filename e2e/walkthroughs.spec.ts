@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
+import { pressOn } from './flows/keyboard';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
@@ -242,32 +243,17 @@ test('Back and Restart: back to the previous step, restart with a fresh state', 
 test('a grant completed with the keyboard alone (authorization code with PKCE)', async ({ page }) => {
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('authorization-code-pkce');
-  const pressOn = async (name: string) => {
-    for (let i = 0; i < 80; i++) {
-      await page.waitForLoadState();
-      // While the page is still navigating there is no element to read: look again.
-      const focused = await page
-        .evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim())
-        .catch(() => undefined);
-      if (focused === name) {
-        await page.keyboard.press('Enter');
-        return;
-      }
-      await page.keyboard.press('Tab');
-    }
-    throw new Error(`could not reach "${name}" with Tab`);
-  };
-  await pressOn('Next step');
+  await pressOn(page, 'Next step');
   await expect(page.getByLabel('Username')).toBeFocused();
   await page.keyboard.type('alice');
   await page.keyboard.press('Tab');
   await page.keyboard.type('wonderland');
   await page.keyboard.press('Enter');
-  await pressOn('Allow');
+  await pressOn(page, 'Allow');
   await page.waitForURL(/\/grants\//);
   for (let i = 0; i < 20 && !(await walkthrough.flowComplete.isVisible()); i++) {
     const before = await walkthrough.card.getAttribute('data-progress');
-    await pressOn('Next step');
+    await pressOn(page, 'Next step');
     await expect(walkthrough.card).not.toHaveAttribute('data-progress', before!);
     await expect(walkthrough.nextStep.or(walkthrough.flowComplete).first()).toBeVisible();
     await expect(async () =>
