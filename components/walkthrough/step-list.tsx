@@ -11,6 +11,14 @@ const CHANNEL = { front: 'front channel', back: 'back channel' } as const;
 function StepListView({ actor, grant }: { actor: WalkthroughActor; grant: GrantDefinition }) {
   const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
   const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
+  // Steps passed over with nothing to send (an app registered before): one flag per step, as a string.
+  const skipped = useSelector(actor, (snapshot) =>
+    grant.steps
+      .map((step, index) =>
+        index < snapshot.context.stepIndex && step.action(snapshot.context).kind === 'skip' ? 's' : '-',
+      )
+      .join(''),
+  );
   return (
     <nav aria-label="Steps">
       <ol className="space-y-2">
@@ -27,7 +35,7 @@ function StepListView({ actor, grant }: { actor: WalkthroughActor; grant: GrantD
               {step.title}
               <span className="block text-xs font-normal text-slate-600">
                 {step.from} → {step.to}, {CHANNEL[step.channel]}
-                {done ? ' · done' : ''}
+                {skipped[index] === 's' ? ' · skipped' : done ? ' · done' : ''}
               </span>
             </li>
           );
