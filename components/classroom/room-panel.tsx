@@ -1,7 +1,6 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import QRCode from 'qrcode';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
@@ -66,7 +65,11 @@ export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: stri
   useEffect(() => {
     if (!room) return;
     let current = true;
-    QRCode.toString(room.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' })
+    // Loaded only when a room exists: most visitors of a grant page never start one.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toString(room.joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      )
       .then((svg) => current && setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`))
       .catch(() => current && setQr(undefined));
     return () => {
