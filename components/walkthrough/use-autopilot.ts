@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { nextMove, viewOf, type AutopilotPlan } from '@/machines/walkthrough/autopilot';
 import type { GrantDefinition } from '@/machines/walkthrough/types';
 import { allowUnattendedSignIn, endUnattendedSignIn, loadPlan, savePlan } from './autopilot-storage';
@@ -116,5 +116,8 @@ export function useAutopilot(
     [],
   );
 
-  return { plan, notice, play, replay, stop, setPace };
+  return useMemo(
+    () => ({ plan, notice, play, replay, stop, setPace }),
+    [plan, notice, play, replay, stop, setPace],
+  );
 }

@@ -104,11 +104,12 @@ export function Walkthrough({
   const [helpOpen, setHelpOpen] = useState(false);
 
   const autopilot = useAutopilot(actor, grant, storageKey, returnPath);
+  const { plan: autopilotPlan, stop: stopAutopilot } = autopilot;
   const restart = useCallback(async () => {
-    if (autopilot.plan) autopilot.stop();
+    if (autopilotPlan) stopAutopilot();
     forgetRun(storageKey);
     actor.send({ type: 'RESTART', ...(await newRun(grant)) });
-  }, [actor, grant, storageKey, autopilot]);
+  }, [actor, grant, storageKey, autopilotPlan, stopAutopilot]);
 
   // The presenter provider below owns the view; the P key reaches it through this ref.
   const presenterToggle = useRef<() => void>(() => {});
