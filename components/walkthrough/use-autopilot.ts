@@ -12,8 +12,6 @@ export type Autopilot = {
   /** What the autopilot is doing or why it stopped, for a status line. */
   notice?: string;
   play(paceMs: number): void;
-  /** Replays the run to the step at `target`, as a deep link does. */
-  replay(target: number): void;
   stop(): void;
   /** A new pace, taken at once while playing. */
   setPace(paceMs: number): void;
@@ -105,10 +103,6 @@ export function useAutopilot(
     },
     [actor],
   );
-  const replay = useCallback((target: number) => {
-    setPlan({ target });
-    setNotice(`Replaying steps 1 to ${target} for real to reach step ${target + 1}…`);
-  }, []);
   const stop = useCallback(() => end('Auto-play paused.'), [end]);
   const setPace = useCallback(
     (paceMs: number) =>
@@ -116,8 +110,5 @@ export function useAutopilot(
     [],
   );
 
-  return useMemo(
-    () => ({ plan, notice, play, replay, stop, setPace }),
-    [plan, notice, play, replay, stop, setPace],
-  );
+  return useMemo(() => ({ plan, notice, play, stop, setPace }), [plan, notice, play, stop, setPace]);
 }

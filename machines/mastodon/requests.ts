@@ -19,7 +19,7 @@ export const MASTODON_RFC = {
 } as const;
 
 /** Mastodon 4.3 brought the metadata document, PKCE and the `profile` scope together. */
-export function isModern(values: Record<string, string>): boolean {
+function isModern(values: Record<string, string>): boolean {
   if (values.metadata === 'yes') return true;
   const version = parseVersion(values.version);
   return version !== undefined && (version[0] > 4 || (version[0] === 4 && version[1] >= 3));

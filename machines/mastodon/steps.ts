@@ -6,7 +6,7 @@ import { apiSteps } from './api-steps';
 import { discoverySteps } from './discovery-steps';
 import { endpoint, send } from './requests';
 
-export { CLIENT_NAME, MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI, scopesFor } from './requests';
+export { MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI } from './requests';
 
 const DEFAULT_TOOT =
   'Hello! This toot was posted by an app I registered, authorized and got a token for myself, step by step, in the OAuth2 Playground.';
