@@ -31,16 +31,21 @@ test('after each step the highlighted message is the newest exchange, and the te
   await expect(diagram.messages).toHaveCount(0);
   for (let step = 0; step < 6 && !(await walkthrough.flowComplete.isVisible()); step++) {
     await walkthrough.next();
-    const count = await walkthrough.httpLog.locator('li').count();
-    if (count === 0) continue;
-    await expect(diagram.messages).toHaveCount(count);
-    const newest = (await walkthrough.logLines()).at(-1)!;
-    const [method, path, status] = newest.split(' ');
-    await expect(diagram.current).toHaveAttribute(
-      'aria-label',
-      new RegExp(`^Message ${count}: ${method} ${path!.replace(/[/.]/g, '\\$&')} → ${status}`),
-    );
-    await expect(diagram.textList.getByRole('listitem')).toHaveCount(count);
+    // A step's exchanges can still be arriving (the token inspector fetches the JWKS after a token
+    // response): compare the log and the diagram as one snapshot, again until no exchange is in flight.
+    await expect(async () => {
+      const count = await walkthrough.httpLog.locator('li').count();
+      if (count === 0) return;
+      await expect(diagram.messages).toHaveCount(count, { timeout: 1000 });
+      const newest = (await walkthrough.logLines()).at(-1)!;
+      const [method, path, status] = newest.split(' ');
+      await expect(diagram.current).toHaveAttribute(
+        'aria-label',
+        new RegExp(`^Message ${count}: ${method} ${path!.replace(/[/.]/g, '\\$&')} → ${status}`),
+        { timeout: 1000 },
+      );
+      await expect(diagram.textList.getByRole('listitem')).toHaveCount(count, { timeout: 1000 });
+    }).toPass();
   }
   await expect(diagram.role('Client')).toContainText('an access token');
   await expect(diagram.role('Resource Owner')).not.toContainText('session');
