@@ -38,6 +38,30 @@ test('each keyboard shortcut drives the walkthrough', async ({ page }) => {
   await expect(walkthrough.tokens).toContainText('The client holds no token yet.');
 });
 
+test('A plays and pauses auto-play at the chosen pace', async ({ page }) => {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('password');
+  await walkthrough.autoplay.getByLabel('Pace').selectOption({ label: '1 s per step' });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+  await page.keyboard.press('a');
+  await expect(walkthrough.autoplay.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(walkthrough.autopilotStatus).toHaveText(
+    'Playing, one step every 1 s. It pauses where a person must act.',
+  );
+  // It steps by itself: the password request is sent and answered without a key or a click.
+  await expect(page.getByRole('heading', { name: 'The response: 200' })).toBeVisible();
+
+  await page.keyboard.press('A');
+  await expect(walkthrough.autoplay.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(walkthrough.autopilotStatus).toHaveText('Auto-play paused.');
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText(
+    'Auto-play: play or pause, at the chosen pace',
+  );
+});
+
 test('no shortcut fires while typing in a field', async ({ page }) => {
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('password');
@@ -51,4 +75,7 @@ test('no shortcut fires while typing in a field', async ({ page }) => {
   await expect(walkthrough.httpLog).toContainText('No exchanges yet');
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   await expect(new Diagram(page).role('Client')).toBeVisible();
+  // The a of "read" did not start auto-play either.
+  await expect(walkthrough.autoplay.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(walkthrough.autopilotStatus).toHaveText('');
 });

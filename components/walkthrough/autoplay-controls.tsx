@@ -6,7 +6,8 @@ import type { Autopilot } from './use-autopilot';
 const PACES = [1000, 2000, 3000, 5000, 8000];
 const PACE_KEY = 'playground:autoplay:pace';
 
-function storedPace(): number {
+/** The pace last chosen in this browser (2 s at first); the A key plays at it too. */
+export function storedPace(): number {
   const stored = Number(localStorage.getItem(PACE_KEY));
   return PACES.includes(stored) ? stored : 2000;
 }

@@ -9,6 +9,7 @@ export const SHORTCUTS: Array<{ keys: string; action: string }> = [
   { keys: 'R', action: 'Restart' },
   { keys: 'D', action: 'Switch between the graph and the sequence view' },
   { keys: 'P', action: 'Presenter view: large type, secrets masked' },
+  { keys: 'A', action: 'Auto-play: play or pause, at the chosen pace' },
   { keys: '?', action: 'Show or hide this list' },
 ];
 
@@ -19,6 +20,7 @@ export type ShortcutHandlers = {
   toggleDiagram(): void;
   toggleHelp(): void;
   togglePresenter(): void;
+  toggleAutoplay(): void;
 };
 
 /** Never while typing: a field, a select or an editable element keeps its keys. */
@@ -53,7 +55,9 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
                   ? latest.current.toggleHelp
                   : event.key === 'p' || event.key === 'P'
                     ? latest.current.togglePresenter
-                    : undefined;
+                    : event.key === 'a' || event.key === 'A'
+                      ? latest.current.toggleAutoplay
+                      : undefined;
       if (!action) return;
       event.preventDefault();
       action();

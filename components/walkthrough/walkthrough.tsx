@@ -12,7 +12,7 @@ import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
-import { AutoplayControls } from './autoplay-controls';
+import { AutoplayControls, storedPace } from './autoplay-controls';
 import { StepCard } from './step-card';
 import { StepLink } from './step-link';
 import { useAutopilot } from './use-autopilot';
@@ -123,6 +123,7 @@ export function Walkthrough({
       toggleDiagram: () => setDiagramView((view) => (view === 'graph' ? 'sequence' : 'graph')),
       toggleHelp: () => setHelpOpen((open) => !open),
       togglePresenter: () => presenterToggle.current(),
+      toggleAutoplay: () => (autopilot.plan ? autopilot.stop() : autopilot.play(storedPace())),
     },
     !placement,
   );

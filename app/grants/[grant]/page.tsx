@@ -43,7 +43,7 @@ export default async function GrantPage({ params }: Props) {
         </p>
         <p data-chrome className="mt-1 text-sm text-slate-600">
           Keyboard: <kbd>→</kbd> next step, <kbd>←</kbd> back, <kbd>R</kbd> restart, <kbd>D</kbd> diagram
-          view, <kbd>P</kbd> presenter view, <kbd>?</kbd> all shortcuts.
+          view, <kbd>P</kbd> presenter view, <kbd>A</kbd> auto-play, <kbd>?</kbd> all shortcuts.
         </p>
       </header>
       <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
