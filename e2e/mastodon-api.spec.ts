@@ -273,7 +273,7 @@ test.describe('OAuth on Mastodon’s paths', () => {
 
   test('POST /oauth/revoke answers {} and the revoked token is refused at once', async ({ request }) => {
     const app = await registerApp(request);
-    const token = await passwordToken(request, app);
+    const token = await passwordToken(app);
     expect(
       (await request.get('/api/v1/accounts/verify_credentials', { headers: bearer(token) })).status(),
     ).toBe(200);
@@ -293,7 +293,7 @@ test.describe('accounts and statuses', () => {
     request,
   }) => {
     const app = await registerApp(request);
-    const alice = await passwordToken(request, app);
+    const alice = await passwordToken(app);
     const response = await request.get('/api/v1/accounts/verify_credentials', { headers: bearer(alice) });
     expect(await response.json()).toMatchObject({
       id: '1',
@@ -319,7 +319,7 @@ test.describe('accounts and statuses', () => {
     expect(asApp.status()).toBe(422);
     expect(await asApp.json()).toEqual({ error: 'This method requires an authenticated user' });
 
-    const writeOnly = await passwordToken(request, app, { scope: 'write' });
+    const writeOnly = await passwordToken(app, { scope: 'write' });
     const outside = await request.get('/api/v1/accounts/verify_credentials', { headers: bearer(writeOnly) });
     expect(outside.status()).toBe(403);
     expect(await outside.json()).toEqual({ error: 'This action is outside the authorized scopes' });
@@ -356,8 +356,8 @@ test.describe('accounts and statuses', () => {
     request,
   }) => {
     const app = await registerApp(request, { client_name: 'Toot app' });
-    const alice = await passwordToken(request, app);
-    const bob = await passwordToken(request, app, { username: 'bob', password: 'builder' });
+    const alice = await passwordToken(app);
+    const bob = await passwordToken(app, { username: 'bob', password: 'builder' });
     const post = () =>
       request.post('/api/v1/statuses', {
         headers: { ...bearer(alice), 'idempotency-key': `key-${app.client_id}` },
@@ -402,8 +402,8 @@ test.describe('accounts and statuses', () => {
     request,
   }) => {
     const app = await registerApp(request);
-    const alice = await passwordToken(request, app);
-    const bob = await passwordToken(request, app, { username: 'bob', password: 'builder' });
+    const alice = await passwordToken(app);
+    const bob = await passwordToken(app, { username: 'bob', password: 'builder' });
     const status = (await (
       await request.post('/api/v1/statuses', {
         headers: bearer(alice),
@@ -429,7 +429,7 @@ test.describe('accounts and statuses', () => {
     request,
   }) => {
     const app = await registerApp(request);
-    const alice = await passwordToken(request, app);
+    const alice = await passwordToken(app);
     const cases: Array<[Record<string, string>, string]> = [
       [{ status: '   ' }, "Validation failed: Text can't be blank"],
       [{ status: 'x'.repeat(501) }, 'Validation failed: Text character limit of 500 exceeded'],
@@ -443,7 +443,7 @@ test.describe('accounts and statuses', () => {
       expect(response.status()).toBe(422);
       expect(await response.json()).toEqual({ error });
     }
-    const readOnly = await passwordToken(request, app, { scope: 'read' });
+    const readOnly = await passwordToken(app, { scope: 'read' });
     const refused = await request.post('/api/v1/statuses', {
       headers: bearer(readOnly),
       form: { status: 'hi' },
@@ -459,7 +459,19 @@ test.describe('accounts and statuses', () => {
   }) => {
     const request = context.request;
     const app = await registerApp(request);
-    const token = await passwordToken(request, app);
+    // From the learner's browser context, so the token request carries the learner's cookie too.
+    const issued = await request.post('/oauth/token', {
+      form: {
+        grant_type: 'password',
+        username: 'alice',
+        password: 'wonderland',
+        scope: 'read',
+        client_id: app.client_id,
+        client_secret: app.client_secret,
+      },
+    });
+    expect(issued.status()).toBe(200);
+    const token = ((await issued.json()) as { access_token: string }).access_token;
     await request.get('/api/v1/accounts/verify_credentials', {
       headers: { ...bearer(token), cookie: learnerCookie },
     });

@@ -29,24 +29,12 @@ export async function registerApp(
   return (await response.json()) as RegisteredApp;
 }
 
-/** A user token by the password grant on /oauth/token (as Mastodon 4.3 still allowed). */
-export async function passwordToken(
-  request: APIRequestContext,
-  app: RegisteredApp,
-  { username = 'alice', password = 'wonderland', scope = 'read write profile' } = {},
+/** A user token by the password grant on the playground's /oauth/token (as Mastodon 4.3 still allowed). */
+export function passwordToken(
+  app: { client_id: string; client_secret: string },
+  options: { username?: string; password?: string; scope?: string } = {},
 ): Promise<string> {
-  const response = await request.post(`${ORIGIN}/oauth/token`, {
-    form: {
-      grant_type: 'password',
-      username,
-      password,
-      scope,
-      client_id: app.client_id,
-      client_secret: app.client_secret,
-    },
-  });
-  if (!response.ok()) throw new Error(`token request failed: ${response.status()} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+  return passwordTokenAt(ORIGIN, app, { scope: 'read write profile', ...options });
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
