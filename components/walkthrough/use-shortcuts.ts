@@ -23,6 +23,20 @@ export type ShortcutHandlers = {
   toggleAutoplay(): void;
 };
 
+const KEY_ACTIONS = new Map<string, keyof ShortcutHandlers>([
+  ['ArrowRight', 'next'],
+  ['ArrowLeft', 'back'],
+  ['r', 'restart'],
+  ['R', 'restart'],
+  ['d', 'toggleDiagram'],
+  ['D', 'toggleDiagram'],
+  ['p', 'togglePresenter'],
+  ['P', 'togglePresenter'],
+  ['a', 'toggleAutoplay'],
+  ['A', 'toggleAutoplay'],
+  ['?', 'toggleHelp'],
+]);
+
 /** Never while typing: a field, a select or an editable element keeps its keys. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -42,22 +56,8 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled: boolean) {
       // Space on a focused button or link is that control's own activation.
       const onControl =
         event.target instanceof HTMLElement && ['BUTTON', 'A', 'SUMMARY'].includes(event.target.tagName);
-      const action =
-        event.key === 'ArrowRight' || (event.key === ' ' && !onControl)
-          ? latest.current.next
-          : event.key === 'ArrowLeft'
-            ? latest.current.back
-            : event.key === 'r' || event.key === 'R'
-              ? latest.current.restart
-              : event.key === 'd' || event.key === 'D'
-                ? latest.current.toggleDiagram
-                : event.key === '?'
-                  ? latest.current.toggleHelp
-                  : event.key === 'p' || event.key === 'P'
-                    ? latest.current.togglePresenter
-                    : event.key === 'a' || event.key === 'A'
-                      ? latest.current.toggleAutoplay
-                      : undefined;
+      const name = event.key === ' ' ? (onControl ? undefined : 'next') : KEY_ACTIONS.get(event.key);
+      const action = name && latest.current[name];
       if (!action) return;
       event.preventDefault();
       action();
