@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { MACHINE_PATHS, malformedPathResponse } from './lib/http/malformed-path';
 import { LEARNER_COOKIE, isLearnerId, learnerCookieAttributes, newLearnerId } from './lib/trace/learner';
 
 /**
@@ -6,6 +7,9 @@ import { LEARNER_COOKIE, isLearnerId, learnerCookieAttributes, newLearnerId } fr
  * recorded into its own trace. The request continues with the cookie too, so the first page can use it.
  */
 export function proxy(request: NextRequest) {
+  const malformed = malformedPathResponse(request.url);
+  if (malformed) return malformed;
+  if (MACHINE_PATHS.test(request.nextUrl.pathname)) return NextResponse.next();
   if (isLearnerId(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
   const learnerId = newLearnerId();
   request.cookies.set(LEARNER_COOKIE, learnerId);
@@ -19,6 +23,11 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: the authorization server, the APIs and static files never need to mint a learner.
-  matcher: ['/((?!oidc|api|oauth|\\.well-known|_next|favicon\\.ico|robots\\.txt).*)'],
+  // Pages: the authorization server, the APIs and static files never need to mint a learner. Their
+  // paths pass through here only when they hold a % (to refuse malformed escapes), so the hot
+  // endpoints (token, discovery, health) pay nothing for the proxy.
+  matcher: [
+    '/((?!oidc|api|oauth|\\.well-known|_next|favicon\\.ico|robots\\.txt).*)',
+    '/((?:oidc|api|oauth|\\.well-known)/.*%.*)',
+  ],
 };
