@@ -138,6 +138,48 @@ test('malformed requests to /oidc get OAuth error JSON', async ({ request }) => 
   expect(await badGrant.json()).toMatchObject({ error: 'unsupported_grant_type' });
 });
 
+test('a device sign-in link that is no longer valid says so, with or without a session', async ({ page }) => {
+  // A browser with no session at the authorization server (oidc-provider alone answers a bare 500).
+  const fresh = await page.goto(`${ISSUER}/device/not-a-real-interaction`);
+  expect(fresh!.status()).toBe(400);
+  await expect(page.getByRole('alert')).toHaveText(
+    'This device sign-in link is no longer valid: it has expired or was opened in another browser.',
+  );
+  await page.getByRole('link', { name: 'Enter the code from your device' }).click();
+  await expect(page).toHaveURL(`${ISSUER}/device`);
+  await expect(page.getByLabel('Code')).toBeVisible();
+
+  // Now that the code page has given this browser a session, the same link offers the form at once.
+  const again = await page.goto(`${ISSUER}/device/not-a-real-interaction`);
+  expect(again!.status()).toBe(400);
+  await expect(page.getByRole('alert')).toHaveText(
+    'The sign-in was interrupted or failed. Start again from the device.',
+  );
+  await expect(page.getByLabel('Code')).toBeVisible();
+});
+
+test('an address with a malformed percent-encoding is a clear 400, never a 500', async ({
+  page,
+  request,
+}) => {
+  for (const path of ['/oidc/%ZZ', '/api/rooms/%ZZ/step', '/api/v1/statuses/%E0%A4']) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    expect(await response.json(), path).toMatchObject({
+      error: 'invalid_request',
+      error_description: expect.stringContaining('malformed percent-encoding'),
+    });
+  }
+  for (const path of ['/grants/%ZZ', '/join/%FF']) {
+    const response = await page.goto(path);
+    expect(response!.status(), path).toBe(400);
+    await expect(page.getByRole('heading', { name: 'Bad address' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Go to the playground’s home page' })).toBeVisible();
+  }
+  // A well-formed escape still reaches its route.
+  expect((await request.get('/join/ABCD%25')).status()).toBe(200);
+});
+
 test('pages carry security headers and cookies are HttpOnly and SameSite', async ({ page, context }) => {
   const home = await page.goto('/');
   const headers = home!.headers();

@@ -27,6 +27,17 @@ client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).</p>`,
 const whenUnattended = (action: string) =>
   `(function(){try{var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(UNATTENDED_SIGN_IN_KEY)})||'null');if(!s||!(s.until>Date.now()))return;${action}}catch(e){}})();`;
 
+/**
+ * Whether this request's session was never stored. oidc-provider (9.13) renders the code form after a
+ * failed device resume (`GET /oidc/device/<uid>` with no valid interaction) even for a browser with no
+ * session, puts the form's anti-forgery secret into that new session, then fails storing it
+ * ("persist can only be called on previously persisted Sessions", a bare 500).
+ */
+function sessionNeverStored(ctx: ProviderContext): boolean {
+  const session = ctx.oidc.session as { exp?: unknown } | undefined;
+  return session !== undefined && typeof session.exp !== 'number';
+}
+
 const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = {
   enabled: true,
   charset: 'base-20',
@@ -38,6 +49,17 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
     err?: errors.OIDCProviderError | Error,
   ) {
     ctx.type = 'html';
+    if (ctx.oidc.route === 'device_resume' && sessionNeverStored(ctx)) {
+      // A form here could never be accepted (its secret would not be kept): send the person to the
+      // code page, which starts a session of its own, and leave this one unstored.
+      Object.assign(ctx.oidc.session!, { touched: false });
+      ctx.body = authorizationServerPage(
+        'Connect a device',
+        `<p class="error" role="alert">This device sign-in link is no longer valid: it has expired or was opened in another browser.</p>
+<p><a href="${escapeHtml(ctx.oidc.urlFor('code_verification'))}">Enter the code from your device</a> to start again.</p>`,
+      );
+      return;
+    }
     const codeProblem = err && (('userCode' in err && err.userCode) || err.name === 'NoCodeError');
     const problem = err
       ? `<p class="error" role="alert">${
