@@ -138,7 +138,17 @@ test('malformed requests to /oidc get OAuth error JSON', async ({ request }) => 
   expect(await badGrant.json()).toMatchObject({ error: 'unsupported_grant_type' });
 });
 
-test('a device sign-in link that is no longer valid says so, with or without a session', async ({ page }) => {
+test('a device sign-in link that is no longer valid says so, with or without a session', async ({
+  page,
+  request,
+}) => {
+  // The code form posted from a client with no session at all (no cookies).
+  const posted = await request.post(`${ISSUER}/device`, { form: { user_code: 'BCDF-GHJK', xsrf: 'x' } });
+  expect(posted.status()).toBe(400);
+  expect(await posted.text()).toContain(
+    'This code form is no longer valid: it has expired or was opened in another browser.',
+  );
+
   // A browser with no session at the authorization server (oidc-provider alone answers a bare 500).
   const fresh = await page.goto(`${ISSUER}/device/not-a-real-interaction`);
   expect(fresh!.status()).toBe(400);

@@ -28,10 +28,10 @@ const whenUnattended = (action: string) =>
   `(function(){try{var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(UNATTENDED_SIGN_IN_KEY)})||'null');if(!s||!(s.until>Date.now()))return;${action}}catch(e){}})();`;
 
 /**
- * Whether this request's session was never stored. oidc-provider (9.13) renders the code form after a
- * failed device resume (`GET /oidc/device/<uid>` with no valid interaction) even for a browser with no
- * session, puts the form's anti-forgery secret into that new session, then fails storing it
- * ("persist can only be called on previously persisted Sessions", a bare 500).
+ * Whether this request's session was never stored. After a failed device step (`GET /oidc/device/<uid>`
+ * with no valid interaction, or a code form posted with no session) oidc-provider 9.13 renders the code
+ * form even for a browser with no session, puts the form's anti-forgery secret into that new session,
+ * then fails storing it ("persist can only be called on previously persisted Sessions", a bare 500).
  */
 function sessionNeverStored(ctx: ProviderContext): boolean {
   const session = ctx.oidc.session as { exp?: unknown } | undefined;
@@ -49,13 +49,14 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
     err?: errors.OIDCProviderError | Error,
   ) {
     ctx.type = 'html';
-    if (ctx.oidc.route === 'device_resume' && sessionNeverStored(ctx)) {
+    if (err && sessionNeverStored(ctx)) {
       // A form here could never be accepted (its secret would not be kept): send the person to the
       // code page, which starts a session of its own, and leave this one unstored.
       Object.assign(ctx.oidc.session!, { touched: false });
+      const what = ctx.oidc.route === 'device_resume' ? 'This device sign-in link is' : 'This code form is';
       ctx.body = authorizationServerPage(
         'Connect a device',
-        `<p class="error" role="alert">This device sign-in link is no longer valid: it has expired or was opened in another browser.</p>
+        `<p class="error" role="alert">${what} no longer valid: it has expired or was opened in another browser.</p>
 <p><a href="${escapeHtml(ctx.oidc.urlFor('code_verification'))}">Enter the code from your device</a> to start again.</p>`,
       );
       return;
