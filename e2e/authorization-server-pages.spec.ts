@@ -155,6 +155,7 @@ test('a device sign-in link that is no longer valid says so, with or without a s
   await expect(page.getByRole('alert')).toHaveText(
     'This device sign-in link is no longer valid: it has expired or was opened in another browser.',
   );
+  await expectNoSeriousAxeViolations(page);
   await page.getByRole('link', { name: 'Enter the code from your device' }).click();
   await expect(page).toHaveURL(`${ISSUER}/device`);
   await expect(page.getByLabel('Code')).toBeVisible();
@@ -256,5 +257,7 @@ test('the pages pass an axe scan with no serious or critical violations', async 
   await page.goto(`${ISSUER}/device`);
   await expectNoSeriousAxeViolations(page);
   await page.goto(`${ISSUER}/auth?client_id=no-such-client`);
+  await expectNoSeriousAxeViolations(page);
+  await page.goto('/grants/%ZZ');
   await expectNoSeriousAxeViolations(page);
 });
