@@ -1,6 +1,7 @@
 'use client';
 
-import { ReactFlow } from '@xyflow/react';
+import { ReactFlow, useNodesState } from '@xyflow/react';
+import { useEffect } from 'react';
 import '@xyflow/react/dist/style.css';
 import { ROLE_TITLES, ROLES, type RoleLink } from '@/lib/diagram/derive';
 import type { Role } from '@/lib/trace/types';
@@ -39,9 +40,8 @@ type Props = {
   onSelect(seq: number): void;
 };
 
-/** React Flow only wires the typed nodes and edges; what they say comes from lib/diagram. */
-export function FlowGraph({ links, holdings, currentSeq, selectedSeq, animate, onSelect }: Props) {
-  const nodes: RoleNodeType[] = ROLES.map((role) => ({
+const roleNodes = (holdings: Record<Role, string[]>): RoleNodeType[] =>
+  ROLES.map((role) => ({
     id: role,
     type: 'role' as const,
     position: POSITIONS[role],
@@ -49,6 +49,18 @@ export function FlowGraph({ links, holdings, currentSeq, selectedSeq, animate, o
     draggable: false,
     selectable: false,
   }));
+
+/** React Flow only wires the typed nodes and edges; what they say comes from lib/diagram. */
+export function FlowGraph({ links, holdings, currentSeq, selectedSeq, animate, onSelect }: Props) {
+  // The nodes live in React Flow's node state so that the sizes it measures stay on them. Built anew
+  // on each render they would lose those sizes: React Flow hides such nodes and draws no edge until it
+  // has measured them again, and a render landing between two measurements could leave them hidden.
+  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings));
+  useEffect(() => {
+    setNodes((current) =>
+      current.map((node) => ({ ...node, data: { ...node.data, holds: holdings[node.data.role] } })),
+    );
+  }, [holdings, setNodes]);
   const edges: MessagesEdgeType[] = links.map((link) => ({
     id: link.id,
     type: 'messages' as const,
@@ -61,6 +73,7 @@ export function FlowGraph({ links, holdings, currentSeq, selectedSeq, animate, o
     <div className="h-[26rem] w-full rounded-xl border border-slate-300 bg-slate-50" data-testid="flow-graph">
       <ReactFlow
         nodes={nodes}
+        onNodesChange={onNodesChange}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
