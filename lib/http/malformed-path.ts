@@ -3,10 +3,10 @@ import { errorResponse } from './errors';
 /** The APIs and the authorization server: no learner cookie, JSON errors. */
 export const MACHINE_PATHS = /^\/(?:oidc|api|oauth|\.well-known)(?:\/|$)/;
 
-/** Whether every segment of a raw path decodes: `%ZZ` or `%FF` (not UTF-8) do not. */
+/** Whether a raw path decodes: `%ZZ` or `%FF` (not UTF-8) do not. */
 export function isDecodablePath(rawPathname: string): boolean {
   try {
-    for (const segment of rawPathname.split('/')) decodeURIComponent(segment);
+    decodeURIComponent(rawPathname);
     return true;
   } catch {
     return false;
