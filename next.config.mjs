@@ -4,7 +4,7 @@ import { securityHeaders } from './lib/http/security-headers.mjs';
 const nextConfig = {
   // oidc-provider relies on constructor.name (adapter model names, TTLs); bundling minifies
   // class names in production builds, so it must stay an external Node package.
-  serverExternalPackages: ['oidc-provider', 'better-sqlite3', 'ioredis'],
+  serverExternalPackages: ['oidc-provider', 'ioredis'],
   poweredByHeader: false,
   // Mastodon.py asks for /api/v1/instance/ and expects an answer, not a redirect.
   skipTrailingSlashRedirect: true,

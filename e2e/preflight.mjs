@@ -1,8 +1,17 @@
 // Stops the test run at once, with the command to fix it, when a prerequisite is missing.
 import { spawnSync } from 'node:child_process';
+import { isSupported, MINIMUM } from '../.ci/node-runtime.mjs';
 import { resolveChromium } from './support/chromium.mjs';
 
 const problems = [];
+if (!isSupported(process.versions.node)) {
+  problems.push(
+    `Node.js ${process.version} is too old (${MINIMUM.join('.')} or later is needed). Run the tests with npm test: ` +
+      '`npm ci` provisions Node.js 24 for npm scripts on older machines.',
+  );
+} else {
+  console.log(`tests run on Node.js ${process.version}`);
+}
 try {
   const { executablePath, source } = await resolveChromium();
   console.log(`browser tests: Chromium from ${source}${executablePath ? ` (${executablePath})` : ''}`);

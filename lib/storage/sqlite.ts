@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AdapterPayload } from 'oidc-provider';
 import { epochSeconds, type OidcStorage } from './types';
 
@@ -30,13 +30,46 @@ CREATE TABLE IF NOT EXISTS remembered (name TEXT PRIMARY KEY, value TEXT NOT NUL
 
 type Row = { payload: string; expires_at: number | null; consumed_at: number | null };
 
-/** The embedded default: one SQLite file in the data directory (WAL, so readers never wait on writers). */
+/**
+ * `node:sqlite` is built into Node.js 22.13 and later. Loaded here rather than imported, so that an
+ * older Node says what to do instead of failing at import with "No such built-in module".
+ */
+function sqliteModule(): typeof import('node:sqlite') {
+  const sqlite = process.getBuiltinModule?.('node:sqlite');
+  if (!sqlite) {
+    throw new Error(
+      `The playground needs Node.js 22.13 or later for its SQLite storage (node:sqlite); this is ${process.version}. ` +
+        'Start it with npm scripts (npm start, npm test): `npm ci` provisions Node.js 24 for them.',
+    );
+  }
+  return sqlite;
+}
+
+/** Runs `work` in one transaction (node:sqlite has no transaction helper). */
+function inTransaction(db: DatabaseSync, work: () => void) {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    work();
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+const row = (statement: StatementSync, ...values: Array<string | number>) =>
+  statement.get(...values) as Row | undefined;
+const valueOf = (statement: StatementSync, ...values: Array<string | number>) =>
+  (statement.get(...values) as { value: string } | undefined)?.value;
+
+/**
+ * The embedded default: one SQLite file in the data directory (WAL, so readers never wait on
+ * writers), through Node's built-in `node:sqlite`: no native addon to rebuild when the runtime changes.
+ */
 export function openSqliteStorage(file: string): OidcStorage {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  const db = new (sqliteModule().DatabaseSync)(file, { timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
   db.exec(SCHEMA);
 
   const upsert = db.prepare(`
@@ -44,13 +77,13 @@ export function openSqliteStorage(file: string): OidcStorage {
     VALUES (@model, @id, @payload, @grant_id, @user_code, @uid, @expires_at, NULL)
     ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
       user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`);
-  const byId = db.prepare<[string, string], Row>(
+  const byId = db.prepare(
     'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND id = ?',
   );
-  const byUid = db.prepare<[string, string], Row>(
+  const byUid = db.prepare(
     'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND uid = ?',
   );
-  const byUserCode = db.prepare<[string, string], Row>(
+  const byUserCode = db.prepare(
     'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND user_code = ?',
   );
   const consume = db.prepare('UPDATE oidc_models SET consumed_at = ? WHERE model = ? AND id = ?');
@@ -58,26 +91,15 @@ export function openSqliteStorage(file: string): OidcStorage {
   const revoke = db.prepare('DELETE FROM oidc_models WHERE grant_id = ?');
   const purge = db.prepare('DELETE FROM oidc_models WHERE expires_at IS NOT NULL AND expires_at <= ?');
   const insertSetting = db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING');
-  const readSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?');
-
-  const putDocument = db.transaction((kind: string, id: string, value: string, indexes: string[]) => {
-    db.prepare(
-      'INSERT INTO documents (kind, id, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
-    ).run(kind, id, value);
-    db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?').run(kind, id);
-    const index = db.prepare('INSERT OR IGNORE INTO document_index (kind, idx, id) VALUES (?, ?, ?)');
-    for (const name of indexes) index.run(kind, name, id);
-  });
-  const deleteDocument = db.transaction((kind: string, id: string) => {
-    db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?').run(kind, id);
-    db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?').run(kind, id);
-  });
-  const getDocument = db.prepare<[string, string], { value: string }>(
-    'SELECT value FROM documents WHERE kind = ? AND id = ?',
+  const readSetting = db.prepare('SELECT value FROM settings WHERE name = ?');
+  const writeDocument = db.prepare(
+    'INSERT INTO documents (kind, id, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value',
   );
-  const rememberedRead = db.prepare<[string, number], { value: string }>(
-    'SELECT value FROM remembered WHERE name = ? AND expires_at > ?',
-  );
+  const removeDocument = db.prepare('DELETE FROM documents WHERE kind = ? AND id = ?');
+  const removeIndexes = db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?');
+  const addIndex = db.prepare('INSERT OR IGNORE INTO document_index (kind, idx, id) VALUES (?, ?, ?)');
+  const getDocument = db.prepare('SELECT value FROM documents WHERE kind = ? AND id = ?');
+  const rememberedRead = db.prepare('SELECT value FROM remembered WHERE name = ? AND expires_at > ?');
   const rememberedWrite = db.prepare(
     `INSERT INTO remembered (name, value, expires_at) VALUES (?, ?, ?)
      ON CONFLICT (name) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
@@ -105,13 +127,13 @@ export function openSqliteStorage(file: string): OidcStorage {
       });
     },
     async find(model, id) {
-      return live(byId.get(model, id));
+      return live(row(byId, model, id));
     },
     async findByUid(model, uid) {
-      return live(byUid.get(model, uid));
+      return live(row(byUid, model, uid));
     },
     async findByUserCode(model, userCode) {
-      return live(byUserCode.get(model, userCode));
+      return live(row(byUserCode, model, userCode));
     },
     async consume(model, id) {
       consume.run(epochSeconds(), model, id);
@@ -124,17 +146,24 @@ export function openSqliteStorage(file: string): OidcStorage {
     },
     async settingOrDefault(name, value) {
       insertSetting.run(name, value);
-      return readSetting.get(name)!.value;
+      return valueOf(readSetting, name)!;
     },
     async putDocument(kind, id, value, indexes) {
-      putDocument(kind, id, JSON.stringify(value), indexes);
+      inTransaction(db, () => {
+        writeDocument.run(kind, id, JSON.stringify(value));
+        removeIndexes.run(kind, id);
+        for (const name of indexes) addIndex.run(kind, name, id);
+      });
     },
     async getDocument<T>(kind: string, id: string) {
-      const row = getDocument.get(kind, id);
-      return row ? (JSON.parse(row.value) as T) : undefined;
+      const value = valueOf(getDocument, kind, id);
+      return value === undefined ? undefined : (JSON.parse(value) as T);
     },
     async deleteDocument(kind, id) {
-      deleteDocument(kind, id);
+      inTransaction(db, () => {
+        removeDocument.run(kind, id);
+        removeIndexes.run(kind, id);
+      });
     },
     async listDocuments<T>(
       kind: string,
@@ -142,7 +171,7 @@ export function openSqliteStorage(file: string): OidcStorage {
       page: { limit: number; maxId?: string; sinceId?: string; minId?: string },
     ) {
       const conditions = ['i.kind = ?', 'i.idx = ?'];
-      const values: unknown[] = [kind, index];
+      const values: Array<string | number> = [kind, index];
       for (const [bound, operator] of [
         [page.maxId, '<'],
         [page.sinceId, '>'],
@@ -165,11 +194,11 @@ export function openSqliteStorage(file: string): OidcStorage {
     async rememberOnce(name, value, ttlSeconds) {
       const now = epochSeconds();
       rememberedWrite.run(name, value, now + ttlSeconds, now);
-      return rememberedRead.get(name, now)!.value;
+      return valueOf(rememberedRead, name, now)!;
     },
     async purgeExpired() {
       purgeRemembered.run(epochSeconds());
-      return purge.run(epochSeconds()).changes;
+      return Number(purge.run(epochSeconds()).changes);
     },
     async close() {
       db.close();
