@@ -17,7 +17,7 @@ test.describe('instance and discovery', () => {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(200);
       expect(await response.json()).toMatchObject({
-        uri: 'localhost:3100',
+        uri: new URL(ORIGIN).host,
         version: '4.3.0',
         title: 'OAuth2 Playground',
       });
@@ -25,7 +25,7 @@ test.describe('instance and discovery', () => {
     }
     const v2 = await request.get('/api/v2/instance');
     expect(await v2.json()).toMatchObject({
-      domain: 'localhost:3100',
+      domain: new URL(ORIGIN).host,
       version: '4.3.0',
       api_versions: { mastodon: 2 },
     });
