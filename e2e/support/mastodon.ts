@@ -39,6 +39,9 @@ export function passwordToken(
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** The media type Mastodon answers in, errors included. */
+export const JSON_TYPE = 'application/json';
+
 /** Registers an out-of-band Mastodon app on the playground at `origin` (another instance), with fetch. */
 export async function registerAppAt(
   origin: string,

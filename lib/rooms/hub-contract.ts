@@ -4,24 +4,30 @@ import type { RoomHub, RoomMessage } from './types';
 /** Records what a subscriber receives, and waits for a message that matches. */
 export function inbox() {
   const messages: RoomMessage[] = [];
-  const waiters: Array<() => void> = [];
+  // Each waiter looks at every new message and says whether it was the one it waited for.
+  const waiters = new Set<(message: RoomMessage) => boolean>();
   return {
     messages,
     listener: (message: RoomMessage) => {
       messages.push(message);
-      for (const wake of waiters.splice(0)) wake();
+      for (const waiter of waiters) if (waiter(message)) waiters.delete(waiter);
     },
-    async until(match: (message: RoomMessage) => boolean, timeoutMs = 3000): Promise<RoomMessage> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find(match);
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
+    until(match: (message: RoomMessage) => boolean, timeoutMs = 3000): Promise<RoomMessage> {
+      const found = messages.find(match);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const waiter = (message: RoomMessage) => {
+          if (!match(message)) return false;
+          clearTimeout(timer);
+          resolve(message);
+          return true;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no matching message; got ${JSON.stringify(messages)}`));
+        }, timeoutMs);
+        waiters.add(waiter);
+      });
     },
   };
 }

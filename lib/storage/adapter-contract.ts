@@ -1,20 +1,47 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '../testing/clock';
 import { adapterClass } from './index';
-import type { OidcStorage } from './types';
+import { epochSeconds, type Clock, type OidcStorage } from './types';
+
+/**
+ * A storage backend as the contract drives it. `open` gives a storage that reckons time on `now`;
+ * `advance` moves on whatever the backend keeps on a clock of its own (Redis expires keys on the
+ * server's), by as much as the contract moves `now`.
+ */
+export type StorageUnderTest = {
+  open(now: Clock): Promise<OidcStorage>;
+  advance?(seconds: number): Promise<void>;
+};
+
+/**
+ * The contract's clock, which stands still until a test moves it and the backend's own clock with it.
+ * It starts a day ahead of the real one, so a backend that reads `Date.now` instead of `now` shows up.
+ */
+function suiteTime(backend: StorageUnderTest) {
+  const clock = manualClock(Date.now() + 86_400_000);
+  return {
+    now: clock.now,
+    async advance(seconds: number) {
+      clock.advance(seconds);
+      await backend.advance?.(seconds);
+    },
+  };
+}
 
 /**
  * The behaviour oidc-provider expects of an adapter, run against every storage backend so that SQLite
  * and Redis cannot drift apart.
  */
-export function describeAdapterContract(name: string, open: () => Promise<OidcStorage>) {
+export function describeAdapterContract(name: string, backend: StorageUnderTest) {
   describe(`${name} adapter`, () => {
+    const time = suiteTime(backend);
     let storage: OidcStorage;
     let Adapter: ReturnType<typeof adapterClass>;
     let n = 0;
     const unique = (label: string) => `${label}-${Date.now()}-${n++}`;
 
     beforeAll(async () => {
-      storage = await open();
+      storage = await backend.open(time.now);
       Adapter = adapterClass(storage);
     });
     afterAll(async () => {
@@ -49,9 +76,11 @@ export function describeAdapterContract(name: string, open: () => Promise<OidcSt
     it('forgets an entry once its expiresIn has passed', async () => {
       const codes = new Adapter('AuthorizationCode');
       const id = unique('code');
-      await codes.upsert(id, { grantId: unique('grant') }, 1);
+      await codes.upsert(id, { grantId: unique('grant') }, 60);
       expect(await codes.find(id)).toBeDefined();
-      await new Promise((resolve) => setTimeout(resolve, 2100));
+      await time.advance(59);
+      expect(await codes.find(id)).toBeDefined();
+      await time.advance(1);
       expect(await codes.find(id)).toBeUndefined();
     });
 
@@ -60,7 +89,7 @@ export function describeAdapterContract(name: string, open: () => Promise<OidcSt
       const id = unique('code');
       await codes.upsert(id, { grantId: unique('grant') }, 60);
       expect((await codes.find(id))?.consumed).toBeUndefined();
-      const before = Math.floor(Date.now() / 1000);
+      const before = epochSeconds(time.now);
       await codes.consume(id);
       const consumed = (await codes.find(id))?.consumed;
       expect(typeof consumed).toBe('number');
@@ -107,11 +136,12 @@ export function describeAdapterContract(name: string, open: () => Promise<OidcSt
 }
 
 /** The playground's own documents (Mastodon apps and statuses), on every backend. */
-export function describeDocumentContract(name: string, open: () => Promise<OidcStorage>) {
+export function describeDocumentContract(name: string, backend: StorageUnderTest) {
   describe(`${name} documents`, () => {
+    const time = suiteTime(backend);
     let storage: OidcStorage;
     beforeAll(async () => {
-      storage = await open();
+      storage = await backend.open(time.now);
     });
     afterAll(async () => {
       await storage.close();
@@ -161,9 +191,11 @@ export function describeDocumentContract(name: string, open: () => Promise<OidcS
 
     it('remembers the first value of a name until it expires', async () => {
       const name = `idempotency-${Math.random()}`;
-      expect(await storage.rememberOnce(name, 'first', 1)).toBe('first');
-      expect(await storage.rememberOnce(name, 'second', 1)).toBe('first');
-      await new Promise((resolve) => setTimeout(resolve, 2100));
+      expect(await storage.rememberOnce(name, 'first', 60)).toBe('first');
+      expect(await storage.rememberOnce(name, 'second', 60)).toBe('first');
+      await time.advance(59);
+      expect(await storage.rememberOnce(name, 'second', 60)).toBe('first');
+      await time.advance(1);
       expect(await storage.rememberOnce(name, 'third', 60)).toBe('third');
     });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startRedisServer, type RedisServer } from '../testing/redis-server';
-import { describeAdapterContract, describeDocumentContract } from './adapter-contract';
+import { describeAdapterContract, describeDocumentContract, type StorageUnderTest } from './adapter-contract';
 import { openRedisStorage } from './redis';
 
 let server: RedisServer;
@@ -11,6 +11,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describeAdapterContract('Redis', async () => openRedisStorage(server.url, `test-${process.pid}:`));
+// Redis expires keys itself, so time must pass for the server too: server.advance shortens every TTL.
+const redis = (prefix: string): StorageUnderTest => ({
+  open: async (now) => openRedisStorage(server.url, { prefix, now }),
+  advance: (seconds) => server.advance(seconds),
+});
 
-describeDocumentContract('Redis', async () => openRedisStorage(server.url, `test-docs-${process.pid}:`));
+describeAdapterContract('Redis', redis(`test-${process.pid}:`));
+
+describeDocumentContract('Redis', redis(`test-docs-${process.pid}:`));

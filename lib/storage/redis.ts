@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { AdapterPayload } from 'oidc-provider';
-import type { OidcStorage } from './types';
+import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 // Models oidc-provider consumes once (a code, a rotated refresh token): kept as hashes so that
 // `consume` marks one field instead of rewriting the payload.
@@ -14,9 +14,13 @@ const CONSUMABLE = new Set([
 /**
  * Scale-out storage: several app instances share one Redis. The key layout follows the adapter
  * oidc-provider's maintainer publishes: `<model>:<id>` entries, `grant:<grantId>` lists for
- * revokeByGrantId, and `uid:` / `userCode:` secondary keys.
+ * revokeByGrantId, and `uid:` / `userCode:` secondary keys. Redis expires keys on its own clock; `now`
+ * only dates what the adapter records itself (when an entry was consumed).
  */
-export function openRedisStorage(url: string, prefix = 'playground:'): OidcStorage {
+export function openRedisStorage(
+  url: string,
+  { prefix = 'playground:', now = Date.now }: { prefix?: string; now?: Clock } = {},
+): OidcStorage {
   const redis = new Redis(url, { keyPrefix: prefix, lazyConnect: false, maxRetriesPerRequest: 2 });
   const key = (model: string, id: string) => `${model}:${id}`;
   const grantKey = (grantId: string) => `grant:${grantId}`;
@@ -73,7 +77,7 @@ export function openRedisStorage(url: string, prefix = 'playground:'): OidcStora
     findByUid: (model, uid) => findBySecondary(uidKey(model, uid), model),
     findByUserCode: (model, userCode) => findBySecondary(userCodeKey(model, userCode), model),
     async consume(model, id) {
-      await redis.hset(key(model, id), 'consumed', Math.floor(Date.now() / 1000));
+      await redis.hset(key(model, id), 'consumed', epochSeconds(now));
     },
     async destroy(model, id) {
       await redis.del(key(model, id));

@@ -2,12 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeAdapterContract, describeDocumentContract } from './adapter-contract';
+import { manualClock } from '../testing/clock';
+import { describeAdapterContract, describeDocumentContract, type StorageUnderTest } from './adapter-contract';
 import { openSqliteStorage } from './sqlite';
 
 const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'playground-sqlite-')), 'db.sqlite');
 
-describeAdapterContract('SQLite', async () => openSqliteStorage(tempFile()));
+// SQLite keeps no clock of its own: every expiry is reckoned on `now`, so moving `now` is enough.
+const sqlite: StorageUnderTest = { open: async (now) => openSqliteStorage(tempFile(), { now }) };
+
+describeAdapterContract('SQLite', sqlite);
 
 describe('SQLite storage file', () => {
   it('keeps entries across a reopen of the same file', async () => {
@@ -21,14 +25,15 @@ describe('SQLite storage file', () => {
   });
 
   it('purges expired entries and keeps live ones', async () => {
-    const storage = openSqliteStorage(tempFile());
+    const clock = manualClock(Date.now());
+    const storage = openSqliteStorage(tempFile(), { now: clock.now });
     await storage.upsert('AuthorizationCode', 'old', { grantId: 'g' }, 1);
     await storage.upsert('AuthorizationCode', 'live', { grantId: 'g' }, 600);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    clock.advance(1);
     expect(await storage.purgeExpired()).toBe(1);
     expect(await storage.find('AuthorizationCode', 'live')).toBeDefined();
     await storage.close();
   });
 });
 
-describeDocumentContract('SQLite', async () => openSqliteStorage(tempFile()));
+describeDocumentContract('SQLite', sqlite);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AdapterPayload } from 'oidc-provider';
-import { epochSeconds, type OidcStorage } from './types';
+import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS oidc_models (
@@ -65,8 +65,10 @@ const valueOf = (statement: StatementSync, ...values: Array<string | number>) =>
 /**
  * The embedded default: one SQLite file in the data directory (WAL, so readers never wait on
  * writers), through Node's built-in `node:sqlite`: no native addon to rebuild when the runtime changes.
+ * Expiry is reckoned on `now`, so tests can move time on instead of waiting.
  */
-export function openSqliteStorage(file: string): OidcStorage {
+export function openSqliteStorage(file: string, { now = Date.now }: { now?: Clock } = {}): OidcStorage {
+  const seconds = () => epochSeconds(now);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new (sqliteModule().DatabaseSync)(file, { timeout: 5000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;');
@@ -108,7 +110,7 @@ export function openSqliteStorage(file: string): OidcStorage {
   const purgeRemembered = db.prepare('DELETE FROM remembered WHERE expires_at <= ?');
 
   const live = (row: Row | undefined): AdapterPayload | undefined => {
-    if (!row || (row.expires_at !== null && row.expires_at <= epochSeconds())) return undefined;
+    if (!row || (row.expires_at !== null && row.expires_at <= seconds())) return undefined;
     const payload = JSON.parse(row.payload) as AdapterPayload;
     return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
   };
@@ -123,7 +125,7 @@ export function openSqliteStorage(file: string): OidcStorage {
         grant_id: payload.grantId ?? null,
         user_code: payload.userCode ?? null,
         uid: payload.uid ?? null,
-        expires_at: expiresIn ? epochSeconds() + expiresIn : null,
+        expires_at: expiresIn ? seconds() + expiresIn : null,
       });
     },
     async find(model, id) {
@@ -136,7 +138,7 @@ export function openSqliteStorage(file: string): OidcStorage {
       return live(row(byUserCode, model, userCode));
     },
     async consume(model, id) {
-      consume.run(epochSeconds(), model, id);
+      consume.run(seconds(), model, id);
     },
     async destroy(model, id) {
       destroy.run(model, id);
@@ -192,13 +194,13 @@ export function openSqliteStorage(file: string): OidcStorage {
       return page.minId ? documents.reverse() : documents;
     },
     async rememberOnce(name, value, ttlSeconds) {
-      const now = epochSeconds();
-      rememberedWrite.run(name, value, now + ttlSeconds, now);
-      return valueOf(rememberedRead, name, now)!;
+      const at = seconds();
+      rememberedWrite.run(name, value, at + ttlSeconds, at);
+      return valueOf(rememberedRead, name, at)!;
     },
     async purgeExpired() {
-      purgeRemembered.run(epochSeconds());
-      return Number(purge.run(epochSeconds()).changes);
+      purgeRemembered.run(seconds());
+      return Number(purge.run(seconds()).changes);
     },
     async close() {
       db.close();

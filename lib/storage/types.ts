@@ -36,4 +36,7 @@ export interface OidcStorage {
 
 export type DocumentPage = { limit: number; maxId?: string; sinceId?: string; minId?: string };
 
-export const epochSeconds = (): number => Math.floor(Date.now() / 1000);
+/** Milliseconds since the epoch, as `Date.now` answers; tests pass a clock they move by hand. */
+export type Clock = () => number;
+
+export const epochSeconds = (now: Clock): number => Math.floor(now() / 1000);

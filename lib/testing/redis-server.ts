@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { Redis } from 'ioredis';
 
 /** A free TCP port on loopback, chosen by the kernel. */
 export async function freePort(): Promise<number> {
@@ -13,7 +14,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type RedisServer = { url: string; stop(): Promise<void> };
+export type RedisServer = {
+  url: string;
+  /** Moves the server's time on by `seconds`, as far as expiry goes; see PASS_TIME. */
+  advance(seconds: number): Promise<void>;
+  stop(): Promise<void>;
+};
+
+// Redis expires keys on its own clock, which cannot be set. What a test can do is bring every
+// deadline nearer by the time it pretends has passed: each key with a TTL gets that TTL less ARGV[1]
+// milliseconds, and a key whose TTL runs out goes, as Redis would drop it. Keys without a TTL stay,
+// so an entry stored without one (or with one too long) is still there, as it would be.
+const PASS_TIME = `
+local passed = tonumber(ARGV[1])
+local cursor = '0'
+repeat
+  local page = redis.call('SCAN', cursor, 'COUNT', 1000)
+  cursor = page[1]
+  for _, key in ipairs(page[2]) do
+    local left = redis.call('PTTL', key)
+    if left > passed then redis.call('PEXPIRE', key, left - passed)
+    elseif left >= 0 then redis.call('DEL', key) end
+  end
+until cursor == '0'`;
 
 /**
  * Starts a throwaway `redis-server` on a free loopback port (no persistence), for tests.
@@ -44,10 +67,16 @@ export async function startRedisServer(): Promise<RedisServer> {
       reject(new Error(`redis-server exited with ${code}:\n${output}`));
     });
   });
+  const url = `redis://127.0.0.1:${port}`;
+  const admin = new Redis(url, { lazyConnect: true });
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
+    async advance(seconds) {
+      await admin.eval(PASS_TIME, 0, seconds * 1000);
+    },
     stop: () =>
       new Promise((resolve) => {
+        admin.disconnect();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
