@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { PlaygroundEnv } from '../config/env';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { handleAuthorizationServerRequest } from '../oidc/handle-request';
 import { resourceIdentifier } from '../oidc/resource-server';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
@@ -47,14 +48,17 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
 }
 
 /**
- * RFC 7662: an opaque access token is checked by asking the authorization server, over real HTTP on
- * loopback, as the resource server's own client. The learner's cookie goes along so that this back-
- * channel exchange shows in their trace; a revoked token is refused at once.
+ * RFC 7662: an opaque access token is checked by asking the authorization server's introspection
+ * endpoint, as the resource server's own client. Both roles live in this process, so the request is
+ * handed to the endpoint directly rather than sent over loopback HTTP: the same oidc-provider code
+ * answers it and the exchange is recorded as answered, without a second trip through the socket and
+ * Next's router (half the API call's cost when a class signs in at once). The learner's cookie goes
+ * along so that this back-channel exchange shows in their trace; a revoked token is refused at once.
  */
 async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Caller> {
   const cookie = incoming.get('cookie');
   const run = runOf(incoming);
-  const response = await fetch(`${env.internalOrigin}/oidc/token/introspection`, {
+  const introspection = new Request(`${env.internalOrigin}/oidc/token/introspection`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -65,6 +69,7 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
     },
     body: new URLSearchParams({ token }),
   });
+  const response = await handleAuthorizationServerRequest(introspection);
   if (!response.ok) throw new Error(`introspection answered ${response.status}`);
   const result = (await response.json()) as {
     active: boolean;
