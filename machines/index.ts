@@ -13,7 +13,7 @@ import { password } from './password/steps';
 import { refreshTokenMachine } from './refresh-token/machine';
 import { refreshToken } from './refresh-token/steps';
 import type { WalkthroughMachine } from './walkthrough/create-walkthrough-machine';
-import type { GrantDefinition } from './walkthrough/types';
+import type { GrantDefinition } from '../lib/walkthrough/types';
 
 export type Walkthrough = { grant: GrantDefinition; machine: WalkthroughMachine };
 

@@ -1,6 +1,6 @@
 import { GRANTS } from '../grants/catalogue';
 import type { TraceEvent } from '../trace/types';
-import type { GrantDefinition, WalkthroughContext } from '../../machines/walkthrough/types';
+import type { GrantDefinition, WalkthroughContext } from '../walkthrough/types';
 
 export type ComparisonRow = { aspect: string; value: string };
 

@@ -1,7 +1,7 @@
 import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { GrantDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-spa';
 

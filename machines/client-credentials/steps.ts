@@ -1,6 +1,6 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { GrantDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-service';
 

@@ -1,6 +1,6 @@
 import { userinfoStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { ExchangeResult, GrantDefinition, StepOutcome } from '../walkthrough/types';
+import type { ExchangeResult, GrantDefinition, StepOutcome } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-tv';
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

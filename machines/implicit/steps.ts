@@ -1,7 +1,7 @@
 import { userinfoStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { GrantDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-implicit';
 

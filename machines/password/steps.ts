@@ -1,6 +1,6 @@
 import { userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { GrantDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-first-party';
 

@@ -1,5 +1,5 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition, StepDefinition } from '../walkthrough/types';
+import type { GrantDefinition, StepDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-first-party';
 
