@@ -5,14 +5,14 @@ import { deviceCode } from '../machines/device-code/steps';
 import { implicit } from '../machines/implicit/steps';
 import { password } from '../machines/password/steps';
 import { refreshToken } from '../machines/refresh-token/steps';
-import type { GrantDefinition } from '../lib/walkthrough/types';
+import type { RegisteredGrant } from '../lib/grants/catalogue';
 
 /**
  * The registry: the grants the playground teaches, in the order pages list them. Each is one folder in
  * machines/ and one line here. It holds data only, no XState, so that server code (pages, the rooms
  * API) reads it without loading machines; machines/index.ts builds the walkthrough machines from it.
  */
-export const GRANTS: readonly GrantDefinition[] = [
+export const GRANTS: readonly RegisteredGrant[] = [
   authorizationCode,
   authorizationCodePkce,
   implicit,

@@ -1,5 +1,6 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition, StepDefinition } from '../../lib/walkthrough/types';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import type { StepDefinition } from '../../lib/walkthrough/types';
 
 const CLIENT_ID = 'playground-first-party';
 
@@ -36,13 +37,18 @@ function refusedRefresh(step: {
 }
 
 /** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
-export const refreshToken: GrantDefinition = {
+export const refreshToken: RegisteredGrant = {
   slug: 'refresh-token',
   name: 'Refresh token',
   clientId: CLIENT_ID,
   clientType: 'confidential',
   summary:
     'A refresh token gets new access tokens without asking the user again. With rotation, every refresh returns a new refresh token and the old one stops working; using an old one again is taken as theft, and the whole grant is revoked.',
+  catalogue: {
+    rfc: 'RFC 6749 §6',
+    status: 'recommended',
+    useWhen: 'Renewing access without asking the user again, with rotation.',
+  },
   defaults: { scope: 'openid offline_access read' },
   secrets: async () => ({}),
   steps: [
