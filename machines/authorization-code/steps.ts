@@ -2,15 +2,17 @@ import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { webApp } from './client';
 
-const CLIENT_ID = 'playground-web';
+const CLIENT_ID = webApp.client_id;
 
 /** RFC 6749 §4.1 with a confidential client: its backend holds the secret and redeems the code. */
 export const authorizationCode: RegisteredGrant = {
   slug: 'authorization-code',
   name: 'Authorization code',
   clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientType: webApp.type,
+  clients: [webApp],
   summary:
     'A web app with a server. The browser carries only a short-lived code; the app’s backend exchanges it for tokens with its secret, over the back channel.',
   catalogue: {

@@ -2,9 +2,9 @@ import { userinfoStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome } from '../../lib/walkthrough/types';
+import { DEVICE_CODE_GRANT, tvApp } from './client';
 
-const CLIENT_ID = 'playground-tv';
-const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const CLIENT_ID = tvApp.client_id;
 
 /** RFC 8628 §3.5: authorization_pending and slow_down mean "ask again later", not failure. */
 function pollOutcome(result: ExchangeResult, interval: number): StepOutcome {
@@ -31,7 +31,8 @@ export const deviceCode: RegisteredGrant = {
   slug: 'device-code',
   name: 'Device authorization',
   clientId: CLIENT_ID,
-  clientType: 'public',
+  clientType: tvApp.type,
+  clients: [tvApp],
   summary:
     'A TV or console cannot show a sign-in page. It asks for a device code and a short user code, shows the code, and polls the token endpoint while the user approves on their phone or laptop.',
   catalogue: {

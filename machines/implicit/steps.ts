@@ -2,8 +2,9 @@ import { userinfoStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { implicitApp } from './client';
 
-const CLIENT_ID = 'playground-implicit';
+const CLIENT_ID = implicitApp.client_id;
 
 /**
  * OpenID Connect's implicit flow (`id_token token`): tokens come straight back in the URL fragment.
@@ -13,7 +14,8 @@ export const implicit: RegisteredGrant = {
   slug: 'implicit',
   name: 'Implicit (OpenID Connect id_token token)',
   clientId: CLIENT_ID,
-  clientType: 'public',
+  clientType: implicitApp.type,
+  clients: [implicitApp],
   summary:
     'Tokens are returned in the redirect’s fragment, with no code exchange. They pass through the browser’s history and any script on the page, and cannot be bound to the client: OAuth 2.1 removed the implicit grant. This server offers only OpenID Connect’s id_token token, whose nonce at least stops replay; plain response_type=token is refused as unsupported_response_type.',
   catalogue: {

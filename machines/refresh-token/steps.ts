@@ -1,8 +1,7 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { StepDefinition } from '../../lib/walkthrough/types';
-
-const CLIENT_ID = 'playground-first-party';
+import { firstPartyApp } from '../password/client';
 
 /** A refresh that must be refused: invalid_grant is the answer this step teaches. */
 function refusedRefresh(step: {
@@ -40,8 +39,10 @@ function refusedRefresh(step: {
 export const refreshToken: RegisteredGrant = {
   slug: 'refresh-token',
   name: 'Refresh token',
-  clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientId: firstPartyApp.client_id,
+  clientType: firstPartyApp.type,
+  // The password walkthrough's app, shared on purpose: its password grant obtains the first tokens.
+  clients: [firstPartyApp],
   summary:
     'A refresh token gets new access tokens without asking the user again. With rotation, every refresh returns a new refresh token and the old one stops working; using an old one again is taken as theft, and the whole grant is revoked.',
   catalogue: {
