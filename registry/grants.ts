@@ -10,7 +10,8 @@ import type { RegisteredGrant } from '../lib/grants/catalogue';
 /**
  * The registry: the grants the playground teaches, in the order pages list them. Each is one folder in
  * machines/ and one line here. It holds data only, no XState, so that server code (pages, the rooms
- * API) reads it without loading machines; machines/index.ts builds the walkthrough machines from it.
+ * API, the authorization server's demo clients) reads it without loading machines; lib/ reaches the
+ * grants only through it. machines/index.ts builds the walkthrough machines from it.
  */
 export const GRANTS: readonly RegisteredGrant[] = [
   authorizationCode,
