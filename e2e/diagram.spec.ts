@@ -1,22 +1,14 @@
 import fs from 'node:fs';
+import { GRANTS } from '../registry/grants';
 import { expect, test } from './fixtures';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
 const ROLES = ['Resource Owner', 'Client', 'Authorization Server', 'Resource Server'];
-const SLUGS = [
-  'authorization-code',
-  'authorization-code-pkce',
-  'implicit',
-  'client-credentials',
-  'password',
-  'device-code',
-  'refresh-token',
-];
 
 test('the four role nodes are on every grant page', async ({ page }) => {
   const diagram = new Diagram(page);
-  for (const slug of SLUGS) {
+  for (const { slug } of GRANTS) {
     await new WalkthroughPage(page).goto(slug);
     for (const role of ROLES) await expect(diagram.role(role), `${slug}: ${role}`).toBeVisible();
   }

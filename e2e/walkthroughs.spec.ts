@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { GRANTS } from '../registry/grants';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
 import { pressOn } from './flows/keyboard';
@@ -267,15 +268,7 @@ test('a grant completed with the keyboard alone (authorization code with PKCE)',
 });
 
 test('every grant page passes an axe scan with no serious or critical violations', async ({ page }) => {
-  for (const slug of [
-    'authorization-code',
-    'authorization-code-pkce',
-    'implicit',
-    'client-credentials',
-    'password',
-    'device-code',
-    'refresh-token',
-  ]) {
+  for (const { slug } of GRANTS) {
     const walkthrough = new WalkthroughPage(page);
     await walkthrough.goto(slug);
     const { violations } = await new AxeBuilder({ page }).analyze();

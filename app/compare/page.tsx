@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ComparePanel } from '@/components/compare/compare-panel';
 import { readEnv } from '@/lib/config/env';
-import { walkthroughBySlug, WALKTHROUGHS } from '@/machines';
+import { grantBySlug, GRANTS } from '@/registry/grants';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Compare two grants', referrer: 'no-referrer' };
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Compare two grants', referrer: 'no-r
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const pick = (value: string | string[] | undefined, fallback: string) =>
-  typeof value === 'string' && walkthroughBySlug(value) ? value : fallback;
+  typeof value === 'string' && grantBySlug(value) ? value : fallback;
 
 /** /compare?left=<slug>&right=<slug>: the URL says which two grants, so it can be shared. */
 export default async function ComparePage({ searchParams }: Props) {
@@ -24,7 +24,7 @@ export default async function ComparePage({ searchParams }: Props) {
         defaultValue={value}
         className="mt-1 rounded border border-slate-500 px-2 py-1 font-normal"
       >
-        {WALKTHROUGHS.map(({ grant }) => (
+        {GRANTS.map((grant) => (
           <option key={grant.slug} value={grant.slug}>
             {grant.name}
           </option>

@@ -1,4 +1,4 @@
-import { walkthroughBySlug } from '@/machines';
+import { grantBySlug } from '@/registry/grants';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number };
 
@@ -11,14 +11,13 @@ const ROLE = {
 
 /** The instructor's current step, as the walkthrough explains it; the list shows where it sits. */
 export function FollowView({ step }: { step?: InstructorStep }) {
-  const entry = step ? walkthroughBySlug(step.slug) : undefined;
-  if (!step || !entry)
+  const grant = step ? grantBySlug(step.slug) : undefined;
+  if (!step || !grant)
     return (
       <p role="status" className="rounded-lg bg-white px-4 py-6 text-center text-lg">
         Waiting for the instructor to open a walkthrough…
       </p>
     );
-  const { grant } = entry;
   const current = grant.steps[step.stepIndex];
   return (
     <section aria-label="Instructor’s step" className="grid gap-6 lg:grid-cols-[16rem_1fr]">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { walkthroughBySlug } from '@/machines';
+import { grantBySlug } from '@/registry/grants';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';
@@ -96,7 +96,7 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
   };
   const { step } = connection;
   const exploring = mode?.mode === 'explore' ? mode : undefined;
-  const instructorGrant = step ? walkthroughBySlug(step.slug)?.grant : undefined;
+  const instructorGrant = step ? grantBySlug(step.slug) : undefined;
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-center justify-between gap-4">

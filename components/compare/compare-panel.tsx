@@ -3,7 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useState } from 'react';
 import { compareRun } from '@/lib/diagram/compare';
-import { walkthroughBySlug } from '@/machines';
+import { grantBySlug } from '@/registry/grants';
 import type { WalkthroughStatus } from '../walkthrough/walkthrough';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import type { WalkthroughActor } from '../walkthrough/types';
@@ -14,7 +14,7 @@ type Side = 'left' | 'right';
 function useCanAdvance(actor: WalkthroughActor | undefined, slug: string) {
   return useSelector(actor ?? undefinedActor, (snapshot) => {
     if (!snapshot || !actor) return false;
-    const grant = walkthroughBySlug(slug)!.grant;
+    const grant = grantBySlug(slug)!;
     const step = grant.steps[snapshot.context.stepIndex];
     const ready = snapshot.matches('ready') || snapshot.matches('succeeded');
     return (
@@ -71,10 +71,10 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
         {sides.map(([side, slug, onStatus]) => (
           <section
             key={side}
-            aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${walkthroughBySlug(slug)!.grant.name}`}
+            aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${grantBySlug(slug)!.name}`}
             className="min-w-0"
           >
-            <h2 className="mb-3 text-2xl font-bold">{walkthroughBySlug(slug)!.grant.name}</h2>
+            <h2 className="mb-3 text-2xl font-bold">{grantBySlug(slug)!.name}</h2>
             <WalkthroughLoader
               slug={slug}
               origin={origin}
@@ -109,7 +109,7 @@ function CompareTable({
       ['right', right],
     ] as const
   ).map(([side, slug]) => {
-    const grant = walkthroughBySlug(slug)!.grant;
+    const grant = grantBySlug(slug)!;
     const run = status[side];
     return { grant, rows: compareRun(grant, run?.context ?? { tokens: {} }, run?.events ?? []) };
   });

@@ -4,7 +4,7 @@ import dynamic from 'next/dynamic';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { deriveHoldings, deriveLinks, deriveMessages, ROLE_TITLES } from '@/lib/diagram/derive';
 import type { TraceEvent } from '@/lib/trace/types';
-import type { WalkthroughContext } from '@/machines/walkthrough/types';
+import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import { SequenceView } from './sequence-view';
 
 // React Flow is the largest part of a grant page's JavaScript: it loads after the page, not before.

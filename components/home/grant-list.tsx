@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { GRANTS } from '@/lib/grants/catalogue';
+import { GRANTS } from '@/registry/grants';
 
 const BADGE = {
   recommended: 'bg-emerald-100 text-emerald-900',
@@ -25,12 +25,12 @@ export function GrantList() {
                   {grant.name}
                 </Link>
               </h3>
-              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${BADGE[grant.status]}`}>
-                {grant.status}
+              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${BADGE[grant.catalogue.status]}`}>
+                {grant.catalogue.status}
               </span>
             </div>
-            <p className="text-sm text-slate-600">{grant.rfc}</p>
-            <p className="mt-1 text-sm">{grant.useWhen}</p>
+            <p className="text-sm text-slate-600">{grant.catalogue.rfc}</p>
+            <p className="mt-1 text-sm">{grant.catalogue.useWhen}</p>
           </li>
         ))}
       </ul>

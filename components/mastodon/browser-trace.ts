@@ -1,6 +1,6 @@
 import type { HeaderList, NewTraceEvent, TraceEvent } from '@/lib/trace/types';
 import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
-import type { ExchangeResult, StepDefinition } from '@/machines/walkthrough/types';
+import type { ExchangeResult, StepDefinition } from '@/lib/walkthrough/types';
 
 /**
  * The exchanges with a Mastodon instance, recorded in the learner's browser: they never pass through

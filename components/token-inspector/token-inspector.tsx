@@ -1,7 +1,7 @@
 'use client';
 
 import { memo } from 'react';
-import type { TokenSet } from '@/machines/walkthrough/types';
+import type { TokenSet } from '@/lib/walkthrough/types';
 import { TokenCard } from './token-card';
 
 const NAMES: Array<[keyof TokenSet, string]> = [

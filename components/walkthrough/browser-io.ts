@@ -1,6 +1,6 @@
 import type { RunStart, SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { randomValue } from '@/machines/walkthrough/secrets';
-import type { ExchangeResult, GrantDefinition } from '@/machines/walkthrough/types';
+import type { ExchangeResult, GrantDefinition } from '@/lib/walkthrough/types';
 
 const RUN_HEADER = 'x-playground-run';
 const RUN_COOKIE = 'playground_run';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { CallbackResult } from '@/machines/walkthrough/types';
+import type { CallbackResult } from '@/lib/walkthrough/types';
 import { useMasks } from './presenter';
 
 const MEANING: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { explainError } from '@/machines/walkthrough/error-explanations';
-import type { OAuthError } from '@/machines/walkthrough/types';
+import type { OAuthError } from '@/lib/walkthrough/types';
 
 /** An OAuth error verbatim, with what it means and a way to try again. */
 export function ErrorView({ error, onRetry }: { error: OAuthError; onRetry(): void }) {

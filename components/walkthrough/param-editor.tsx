@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ParamSpec } from '@/machines/walkthrough/types';
+import type { ParamSpec } from '@/lib/walkthrough/types';
 
 const field = 'mt-1 block w-full rounded border border-slate-500 px-2 py-1 font-mono text-sm';
 

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ExchangeResult } from '@/machines/walkthrough/types';
+import type { ExchangeResult } from '@/lib/walkthrough/types';
 import { useMasks } from './presenter';
 
 /** The response the step received, status first. */

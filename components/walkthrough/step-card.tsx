@@ -3,7 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
-import type { GrantDefinition } from '@/machines/walkthrough/types';
+import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { CallbackView } from './callback-view';
 import { ErrorView } from './error-view';
 import { ParamEditor } from './param-editor';

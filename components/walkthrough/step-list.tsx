@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import { useSelector } from '@xstate/react';
-import type { GrantDefinition } from '@/machines/walkthrough/types';
+import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { WalkthroughActor } from './types';
 
 const CHANNEL = { front: 'front channel', back: 'back channel' } as const;

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { nextMove, viewOf, type AutopilotPlan } from '@/machines/walkthrough/autopilot';
-import type { GrantDefinition } from '@/machines/walkthrough/types';
+import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { allowUnattendedSignIn, endUnattendedSignIn, loadPlan, savePlan } from './autopilot-storage';
 import { markRunForNavigation, saveRun } from './browser-io';
 import type { WalkthroughActor } from './types';

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { walkthroughBySlug } from '@/machines';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
+import { grantBySlug } from '@/registry/grants';
 import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import { Walkthrough, type WalkthroughPlacement, type WalkthroughSetup } from './walkthrough';
@@ -27,19 +27,19 @@ export function WalkthroughLoader({
   const storageKey = placement?.storageKey ?? slug;
 
   useEffect(() => {
-    const entry = walkthroughBySlug(slug);
-    if (!entry) return;
+    const grant = grantBySlug(slug);
+    if (!grant) return;
     let cancelled = false;
     (async () => {
       // A deep link starts a fresh run and replays it to its step (only on the grant's own page).
-      if (!placement) startDeepLink(storageKey, entry.grant.steps.length, setProblem);
+      if (!placement) startDeepLink(storageKey, grant.steps.length, setProblem);
       const stored = loadRun(storageKey);
       const callbackUrl = takeCallback(storageKey);
       // A restored run keeps its own start; the input only matters for a fresh one.
       const input: WalkthroughInput = {
-        grant: entry.grant,
+        grant,
         origin,
-        ...(stored ? { startSeq: 0, secrets: {}, runId: 'restored' } : await newRun(entry.grant)),
+        ...(stored ? { startSeq: 0, secrets: {}, runId: 'restored' } : await newRun(grant)),
       };
       if (!cancelled) setSetup({ input, snapshot: stored, callbackUrl });
     })().catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));

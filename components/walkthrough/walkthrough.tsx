@@ -6,7 +6,7 @@ import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
-import type { WalkthroughContext } from '@/machines/walkthrough/types';
+import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import { RoomPanel } from '../classroom/room-panel';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
-import { DEMO_CLIENT_IDS, DEMO_CLIENT_SECRETS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { LEARNER_COOKIE, learnerIdFromCookieHeader } from '../trace/learner';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
@@ -12,11 +12,12 @@ import { RUN_HEADER, runOf } from '../trace/run';
  * reaches the browser) and sends the request over real HTTP on loopback, carrying only the learner
  * cookie so that the exchange lands in the learner's trace as a back-channel call from the client.
  */
-const CONFIDENTIAL_CLIENTS: Record<string, string> = {
-  [DEMO_CLIENT_IDS.web]: DEMO_CLIENT_SECRETS.web,
-  [DEMO_CLIENT_IDS.service]: DEMO_CLIENT_SECRETS.service,
-  [DEMO_CLIENT_IDS.firstParty]: DEMO_CLIENT_SECRETS.firstParty,
-};
+const CONFIDENTIAL_CLIENTS: Record<string, string> = Object.fromEntries(
+  GRANT_CLIENTS.filter((client) => client.type === 'confidential').map(({ client_id }) => [
+    client_id,
+    demoClientSecret(client_id),
+  ]),
+);
 
 // Only the playground's own endpoints: the backend never fetches a URL a browser chose (no SSRF).
 const OWN_PATH = /^\/(oidc|api\/v1|api\/v2)\/[A-Za-z0-9/_.:-]*(\?[^#]*)?$/;

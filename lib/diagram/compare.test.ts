@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationCodePkce } from '../../machines/authorization-code-pkce/steps';
-import { clientCredentials } from '../../machines/client-credentials/steps';
-import { implicit } from '../../machines/implicit/steps';
-import { password } from '../../machines/password/steps';
+import { grantBySlug } from '../../registry/grants';
 import type { TraceEvent } from '../trace/types';
 import { compareRun } from './compare';
+
+const grant = (slug: string) => grantBySlug(slug)!;
 
 const event = (channel: TraceEvent['channel']) => ({ channel }) as TraceEvent;
 const value = (rows: ReturnType<typeof compareRun>, aspect: string) =>
@@ -12,11 +11,11 @@ const value = (rows: ReturnType<typeof compareRun>, aspect: string) =>
 
 describe('comparison of two grants', () => {
   it('counts front- and back-channel hops from the run’s exchanges', () => {
-    const rows = compareRun(authorizationCodePkce, { tokens: { access_token: 'a', refresh_token: 'r' } }, [
-      event('front'),
-      event('front'),
-      event('back'),
-    ]);
+    const rows = compareRun(
+      grant('authorization-code-pkce'),
+      { tokens: { access_token: 'a', refresh_token: 'r' } },
+      [event('front'), event('front'), event('back')],
+    );
     expect(value(rows, 'Front-channel hops (this run)')).toBe('2');
     expect(value(rows, 'Back-channel hops (this run)')).toBe('1');
     expect(value(rows, 'Tokens returned (this run)')).toBe('access token, refresh token');
@@ -27,7 +26,7 @@ describe('comparison of two grants', () => {
 
   it('says where implicit exposes its tokens, and that OAuth 2.1 removed it', () => {
     const rows = compareRun(
-      implicit,
+      grant('implicit'),
       { tokens: { access_token: 'a' }, callback: { url: '', params: {}, in: 'fragment' } },
       [],
     );
@@ -36,12 +35,12 @@ describe('comparison of two grants', () => {
   });
 
   it('tells a grant with no user from one where the client sees the password', () => {
-    expect(value(compareRun(clientCredentials, { tokens: {} }, []), 'User involved')).toBe('no');
-    expect(value(compareRun(password, { tokens: {} }, []), 'User involved')).toBe(
+    expect(value(compareRun(grant('client-credentials'), { tokens: {} }, []), 'User involved')).toBe('no');
+    expect(value(compareRun(grant('password'), { tokens: {} }, []), 'User involved')).toBe(
       'yes, and the client sees the password',
     );
-    expect(value(compareRun(clientCredentials, { tokens: {} }, []), 'Tokens returned (this run)')).toBe(
-      'none yet',
-    );
+    expect(
+      value(compareRun(grant('client-credentials'), { tokens: {} }, []), 'Tokens returned (this run)'),
+    ).toBe('none yet');
   });
 });

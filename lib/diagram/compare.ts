@@ -1,6 +1,6 @@
-import { GRANTS } from '../grants/catalogue';
+import type { RegisteredGrant } from '../grants/catalogue';
 import type { TraceEvent } from '../trace/types';
-import type { GrantDefinition, WalkthroughContext } from '../../machines/walkthrough/types';
+import type { WalkthroughContext } from '../walkthrough/types';
 
 export type ComparisonRow = { aspect: string; value: string };
 
@@ -15,11 +15,10 @@ const STATUS_IN_OAUTH_21 = {
  * actually did: hops are counted from the recorded exchanges, tokens from what the client holds.
  */
 export function compareRun(
-  grant: GrantDefinition,
+  grant: RegisteredGrant,
   context: Pick<WalkthroughContext, 'tokens' | 'callback'>,
   events: TraceEvent[],
 ): ComparisonRow[] {
-  const summary = GRANTS.find((entry) => entry.slug === grant.slug);
   const userInvolved =
     grant.steps.some((step) => step.channel === 'front' || step.from === 'resource-owner') ||
     grant.steps.some((step) => step.params?.some((param) => param.name === 'username'));
@@ -59,7 +58,7 @@ export function compareRun(
     { aspect: 'Tokens returned (this run)', value: held.length ? held.join(', ') : 'none yet' },
     { aspect: 'Refresh token', value: context.tokens.refresh_token ? 'issued' : 'not issued' },
     { aspect: 'Where tokens are exposed', value: exposure },
-    { aspect: 'Recommended use', value: summary?.useWhen ?? '' },
-    { aspect: 'OAuth 2.1', value: summary ? STATUS_IN_OAUTH_21[summary.status] : '' },
+    { aspect: 'Recommended use', value: grant.catalogue.useWhen },
+    { aspect: 'OAuth 2.1', value: STATUS_IN_OAUTH_21[grant.catalogue.status] },
   ];
 }

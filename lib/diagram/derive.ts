@@ -1,5 +1,5 @@
 import type { Channel, Role, TraceEvent } from '../trace/types';
-import type { WalkthroughContext } from '../../machines/walkthrough/types';
+import type { WalkthroughContext } from '../walkthrough/types';
 
 /**
  * The live diagram's data, derived from the one source of truth: the recorded exchanges of the run and

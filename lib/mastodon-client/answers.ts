@@ -1,4 +1,4 @@
-import type { ExchangeResult, OAuthError } from '../../machines/walkthrough/types';
+import type { ExchangeResult, OAuthError } from '../walkthrough/types';
 
 /**
  * Reading a Mastodon instance's answers in the browser: JSON or not, its errors verbatim, a 429's wait,

@@ -1,23 +1,6 @@
 import type { ClientMetadata } from 'oidc-provider';
-
-/**
- * The demo clients: one of every kind a learner meets. Their ids and secrets are stable and
- * documented in the README (it is a playground). Redirect URIs point at the playground's own callback.
- */
-export const DEMO_CLIENT_IDS = {
-  web: 'playground-web',
-  spa: 'playground-spa',
-  implicit: 'playground-implicit',
-  service: 'playground-service',
-  firstParty: 'playground-first-party',
-  tv: 'playground-tv',
-} as const;
-
-export const DEMO_CLIENT_SECRETS = {
-  web: 'playground-web-secret',
-  service: 'playground-service-secret',
-  firstParty: 'playground-first-party-secret',
-} as const;
+import { GRANTS } from '../../registry/grants';
+import type { DemoClient } from './demo-client';
 
 /** The playground's resource server authenticates as this client to introspect tokens (RFC 7662). */
 export const RESOURCE_SERVER_CLIENT = {
@@ -25,68 +8,32 @@ export const RESOURCE_SERVER_CLIENT = {
   secret: 'playground-resource-server-secret',
 } as const;
 
-export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+/** The clients the grants' walkthroughs play, each once even where two grants share one. */
+export const GRANT_CLIENTS: readonly DemoClient[] = [...new Set(GRANTS.flatMap((grant) => grant.clients))];
 
-/** Where the playground's walkthroughs receive authorization responses. */
-export const callbackUrl = (origin: string) => `${origin}/callback`;
+/**
+ * A confidential demo client's secret: its id and "-secret", documented in the README (it is a
+ * playground). Derived here, on the server, since a grant's declaration of its client reaches the browser.
+ */
+export const demoClientSecret = (clientId: string) => `${clientId}-secret`;
 
-function isLoopbackHttp(origin: string): boolean {
-  const { protocol, hostname } = new URL(origin);
-  return protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+function registration(client: DemoClient, origin: string): ClientMetadata {
+  const confidential = client.type === 'confidential';
+  return {
+    client_id: client.client_id,
+    ...(confidential ? { client_secret: demoClientSecret(client.client_id) } : {}),
+    ...client.metadata(origin),
+    token_endpoint_auth_method: confidential ? 'client_secret_basic' : 'none',
+  };
 }
 
+/**
+ * The demo clients: one of every kind a learner meets, declared by the grants that play them, and the
+ * resource server. Their ids and secrets are stable; redirect URIs point at the playground's callback.
+ */
 export function demoClients(origin: string): ClientMetadata[] {
-  const callback = callbackUrl(origin);
   return [
-    {
-      client_id: DEMO_CLIENT_IDS.web,
-      client_secret: DEMO_CLIENT_SECRETS.web,
-      client_name: 'Playground Web App (confidential)',
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: [callback],
-      post_logout_redirect_uris: [origin + '/'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
-    {
-      client_id: DEMO_CLIENT_IDS.spa,
-      client_name: 'Playground Single-Page App (public, PKCE)',
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      redirect_uris: [callback],
-      post_logout_redirect_uris: [origin + '/'],
-      token_endpoint_auth_method: 'none',
-    },
-    {
-      client_id: DEMO_CLIENT_IDS.implicit,
-      client_name: 'Playground Implicit App (legacy)',
-      grant_types: ['implicit'],
-      response_types: ['id_token token', 'id_token'],
-      redirect_uris: [callback],
-      token_endpoint_auth_method: 'none',
-      // OpenID Connect forbids implicit web clients on http or localhost redirect URIs. On a loopback
-      // playground the client is registered as a native app, whose loopback redirects are allowed
-      // (RFC 8252 section 7.3): the walkthrough explains this rule.
-      application_type: isLoopbackHttp(origin) ? 'native' : 'web',
-    },
-    {
-      client_id: DEMO_CLIENT_IDS.service,
-      client_secret: DEMO_CLIENT_SECRETS.service,
-      client_name: 'Playground Machine-to-Machine Service',
-      grant_types: ['client_credentials'],
-      response_types: [],
-      redirect_uris: [],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
-    {
-      client_id: DEMO_CLIENT_IDS.firstParty,
-      client_secret: DEMO_CLIENT_SECRETS.firstParty,
-      client_name: 'Playground First-Party App (password grant)',
-      grant_types: ['password', 'refresh_token'],
-      response_types: [],
-      redirect_uris: [],
-      token_endpoint_auth_method: 'client_secret_basic',
-    },
+    ...GRANT_CLIENTS.map((client) => registration(client, origin)),
     {
       client_id: RESOURCE_SERVER_CLIENT.id,
       client_secret: RESOURCE_SERVER_CLIENT.secret,
@@ -95,14 +42,6 @@ export function demoClients(origin: string): ClientMetadata[] {
       response_types: [],
       redirect_uris: [],
       token_endpoint_auth_method: 'client_secret_basic',
-    },
-    {
-      client_id: DEMO_CLIENT_IDS.tv,
-      client_name: 'Playground TV App (device code)',
-      grant_types: [DEVICE_CODE_GRANT, 'refresh_token'],
-      response_types: [],
-      redirect_uris: [],
-      token_endpoint_auth_method: 'none',
     },
   ];
 }

@@ -3,7 +3,7 @@ import { readEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { clientAddress } from '../oidc/node-bridge';
 import { tryAgainIn } from '../oidc/sign-in-throttle';
-import { walkthroughBySlug } from '../../machines';
+import { grantBySlug } from '../../registry/grants';
 import { formatRoomCode, normalizeRoomCode } from './code';
 import { roomCreationLimit, roomHub, roomJoinLimit } from './index';
 import { roomEventStream } from './stream';
@@ -103,8 +103,8 @@ export async function readRoom(request: Request, code: string): Promise<Response
 
 const stepBody = z.object({ slug: z.string(), stepIndex: z.number().int().min(0) }).refine(
   ({ slug, stepIndex }) => {
-    const entry = walkthroughBySlug(slug);
-    return entry !== undefined && stepIndex < entry.grant.steps.length;
+    const grant = grantBySlug(slug);
+    return grant !== undefined && stepIndex < grant.steps.length;
   },
   { message: 'slug must name a walkthrough and stepIndex one of its steps' },
 );

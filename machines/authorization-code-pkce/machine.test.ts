@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { authorizationCodePkceMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { authorizationCodePkce } from './steps';
+
+const machine = walkthroughBySlug('authorization-code-pkce')!.machine;
 
 describe('authorization code with PKCE walkthrough (public client)', () => {
   it('sends the S256 code_challenge, then the code_verifier from the browser with no secret', async () => {
-    const run = runWalkthrough(authorizationCodePkceMachine, authorizationCodePkce, () => tokenResponse());
+    const run = runWalkthrough(machine, authorizationCodePkce, () => tokenResponse());
     await run.next();
     const authorization = new URL(run.navigations[0]!, ORIGIN);
     expect(authorization.searchParams.get('code_challenge')).toBe('challenge-abc');
@@ -32,7 +34,7 @@ describe('authorization code with PKCE walkthrough (public client)', () => {
   });
 
   it('sends the verifier itself as the challenge when the learner picks plain', async () => {
-    const run = runWalkthrough(authorizationCodePkceMachine, authorizationCodePkce, () => json(200, {}));
+    const run = runWalkthrough(machine, authorizationCodePkce, () => json(200, {}));
     run.actor.send({ type: 'SET_PARAM', name: 'code_challenge_method', value: 'plain' });
     await run.next();
     const authorization = new URL(run.navigations[0]!, ORIGIN);
@@ -41,7 +43,7 @@ describe('authorization code with PKCE walkthrough (public client)', () => {
   });
 
   it('shows the refusal of a wrong code_verifier', async () => {
-    const run = runWalkthrough(authorizationCodePkceMachine, authorizationCodePkce, () =>
+    const run = runWalkthrough(machine, authorizationCodePkce, () =>
       json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' }),
     );
     await run.next();

@@ -1,18 +1,25 @@
 import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { singlePageApp } from './client';
 
-const CLIENT_ID = 'playground-spa';
+const CLIENT_ID = singlePageApp.client_id;
 
 /** RFC 6749 §4.1 with PKCE (RFC 7636) for a public client: no secret, the code_verifier proves possession. */
-export const authorizationCodePkce: GrantDefinition = {
+export const authorizationCodePkce: RegisteredGrant = {
   slug: 'authorization-code-pkce',
   name: 'Authorization code with PKCE',
   clientId: CLIENT_ID,
-  clientType: 'public',
+  clientType: singlePageApp.type,
+  clients: [singlePageApp],
   summary:
     'A single-page app has no secret to keep. It makes a random code_verifier, sends its hash with the authorization request, and proves it holds the verifier when redeeming the code: a stolen code is useless.',
+  catalogue: {
+    rfc: 'RFC 7636',
+    status: 'recommended',
+    useWhen: 'Single-page and mobile apps; OAuth 2.1 requires PKCE for every client.',
+  },
   defaults: {
     scope: 'openid profile offline_access read write',
     state: '',

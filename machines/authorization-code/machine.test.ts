@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { authorizationCodeMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { authorizationCode } from './steps';
+
+const machine = walkthroughBySlug('authorization-code')!.machine;
 
 describe('authorization code walkthrough (confidential client)', () => {
   it('asks for a code in the front channel, then redeems it from the client backend', async () => {
-    const run = runWalkthrough(authorizationCodeMachine, authorizationCode, (action) =>
+    const run = runWalkthrough(machine, authorizationCode, (action) =>
       action.request.path === '/oidc/token'
         ? tokenResponse({ refresh_token: 'rt', id_token: 'a.b.c' })
         : json(200, { sub: 'alice' }),
@@ -57,7 +59,7 @@ describe('authorization code walkthrough (confidential client)', () => {
   });
 
   it('adds the resource indicator only when the learner names one', async () => {
-    const run = runWalkthrough(authorizationCodeMachine, authorizationCode, () => json(200, {}));
+    const run = runWalkthrough(machine, authorizationCode, () => json(200, {}));
     run.actor.send({ type: 'SET_PARAM', name: 'resource', value: `${ORIGIN}/api` });
     run.actor.send({ type: 'SET_PARAM', name: 'prompt', value: '' });
     await run.next();
@@ -67,7 +69,7 @@ describe('authorization code walkthrough (confidential client)', () => {
   });
 
   it('stops at an expired or reused code with the server’s error', async () => {
-    const run = runWalkthrough(authorizationCodeMachine, authorizationCode, () =>
+    const run = runWalkthrough(machine, authorizationCode, () =>
       json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' }),
     );
     await run.next();

@@ -1,18 +1,25 @@
 import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { webApp } from './client';
 
-const CLIENT_ID = 'playground-web';
+const CLIENT_ID = webApp.client_id;
 
 /** RFC 6749 §4.1 with a confidential client: its backend holds the secret and redeems the code. */
-export const authorizationCode: GrantDefinition = {
+export const authorizationCode: RegisteredGrant = {
   slug: 'authorization-code',
   name: 'Authorization code',
   clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientType: webApp.type,
+  clients: [webApp],
   summary:
     'A web app with a server. The browser carries only a short-lived code; the app’s backend exchanges it for tokens with its secret, over the back channel.',
+  catalogue: {
+    rfc: 'RFC 6749 §4.1',
+    status: 'recommended',
+    useWhen: 'A web app with a server that can keep a secret.',
+  },
   defaults: {
     scope: 'openid profile email offline_access read write',
     state: '',

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { clientCredentialsMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { clientCredentials } from './steps';
+
+const machine = walkthroughBySlug('client-credentials')!.machine;
 
 describe('client credentials walkthrough', () => {
   it('asks for a token from the client backend, then calls the API as the app and is refused as a user', async () => {
-    const run = runWalkthrough(clientCredentialsMachine, clientCredentials, (action) =>
+    const run = runWalkthrough(machine, clientCredentials, (action) =>
       action.request.path === '/oidc/token'
         ? tokenResponse({ scope: 'read write:statuses' })
         : action.request.path.includes('accounts')
@@ -33,7 +35,7 @@ describe('client credentials walkthrough', () => {
   });
 
   it('leaves resource out when empty, for an opaque token', async () => {
-    const run = runWalkthrough(clientCredentialsMachine, clientCredentials, () => tokenResponse());
+    const run = runWalkthrough(machine, clientCredentials, () => tokenResponse());
     await run.next();
     expect(run.sent[0]!.request.form).toEqual({
       grant_type: 'client_credentials',

@@ -1,17 +1,22 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition } from '../walkthrough/types';
-
-const CLIENT_ID = 'playground-service';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { service } from './client';
 
 /** RFC 6749 §4.4: a client acting for itself, with no user and no browser. */
-export const clientCredentials: GrantDefinition = {
+export const clientCredentials: RegisteredGrant = {
   slug: 'client-credentials',
   name: 'Client credentials',
-  clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientId: service.client_id,
+  clientType: service.type,
+  clients: [service],
   summary:
     'Machine to machine: a service authenticates as itself and gets a token for its own access. No user, no browser, no refresh token (it can simply ask again).',
+  catalogue: {
+    rfc: 'RFC 6749 §4.4',
+    status: 'recommended',
+    useWhen: 'Machine to machine, no user involved.',
+  },
   defaults: { scope: 'read write:statuses', resource: '' },
   secrets: async () => ({}),
   steps: [

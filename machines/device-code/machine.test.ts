@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { waitFor } from 'xstate';
 import { json, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { deviceCodeMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { deviceCode } from './steps';
+
+const machine = walkthroughBySlug('device-code')!.machine;
 
 const deviceAuthorization = json(200, {
   device_code: 'dc',
@@ -24,7 +26,7 @@ describe('device code walkthrough', () => {
       json(400, { error: 'slow_down', error_description: 'you are polling too quickly' }),
       tokenResponse(),
     ];
-    const run = runWalkthrough(deviceCodeMachine, deviceCode, () => answers.shift()!);
+    const run = runWalkthrough(machine, deviceCode, () => answers.shift()!);
     await run.next();
     expect(run.actor.getSnapshot().context.values).toMatchObject({
       user_code: 'WDJB-MJHT',
@@ -61,7 +63,7 @@ describe('device code walkthrough', () => {
       deviceAuthorization,
       json(400, { error: 'access_denied', error_description: 'End-User aborted interaction' }),
     ];
-    const run = runWalkthrough(deviceCodeMachine, deviceCode, () => answers.shift()!);
+    const run = runWalkthrough(machine, deviceCode, () => answers.shift()!);
     await run.next();
     await run.next();
     await run.next();

@@ -1,9 +1,10 @@
 import { userinfoStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { ExchangeResult, GrantDefinition, StepOutcome } from '../walkthrough/types';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import type { ExchangeResult, StepOutcome } from '../../lib/walkthrough/types';
+import { DEVICE_CODE_GRANT, tvApp } from './client';
 
-const CLIENT_ID = 'playground-tv';
-const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const CLIENT_ID = tvApp.client_id;
 
 /** RFC 8628 §3.5: authorization_pending and slow_down mean "ask again later", not failure. */
 function pollOutcome(result: ExchangeResult, interval: number): StepOutcome {
@@ -26,13 +27,19 @@ function pollOutcome(result: ExchangeResult, interval: number): StepOutcome {
 }
 
 /** RFC 8628: a device without a browser shows a code; the user approves on another device. */
-export const deviceCode: GrantDefinition = {
+export const deviceCode: RegisteredGrant = {
   slug: 'device-code',
   name: 'Device authorization',
   clientId: CLIENT_ID,
-  clientType: 'public',
+  clientType: tvApp.type,
+  clients: [tvApp],
   summary:
     'A TV or console cannot show a sign-in page. It asks for a device code and a short user code, shows the code, and polls the token endpoint while the user approves on their phone or laptop.',
+  catalogue: {
+    rfc: 'RFC 8628',
+    status: 'special-purpose',
+    useWhen: 'TVs and consoles without a browser or keyboard.',
+  },
   defaults: { scope: 'openid profile offline_access' },
   secrets: async () => ({}),
   steps: [

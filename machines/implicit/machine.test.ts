@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeJwt, json, ORIGIN, runWalkthrough } from '../walkthrough/testing';
-import { implicitMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { implicit } from './steps';
+
+const machine = walkthroughBySlug('implicit')!.machine;
 
 describe('implicit walkthrough (id_token token)', () => {
   it('asks for id_token token with a nonce and takes both tokens from the fragment', async () => {
-    const run = runWalkthrough(implicitMachine, implicit, () => json(200, { sub: 'alice' }));
+    const run = runWalkthrough(machine, implicit, () => json(200, { sub: 'alice' }));
     await run.next();
     const authorization = new URL(run.navigations[0]!, ORIGIN);
     expect(authorization.searchParams.get('response_type')).toBe('id_token token');
@@ -27,7 +29,7 @@ describe('implicit walkthrough (id_token token)', () => {
   });
 
   it('shows unsupported_response_type when the learner asks for plain token', async () => {
-    const run = runWalkthrough(implicitMachine, implicit, () => json(200, {}));
+    const run = runWalkthrough(machine, implicit, () => json(200, {}));
     run.actor.send({ type: 'SET_PARAM', name: 'response_type', value: 'token' });
     await run.next();
     expect(new URL(run.navigations[0]!, ORIGIN).searchParams.get('response_type')).toBe('token');

@@ -1,21 +1,28 @@
 import { userinfoStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
-import type { GrantDefinition } from '../walkthrough/types';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { implicitApp } from './client';
 
-const CLIENT_ID = 'playground-implicit';
+const CLIENT_ID = implicitApp.client_id;
 
 /**
  * OpenID Connect's implicit flow (`id_token token`): tokens come straight back in the URL fragment.
  * Taught honestly as legacy: OAuth 2.1 removes it, and this server does not offer plain `token`.
  */
-export const implicit: GrantDefinition = {
+export const implicit: RegisteredGrant = {
   slug: 'implicit',
   name: 'Implicit (OpenID Connect id_token token)',
   clientId: CLIENT_ID,
-  clientType: 'public',
+  clientType: implicitApp.type,
+  clients: [implicitApp],
   summary:
     'Tokens are returned in the redirect’s fragment, with no code exchange. They pass through the browser’s history and any script on the page, and cannot be bound to the client: OAuth 2.1 removed the implicit grant. This server offers only OpenID Connect’s id_token token, whose nonce at least stops replay; plain response_type=token is refused as unsupported_response_type.',
+  catalogue: {
+    rfc: 'RFC 6749 §4.2',
+    status: 'legacy',
+    useWhen: 'Nothing new: OAuth 2.1 removes it; use code with PKCE.',
+  },
   defaults: { scope: 'openid profile', state: '', nonce: '', response_type: 'id_token token' },
   secrets: stateAndNonce,
   steps: [

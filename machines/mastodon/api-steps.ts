@@ -1,5 +1,5 @@
 import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-client/answers';
-import type { StepDefinition } from '../walkthrough/types';
+import type { StepDefinition } from '../../lib/walkthrough/types';
 import { bearer, endpoint, MASTODON_RFC, send } from './requests';
 
 /** The token at work: who am I, a first toot, and giving the token back. */

@@ -1,5 +1,5 @@
 import { instanceError, isJsonObject, notMastodon, softwareOf } from '../../lib/mastodon-client/answers';
-import type { ExchangeResult, StepDefinition, StepOutcome } from '../walkthrough/types';
+import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
 import { CLIENT_NAME, endpoint, MASTODON_RFC, scopesFor, send, strings } from './requests';
 
 /** Finding out what the instance is and supports, then registering the app there (or reusing it). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json, ORIGIN, runWalkthrough, type SentRequest } from '../walkthrough/testing';
-import type { ExchangeResult } from '../walkthrough/types';
+import type { ExchangeResult } from '../../lib/walkthrough/types';
 import { mastodonMachine, mastodonOobMachine } from './machine';
 import { mastodon, mastodonOob, MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI } from './steps';
 

@@ -1,5 +1,5 @@
 import { parseVersion } from '../../lib/mastodon-client/answers';
-import type { RequestSpec, WalkthroughContext } from '../walkthrough/types';
+import type { RequestSpec, WalkthroughContext } from '../../lib/walkthrough/types';
 
 /** What every step of the Mastodon flow shares: names, references, and how its requests are made. */
 export const CLIENT_NAME = 'OAuth2 Playground';

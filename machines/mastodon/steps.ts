@@ -1,7 +1,7 @@
 import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-client/answers';
 import { query, RFC } from '../walkthrough/common-steps';
 import { randomValue, s256 } from '../walkthrough/secrets';
-import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../walkthrough/types';
+import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
 import { apiSteps } from './api-steps';
 import { discoverySteps } from './discovery-steps';
 import { endpoint, send } from './requests';

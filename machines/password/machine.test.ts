@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { json, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { passwordMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { password } from './steps';
+
+const machine = walkthroughBySlug('password')!.machine;
 
 describe('password walkthrough', () => {
   it('sends the user’s credentials from the client backend', async () => {
-    const run = runWalkthrough(passwordMachine, password, () => tokenResponse({ refresh_token: 'rt' }));
+    const run = runWalkthrough(machine, password, () => tokenResponse({ refresh_token: 'rt' }));
     await run.next();
     expect(run.sent[0]).toEqual({
       kind: 'send',
@@ -25,7 +27,7 @@ describe('password walkthrough', () => {
   });
 
   it('shows invalid_grant for a wrong password and lets the learner fix it', async () => {
-    const run = runWalkthrough(passwordMachine, password, (action) =>
+    const run = runWalkthrough(machine, password, (action) =>
       action.request.form?.password === 'wonderland'
         ? tokenResponse()
         : json(400, { error: 'invalid_grant', error_description: 'invalid username or password' }),

@@ -1,17 +1,22 @@
 import { userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition } from '../walkthrough/types';
-
-const CLIENT_ID = 'playground-first-party';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { firstPartyApp } from './client';
 
 /** RFC 6749 §4.3, shown to explain why RFC 9700 §2.4 forbids it: the app handles the user’s password. */
-export const password: GrantDefinition = {
+export const password: RegisteredGrant = {
   slug: 'password',
   name: 'Resource owner password',
-  clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientId: firstPartyApp.client_id,
+  clientType: firstPartyApp.type,
+  clients: [firstPartyApp],
   summary:
     'The app collects the user’s username and password and sends them to the token endpoint. No redirect, no consent page, no multi-factor sign-in: the app sees the password. OAuth 2.1 and the Security BCP (RFC 9700) forbid it; it remains here so you can see why.',
+  catalogue: {
+    rfc: 'RFC 6749 §4.3',
+    status: 'legacy',
+    useWhen: 'Nothing new: the app sees the password; RFC 9700 forbids it.',
+  },
   defaults: { username: 'alice', password: 'wonderland', scope: 'openid profile offline_access read write' },
   secrets: async () => ({}),
   steps: [

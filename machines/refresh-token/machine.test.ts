@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { json, runWalkthrough, tokenResponse } from '../walkthrough/testing';
-import { refreshTokenMachine } from './machine';
+import { walkthroughBySlug } from '..';
 import { refreshToken } from './steps';
+
+const machine = walkthroughBySlug('refresh-token')!.machine;
 
 describe('refresh token walkthrough', () => {
   it('obtains, refreshes with rotation, and shows reuse refused and the grant revoked', async () => {
@@ -11,7 +13,7 @@ describe('refresh token walkthrough', () => {
       json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' }),
       json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' }),
     ];
-    const run = runWalkthrough(refreshTokenMachine, refreshToken, () => answers.shift()!);
+    const run = runWalkthrough(machine, refreshToken, () => answers.shift()!);
     await run.next();
     await run.next();
     await run.next();
@@ -36,7 +38,7 @@ describe('refresh token walkthrough', () => {
       tokenResponse({ refresh_token: 'rt-2' }),
       tokenResponse(),
     ];
-    const run = runWalkthrough(refreshTokenMachine, refreshToken, () => answers.shift()!);
+    const run = runWalkthrough(machine, refreshToken, () => answers.shift()!);
     for (let i = 0; i < 4; i++) await run.next();
     const flagged = await run.next();
     expect(flagged.value).toBe('failed');

@@ -1,7 +1,7 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
-import type { GrantDefinition, StepDefinition } from '../walkthrough/types';
-
-const CLIENT_ID = 'playground-first-party';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import type { StepDefinition } from '../../lib/walkthrough/types';
+import { firstPartyApp } from '../password/client';
 
 /** A refresh that must be refused: invalid_grant is the answer this step teaches. */
 function refusedRefresh(step: {
@@ -36,13 +36,20 @@ function refusedRefresh(step: {
 }
 
 /** RFC 6749 §6 with rotation (RFC 9700 §4.14.2): each refresh token works once. */
-export const refreshToken: GrantDefinition = {
+export const refreshToken: RegisteredGrant = {
   slug: 'refresh-token',
   name: 'Refresh token',
-  clientId: CLIENT_ID,
-  clientType: 'confidential',
+  clientId: firstPartyApp.client_id,
+  clientType: firstPartyApp.type,
+  // The password walkthrough's app, shared on purpose: its password grant obtains the first tokens.
+  clients: [firstPartyApp],
   summary:
     'A refresh token gets new access tokens without asking the user again. With rotation, every refresh returns a new refresh token and the old one stops working; using an old one again is taken as theft, and the whole grant is revoked.',
+  catalogue: {
+    rfc: 'RFC 6749 §6',
+    status: 'recommended',
+    useWhen: 'Renewing access without asking the user again, with rotation.',
+  },
   defaults: { scope: 'openid offline_access read' },
   secrets: async () => ({}),
   steps: [

@@ -1,5 +1,5 @@
 import { resourceOutcome, RFC } from './common-steps';
-import type { StepDefinition, WalkthroughContext } from './types';
+import type { StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
 
 const bearer = (context: WalkthroughContext) => ({
   authorization: `Bearer ${context.tokens.access_token ?? ''}`,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deviceCode } from '../device-code/steps';
-import { deviceCodeMachine } from '../device-code/machine';
+import { walkthroughBySlug } from '..';
 import { nextMove, parseStepParam, viewOf, type AutopilotPlan, type AutopilotView } from './autopilot';
 import { json, runWalkthrough, tokenResponse } from './testing';
 
@@ -56,7 +55,8 @@ describe('parseStepParam', () => {
 
 describe('the autopilot driving a real walkthrough machine', () => {
   it('replays the device flow to its token step: asks for the codes, passes the person step, polls', async () => {
-    const run = runWalkthrough(deviceCodeMachine, deviceCode, (action) =>
+    const { grant, machine } = walkthroughBySlug('device-code')!;
+    const run = runWalkthrough(machine, grant, (action) =>
       action.request.path === '/oidc/device/auth'
         ? json(200, {
             device_code: 'dc',
@@ -67,12 +67,12 @@ describe('the autopilot driving a real walkthrough machine', () => {
           })
         : tokenResponse(),
     );
-    const target = deviceCode.steps.findIndex((step) => step.id === 'poll') + 1;
+    const target = grant.steps.findIndex((step) => step.id === 'poll') + 1;
     expect(target).toBeGreaterThan(2);
     const plan: AutopilotPlan = { target, login: 'alice' };
     const moves: string[] = [];
     for (let guard = 0; guard < 20; guard += 1) {
-      const move = nextMove(plan, viewOf(run.actor.getSnapshot(), deviceCode));
+      const move = nextMove(plan, viewOf(run.actor.getSnapshot(), grant));
       moves.push(move.kind);
       if (move.kind === 'landed') break;
       if (move.kind === 'visit') plan.passed = run.actor.getSnapshot().context.stepIndex;

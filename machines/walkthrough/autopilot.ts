@@ -1,5 +1,5 @@
 import type { DemoLogin } from '../../lib/demo/logins';
-import type { GrantDefinition, StepAction, WalkthroughContext } from './types';
+import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
 
 /**
  * The autopilot drives a walkthrough by sending it NEXT, for two instructor features:

@@ -1,4 +1,4 @@
-import type { CallbackResult, OAuthError, WalkthroughContext } from './types';
+import type { CallbackResult, OAuthError, WalkthroughContext } from '../../lib/walkthrough/types';
 
 /** Decodes a JWT's payload without verifying it (the token inspector verifies signatures). */
 export function jwtPayload(token: string): Record<string, unknown> | undefined {

@@ -1,4 +1,4 @@
-import type { ExchangeResult, ParamSpec, StepOutcome, TokenSet } from './types';
+import type { ExchangeResult, ParamSpec, StepOutcome, TokenSet } from '../../lib/walkthrough/types';
 
 /** The playground's callback: where every browser-based demo client is redirected. */
 export const CALLBACK_PATH = '/callback';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWalkthroughMachine } from './create-walkthrough-machine';
 import { fakeJwt, json, ORIGIN, runWalkthrough, SECRETS, tokenResponse } from './testing';
-import type { GrantDefinition } from './types';
+import type { GrantDefinition } from '../../lib/walkthrough/types';
 
 const grant: GrantDefinition = {
   slug: 'test-grant',

@@ -7,7 +7,7 @@ import type {
   StepDefinition,
   StepOutcome,
   WalkthroughContext,
-} from './types';
+} from '../../lib/walkthrough/types';
 
 export type WalkthroughEvent =
   | { type: 'NEXT' }

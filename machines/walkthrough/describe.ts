@@ -1,4 +1,4 @@
-import type { GrantDefinition, StepAction, WalkthroughContext } from './types';
+import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
 
 export type RequestDescription = {
   method: string;

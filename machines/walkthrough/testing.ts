@@ -1,6 +1,6 @@
 import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
 import type { SendInput, WalkthroughMachine } from './create-walkthrough-machine';
-import type { ExchangeResult, GrantDefinition, StepAction } from './types';
+import type { ExchangeResult, GrantDefinition, StepAction } from '../../lib/walkthrough/types';
 
 export const ORIGIN = 'http://localhost:3000';
 export const SECRETS = {

@@ -3,27 +3,26 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
 import { readEnv } from '@/lib/config/env';
-import { walkthroughBySlug, WALKTHROUGHS } from '@/machines';
+import { grantBySlug, GRANTS } from '@/registry/grants';
 
 type Props = { params: Promise<{ grant: string }> };
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const entry = walkthroughBySlug((await params).grant);
-  return { title: entry ? entry.grant.name : 'Unknown grant', referrer: 'no-referrer' };
+  const grant = grantBySlug((await params).grant);
+  return { title: grant ? grant.name : 'Unknown grant', referrer: 'no-referrer' };
 }
 
 /** A grant's walkthrough: the text is rendered here; the interactive part is a client island. */
 export default async function GrantPage({ params }: Props) {
   const { grant: slug } = await params;
-  const entry = walkthroughBySlug(slug);
-  if (!entry) notFound();
-  const { grant } = entry;
+  const grant = grantBySlug(slug);
+  if (!grant) notFound();
   return (
     <div className="space-y-6">
       <nav data-chrome aria-label="Grants" className="flex flex-wrap gap-2 text-sm">
-        {WALKTHROUGHS.map(({ grant: other }) => (
+        {GRANTS.map((other) => (
           <Link
             key={other.slug}
             href={`/grants/${other.slug}`}

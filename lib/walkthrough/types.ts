@@ -1,4 +1,4 @@
-import type { Channel, Role } from '../../lib/trace/types';
+import type { Channel, Role } from '../trace/types';
 
 export type { Channel, Role };
 

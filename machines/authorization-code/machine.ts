@@ -1,4 +1,0 @@
-import { createWalkthroughMachine } from '../walkthrough/create-walkthrough-machine';
-import { authorizationCode } from './steps';
-
-export const authorizationCodeMachine = createWalkthroughMachine(authorizationCode);

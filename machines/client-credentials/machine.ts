@@ -1,4 +1,0 @@
-import { createWalkthroughMachine } from '../walkthrough/create-walkthrough-machine';
-import { clientCredentials } from './steps';
-
-export const clientCredentialsMachine = createWalkthroughMachine(clientCredentials);

@@ -1,4 +1,0 @@
-import { createWalkthroughMachine } from '../walkthrough/create-walkthrough-machine';
-import { deviceCode } from './steps';
-
-export const deviceCodeMachine = createWalkthroughMachine(deviceCode);

@@ -1,4 +1,0 @@
-import { createWalkthroughMachine } from '../walkthrough/create-walkthrough-machine';
-import { refreshToken } from './steps';
-
-export const refreshTokenMachine = createWalkthroughMachine(refreshToken);
