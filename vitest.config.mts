@@ -4,12 +4,7 @@ import { fileURLToPath } from 'node:url';
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
-    include: [
-      'lib/**/*.test.ts',
-      'machines/**/*.test.ts',
-      'registry/**/*.test.ts',
-      'components/**/*.test.ts',
-    ],
+    include: ['lib/**/*.test.ts', 'machines/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { GRANTS } from '../registry/grants';
+import { GRANTS } from '../machines/registry';
 import { expect, test } from './fixtures';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';

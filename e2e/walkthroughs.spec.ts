@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { GRANTS } from '../registry/grants';
+import { GRANTS } from '../machines/registry';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
 import { pressOn } from './flows/keyboard';

@@ -1,4 +1,4 @@
-import { GRANTS } from '../registry/grants';
+import { GRANTS } from './registry';
 import { createWalkthroughMachine } from './walkthrough/create-walkthrough-machine';
 
 /** Each registered grant with its walkthrough machine, built from its steps: a grant's folder has none. */

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ComparePanel } from '@/components/compare/compare-panel';
 import { readEnv } from '@/lib/config/env';
-import { grantBySlug, GRANTS } from '@/registry/grants';
+import { grantBySlug, GRANTS } from '@/machines/registry';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Compare two grants', referrer: 'no-referrer' };

@@ -1,4 +1,4 @@
-import { grantBySlug } from '@/registry/grants';
+import { grantBySlug } from '@/machines/registry';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number };
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { grantBySlug } from '@/registry/grants';
+import { grantBySlug } from '@/machines/registry';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';

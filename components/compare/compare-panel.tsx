@@ -3,7 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useState } from 'react';
 import { compareRun } from '@/lib/diagram/compare';
-import { grantBySlug } from '@/registry/grants';
+import { grantBySlug } from '@/machines/registry';
 import type { WalkthroughStatus } from '../walkthrough/walkthrough';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import type { WalkthroughActor } from '../walkthrough/types';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { GRANTS } from '@/registry/grants';
+import { GRANTS } from '@/machines/registry';
 
 const BADGE = {
   recommended: 'bg-emerald-100 text-emerald-900',

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
-import { grantBySlug } from '@/registry/grants';
+import { grantBySlug } from '@/machines/registry';
 import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import { Walkthrough, type WalkthroughPlacement, type WalkthroughSetup } from './walkthrough';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantBySlug } from '../../registry/grants';
+import { grantBySlug } from '../../machines/registry';
 import type { TraceEvent } from '../trace/types';
 import { compareRun } from './compare';
 

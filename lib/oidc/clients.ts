@@ -1,5 +1,5 @@
 import type { ClientMetadata } from 'oidc-provider';
-import { GRANTS } from '../../registry/grants';
+import { GRANTS } from '../../machines/registry';
 import type { DemoClient } from './demo-client';
 
 /** The playground's resource server authenticates as this client to introspect tokens (RFC 7662). */

@@ -3,7 +3,7 @@ import { readEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { clientAddress } from '../oidc/node-bridge';
 import { tryAgainIn } from '../oidc/sign-in-throttle';
-import { grantBySlug } from '../../registry/grants';
+import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
 import { roomCreationLimit, roomHub, roomJoinLimit } from './index';
 import { roomEventStream } from './stream';

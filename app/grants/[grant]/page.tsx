@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
 import { readEnv } from '@/lib/config/env';
-import { grantBySlug, GRANTS } from '@/registry/grants';
+import { grantBySlug, GRANTS } from '@/machines/registry';
 
 type Props = { params: Promise<{ grant: string }> };
 
