@@ -3,15 +3,16 @@ import { DemoAccounts } from '@/components/home/demo-accounts';
 import { DemoClients } from '@/components/home/demo-clients';
 import { GrantGuide } from '@/components/home/grant-guide';
 import { GrantList } from '@/components/home/grant-list';
-import { readEnv } from '@/lib/config/env';
+import { ThisOrigin } from '@/components/ui/this-origin';
+import { ISSUER_PATH } from '@/lib/config/env';
 import { demoAccountCredentials } from '@/lib/oidc/accounts';
-import { demoClients } from '@/lib/oidc/clients';
-import { resourceIdentifier } from '@/lib/oidc/resource-server';
+import { demoClientList } from '@/lib/oidc/clients';
 
-export const dynamic = 'force-dynamic';
-
+/**
+ * Prerendered once at build: a class opens this page all at once, and a static page costs the server
+ * no render. Nothing on it depends on the request; the browser fills in the origin.
+ */
 export default function HomePage() {
-  const { publicOrigin, issuer } = readEnv();
   return (
     <div className="space-y-10">
       <section aria-labelledby="intro">
@@ -20,8 +21,11 @@ export default function HomePage() {
         </h1>
         <p className="mt-3 max-w-3xl text-lg text-slate-700">
           This playground runs a real authorization server (panva&apos;s oidc-provider) at{' '}
-          <code className="rounded bg-slate-100 px-1">{issuer}</code>. Every redirect, request and token you
-          see is a real HTTP exchange with it, recorded for you as it happens.
+          <code className="rounded bg-slate-100 px-1">
+            <ThisOrigin path={ISSUER_PATH} />
+          </code>
+          . Every redirect, request and token you see is a real HTTP exchange with it, recorded for you as it
+          happens.
         </p>
         <ul className="mt-4 flex flex-wrap gap-4 text-sm">
           <li>
@@ -63,7 +67,7 @@ export default function HomePage() {
       </section>
       <GrantGuide />
       <DemoAccounts accounts={demoAccountCredentials()} />
-      <DemoClients clients={demoClients(publicOrigin)} resource={resourceIdentifier(publicOrigin)} />
+      <DemoClients clients={demoClientList()} />
     </div>
   );
 }

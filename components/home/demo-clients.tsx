@@ -1,8 +1,10 @@
-import type { ClientMetadata } from 'oidc-provider';
+import type { DemoClientSummary } from '@/lib/oidc/clients';
+import { RESOURCE_PATH } from '@/lib/oidc/resource-server';
+import { ThisOrigin } from '../ui/this-origin';
 
-type Props = { clients: ClientMetadata[]; resource: string };
+type Props = { clients: DemoClientSummary[] };
 
-export function DemoClients({ clients, resource }: Props) {
+export function DemoClients({ clients }: Props) {
   return (
     <section aria-labelledby="demo-clients">
       <h2 id="demo-clients" className="text-2xl font-bold">
@@ -10,8 +12,12 @@ export function DemoClients({ clients, resource }: Props) {
       </h2>
       <p className="mt-1 text-slate-700">
         Registered with the authorization server, with documented secrets (it is a playground). Ask for{' '}
-        <code>resource={resource}</code> to get a JWT access token for the playground&apos;s API; without it,
-        access tokens are opaque. You can also register your own client at <code>/oidc/reg</code>.
+        <code>
+          resource=
+          <ThisOrigin path={RESOURCE_PATH} />
+        </code>{' '}
+        to get a JWT access token for the playground&apos;s API; without it, access tokens are opaque. You can
+        also register your own client at <code>/oidc/reg</code>.
       </p>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full border-collapse bg-white text-left text-sm">

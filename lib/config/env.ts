@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The authorization server is mounted here, and its issuer is the public origin plus this path. */
+export const ISSUER_PATH = '/oidc';
+
 /**
  * The playground's settings, read once from the environment. Every variable is documented in the README's
  * environment table; defaults give a working playground with no external service.
@@ -49,7 +52,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   return {
     port: env.PORT,
     publicOrigin,
-    issuer: `${publicOrigin}/oidc`,
+    issuer: `${publicOrigin}${ISSUER_PATH}`,
     dataDir: path.resolve(env.PLAYGROUND_DATA_DIR),
     redisUrl: env.REDIS_URL,
     oidcJwks: env.OIDC_JWKS,

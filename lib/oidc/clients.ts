@@ -45,3 +45,25 @@ export function demoClients(origin: string): ClientMetadata[] {
     },
   ];
 }
+
+/** What the home page's table shows of a demo client: nothing that depends on the origin. */
+export type DemoClientSummary = Pick<
+  ClientMetadata,
+  'client_id' | 'client_name' | 'client_secret' | 'grant_types' | 'token_endpoint_auth_method'
+>;
+
+/**
+ * The demo clients as the home page lists them. The page is prerendered before any origin is known,
+ * so the list is built for a stand-in loopback origin and keeps only what the origin does not change.
+ */
+export function demoClientList(): DemoClientSummary[] {
+  return demoClients('http://localhost').map(
+    ({ client_id, client_name, client_secret, grant_types, token_endpoint_auth_method }) => ({
+      client_id,
+      client_name,
+      client_secret,
+      grant_types,
+      token_endpoint_auth_method,
+    }),
+  );
+}

@@ -1,3 +1,4 @@
+import { ISSUER_PATH } from '../config/env';
 import { errorResponse, serverErrorResponse } from '../http/errors';
 import { learnerIdFromCookieHeader } from '../trace/learner';
 import { traceStore } from '../trace';
@@ -6,7 +7,7 @@ import { senderOf } from '../trace/roles';
 import { readBody, runNodeListener } from './node-bridge';
 import { authorizationServer } from './provider';
 
-export const MOUNT_PATH = '/oidc';
+export const MOUNT_PATH = ISSUER_PATH;
 
 const notFound = (pathname: string) =>
   errorResponse(
