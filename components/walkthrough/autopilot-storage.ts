@@ -1,11 +1,5 @@
 import type { AutopilotPlan } from '@/machines/walkthrough/autopilot';
-import {
-  DEMO_LOGINS,
-  isDemoLogin,
-  UNATTENDED_SIGN_IN_KEY,
-  type DemoLogin,
-  type UnattendedSignIn,
-} from '@/lib/demo/logins';
+import { UNATTENDED_SIGN_IN_KEY, type DemoLogin, type UnattendedSignIn } from '@/lib/demo/logins';
 
 /** The autopilot's plan outlives the page: the browser leaves for the authorization server and returns. */
 const planKey = (key: string) => `playground:autopilot:plan:${key}`;
@@ -33,17 +27,4 @@ export function allowUnattendedSignIn(login: DemoLogin, returnTo?: string) {
 
 export function endUnattendedSignIn() {
   sessionStorage.removeItem(UNATTENDED_SIGN_IN_KEY);
-}
-
-/** The sign-in a deep link asked for, if it is still current: the account and its documented password. */
-export function unattendedSignIn(): { login: DemoLogin; password: string } | undefined {
-  try {
-    const value = JSON.parse(
-      sessionStorage.getItem(UNATTENDED_SIGN_IN_KEY) ?? 'null',
-    ) as UnattendedSignIn | null;
-    if (!value || !isDemoLogin(value.login) || !(value.until > Date.now())) return undefined;
-    return { login: value.login, password: DEMO_LOGINS[value.login] };
-  } catch {
-    return undefined;
-  }
 }

@@ -1,7 +1,7 @@
 /**
- * HTML for the pages oidc-provider renders itself (errors, device flow, logout). They carry the same
- * "Authorization Server" banner and look as the React pages under /interaction, with a small inline
- * stylesheet because these pages are not built by Next.
+ * HTML for the authorization server's own pages: those oidc-provider renders (errors, device flow,
+ * logout) and the sign-in and consent pages under /interaction. They carry the "Authorization Server"
+ * banner and a small inline stylesheet: they are the server's pages, not the playground app's.
  */
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -25,7 +25,13 @@ button.secondary{background:#e2e8f0;color:#0f172a}
 :focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
 .error{border-left:4px solid #b91c1c;background:#fef2f2;padding:.75rem 1rem;border-radius:.25rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;word-break:break-word}
-a{color:#6b21a8}`;
+a{color:#6b21a8}
+.field{display:block;width:100%;margin-bottom:1rem;padding:.5rem .75rem;border:1px solid #64748b;border-radius:.5rem;font-size:1rem}
+.actions{display:flex;flex-wrap:wrap;gap:.75rem}.actions button{margin-top:0}
+.status{background:#fffbeb;color:#451a03;padding:.75rem 1rem;border-radius:.25rem}
+.note{font-size:.9rem;color:#334155;margin-top:1.5rem}
+ul.scopes{list-style:none;padding:0;margin:0 0 1rem}ul.scopes li{border:1px solid #e2e8f0;border-radius:.25rem;padding:.5rem .75rem;margin-bottom:.5rem}
+ul.scopes span{display:block;font-size:.875rem;color:#475569}`;
 
 export function authorizationServerPage(
   title: string,

@@ -1,6 +1,6 @@
 import type { Configuration, errors } from 'oidc-provider';
-import { UNATTENDED_SIGN_IN_KEY } from '../../demo/logins';
 import { authorizationServerPage, escapeHtml } from './layout';
+import { whenUnattended } from './unattended';
 
 type ProviderContext = Parameters<NonNullable<Configuration['renderError']>>[0];
 
@@ -19,13 +19,6 @@ client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).</p>`,
     { status: `error ${ctx.status}` },
   );
 };
-
-/**
- * A deep link that asked for an unattended sign-in (see lib/demo/logins.ts) also passes the device
- * pages: this script, run only when that tab's sign-in is current, does what the person would.
- */
-const whenUnattended = (action: string) =>
-  `(function(){try{var s=JSON.parse(sessionStorage.getItem(${JSON.stringify(UNATTENDED_SIGN_IN_KEY)})||'null');if(!s||!(s.until>Date.now()))return;${action}}catch(e){}})();`;
 
 /**
  * Whether this request's session was never stored. After a failed device step (`GET /oidc/device/<uid>`
