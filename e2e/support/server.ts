@@ -6,7 +6,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export type Playground = { origin: string; dataDir: string; pid: number; stop(): Promise<void> };
+export type Playground = {
+  origin: string;
+  dataDir: string;
+  pid: number;
+  /** What the server has printed so far (stdout and stderr). */
+  output(): string;
+  stop(): Promise<void>;
+};
 
 export const tempDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'playground-e2e-'));
 
@@ -59,6 +66,7 @@ export async function startPlayground(options: {
     origin,
     dataDir,
     pid: child.pid!,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
