@@ -79,15 +79,11 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
     VALUES (@model, @id, @payload, @grant_id, @user_code, @uid, @expires_at, NULL)
     ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id,
       user_code = excluded.user_code, uid = excluded.uid, expires_at = excluded.expires_at`);
-  const byId = db.prepare(
-    'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND id = ?',
-  );
-  const byUid = db.prepare(
-    'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND uid = ?',
-  );
-  const byUserCode = db.prepare(
-    'SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND user_code = ?',
-  );
+  const lookupBy = (column: 'id' | 'uid' | 'user_code') =>
+    db.prepare(`SELECT payload, expires_at, consumed_at FROM oidc_models WHERE model = ? AND ${column} = ?`);
+  const byId = lookupBy('id');
+  const byUid = lookupBy('uid');
+  const byUserCode = lookupBy('user_code');
   const consume = db.prepare('UPDATE oidc_models SET consumed_at = ? WHERE model = ? AND id = ?');
   const destroy = db.prepare('DELETE FROM oidc_models WHERE model = ? AND id = ?');
   const revoke = db.prepare('DELETE FROM oidc_models WHERE grant_id = ?');
