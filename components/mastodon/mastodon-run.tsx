@@ -143,8 +143,8 @@ export function MastodonRun({
           ) : null}
           {refusedTarget ? (
             <p role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900">
-              The browser was not sent to {JSON.stringify(refusedTarget.slice(0, 80))}: only https:// addresses
-              (http:// on localhost) are followed. Press Restart, or try another instance.
+              The browser was not sent to {JSON.stringify(refusedTarget.slice(0, 80))}: only https://
+              addresses (http:// on localhost) are followed. Press Restart, or try another instance.
             </p>
           ) : null}
           {refusedTwice ? (

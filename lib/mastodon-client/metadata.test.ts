@@ -49,17 +49,22 @@ describe('an instance’s endpoints', () => {
   });
 
   it('allows the other endpoints on another https origin (a separate token host is legitimate)', () => {
-    const result = checkedEndpoints({ ...METADATA, token_endpoint: 'https://api.social.example/token' }, INSTANCE);
+    const result = checkedEndpoints(
+      { ...METADATA, token_endpoint: 'https://api.social.example/token' },
+      INSTANCE,
+    );
     expect(result.ok && result.endpoints.token_endpoint).toBe('https://api.social.example/token');
   });
 
   it('refuses a plain-http token endpoint off loopback and a relative one', () => {
     expect(
-      descriptionOf(checkedEndpoints({ ...METADATA, token_endpoint: 'http://social.example/oauth/token' }, INSTANCE)),
+      descriptionOf(
+        checkedEndpoints({ ...METADATA, token_endpoint: 'http://social.example/oauth/token' }, INSTANCE),
+      ),
     ).toContain('points token_endpoint at "http://social.example/oauth/token", which is not an https:// URL');
-    expect(descriptionOf(checkedEndpoints({ ...METADATA, revocation_endpoint: '/oauth/revoke' }, INSTANCE))).toContain(
-      'gives revocation_endpoint as "/oauth/revoke", which is not an absolute URL',
-    );
+    expect(
+      descriptionOf(checkedEndpoints({ ...METADATA, revocation_endpoint: '/oauth/revoke' }, INSTANCE)),
+    ).toContain('gives revocation_endpoint as "/oauth/revoke", which is not an absolute URL');
   });
 
   it('refuses an endpoint that is not a string', () => {
@@ -73,7 +78,9 @@ describe('an instance’s endpoints', () => {
   });
 
   it('refuses credentials in an endpoint', () => {
-    expect(checkEndpoint('token_endpoint', 'https://u:p@social.example/oauth/token', INSTANCE).ok).toBe(false);
+    expect(checkEndpoint('token_endpoint', 'https://u:p@social.example/oauth/token', INSTANCE).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -86,7 +93,9 @@ describe('the issuer (RFC 8414 §3.3)', () => {
   it('refuses another issuer before looking at any endpoint', () => {
     const result = checkedEndpoints({ ...METADATA, issuer: 'https://other.example/' }, INSTANCE);
     expect(result.ok).toBe(false);
-    expect(descriptionOf(result)).toContain('names its issuer "https://other.example/", but it was fetched from');
+    expect(descriptionOf(result)).toContain(
+      'names its issuer "https://other.example/", but it was fetched from',
+    );
   });
 
   it('refuses a document without an issuer', () => {

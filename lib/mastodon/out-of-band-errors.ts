@@ -6,7 +6,8 @@
  * show a stranger's text.
  */
 export const OUT_OF_BAND_ERRORS: Readonly<Record<string, string>> = {
-  access_denied: 'Access was denied: the app gets no code. Return to the app and start again if that was a mistake.',
+  access_denied:
+    'Access was denied: the app gets no code. Return to the app and start again if that was a mistake.',
   invalid_request: 'The app’s authorization request was malformed. The app needs fixing; there is no code.',
   unauthorized_client: 'This app may not ask for a code this way.',
   unsupported_response_type: 'The app asked for a kind of answer this server does not give.',
@@ -25,5 +26,8 @@ export function outOfBandError(error: string): OutOfBandError {
   const text = Object.hasOwn(OUT_OF_BAND_ERRORS, error) ? OUT_OF_BAND_ERRORS[error] : undefined;
   return text
     ? { error, text }
-    : { error: undefined, text: 'The authorization server sent no code, and an error this page does not know.' };
+    : {
+        error: undefined,
+        text: 'The authorization server sent no code, and an error this page does not know.',
+      };
 }

@@ -183,7 +183,10 @@ describe('the Mastodon flow', () => {
   it('stops at the metadata step, with the reason, when the document points the browser elsewhere', async () => {
     const cases: [Record<string, unknown>, RegExp][] = [
       [{ authorization_endpoint: 'javascript:alert(1)' }, /not an https:\/\/ URL/],
-      [{ authorization_endpoint: 'https://phish.example/oauth/authorize' }, /which is not on https:\/\/social\.example/],
+      [
+        { authorization_endpoint: 'https://phish.example/oauth/authorize' },
+        /which is not on https:\/\/social\.example/,
+      ],
       [{ issuer: 'https://phish.example/' }, /names its issuer "https:\/\/phish\.example\/"/],
     ];
     for (const [change, reason] of cases) {
@@ -197,7 +200,10 @@ describe('the Mastodon flow', () => {
       );
       const failed = await run.next();
       expect(failed.value).toBe('failed');
-      expect(failed.context.error).toMatchObject({ error: 'invalid_metadata', error_description: expect.stringMatching(reason) });
+      expect(failed.context.error).toMatchObject({
+        error: 'invalid_metadata',
+        error_description: expect.stringMatching(reason),
+      });
       expect(failed.context.values.authorization_endpoint).toBeUndefined();
     }
   });
