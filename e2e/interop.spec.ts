@@ -172,6 +172,23 @@ test('authorization code with PKCE through our pages, then userinfo, introspecti
   expect(await client.tokenIntrospection(config, refreshed.access_token)).toEqual({ active: false });
 });
 
+test('a confidential client must use PKCE too (RFC 9700 §2.1.1): its secret does not stop code injection', async ({
+  page,
+}) => {
+  const config = await configure('playground-web', { secret: 'playground-web-secret' });
+  const withoutPkce = client.buildAuthorizationUrl(config, {
+    redirect_uri: CALLBACK,
+    scope: 'openid',
+    state: 'no-pkce',
+  });
+  await page.goto(String(withoutPkce));
+  await page.waitForURL((u) => u.href.startsWith(CALLBACK));
+  const refused = new URL(page.url());
+  expect(refused.searchParams.get('error')).toBe('invalid_request');
+  expect(refused.searchParams.get('error_description')).toMatch(/PKCE/);
+  expect(refused.searchParams.get('state')).toBe('no-pkce');
+});
+
 test('a public client must use PKCE, and its code exchange works without a secret', async ({ page }) => {
   const config = await configure('playground-spa', { method: 'none' });
   const withoutPkce = client.buildAuthorizationUrl(config, {
