@@ -27,6 +27,10 @@ button.secondary{background:#e2e8f0;color:#0f172a}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;word-break:break-word}
 a{color:#6b21a8}`;
 
+/**
+ * A page in the authorization server's look. `script` runs inline: the caller allows it in the page's
+ * Content Security Policy with `allowInlineScript` (lib/oidc/content-security-policy.ts).
+ */
 export function authorizationServerPage(
   title: string,
   body: string,

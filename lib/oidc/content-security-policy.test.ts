@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inlineScriptHashes, scriptHash } from '../http/script-hash';
+import { allowInlineScript } from './content-security-policy';
+import { registerApp } from '../mastodon/apps';
+import { testAuthorizationServer } from '../testing/authorization-server';
+
+type Server = Awaited<ReturnType<typeof testAuthorizationServer>>;
+let server: Server;
+beforeAll(async () => {
+  server = await testAuthorizationServer();
+});
+afterAll(async () => {
+  await server.storage.close();
+});
+
+const scriptSources = (policy: string | null) =>
+  (policy ?? '').split(/;\s*/).find((part) => part.startsWith('script-src')) ?? '';
+
+describe('the authorization server’s own pages', () => {
+  it('get a policy without inline scripts, and forms that post only here', async () => {
+    const response = await server.call('/oidc/device');
+    expect(response.headers.get('content-type')).toMatch(/html/);
+    const policy = response.headers.get('content-security-policy');
+    expect(scriptSources(policy)).toBe("script-src 'self'");
+    expect(policy).toContain("form-action 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  it('allow the form_post page’s script by its hash, and its form to post to the client’s registered redirect URI', async () => {
+    const app = await registerApp(server, {
+      client_name: 'Form post',
+      redirect_uris: 'https://app.example/cb',
+      scopes: 'read',
+    });
+    const response = await server.call(
+      `/oidc/auth?${new URLSearchParams({
+        client_id: app.client_id,
+        response_type: 'code',
+        response_mode: 'form_post',
+        redirect_uri: 'https://app.example/cb',
+        scope: 'read',
+        prompt: 'none', // no session: login_required, delivered by form_post
+      })}`,
+    );
+    const body = await response.text();
+    expect(body).toContain('action="https://app.example/cb"');
+    const policy = response.headers.get('content-security-policy');
+    const [hash] = inlineScriptHashes(body);
+    expect(scriptSources(policy)).toContain(hash);
+    expect(policy).toContain("form-action 'self' https://app.example");
+  });
+
+  it('answer JSON without a policy (nothing there runs)', async () => {
+    const response = await server.call('/oidc/.well-known/openid-configuration');
+    expect(response.headers.get('content-security-policy')).toBeNull();
+  });
+});
+
+describe('allowInlineScript', () => {
+  it('adds the hash of exactly that script to the page’s script-src and returns the script', () => {
+    const headers = new Map([['content-security-policy', "default-src 'self'; script-src 'self'"]]);
+    const ctx = {
+      response: { get: (name: string) => headers.get(name) ?? '' },
+      set: (name: string, value: string) => headers.set(name, value),
+    } as unknown as Parameters<typeof allowInlineScript>[0];
+    expect(allowInlineScript(ctx, 'run()')).toBe('run()');
+    expect(headers.get('content-security-policy')).toBe(
+      `default-src 'self'; script-src 'self' ${scriptHash('run()')}`,
+    );
+  });
+});
