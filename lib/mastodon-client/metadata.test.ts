@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { mastodonServerMetadata } from '../mastodon/metadata';
 import { checkedEndpoints, checkEndpoint, checkIssuer, isWebUrl } from './metadata';
 
 const INSTANCE = 'https://social.example';
-const METADATA = {
-  issuer: `${INSTANCE}/`,
-  authorization_endpoint: `${INSTANCE}/oauth/authorize`,
-  token_endpoint: `${INSTANCE}/oauth/token`,
-  revocation_endpoint: `${INSTANCE}/oauth/revoke`,
-  app_registration_endpoint: `${INSTANCE}/api/v1/apps`,
-};
+// A real Mastodon-shaped document: the one the playground's own Mastodon-compatible server publishes.
+const METADATA = mastodonServerMetadata(INSTANCE);
 const descriptionOf = (result: ReturnType<typeof checkedEndpoints>) =>
   result.ok ? undefined : result.error.error_description;
 

@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inlineScriptHashes, scriptHash } from '../http/script-hash';
 import { allowInlineScript } from './content-security-policy';
 import { registerApp } from '../mastodon/apps';
-import { testAuthorizationServer } from '../testing/authorization-server';
+import { authorizationServerPerFile } from '../testing/authorization-server';
 
-type Server = Awaited<ReturnType<typeof testAuthorizationServer>>;
-let server: Server;
-beforeAll(async () => {
-  server = await testAuthorizationServer();
-});
-afterAll(async () => {
-  await server.storage.close();
-});
+const testServer = authorizationServerPerFile();
 
 const scriptSources = (policy: string | null) =>
   (policy ?? '').split(/;\s*/).find((part) => part.startsWith('script-src')) ?? '';
 
 describe('the authorization server’s own pages', () => {
   it('get a policy without inline scripts, and forms that post only here', async () => {
-    const response = await server.call('/oidc/device');
+    const response = await testServer().call('/oidc/device');
     expect(response.headers.get('content-type')).toMatch(/html/);
     const policy = response.headers.get('content-security-policy');
     expect(scriptSources(policy)).toBe("script-src 'self'");
@@ -27,12 +20,12 @@ describe('the authorization server’s own pages', () => {
   });
 
   it('allow the form_post page’s script by its hash, and its form to post to the client’s registered redirect URI', async () => {
-    const app = await registerApp(server, {
+    const app = await registerApp(testServer(), {
       client_name: 'Form post',
       redirect_uris: 'https://app.example/cb',
       scopes: 'read',
     });
-    const response = await server.call(
+    const response = await testServer().call(
       `/oidc/auth?${new URLSearchParams({
         client_id: app.client_id,
         response_type: 'code',
@@ -51,7 +44,7 @@ describe('the authorization server’s own pages', () => {
   });
 
   it('answer JSON without a policy (nothing there runs)', async () => {
-    const response = await server.call('/oidc/.well-known/openid-configuration');
+    const response = await testServer().call('/oidc/.well-known/openid-configuration');
     expect(response.headers.get('content-security-policy')).toBeNull();
   });
 });

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerApp } from '../mastodon/apps';
-import { testAuthorizationServer, TEST_ORIGIN } from '../testing/authorization-server';
+import { authorizationServerPerFile, TEST_ORIGIN } from '../testing/authorization-server';
 
-type Server = Awaited<ReturnType<typeof testAuthorizationServer>>;
-let server: Server;
-beforeAll(async () => {
-  server = await testAuthorizationServer();
-});
-afterAll(async () => {
-  await server.storage.close();
-});
+const testServer = authorizationServerPerFile();
 
 const CALLBACK = `${TEST_ORIGIN}/callback`;
 const authorize = (params: Record<string, string>) =>
-  server.call(
+  testServer().call(
     `/oidc/auth?${new URLSearchParams({ response_type: 'code', redirect_uri: CALLBACK, ...params })}`,
     {
       redirect: 'manual',
@@ -41,7 +34,7 @@ describe('PKCE for the authorization code flow (RFC 9700 §2.1.1)', () => {
   });
 
   it('keeps PKCE optional for an app registered through Mastodon’s POST /api/v1/apps, as Mastodon does', async () => {
-    const app = await registerApp(server, {
+    const app = await registerApp(testServer(), {
       client_name: 'No PKCE',
       redirect_uris: CALLBACK,
       scopes: 'read',
@@ -51,7 +44,7 @@ describe('PKCE for the authorization code flow (RFC 9700 §2.1.1)', () => {
   });
 
   it('does not let a client registering itself at /oidc/reg claim the Mastodon exception', async () => {
-    const response = await server.call('/oidc/reg', {
+    const response = await testServer().call('/oidc/reg', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ redirect_uris: [CALLBACK], mastodon_app: true }),
