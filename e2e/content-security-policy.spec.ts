@@ -59,7 +59,8 @@ test('the sign-in page lets its form end at the client’s redirect URI, and no 
   await walkthrough.goto('authorization-code');
   await walkthrough.nextStep.click();
   await expect(new AuthorizationServerPage(page).heading).toHaveText('Sign in');
-  const meta = page.locator('meta[http-equiv="Content-Security-Policy"]');
+  // Browsers read a policy from <meta> only inside <head>.
+  const meta = page.locator('head > meta[http-equiv="Content-Security-Policy"]');
   await expect(meta).toHaveAttribute('content', "form-action 'self' " + ORIGIN);
 });
 
