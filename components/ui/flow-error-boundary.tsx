@@ -1,6 +1,6 @@
 'use client';
 
-import { Component, createRef, type ReactNode } from 'react';
+import { Component, createRef, Fragment, type ReactNode } from 'react';
 
 type Props = {
   /** What failed, for the message: "The walkthrough", "The Mastodon flow". */
@@ -37,7 +37,7 @@ export class FlowErrorBoundary extends Component<Props, { error?: Error; generat
     const { error, generation } = this.state;
     if (!error)
       // A new key on Restart: the flow mounts afresh, with no state left from the failed run.
-      return <div key={generation}>{this.props.children}</div>;
+      return <Fragment key={generation}>{this.props.children}</Fragment>;
     return (
       <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-950">
         <p className="font-semibold">{this.props.what} stopped on an unexpected error.</p>
