@@ -34,7 +34,8 @@ export function pagePolicy({ nonce, scriptHashes, dev, formAction }: PagePolicy)
     "img-src 'self' data: https:",
     "font-src 'self'",
     // The Mastodon flow calls the learner's instance from the browser: https, or a local test instance.
-    "connect-src 'self' https: http://localhost:* http://127.0.0.1:* http://[::1]:*",
+    // Not http://[::1]: Chromium refuses IPv6 literals in a source list (and logs it on every page).
+    "connect-src 'self' https: http://localhost:* http://127.0.0.1:*",
     "object-src 'none'",
     "base-uri 'self'",
     "frame-ancestors 'none'",
