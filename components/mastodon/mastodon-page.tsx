@@ -114,16 +114,16 @@ export function MastodonPage({ origin }: { origin: string }) {
   }, []);
 
   // After an unexpected error: a fresh run on the same instance (the stored one may be what failed).
-  const restartAfterError = useCallback(() => {
-    savePlan(RUN_KEY, undefined);
-    restart();
-  }, [restart]);
+  const restartAfterError = useCallback(async () => {
+    if (connection) await start(connection);
+  }, [connection, start]);
 
   if (problem) return <p role="alert">The Mastodon flow could not start: {problem}</p>;
   if (!restored) return <p role="status">Loading…</p>;
   if (!connection || !setup) return <InstanceForm onConnect={(next) => void start(next)} />;
   return (
-    <FlowErrorBoundary what="The Mastodon flow" onRestart={restartAfterError}>
+    // Keyed by the run: a new run (Restart, a new instance) starts with no error left over.
+    <FlowErrorBoundary key={setup.input.runId} what="The Mastodon flow" onRestart={restartAfterError}>
       <MastodonRun
         key={setup.input.runId}
         connection={connection}

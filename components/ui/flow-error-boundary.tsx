@@ -5,8 +5,11 @@ import { Component, createRef, Fragment, type ReactNode } from 'react';
 type Props = {
   /** What failed, for the message: "The walkthrough", "The Mastodon flow". */
   what: string;
-  /** Forgets what the failed run left behind (its stored snapshot, its plan), before it starts again. */
-  onRestart(): void;
+  /**
+   * Forgets what the failed run left behind (its stored snapshot, its plan). When it sets up the new
+   * run asynchronously, it returns a promise: the flow mounts again once that run is there.
+   */
+  onRestart(): void | Promise<void>;
   children: ReactNode;
 };
 
@@ -24,13 +27,19 @@ export class FlowErrorBoundary extends Component<Props, { error?: Error; generat
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
+  // The error may come on the flow's first render (a stored run restored on load) or later.
+  componentDidMount() {
+    if (this.state.error) this.restartButton.current?.focus();
+  }
+
   componentDidUpdate(_props: Props, previous: { error?: Error }) {
     if (this.state.error && !previous.error) this.restartButton.current?.focus();
   }
 
   private restart = () => {
-    this.props.onRestart();
-    this.setState(({ generation }) => ({ error: undefined, generation: generation + 1 }));
+    void Promise.resolve(this.props.onRestart()).then(() =>
+      this.setState(({ generation }) => ({ error: undefined, generation: generation + 1 })),
+    );
   };
 
   render() {
