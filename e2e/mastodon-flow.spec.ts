@@ -20,17 +20,17 @@ let htmlServer: http.Server;
 let htmlOrigin: string;
 // Instances whose metadata points the browser where it must not go, each on its own loopback port.
 const badMetadata: Record<string, (origin: string) => Record<string, unknown>> = {
-  'javascript: authorization endpoint': (origin) => ({
+  'a javascript: authorization endpoint': (origin) => ({
     issuer: `${origin}/`,
     authorization_endpoint: 'javascript:alert(document.domain)//',
     token_endpoint: `${origin}/oauth/token`,
   }),
-  'authorization endpoint on another origin': (origin) => ({
+  'an authorization endpoint on another origin': (origin) => ({
     issuer: `${origin}/`,
     authorization_endpoint: 'https://sign-in.example/oauth/authorize',
     token_endpoint: `${origin}/oauth/token`,
   }),
-  'issuer of another server': (origin) => ({
+  'the issuer of another server': (origin) => ({
     issuer: 'https://mastodon.example/',
     authorization_endpoint: `${origin}/oauth/authorize`,
     token_endpoint: `${origin}/oauth/token`,
@@ -269,13 +269,16 @@ test('a web server that is not Mastodon is named as such', async ({ page }) => {
 
 for (const [name, reason] of [
   [
-    'javascript: authorization endpoint',
+    'a javascript: authorization endpoint',
     'points the authorization endpoint at "javascript:alert(document.domain)//"',
   ],
-  ['authorization endpoint on another origin', '"https://sign-in.example/oauth/authorize", which is not on'],
-  ['issuer of another server', 'names its issuer "https://mastodon.example/"'],
+  [
+    'an authorization endpoint on another origin',
+    '"https://sign-in.example/oauth/authorize", which is not on',
+  ],
+  ['the issuer of another server', 'names its issuer "https://mastodon.example/"'],
 ] as const) {
-  test(`metadata with a ${name} stops the flow with the reason, and the browser goes nowhere`, async ({
+  test(`metadata with ${name} stops the flow with the reason, and the browser goes nowhere`, async ({
     page,
   }) => {
     const visited: string[] = [];
@@ -291,8 +294,9 @@ for (const [name, reason] of [
     await expect(flow.error).toContainText(reason);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Try it on your Mastodon instance');
     await expect(flow.nextStep).toBeDisabled();
-    // Retrying asks the instance again and stops again; nothing ever leaves for the endpoint.
+    // Trying again asks the instance again and stops again; nothing ever leaves for the endpoint.
     await flow.error.getByRole('button', { name: 'Try again' }).click();
+    await flow.press();
     await expect(flow.error).toContainText(reason);
     expect(visited.every((url) => /^https?:/.test(url))).toBe(true);
     expect(visited.every((url) => new URL(url).origin === ORIGIN)).toBe(true);

@@ -80,13 +80,14 @@ test.describe('OAuth on Mastodon’s paths', () => {
     await page.goto(
       `/oauth/authorize/native?error=access_denied&error_description=${encodeURIComponent(planted)}`,
     );
-    const alert = page.getByRole('alert');
+    // The page's own alert (Next's route announcer is an alert region too, outside main).
+    const alert = page.getByRole('main').getByRole('alert');
     await expect(alert).toContainText('access_denied');
     await expect(alert).toContainText('Access was denied');
     await expect(page.locator('body')).not.toContainText('Call +1 555');
 
     await page.goto(`/oauth/authorize/native?error=${encodeURIComponent(planted)}`);
-    await expect(page.getByRole('alert')).toContainText('an error this page does not know');
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('an error this page does not know');
     await expect(page.locator('body')).not.toContainText('Call +1 555');
   });
 
