@@ -12,7 +12,7 @@ const nextConfig = {
     return [{ source: '/api/v1/instance/', destination: '/api/v1/instance' }];
   },
   async headers() {
-    return securityHeaders({ dev: process.env.NODE_ENV !== 'production' });
+    return securityHeaders();
   },
 };
 

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { expect, test } from './fixtures';
 import { authorizeInBrowser } from './flows/authorize';
@@ -172,18 +173,29 @@ test('authorization code with PKCE through our pages, then userinfo, introspecti
   expect(await client.tokenIntrospection(config, refreshed.access_token)).toEqual({ active: false });
 });
 
-test('a public client must use PKCE, and its code exchange works without a secret', async ({ page }) => {
-  const config = await configure('playground-spa', { method: 'none' });
-  const withoutPkce = client.buildAuthorizationUrl(config, {
-    redirect_uri: CALLBACK,
-    scope: 'openid',
-    state: 's1',
-  });
-  await page.goto(String(withoutPkce));
+/** An authorization request without a code_challenge: refused at the redirect URI, naming PKCE. */
+async function authorizeWithoutPkce(page: Page, config: client.Configuration, state: string) {
+  await page.goto(
+    String(client.buildAuthorizationUrl(config, { redirect_uri: CALLBACK, scope: 'openid', state })),
+  );
   await page.waitForURL((u) => u.href.startsWith(CALLBACK));
   const refused = new URL(page.url());
   expect(refused.searchParams.get('error')).toBe('invalid_request');
   expect(refused.searchParams.get('error_description')).toMatch(/PKCE/);
+  return refused;
+}
+
+test('a confidential client must use PKCE too (RFC 9700 §2.1.1): its secret does not stop code injection', async ({
+  page,
+}) => {
+  const config = await configure('playground-web', { secret: 'playground-web-secret' });
+  const refused = await authorizeWithoutPkce(page, config, 'no-pkce');
+  expect(refused.searchParams.get('state')).toBe('no-pkce');
+});
+
+test('a public client must use PKCE, and its code exchange works without a secret', async ({ page }) => {
+  const config = await configure('playground-spa', { method: 'none' });
+  await authorizeWithoutPkce(page, config, 's1');
 
   const code_verifier = client.randomPKCECodeVerifier();
   const url = client.buildAuthorizationUrl(config, {

@@ -18,6 +18,26 @@ let instance: Playground;
 let limited: Playground;
 let htmlServer: http.Server;
 let htmlOrigin: string;
+// Instances whose metadata points the browser where it must not go, each on its own loopback port.
+const badMetadata: Record<string, (origin: string) => Record<string, unknown>> = {
+  'a javascript: authorization endpoint': (origin) => ({
+    issuer: `${origin}/`,
+    authorization_endpoint: 'javascript:alert(document.domain)//',
+    token_endpoint: `${origin}/oauth/token`,
+  }),
+  'an authorization endpoint on another origin': (origin) => ({
+    issuer: `${origin}/`,
+    authorization_endpoint: 'https://sign-in.example/oauth/authorize',
+    token_endpoint: `${origin}/oauth/token`,
+  }),
+  'the issuer of another server': (origin) => ({
+    issuer: 'https://mastodon.example/',
+    authorization_endpoint: `${origin}/oauth/authorize`,
+    token_endpoint: `${origin}/oauth/token`,
+  }),
+};
+const badServers: http.Server[] = [];
+const badOrigins: Record<string, string> = {};
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
@@ -38,11 +58,28 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => htmlServer.listen(htmlPort, '127.0.0.1', resolve));
   htmlOrigin = `http://127.0.0.1:${htmlPort}`;
+  for (const [name, metadata] of Object.entries(badMetadata)) {
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    // A tiny JSON server, readable by any site as Mastodon's metadata is; everything else is a 404.
+    const server = http.createServer((request, response) => {
+      const found = request.url === '/.well-known/oauth-authorization-server';
+      response.writeHead(found ? 200 : 404, {
+        'content-type': 'application/json',
+        'access-control-allow-origin': '*',
+      });
+      response.end(JSON.stringify(found ? metadata(origin) : { error: 'Record not found' }));
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    badServers.push(server);
+    badOrigins[name] = origin;
+  }
 });
 
 test.afterAll(async () => {
   await Promise.all([instance?.stop(), limited?.stop()]);
   await new Promise((resolve) => htmlServer?.close(resolve));
+  await Promise.all(badServers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
 const instanceOrigin = () => new URL(instance.origin.replace('localhost', '127.0.0.1')).origin;
@@ -229,6 +266,42 @@ test('a web server that is not Mastodon is named as such', async ({ page }) => {
   await expect(flow.error).toContainText('answered 200 with an HTML page');
   await expect(flow.error).toContainText('does not look like a Mastodon-compatible server');
 });
+
+for (const [name, reason] of [
+  [
+    'a javascript: authorization endpoint',
+    'points the authorization endpoint at "javascript:alert(document.domain)//"',
+  ],
+  [
+    'an authorization endpoint on another origin',
+    '"https://sign-in.example/oauth/authorize", which is not on',
+  ],
+  ['the issuer of another server', 'names its issuer "https://mastodon.example/"'],
+] as const) {
+  test(`metadata with ${name} stops the flow with the reason, and the browser goes nowhere`, async ({
+    page,
+  }) => {
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
+    page.on(
+      'dialog',
+      (dialog) => void dialog.dismiss().then(() => visited.push(`dialog: ${dialog.message()}`)),
+    );
+    const flow = new MastodonFlowPage(page);
+    await flow.connect(badOrigins[name]!);
+    await flow.press();
+    await expect(flow.error).toContainText('invalid_metadata');
+    await expect(flow.error).toContainText(reason);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Try it on your Mastodon instance');
+    await expect(flow.nextStep).toBeDisabled();
+    // Trying again asks the instance again and stops again; nothing ever leaves for the endpoint.
+    await flow.error.getByRole('button', { name: 'Try again' }).click();
+    await flow.press();
+    await expect(flow.error).toContainText(reason);
+    expect(visited.every((url) => /^https?:/.test(url))).toBe(true);
+    expect(visited.every((url) => new URL(url).origin === ORIGIN)).toBe(true);
+  });
+}
 
 test('denying on the instance comes back as access_denied, explained', async ({ page }) => {
   const flow = new MastodonFlowPage(page);

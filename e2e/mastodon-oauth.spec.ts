@@ -73,6 +73,24 @@ test.describe('OAuth on Mastodon’s paths', () => {
     expect(await response.json()).toMatchObject({ scope: 'read', token_type: 'Bearer' });
   });
 
+  test('the out-of-band page shows a known error in its own words and never the address’s error_description', async ({
+    page,
+  }) => {
+    const planted = 'Your account is locked. Call +1 555 0100 to unlock it.';
+    await page.goto(
+      `/oauth/authorize/native?error=access_denied&error_description=${encodeURIComponent(planted)}`,
+    );
+    // The page's own alert (Next's route announcer is an alert region too, outside main).
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert).toContainText('access_denied');
+    await expect(alert).toContainText('Access was denied');
+    await expect(page.locator('body')).not.toContainText('Call +1 555');
+
+    await page.goto(`/oauth/authorize/native?error=${encodeURIComponent(planted)}`);
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('an error this page does not know');
+    await expect(page.locator('body')).not.toContainText('Call +1 555');
+  });
+
   test('token errors keep the OAuth wire format', async ({ request }) => {
     const app = await registerApp(request);
     const wrongSecret = await request.post('/oauth/token', {

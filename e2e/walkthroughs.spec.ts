@@ -44,6 +44,9 @@ test('authorization code: code in the front channel, redeemed by the client back
 }) => {
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('authorization-code');
+  // The confidential client sends PKCE too, and its step says why (RFC 9700).
+  await expect(page.locator('pre').first()).toContainText('code_challenge_method=S256');
+  await expect(walkthrough.card).toContainText('RFC 9700 recommends PKCE for confidential clients');
   await walkthrough.next();
   await signInAndAllow(walkthrough);
   await expectCallbackChecked(walkthrough);

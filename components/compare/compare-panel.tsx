@@ -4,11 +4,15 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useState } from 'react';
 import { compareRun } from '@/lib/diagram/compare';
 import { grantBySlug } from '@/machines/registry';
+import { FlowErrorBoundary } from '../ui/flow-error-boundary';
+import { savePlan } from '../walkthrough/autopilot-storage';
+import { forgetRun } from '../walkthrough/browser-io';
 import type { WalkthroughStatus } from '../walkthrough/walkthrough';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import type { WalkthroughActor } from '../walkthrough/types';
 
 type Side = 'left' | 'right';
+const storageKey = (side: Side, slug: string) => `compare:${side}:${slug}`;
 
 /** Whether "Next step" on this side would only send a request (not leave the page). */
 function useCanAdvance(actor: WalkthroughActor | undefined, slug: string) {
@@ -48,49 +52,62 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
     ['left', left, onLeft],
     ['right', right, onRight],
   ];
+  // Each side has its own boundary (in WalkthroughLoader); this one catches the table and the rest.
+  const restartBoth = useCallback(() => {
+    for (const [side, slug] of [
+      ['left', left],
+      ['right', right],
+    ] as const) {
+      forgetRun(storageKey(side, slug));
+      savePlan(storageKey(side, slug), undefined);
+    }
+    setStatus({});
+  }, [left, right]);
 
   return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          disabled={!leftCan || !rightCan}
-          onClick={() => {
-            status.left?.actor.send({ type: 'NEXT' });
-            status.right?.actor.send({ type: 'NEXT' });
-          }}
-          className="rounded-lg bg-as-accent px-5 py-2 font-semibold text-white hover:bg-as disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          Next step on both
-        </button>
-        <p className="text-sm text-slate-600">
-          A step through the browser leaves the page: advance that side on its own, the other side waits.
-        </p>
-      </div>
-      <div className="grid gap-6 xl:grid-cols-2">
-        {sides.map(([side, slug, onStatus]) => (
-          <section
-            key={side}
-            aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${grantBySlug(slug)!.name}`}
-            className="min-w-0"
+    <FlowErrorBoundary what="The comparison" onRestart={restartBoth}>
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="button"
+            disabled={!leftCan || !rightCan}
+            onClick={() => {
+              status.left?.actor.send({ type: 'NEXT' });
+              status.right?.actor.send({ type: 'NEXT' });
+            }}
+            className="rounded-lg bg-as-accent px-5 py-2 font-semibold text-white hover:bg-as disabled:cursor-not-allowed disabled:opacity-50"
           >
-            <h2 className="mb-3 text-2xl font-bold">{grantBySlug(slug)!.name}</h2>
-            <WalkthroughLoader
-              slug={slug}
-              origin={origin}
-              placement={{
-                storageKey: `compare:${side}:${slug}`,
-                returnPath,
-                strictRun: true,
-                compact: true,
-                onStatus,
-              }}
-            />
-          </section>
-        ))}
+            Next step on both
+          </button>
+          <p className="text-sm text-slate-600">
+            A step through the browser leaves the page: advance that side on its own, the other side waits.
+          </p>
+        </div>
+        <div className="grid gap-6 xl:grid-cols-2">
+          {sides.map(([side, slug, onStatus]) => (
+            <section
+              key={side}
+              aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${grantBySlug(slug)!.name}`}
+              className="min-w-0"
+            >
+              <h2 className="mb-3 text-2xl font-bold">{grantBySlug(slug)!.name}</h2>
+              <WalkthroughLoader
+                slug={slug}
+                origin={origin}
+                placement={{
+                  storageKey: storageKey(side, slug),
+                  returnPath,
+                  strictRun: true,
+                  compact: true,
+                  onStatus,
+                }}
+              />
+            </section>
+          ))}
+        </div>
+        <CompareTable left={left} right={right} status={status} />
       </div>
-      <CompareTable left={left} right={right} status={status} />
-    </div>
+    </FlowErrorBoundary>
   );
 }
 

@@ -7,6 +7,7 @@ import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun, loadRun, takeCallback } from '../walkthrough/browser-io';
 import type { WalkthroughSetup } from '../walkthrough/walkthrough';
 import { loadApp, loadConnection, markReregistered, saveConnection, type Connection } from './app-cache';
+import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { clearBrowserEvents } from './browser-trace';
 import { InstanceForm } from './instance-form';
 import { MastodonRun, RUN_KEY } from './mastodon-run';
@@ -112,16 +113,24 @@ export function MastodonPage({ origin }: { origin: string }) {
     setSetup(undefined);
   }, []);
 
+  // After an unexpected error: a fresh run on the same instance (the stored one may be what failed).
+  const restartAfterError = useCallback(async () => {
+    if (connection) await start(connection);
+  }, [connection, start]);
+
   if (problem) return <p role="alert">The Mastodon flow could not start: {problem}</p>;
   if (!restored) return <p role="status">Loading…</p>;
   if (!connection || !setup) return <InstanceForm onConnect={(next) => void start(next)} />;
   return (
-    <MastodonRun
-      key={setup.input.runId}
-      connection={connection}
-      setup={setup}
-      onRestart={restart}
-      onChangeInstance={changeInstance}
-    />
+    // Keyed by the run: a new run (Restart, a new instance) starts with no error left over.
+    <FlowErrorBoundary key={setup.input.runId} what="The Mastodon flow" onRestart={restartAfterError}>
+      <MastodonRun
+        key={setup.input.runId}
+        connection={connection}
+        setup={setup}
+        onRestart={restart}
+        onChangeInstance={changeInstance}
+      />
+    </FlowErrorBoundary>
   );
 }

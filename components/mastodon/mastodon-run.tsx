@@ -3,6 +3,7 @@
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
+import { isWebUrl } from '@/lib/mastodon-client/metadata';
 import { mastodonMachine, mastodonOobMachine } from '@/machines/mastodon/machine';
 import { mastodon, mastodonOob } from '@/machines/mastodon/steps';
 import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
@@ -47,6 +48,8 @@ export function MastodonRun({
 }) {
   const grant = connection.variant === 'oob' ? mastodonOob : mastodon;
   const machine = connection.variant === 'oob' ? mastodonOobMachine : mastodonMachine;
+  // The metadata step already refuses such endpoints; this is the last check before the browser leaves.
+  const [refusedTarget, setRefusedTarget] = useState<string>();
   const provided = useMemo(
     () =>
       machine.provide({
@@ -57,6 +60,10 @@ export function MastodonRun({
         },
         actions: {
           navigate: ({ self }, params: { path: string }) => {
+            if (!isWebUrl(params.path)) {
+              setRefusedTarget(params.path);
+              return;
+            }
             queueMicrotask(() => {
               saveRun(RUN_KEY, self.getPersistedSnapshot());
               expectCallback(RUN_KEY, RETURN_PATH);
@@ -132,6 +139,12 @@ export function MastodonRun({
           {autopilot.notice ? (
             <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
               {autopilot.notice}
+            </p>
+          ) : null}
+          {refusedTarget ? (
+            <p role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900">
+              The browser was not sent to {JSON.stringify(refusedTarget.slice(0, 80))}: only https://
+              addresses (http:// on localhost) are followed. Press Restart, or try another instance.
             </p>
           ) : null}
           {refusedTwice ? (

@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
 import { grantBySlug } from '@/machines/registry';
+import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import { Walkthrough, type WalkthroughPlacement, type WalkthroughSetup } from './walkthrough';
@@ -25,6 +26,14 @@ export function WalkthroughLoader({
   const [setup, setSetup] = useState<WalkthroughSetup>();
   const [problem, setProblem] = useState<string>();
   const storageKey = placement?.storageKey ?? slug;
+  // Bumped by the error boundary's Restart: the run is set up again from scratch.
+  const [generation, setGeneration] = useState(0);
+  const restartAfterError = useCallback(() => {
+    forgetRun(storageKey);
+    savePlan(storageKey, undefined);
+    setSetup(undefined);
+    setGeneration((current) => current + 1);
+  }, [storageKey]);
 
   useEffect(() => {
     const grant = grantBySlug(slug);
@@ -46,7 +55,7 @@ export function WalkthroughLoader({
     return () => {
       cancelled = true;
     };
-  }, [slug, origin, storageKey, placement]);
+  }, [slug, origin, storageKey, placement, generation]);
 
   if (!setup)
     return problem ? (
@@ -61,7 +70,9 @@ export function WalkthroughLoader({
           {problem}
         </p>
       ) : null}
-      <Walkthrough slug={slug} setup={setup} placement={placement} />
+      <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError}>
+        <Walkthrough slug={slug} setup={setup} placement={placement} />
+      </FlowErrorBoundary>
     </>
   );
 }

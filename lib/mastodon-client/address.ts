@@ -7,6 +7,9 @@ export type InstanceAddress = { ok: true; origin: string; host: string } | { ok:
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The hosts where plain http is allowed: a test server on this machine, never the network. */
+export const isLoopbackHost = (hostname: string) => LOOPBACK.has(hostname);
+
 const refuse = (error: string): InstanceAddress => ({ ok: false, error });
 
 export function parseInstanceAddress(input: string): InstanceAddress {
@@ -24,7 +27,7 @@ export function parseInstanceAddress(input: string): InstanceAddress {
   } catch {
     return refuse(`“${input.trim()}” is not an address. Try the instance's domain, such as mastodon.social.`);
   }
-  const loopback = LOOPBACK.has(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback))
     return refuse(
       `Only https:// addresses are allowed (http:// only for localhost and 127.0.0.1): OAuth over plain HTTP would expose your code and token.`,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
+import { MASTODON_APP } from '../oidc/pkce-policy';
 import type { AuthorizationServer } from '../oidc/provider';
 import { nextId } from './ids';
 import { MastodonError, validationFailed } from './errors';
@@ -76,6 +77,8 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     token_endpoint_auth_method: 'client_secret_basic' as const,
     application_type: applicationType(providerRedirects),
     scope: expandScopes(scopes).join(' '),
+    // PKCE stays optional for Mastodon apps, as on Mastodon (see lib/oidc/pkce-policy.ts).
+    [MASTODON_APP]: true,
   };
   try {
     await server.provider.Client.validate(metadata);

@@ -3,6 +3,7 @@ import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
 import type { ProviderKeys } from './keys';
 import { MASTODON_SCOPES } from '../mastodon/scopes';
+import { extraClientMetadata, pkce } from './pkce-policy';
 import { resourceIdentifier, resourceServerInfo } from './resource-server';
 import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 
@@ -64,7 +65,8 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
     // Plain `token` is not offered: OpenID Connect's `id_token token` is the implicit flow this server
     // teaches, and OAuth 2.1 removes the implicit grant altogether.
     responseTypes: ['code', 'id_token token', 'id_token'],
-    pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
+    pkce,
+    extraClientMetadata,
     rotateRefreshToken: true,
     ttl: { ...TTL },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -1,4 +1,5 @@
 import { serverErrorResponse } from '../http/errors';
+import { interactionPagePolicy } from './content-security-policy';
 import { recordInteractionPage } from './interaction-page-trace';
 import { interactionView } from './interactions';
 import { consentPage, expiredPage, loginPage } from './views/interaction-pages';
@@ -15,7 +16,7 @@ export async function interactionPageResponse(request: Request, uid: string): Pr
   try {
     const { searchParams } = new URL(request.url);
     const view = await interactionView(uid, request.headers.get('cookie'));
-    recordInteractionPage(request.headers, uid, Object.fromEntries(searchParams), view);
+    await recordInteractionPage(request.headers, uid, Object.fromEntries(searchParams), view);
     const html =
       view.kind === 'expired'
         ? expiredPage()
@@ -25,7 +26,10 @@ export async function interactionPageResponse(request: Request, uid: string): Pr
               username: searchParams.get('username') ?? view.loginHint,
             })
           : consentPage(view);
-    return new Response(html, { headers: HTML_HEADERS });
+    const redirectUri = view.kind === 'expired' ? undefined : view.redirectUri;
+    return new Response(html, {
+      headers: { ...HTML_HEADERS, 'content-security-policy': interactionPagePolicy(html, redirectUri) },
+    });
   } catch (error) {
     console.error(
       '[authorization server] interaction page failed:',

@@ -22,6 +22,8 @@ export type ActiveInteraction = {
   scopes: ScopeRequest[];
   claims: string[];
   reasons: string[];
+  /** Where the authorization response goes: the sign-in and consent forms end there (form-action). */
+  redirectUri?: string;
 };
 
 export type InteractionView = { kind: 'expired' } | ActiveInteraction;
@@ -73,6 +75,10 @@ export async function interactionView(uid: string, cookieHeader: string | null):
     scopes,
     claims: details.missingOIDCClaims ?? [],
     reasons: interaction.prompt.reasons,
+    redirectUri:
+      typeof interaction.params.redirect_uri === 'string'
+        ? interaction.params.redirect_uri
+        : client?.redirectUris?.[0],
   };
 }
 

@@ -3,6 +3,7 @@ import Provider from 'oidc-provider';
 import { readEnv, type PlaygroundEnv } from '../config/env';
 import { adapterClass, openStorage, type OidcStorage } from '../storage';
 import { providerConfiguration } from './configuration';
+import { authorizationServerPolicy } from './content-security-policy';
 import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
 import { loadProviderKeys } from './keys';
 import { SignInThrottle } from './sign-in-throttle';
@@ -26,6 +27,7 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     providerConfiguration({ origin: env.publicOrigin, keys, adapter: adapterClass(storage) }),
   );
   provider.proxy = env.trustProxy;
+  provider.use(authorizationServerPolicy);
   const throttle = new SignInThrottle();
   provider.registerGrantType(
     PASSWORD_GRANT_TYPE,

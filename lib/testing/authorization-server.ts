@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { readEnv } from '../config/env';
 import { runNodeListener } from '../oidc/node-bridge';
 import { createAuthorizationServer, type AuthorizationServer } from '../oidc/provider';
@@ -25,6 +26,20 @@ export async function testAuthorizationServer(): Promise<
       return (await runNodeListener(server.listener, request, { mountPath: '/oidc' })).response;
     },
   };
+}
+
+export type TestAuthorizationServer = Awaited<ReturnType<typeof testAuthorizationServer>>;
+
+/** A test file's authorization server: made before its tests, its storage closed after them. */
+export function authorizationServerPerFile(): () => TestAuthorizationServer {
+  let server: TestAuthorizationServer | undefined;
+  beforeAll(async () => {
+    server = await testAuthorizationServer();
+  });
+  afterAll(async () => {
+    await server?.storage.close();
+  });
+  return () => server!;
 }
 
 export const basic = (clientId: string, secret: string) =>

@@ -6,7 +6,7 @@ import { authorizationCode } from './steps';
 const machine = walkthroughBySlug('authorization-code')!.machine;
 
 describe('authorization code walkthrough (confidential client)', () => {
-  it('asks for a code in the front channel, then redeems it from the client backend', async () => {
+  it('asks for a code with a PKCE code_challenge in the front channel, then redeems it with the code_verifier from the client backend', async () => {
     const run = runWalkthrough(machine, authorizationCode, (action) =>
       action.request.path === '/oidc/token'
         ? tokenResponse({ refresh_token: 'rt', id_token: 'a.b.c' })
@@ -23,6 +23,8 @@ describe('authorization code walkthrough (confidential client)', () => {
       state: 'state-123',
       nonce: 'nonce-456',
       prompt: 'consent',
+      code_challenge: 'challenge-abc',
+      code_challenge_method: 'S256',
     });
     run.actor.send({
       type: 'CALLBACK',
@@ -36,7 +38,12 @@ describe('authorization code walkthrough (confidential client)', () => {
       request: {
         method: 'POST',
         path: '/oidc/token',
-        form: { grant_type: 'authorization_code', code: 'the-code', redirect_uri: `${ORIGIN}/callback` },
+        form: {
+          grant_type: 'authorization_code',
+          code: 'the-code',
+          redirect_uri: `${ORIGIN}/callback`,
+          code_verifier: 'verifier-789',
+        },
       },
     });
     expect(run.actor.getSnapshot().context.tokens).toMatchObject({

@@ -1,12 +1,15 @@
 import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
-import { stateAndNonce } from '../walkthrough/secrets';
+import { pkceSecrets } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { webApp } from './client';
 
 const CLIENT_ID = webApp.client_id;
 
-/** RFC 6749 §4.1 with a confidential client: its backend holds the secret and redeems the code. */
+/**
+ * RFC 6749 §4.1 with a confidential client: its backend holds the secret and redeems the code. It sends a
+ * PKCE code_challenge too (RFC 9700 §2.1.1), which this server requires of every client.
+ */
 export const authorizationCode: RegisteredGrant = {
   slug: 'authorization-code',
   name: 'Authorization code',
@@ -27,19 +30,19 @@ export const authorizationCode: RegisteredGrant = {
     prompt: 'consent',
     resource: '',
   },
-  secrets: stateAndNonce,
+  secrets: pkceSecrets,
   steps: [
     {
       id: 'authorization-request',
       title: 'Send the browser to the authorization server',
       explanation:
-        'The client redirects the browser to the authorization endpoint with what it wants (scope) and where to come back (redirect_uri). The user signs in and consents on the authorization server’s own pages, never on the client’s.',
+        'The client redirects the browser to the authorization endpoint with what it wants (scope), where to come back (redirect_uri) and a PKCE code_challenge, the S256 hash of a random code_verifier it keeps. The user signs in and consents on the authorization server’s own pages, never on the client’s. Why PKCE when the client has a secret: the secret proves which client redeems a code, not that this code was issued to this browser’s request. An attacker who stole a code elsewhere could inject it into the client’s own callback, and the client would redeem it with its secret; the code_verifier ties the code to the request that asked for it. RFC 9700 recommends PKCE for confidential clients for that reason, and this server requires it.',
       rfc: RFC.authorizationRequest,
       from: 'client',
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.resource],
-      action: ({ params, origin }) => ({
+      action: ({ params, values, origin }) => ({
         kind: 'navigate',
         path: `/oidc/auth?${query({
           response_type: 'code',
@@ -50,6 +53,8 @@ export const authorizationCode: RegisteredGrant = {
           nonce: params.nonce,
           prompt: params.prompt,
           resource: params.resource,
+          code_challenge: values.code_challenge,
+          code_challenge_method: 'S256',
         })}`,
       }),
     },
@@ -68,7 +73,7 @@ export const authorizationCode: RegisteredGrant = {
       id: 'token-request',
       title: 'Exchange the code for tokens',
       explanation:
-        'The client’s backend sends the code to the token endpoint, authenticating with its client secret (HTTP Basic). The code works once and for a minute; the secret never reaches the browser.',
+        'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and for a minute; the secret never reaches the browser.',
       rfc: RFC.tokenRequest,
       from: 'client',
       to: 'authorization-server',
@@ -83,6 +88,7 @@ export const authorizationCode: RegisteredGrant = {
             grant_type: 'authorization_code',
             code: values.code ?? '',
             redirect_uri: `${origin}${CALLBACK_PATH}`,
+            code_verifier: values.code_verifier ?? '',
           },
         },
       }),

@@ -1,24 +1,24 @@
 import { instanceError, isJsonObject, notMastodon, softwareOf } from '../../lib/mastodon-client/answers';
+import { checkedEndpoints } from '../../lib/mastodon-client/metadata';
 import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
 import { CLIENT_NAME, endpoint, MASTODON_RFC, scopesFor, send, strings } from './requests';
 
 /** Finding out what the instance is and supports, then registering the app there (or reusing it). */
-function metadataOutcome(result: ExchangeResult): StepOutcome {
+function metadataOutcome(result: ExchangeResult, instance: string): StepOutcome {
   if (result.status === 404)
     return { ok: true, values: { metadata: 'no', pkce: '', profile_scope: 'no', expected_issuer: '' } };
   if (result.status !== 200) return { ok: false, error: instanceError(result, 'The metadata document') };
   if (!isJsonObject(result) || typeof result.body.authorization_endpoint !== 'string')
     return { ok: false, error: notMastodon(result, 'GET /.well-known/oauth-authorization-server') };
   const body = result.body;
+  const checked = checkedEndpoints(body, instance);
+  if (!checked.ok) return checked;
   const scopes = strings(body.scopes_supported);
   return {
     ok: true,
     values: {
       metadata: 'yes',
-      authorization_endpoint: String(body.authorization_endpoint),
-      token_endpoint: String(body.token_endpoint ?? ''),
-      revocation_endpoint: String(body.revocation_endpoint ?? ''),
-      app_registration_endpoint: String(body.app_registration_endpoint ?? ''),
+      ...checked.endpoints,
       scopes_supported: scopes.join(' '),
       pkce: strings(body.code_challenge_methods_supported).includes('S256') ? 'S256' : '',
       profile_scope: scopes.includes('profile') ? 'yes' : 'no',
@@ -51,14 +51,14 @@ export const discoverySteps: StepDefinition[] = [
     id: 'metadata',
     title: 'Look for the instance’s OAuth metadata',
     explanation:
-      'Since Mastodon 4.3 an instance publishes its authorization server metadata: where to authorize, where to get tokens, which scopes exist, whether it supports PKCE. A 404 is normal on older versions; the flow then uses Mastodon’s well-known paths.',
+      'Since Mastodon 4.3 an instance publishes its authorization server metadata: where to authorize, where to get tokens, which scopes exist, whether it supports PKCE. A 404 is normal on older versions; the flow then uses Mastodon’s well-known paths. The document comes from a server you named, so it is checked before use: its issuer must be the instance (RFC 8414 §3.3), every endpoint an https URL, and the authorization endpoint, where you sign in, on the instance itself.',
     rfc: MASTODON_RFC.metadata,
     from: 'client',
     to: 'authorization-server',
     channel: 'back',
     action: ({ values }) =>
       send({ method: 'GET', path: `${values.instance}/.well-known/oauth-authorization-server` }),
-    outcome: (_context, result) => metadataOutcome(result),
+    outcome: ({ values }, result) => metadataOutcome(result, values.instance ?? ''),
   },
   {
     id: 'instance',

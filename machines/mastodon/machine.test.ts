@@ -180,6 +180,34 @@ describe('the Mastodon flow', () => {
     expect(notFound.actor.getSnapshot().context.error).toMatchObject({ error: 'not_mastodon', status: 404 });
   });
 
+  it('stops at the metadata step, with the reason, when the document points the browser elsewhere', async () => {
+    const cases: [Record<string, unknown>, RegExp][] = [
+      [{ authorization_endpoint: 'javascript:alert(1)' }, /not an https:\/\/ URL/],
+      [
+        { authorization_endpoint: 'https://phish.example/oauth/authorize' },
+        /which is not on https:\/\/social\.example/,
+      ],
+      [{ issuer: 'https://phish.example/' }, /names its issuer "https:\/\/phish\.example\/"/],
+    ];
+    for (const [change, reason] of cases) {
+      const run = runWalkthrough(
+        mastodonMachine,
+        mastodon,
+        modernInstance({
+          'GET /.well-known/oauth-authorization-server': json(200, { ...METADATA, ...change }),
+        }),
+        secrets(),
+      );
+      const failed = await run.next();
+      expect(failed.value).toBe('failed');
+      expect(failed.context.error).toMatchObject({
+        error: 'invalid_metadata',
+        error_description: expect.stringMatching(reason),
+      });
+      expect(failed.context.values.authorization_endpoint).toBeUndefined();
+    }
+  });
+
   it('shows the instance’s JSON error, and a 429 with its wait', async () => {
     const run = runWalkthrough(
       mastodonMachine,

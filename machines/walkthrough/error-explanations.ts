@@ -21,6 +21,8 @@ const EXPLANATIONS: Record<string, string> = {
   issuer_mismatch: 'The response names another authorization server (mix-up attack defence, RFC 9207).',
   nonce_mismatch: 'The ID token does not carry the nonce the client sent: a replayed or injected token.',
   network_error: 'The request did not reach the server, or its answer could not be read.',
+  invalid_metadata:
+    'The server’s metadata would send your browser, code or token somewhere it should not: the client refuses to follow it (RFC 8414 §3.3). Check the address, or try another instance.',
 };
 
 export const explainError = (error: string) => EXPLANATIONS[error] ?? 'See the server’s description above.';

@@ -1,15 +1,8 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basic, form, testAuthorizationServer, TEST_ORIGIN } from '../../testing/authorization-server';
+import { describe, expect, it } from 'vitest';
+import { basic, form, authorizationServerPerFile, TEST_ORIGIN } from '../../testing/authorization-server';
 
-type Server = Awaited<ReturnType<typeof testAuthorizationServer>>;
-let server: Server;
-beforeAll(async () => {
-  server = await testAuthorizationServer();
-});
-afterAll(async () => {
-  await server.storage.close();
-});
+const testServer = authorizationServerPerFile();
 
 const FIRST_PARTY = basic('playground-first-party', 'playground-first-party-secret');
 
@@ -18,7 +11,7 @@ function token(
   authorization: string | null = FIRST_PARTY,
   address = '192.0.2.10',
 ) {
-  return server.call('/oidc/token', {
+  return testServer().call('/oidc/token', {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -60,7 +53,7 @@ describe('password grant (RFC 6749 section 4.3)', () => {
     const body = (await (
       await token({ grant_type: 'password', username: 'bob', password: 'builder', scope: 'openid email' })
     ).json()) as { access_token: string };
-    const userinfo = await server.call('/oidc/me', {
+    const userinfo = await testServer().call('/oidc/me', {
       headers: { authorization: `Bearer ${body.access_token}` },
     });
     expect(userinfo.status).toBe(200);

@@ -33,6 +33,10 @@ a{color:#6b21a8}
 ul.scopes{list-style:none;padding:0;margin:0 0 1rem}ul.scopes li{border:1px solid #e2e8f0;border-radius:.25rem;padding:.5rem .75rem;margin-bottom:.5rem}
 ul.scopes span{display:block;font-size:.875rem;color:#475569}`;
 
+/**
+ * A page in the authorization server's look. `script` runs inline: the caller allows it in the page's
+ * Content Security Policy with `allowInlineScript` (lib/oidc/content-security-policy.ts).
+ */
 export function authorizationServerPage(
   title: string,
   body: string,

@@ -1,4 +1,5 @@
 import type { Configuration, errors } from 'oidc-provider';
+import { allowInlineScript } from '../content-security-policy';
 import { authorizationServerPage, escapeHtml } from './layout';
 import { whenUnattended } from './unattended';
 
@@ -79,7 +80,12 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
 <code>${escapeHtml(userCode)}</code>.</p>${form}
 <button type="submit" form="op.deviceConfirmForm">Continue</button>
 <button type="submit" class="secondary" form="op.deviceConfirmForm" value="yes" name="abort">Cancel</button>`,
-      { script: whenUnattended("document.getElementById('op.deviceConfirmForm').submit();") },
+      {
+        script: allowInlineScript(
+          ctx,
+          whenUnattended("document.getElementById('op.deviceConfirmForm').submit();"),
+        ),
+      },
     );
   },
   successSource(ctx: ProviderContext) {
@@ -88,8 +94,11 @@ const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = 
       'Device connected',
       '<p role="status">Sign-in complete. You can return to your device: it will receive its tokens on its next poll.</p>',
       {
-        script: whenUnattended(
-          "var r=s.returnTo;if(typeof r==='string'&&r.charAt(0)==='/'&&r.charAt(1)!=='/')location.replace(r);",
+        script: allowInlineScript(
+          ctx,
+          whenUnattended(
+            "var r=s.returnTo;if(typeof r==='string'&&r.charAt(0)==='/'&&r.charAt(1)!=='/')location.replace(r);",
+          ),
         ),
       },
     );

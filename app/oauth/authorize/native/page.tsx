@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthorizationServerFrame } from '@/components/authorization-server/authorization-server-frame';
+import { outOfBandError } from '@/lib/mastodon/out-of-band-errors';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Authorization code', referrer: 'no-referrer' };
@@ -8,13 +9,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /**
  * Mastodon's out-of-band page: an app registered with `urn:ietf:wg:oauth:2.0:oob` gets its code shown
- * here, for the person to copy into the app.
+ * here, for the person to copy into the app. An error is shown in our words only (see outOfBandError):
+ * `error_description` from the address is never displayed.
  */
 export default async function OutOfBandCodePage({ searchParams }: Props) {
   const query = await searchParams;
   const code = typeof query.code === 'string' ? query.code : undefined;
-  const error = typeof query.error === 'string' ? query.error : undefined;
-  const description = typeof query.error_description === 'string' ? query.error_description : undefined;
+  const error = typeof query.error === 'string' ? outOfBandError(query.error) : undefined;
   return (
     <AuthorizationServerFrame title={code ? 'Copy this authorization code' : 'No authorization code'}>
       {code ? (
@@ -34,11 +35,12 @@ export default async function OutOfBandCodePage({ searchParams }: Props) {
         </>
       ) : (
         <p role="alert" className="text-slate-700">
-          {error ? (
+          {error?.error ? (
             <>
-              The authorization server answered <code>{error}</code>
-              {description ? `: ${description}` : ''}.
+              The authorization server answered <code>{error.error}</code>. {error.text}
             </>
+          ) : error ? (
+            error.text
           ) : (
             'This page shows the code of an out-of-band authorization; there is none in its address.'
           )}
