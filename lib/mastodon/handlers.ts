@@ -1,4 +1,4 @@
-import { clientAddress } from '../oidc/node-bridge';
+import { clientAddress } from '../http/client-address';
 import { authorizationServer } from '../oidc/provider';
 import { credentialAccount } from './accounts';
 import { appOfClient, registerApp } from './apps';

@@ -5,7 +5,8 @@ import { adapterClass, openStorage, type OidcStorage } from '../storage';
 import { providerConfiguration } from './configuration';
 import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
 import { loadProviderKeys } from './keys';
-import { SignInThrottle } from './sign-in-throttle';
+import { sharedWindowCounter } from '../http/window-counter';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, SignInThrottle } from './sign-in-throttle';
 
 export type AuthorizationServer = {
   env: PlaygroundEnv;
@@ -25,8 +26,8 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     env.issuer,
     providerConfiguration({ origin: env.publicOrigin, keys, adapter: adapterClass(storage) }),
   );
-  provider.proxy = env.trustProxy;
-  const throttle = new SignInThrottle();
+  provider.proxy = env.trustProxy > 0;
+  const throttle = new SignInThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
   provider.registerGrantType(
     PASSWORD_GRANT_TYPE,
     passwordGrantHandler(provider, env.publicOrigin, throttle),
