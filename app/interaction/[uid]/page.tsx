@@ -19,7 +19,7 @@ export default async function InteractionPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const requestHeaders = await headers();
   const view = await interactionView(uid, requestHeaders.get('cookie'));
-  recordInteractionPage(requestHeaders, uid, query, view);
+  await recordInteractionPage(requestHeaders, uid, query, view);
 
   if (view.kind === 'expired') return <InteractionExpired />;
   const error = typeof query.error === 'string' ? query.error : undefined;
