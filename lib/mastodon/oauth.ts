@@ -1,3 +1,4 @@
+import { identifyRequester, type Requester } from '../http/requester';
 import { runNodeListener } from '../oidc/node-bridge';
 import type { AuthorizationServer } from '../oidc/provider';
 import { toProviderRedirect } from './apps';
@@ -57,9 +58,13 @@ function clientCredentials(request: Request, params: Params): { id: string; secr
   return { id, secret };
 }
 
-/** Calls an endpoint of the embedded authorization server in-process, as the client would over HTTP. */
+/**
+ * Calls an endpoint of the embedded authorization server in-process, as the client would over HTTP,
+ * for the requester of the Mastodon call: its limits (the password grant's) count against them.
+ */
 async function callProvider(
   server: AuthorizationServer,
+  requester: Requester,
   path: string,
   client: { id: string; secret: string },
   form: URLSearchParams,
@@ -74,7 +79,7 @@ async function callProvider(
   });
   const { response } = await runNodeListener(server.listener, request, {
     mountPath: '/oidc',
-    remoteAddress: '127.0.0.1',
+    requester,
   });
   return response;
 }
@@ -101,7 +106,8 @@ export async function exchangeToken(
   const scope = one(params, 'scope') ?? (grantType === 'authorization_code' ? undefined : 'read');
   if (scope) form.set('scope', scope);
 
-  const response = await callProvider(server, '/token', client, form);
+  const requester = await identifyRequester(request.headers);
+  const response = await callProvider(server, requester, '/token', client, form);
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) return jsonResponse(body, response.status);
   return jsonResponse(
@@ -129,7 +135,13 @@ export async function revokeToken(
       { error: 'invalid_request', error_description: "missing required parameter 'token'" },
       400,
     );
-  const response = await callProvider(server, '/token/revocation', client, new URLSearchParams({ token }));
+  const response = await callProvider(
+    server,
+    await identifyRequester(request.headers),
+    '/token/revocation',
+    client,
+    new URLSearchParams({ token }),
+  );
   if (!response.ok) return jsonResponse(await response.json(), response.status);
   return jsonResponse({}, 200);
 }
