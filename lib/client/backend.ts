@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
@@ -33,7 +34,8 @@ export const sendSchema = z.object({
     method: z.enum(['GET', 'POST', 'DELETE']),
     path: z
       .string()
-      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)'),
+      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)')
+      .refine(isNormalizedPath, 'path must not contain . or .. segments'),
     headers: z
       .object({
         authorization: z
