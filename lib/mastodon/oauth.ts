@@ -2,7 +2,7 @@ import { identifyRequester, type Requester } from '../http/requester';
 import { runNodeListener } from '../oidc/node-bridge';
 import type { AuthorizationServer } from '../oidc/provider';
 import { toProviderRedirect } from './apps';
-import { MastodonError } from './errors';
+import { invalidClient } from './errors';
 import { one, type Params } from './params';
 
 /**
@@ -35,23 +35,33 @@ export function authorizationRedirect(server: AuthorizationServer, query: URLSea
   });
 }
 
+/**
+ * HTTP Basic client credentials (RFC 6749 section 2.3.1): each part is form-urlencoded before
+ * encoding, so `%ZZ` cannot be decoded and the client has not authenticated: `invalid_client`, not a
+ * server error.
+ */
+export function basicCredentials(header: string): { id: string; secret: string } | undefined {
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
+  const separator = decoded.indexOf(':');
+  if (separator <= 0) return undefined;
+  const form = (part: string) => decodeURIComponent(part);
+  try {
+    return { id: form(decoded.slice(0, separator)), secret: form(decoded.slice(separator + 1)) };
+  } catch {
+    throw invalidClient('The client credentials in the Authorization header are not validly %-encoded.');
+  }
+}
+
 function clientCredentials(request: Request, params: Params): { id: string; secret: string } {
   const header = request.headers.get('authorization');
   if (header?.toLowerCase().startsWith('basic ')) {
-    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
-    const separator = decoded.indexOf(':');
-    if (separator > 0) {
-      return {
-        id: decodeURIComponent(decoded.slice(0, separator)),
-        secret: decodeURIComponent(decoded.slice(separator + 1)),
-      };
-    }
+    const credentials = basicCredentials(header);
+    if (credentials) return credentials;
   }
   const id = one(params, 'client_id');
   const secret = one(params, 'client_secret');
   if (!id || !secret) {
-    throw new MastodonError(
-      401,
+    throw invalidClient(
       'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
     );
   }
