@@ -1,0 +1,58 @@
+import { expect, test } from './fixtures';
+import { WalkthroughPage } from './pages/walkthrough-page';
+
+// A class shares one address (here every browser context is 127.0.0.1): each learner is limited on its
+// own, and nothing in a trace gives away the learner id that opens it.
+
+async function sendPassword(walkthrough: WalkthroughPage, password: string) {
+  await walkthrough.page.getByLabel('password', { exact: true }).fill(password);
+  await walkthrough.next();
+}
+
+test('two learners behind one address: five wrong passwords lock out only the learner who typed them', async ({
+  browser,
+}) => {
+  const typist = new WalkthroughPage(await (await browser.newContext()).newPage());
+  const classmate = new WalkthroughPage(await (await browser.newContext()).newPage());
+
+  await test.step('the typist sends five wrong passwords for alice', async () => {
+    await typist.goto('password');
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      await sendPassword(typist, `not-her-password-${attempt}`);
+      await expect(typist.error).toContainText('invalid username or password');
+      await typist.error.getByRole('button', { name: 'Try again' }).click();
+    }
+    await sendPassword(typist, 'wonderland');
+    await expect(typist.error).toContainText(
+      /Too many failed sign-ins for this account from this browser\. Try again in \d+ minutes\./,
+    );
+  });
+
+  await test.step('the classmate, at the same address, signs in as alice at once', async () => {
+    await classmate.goto('password');
+    await sendPassword(classmate, 'wonderland');
+    await expect(classmate.token('Access token')).toBeVisible();
+    expect((await classmate.logLines())[0]).toBe('POST /oidc/token 200');
+  });
+
+  await typist.page.context().close();
+  await classmate.page.context().close();
+});
+
+test('the trace shows that the learner cookie was sent, never the learner id', async ({ page, context }) => {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('password');
+  await sendPassword(walkthrough, 'wonderland');
+  await expect(walkthrough.token('Access token')).toBeVisible();
+  // A front-channel request: the browser sends its cookies, the learner cookie among them.
+  await page.goto('/oidc/.well-known/openid-configuration');
+
+  const cookie = (await context.cookies()).find(({ name }) => name === 'playground_learner');
+  expect(cookie).toBeDefined();
+  const [learnerId] = cookie!.value.split('.');
+  const trace = await (await page.request.get('/api/trace')).text();
+  expect(trace).toContain('playground_learner=[learner id, hidden]');
+  expect(trace).toContain('/oidc/token');
+  expect(trace).not.toContain(learnerId!);
+  expect(trace).not.toContain(cookie!.value);
+});
