@@ -56,3 +56,24 @@ test('the trace shows that the learner cookie was sent, never the learner id', a
   expect(trace).not.toContain(learnerId!);
   expect(trace).not.toContain(cookie!.value);
 });
+
+test('a forged X-Forwarded-For does not get a guesser around the limit', async ({ request }) => {
+  // No browser, no learner cookie: the requests are counted on the address, which is the socket's.
+  const guess = (attempt: number) =>
+    request.post('/oidc/token', {
+      headers: {
+        authorization: `Basic ${Buffer.from('playground-first-party:playground-first-party-secret').toString('base64')}`,
+        'x-forwarded-for': `198.51.100.${attempt}`,
+      },
+      form: { grant_type: 'password', username: 'forged-header-guesser', password: `guess-${attempt}` },
+    });
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    expect(await (await guess(attempt)).json()).toMatchObject({
+      error_description: 'invalid username or password',
+    });
+  }
+  expect(await (await guess(6)).json()).toMatchObject({
+    error: 'invalid_grant',
+    error_description: expect.stringMatching(/for this account from your address/),
+  });
+});
