@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
 
 // A class shares one address (here every browser context is 127.0.0.1): each learner is limited on its
 // own, and nothing in a trace gives away the learner id that opens it.
@@ -76,4 +77,21 @@ test('a forged X-Forwarded-For does not get a guesser around the limit', async (
     error: 'invalid_grant',
     error_description: expect.stringMatching(/for this account from your address/),
   });
+});
+
+test('a learner cookie the server did not sign is no learner: it reads no trace and is replaced', async ({
+  context,
+  page,
+}) => {
+  const forged = 'AAAAAAAAAAAAAAAAAAAAAA';
+  await context.addCookies([{ name: 'playground_learner', value: forged, url: ORIGIN }]);
+  const refused = await page.request.get('/api/trace');
+  expect(refused.status()).toBe(401);
+  expect(await refused.json()).toMatchObject({ error: 'no_learner' });
+
+  await page.goto('/');
+  const cookie = (await context.cookies()).find(({ name }) => name === 'playground_learner');
+  expect(cookie!.value).toMatch(/^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/);
+  expect(cookie!.value.startsWith(forged)).toBe(false);
+  expect((await page.request.get('/api/trace')).status()).toBe(200);
 });
