@@ -43,6 +43,9 @@ export function roomJoinLimit(): SignInThrottle {
 
 /** Rooms live in memory or Redis: 30 new rooms per address every 10 minutes is plenty for a school. */
 export function roomCreationLimit(): RegistrationLimit {
-  globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(30);
+  globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(
+    30,
+    sharedWindowCounter('room-creation', 10 * 60 * 1000),
+  );
   return globalThis.playgroundRoomCreationLimit;
 }

@@ -80,7 +80,7 @@ const wrongKey = () =>
 
 /** POST /api/rooms: a new room, and the instructor's key (shown once, kept by the instructor's browser). */
 export async function createRoom(request: Request): Promise<Response> {
-  const verdict = roomCreationLimit().take(clientAddress(request.headers));
+  const verdict = await roomCreationLimit().take(clientAddress(request.headers));
   if (!verdict.allowed)
     return errorResponse(
       429,
