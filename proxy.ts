@@ -1,30 +1,39 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { applyContentSecurityPolicy } from './lib/http/content-security-policy';
 import { MACHINE_PATHS, malformedPathResponse } from './lib/http/malformed-path';
-import { LEARNER_COOKIE, isLearnerId, learnerCookieAttributes, newLearnerId } from './lib/trace/learner';
+import {
+  learnerCookieAttributes,
+  learnerCookieName,
+  learnerIdFromCookieHeader,
+  newLearnerId,
+  signLearnerId,
+} from './lib/trace/learner';
 
 /** Every page gets its Content Security Policy, with a nonce of its own. */
-export function proxy(request: NextRequest) {
-  return applyContentSecurityPolicy(request, learnerProxy(request));
+export async function proxy(request: NextRequest) {
+  return applyContentSecurityPolicy(request, await learnerProxy(request));
 }
 
 /**
  * Gives every new browser its learner id on its first page visit, so that the exchanges it causes are
  * recorded into its own trace. The request continues with the cookie too, so the first page can use it.
+ * A cookie this server did not sign counts as none: the browser gets a fresh id in its place.
+ *
+ * The signing key comes from the storage through instrumentation.ts (Next 16 runs the proxy on
+ * Node.js, in the server's own process), so the proxy's bundle carries no storage code.
  */
-function learnerProxy(request: NextRequest) {
+async function learnerProxy(request: NextRequest) {
   const malformed = malformedPathResponse(request.url);
   if (malformed) return malformed;
   if (MACHINE_PATHS.test(request.nextUrl.pathname)) return NextResponse.next();
-  if (isLearnerId(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
-  const learnerId = newLearnerId();
-  request.cookies.set(LEARNER_COOKIE, learnerId);
+  const key = await globalThis.playgroundLearnerKeySource?.();
+  if (!key) return NextResponse.next();
+  if (learnerIdFromCookieHeader(request.headers.get('cookie'), key)) return NextResponse.next();
+  const secure = request.nextUrl.protocol === 'https:';
+  const value = signLearnerId(newLearnerId(), key);
+  request.cookies.set(learnerCookieName(secure), value);
   const response = NextResponse.next({ request: { headers: request.headers } });
-  response.cookies.set(
-    LEARNER_COOKIE,
-    learnerId,
-    learnerCookieAttributes(request.nextUrl.protocol === 'https:'),
-  );
+  response.cookies.set(learnerCookieName(secure), value, learnerCookieAttributes(secure));
   return response;
 }
 

@@ -70,7 +70,7 @@ test('repeated wrong passwords for one account are slowed down with a clear mess
   }
   await authorizationServer.signIn('mallory', 'guess-6');
   await expect(authorizationServer.alert).toHaveText(
-    /Too many failed sign-ins for this account from your address\. Try again in \d+ minutes\./,
+    /Too many failed sign-ins for this account from this browser\. Try again in \d+ minutes\./,
   );
   // Another account from the same address is not affected.
   await authorizationServer.signIn('alice', 'wonderland');

@@ -133,3 +133,23 @@ test('a classroom room spans instances: a student on one hears the instructor on
     instructor.close();
   }
 });
+
+test('limits and learner ids span instances: failures on one count on the other', async () => {
+  const guess = (instance: Playground, attempt: number) =>
+    postForm(
+      `${instance.origin}/oidc/token`,
+      { grant_type: 'password', username: 'scale-out-guesser', password: `guess-${attempt}` },
+      FIRST_PARTY,
+    ).then((response) => response.json());
+  for (let attempt = 1; attempt <= 5; attempt++) await guess(attempt % 2 ? first : second, attempt);
+  expect(await guess(second, 6)).toMatchObject({
+    error: 'invalid_grant',
+    error_description: expect.stringMatching(/Too many failed sign-ins/),
+  });
+
+  // A learner id issued by one instance is a learner on the other: one key, kept in Redis.
+  const home = await fetch(`${first.origin}/`);
+  const learnerCookie = home.headers.getSetCookie()[0]!.split(';')[0]!;
+  const trace = await fetch(`${second.origin}/api/trace`, { headers: { cookie: learnerCookie } });
+  expect(trace.status).toBe(200);
+});

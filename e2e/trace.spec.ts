@@ -115,7 +115,7 @@ test('a learner reads only their own trace, and a browser without a learner cook
 test('the learner cookie is set on the first visit, HttpOnly and SameSite=Lax', async ({ context, page }) => {
   const response = await page.goto('/');
   expect((await response!.allHeaders())['set-cookie']).toMatch(
-    /playground_learner=[A-Za-z0-9_-]{22}; Path=\/; .*HttpOnly; SameSite=lax/i,
+    /playground_learner=[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}; Path=\/; .*HttpOnly; SameSite=lax/i,
   );
   const cookie = (await context.cookies()).find((c) => c.name === 'playground_learner')!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });

@@ -2,15 +2,18 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
-import { LEARNER_COOKIE, learnerIdFromCookieHeader } from '../trace/learner';
+import { isNormalizedPath } from '../http/normalized-path';
+import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
 
 /**
  * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
  * to the playground's own authorization or resource server; it adds the client's secret (which never
- * reaches the browser) and sends the request over real HTTP on loopback, carrying only the learner
- * cookie so that the exchange lands in the learner's trace as a back-channel call from the client.
+ * reaches the browser) and sends the request over real HTTP on loopback. It carries no cookie of the
+ * browser's: the server vouches for the learner and their address in a signed header instead
+ * (lib/http/on-behalf.ts), so that the exchange lands in the learner's trace and counts against the
+ * learner's limits, not against the server's own loopback address.
  */
 const CONFIDENTIAL_CLIENTS: Record<string, string> = Object.fromEntries(
   GRANT_CLIENTS.filter((client) => client.type === 'confidential').map(({ client_id }) => [
@@ -31,7 +34,8 @@ export const sendSchema = z.object({
     method: z.enum(['GET', 'POST', 'DELETE']),
     path: z
       .string()
-      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)'),
+      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)')
+      .refine(isNormalizedPath, 'path must not contain . or .. segments'),
     headers: z
       .object({
         authorization: z
@@ -64,11 +68,6 @@ function basic(id: string, secret: string) {
   return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
 }
 
-function learnerCookie(request: Request): Record<string, string> {
-  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
-  return learnerId ? { cookie: `${LEARNER_COOKIE}=${learnerId}` } : {};
-}
-
 async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
@@ -92,7 +91,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   const headers: Record<string, string> = {
     accept: 'application/json',
     [FROM_HEADER]: 'client',
-    ...learnerCookie(request),
+    ...(await onBehalfOf(request.headers)),
   };
   const run = runOf(request.headers);
   if (run) headers[RUN_HEADER] = run;
@@ -128,7 +127,7 @@ export async function introspectForInspector(request: Request, env: PlaygroundEn
       'content-type': 'application/x-www-form-urlencoded',
       authorization: basic(RESOURCE_SERVER_CLIENT.id, RESOURCE_SERVER_CLIENT.secret),
       [FROM_HEADER]: 'resource-server',
-      ...learnerCookie(request),
+      ...(await onBehalfOf(request.headers)),
     },
     body: new URLSearchParams({ token: parsed.data.token }),
   });

@@ -15,7 +15,14 @@ const schema = z.object({
   REDIS_URL: z.url().optional(),
   OIDC_JWKS: z.string().optional(),
   COOKIE_KEYS: z.string().optional(),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  // A hop count; `true` is one proxy, `false` none.
+  TRUST_PROXY: z
+    .union([
+      z.literal('true').transform(() => 1),
+      z.literal('false').transform(() => 0),
+      z.coerce.number().int().min(0).max(10),
+    ])
+    .default(0),
   INTERNAL_ORIGIN: z.url().optional(),
   APP_REGISTRATION_LIMIT: z.coerce.number().int().min(1).default(100),
   ROOM_TTL_MINUTES: z.coerce.number().positive().default(120),
@@ -31,8 +38,11 @@ export type PlaygroundEnv = {
   redisUrl: string | undefined;
   oidcJwks: string | undefined;
   cookieKeys: string[] | undefined;
-  /** Trust X-Forwarded-* from a TLS-terminating proxy (sets oidc-provider's `proxy`). */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the playground append to X-Forwarded-For (0: none, the socket's peer
+   * is the client). Also makes oidc-provider trust X-Forwarded-Proto and -Host.
+   */
+  trustProxy: number;
   /** Where the server reaches itself over loopback (the resource server calling the authorization server). */
   internalOrigin: string;
   /** Mastodon app registrations allowed per address every 10 minutes (a classroom shares one address). */
@@ -59,7 +69,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     cookieKeys: env.COOKIE_KEYS?.split(',')
       .map((key) => key.trim())
       .filter(Boolean),
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: env.TRUST_PROXY,
     internalOrigin: (env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
     appRegistrationLimit: env.APP_REGISTRATION_LIMIT,
     roomTtlMinutes: env.ROOM_TTL_MINUTES,

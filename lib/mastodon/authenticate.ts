@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { PlaygroundEnv } from '../config/env';
+import { onBehalfOf } from '../http/requester';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { handleAuthorizationServerRequest } from '../oidc/handle-request';
 import { resourceIdentifier } from '../oidc/resource-server';
@@ -52,11 +53,12 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
  * endpoint, as the resource server's own client. Both roles live in this process, so the request is
  * handed to the endpoint directly rather than sent over loopback HTTP: the same oidc-provider code
  * answers it and the exchange is recorded as answered, without a second trip through the socket and
- * Next's router (half the API call's cost when a class signs in at once). The learner's cookie goes
- * along so that this back-channel exchange shows in their trace; a revoked token is refused at once.
+ * Next's router (half the API call's cost when a class signs in at once). The server vouches for the
+ * learner (lib/http/on-behalf.ts) so that this back-channel exchange shows in their trace; a revoked
+ * token is refused at once.
  */
 async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Caller> {
-  const cookie = incoming.get('cookie');
+  const onBehalf = await onBehalfOf(incoming);
   const run = runOf(incoming);
   const introspection = new Request(`${env.internalOrigin}/oidc/token/introspection`, {
     method: 'POST',
@@ -64,7 +66,7 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.id}:${RESOURCE_SERVER_CLIENT.secret}`).toString('base64')}`,
       [FROM_HEADER]: 'resource-server',
-      ...(cookie ? { cookie } : {}),
+      ...onBehalf,
       ...(run ? { [RUN_HEADER]: run } : {}),
     },
     body: new URLSearchParams({ token }),

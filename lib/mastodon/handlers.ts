@@ -1,4 +1,5 @@
-import { clientAddress } from '../oidc/node-bridge';
+import { clientAddress } from '../http/client-address';
+import { sharedWindowCounter } from '../http/window-counter';
 import { authorizationServer } from '../oidc/provider';
 import { credentialAccount } from './accounts';
 import { appOfClient, registerApp } from './apps';
@@ -40,8 +41,11 @@ export const serverMetadataHandler = mastodonRoute('authorization-server', async
 
 export const registerAppHandler = mastodonRoute('authorization-server', async (request) => {
   const server = await authorizationServer();
-  globalThis.playgroundRegistrationLimit ??= new RegistrationLimit(server.env.appRegistrationLimit);
-  const verdict = globalThis.playgroundRegistrationLimit.take(clientAddress(request.headers));
+  globalThis.playgroundRegistrationLimit ??= new RegistrationLimit(
+    server.env.appRegistrationLimit,
+    sharedWindowCounter('app-registration', 10 * 60 * 1000),
+  );
+  const verdict = await globalThis.playgroundRegistrationLimit.take(clientAddress(request.headers));
   if (!verdict.allowed) {
     throw new MastodonError(429, 'Too many requests', { 'retry-after': String(verdict.retryAfterSeconds) });
   }

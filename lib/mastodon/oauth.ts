@@ -1,7 +1,8 @@
+import { identifyRequester, type Requester } from '../http/requester';
 import { runNodeListener } from '../oidc/node-bridge';
 import type { AuthorizationServer } from '../oidc/provider';
 import { toProviderRedirect } from './apps';
-import { MastodonError } from './errors';
+import { invalidClient } from './errors';
 import { one, type Params } from './params';
 
 /**
@@ -34,32 +35,46 @@ export function authorizationRedirect(server: AuthorizationServer, query: URLSea
   });
 }
 
+/**
+ * HTTP Basic client credentials (RFC 6749 section 2.3.1): each part is form-urlencoded before
+ * encoding, so `%ZZ` cannot be decoded and the client has not authenticated: `invalid_client`, not a
+ * server error.
+ */
+export function basicCredentials(header: string): { id: string; secret: string } | undefined {
+  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
+  const separator = decoded.indexOf(':');
+  if (separator <= 0) return undefined;
+  const form = (part: string) => decodeURIComponent(part);
+  try {
+    return { id: form(decoded.slice(0, separator)), secret: form(decoded.slice(separator + 1)) };
+  } catch {
+    throw invalidClient('The client credentials in the Authorization header are not validly %-encoded.');
+  }
+}
+
 function clientCredentials(request: Request, params: Params): { id: string; secret: string } {
   const header = request.headers.get('authorization');
   if (header?.toLowerCase().startsWith('basic ')) {
-    const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
-    const separator = decoded.indexOf(':');
-    if (separator > 0) {
-      return {
-        id: decodeURIComponent(decoded.slice(0, separator)),
-        secret: decodeURIComponent(decoded.slice(separator + 1)),
-      };
-    }
+    const credentials = basicCredentials(header);
+    if (credentials) return credentials;
   }
   const id = one(params, 'client_id');
   const secret = one(params, 'client_secret');
   if (!id || !secret) {
-    throw new MastodonError(
-      401,
+    throw invalidClient(
       'Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.',
     );
   }
   return { id, secret };
 }
 
-/** Calls an endpoint of the embedded authorization server in-process, as the client would over HTTP. */
+/**
+ * Calls an endpoint of the embedded authorization server in-process, as the client would over HTTP,
+ * for the requester of the Mastodon call: its limits (the password grant's) count against them.
+ */
 async function callProvider(
   server: AuthorizationServer,
+  requester: Requester,
   path: string,
   client: { id: string; secret: string },
   form: URLSearchParams,
@@ -74,7 +89,7 @@ async function callProvider(
   });
   const { response } = await runNodeListener(server.listener, request, {
     mountPath: '/oidc',
-    remoteAddress: '127.0.0.1',
+    requester,
   });
   return response;
 }
@@ -101,7 +116,8 @@ export async function exchangeToken(
   const scope = one(params, 'scope') ?? (grantType === 'authorization_code' ? undefined : 'read');
   if (scope) form.set('scope', scope);
 
-  const response = await callProvider(server, '/token', client, form);
+  const requester = await identifyRequester(request.headers);
+  const response = await callProvider(server, requester, '/token', client, form);
   const body = (await response.json()) as Record<string, unknown>;
   if (!response.ok) return jsonResponse(body, response.status);
   return jsonResponse(
@@ -129,7 +145,13 @@ export async function revokeToken(
       { error: 'invalid_request', error_description: "missing required parameter 'token'" },
       400,
     );
-  const response = await callProvider(server, '/token/revocation', client, new URLSearchParams({ token }));
+  const response = await callProvider(
+    server,
+    await identifyRequester(request.headers),
+    '/token/revocation',
+    client,
+    new URLSearchParams({ token }),
+  );
   if (!response.ok) return jsonResponse(await response.json(), response.status);
   return jsonResponse({}, 200);
 }

@@ -1,6 +1,6 @@
 import { ISSUER_PATH } from '../config/env';
 import { errorResponse, serverErrorResponse } from '../http/errors';
-import { learnerIdFromCookieHeader } from '../trace/learner';
+import { identifyRequester } from '../http/requester';
 import { traceStore } from '../trace';
 import { recordExchange } from '../trace/recorder';
 import { senderOf } from '../trace/roles';
@@ -24,11 +24,12 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
   const startedAt = Date.now();
   const started = performance.now();
   const body = await readBody(request);
+  const requester = await identifyRequester(request.headers);
   let response: Response;
   let responseBody: Uint8Array | null = null;
   try {
     const { listener } = await authorizationServer();
-    const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
+    const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body, requester });
     response = result.response;
     responseBody = result.res.body;
     if (response.status === 404 && response.headers.get('content-type')?.startsWith('text/plain')) {
@@ -45,7 +46,7 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
     responseBody = new Uint8Array(await response.clone().arrayBuffer());
   }
   recordExchange(traceStore(), {
-    learnerId: learnerIdFromCookieHeader(request.headers.get('cookie')),
+    learnerId: requester.learnerId,
     ...senderOf(request.headers),
     to: 'authorization-server',
     startedAt,

@@ -1,5 +1,5 @@
 import { traceStore } from '../trace';
-import { learnerIdFromCookieHeader } from '../trace/learner';
+import { learnerOf } from '../trace/learner-key';
 import { recordExchange } from '../trace/recorder';
 import { senderOf } from '../trace/roles';
 import type { InteractionView } from './interactions';
@@ -8,7 +8,7 @@ import type { InteractionView } from './interactions';
  * The login and consent pages are React pages, not route handlers, so their GET is recorded here, at
  * render. The recorded body says which page was served; the HTML itself is not copied into the trace.
  */
-export function recordInteractionPage(
+export async function recordInteractionPage(
   headers: Headers,
   uid: string,
   query: Record<string, string | string[] | undefined>,
@@ -20,7 +20,7 @@ export function recordInteractionPage(
   const protocol = headers.get('x-forwarded-proto') ?? 'http';
   const page = view.kind === 'expired' ? 'interaction expired' : `${view.kind} page for ${view.clientName}`;
   recordExchange(traceStore(), {
-    learnerId: learnerIdFromCookieHeader(headers.get('cookie')),
+    learnerId: await learnerOf(headers),
     ...senderOf(headers),
     to: 'authorization-server',
     startedAt: Date.now(),

@@ -1,7 +1,8 @@
 import type { InteractionResults } from 'oidc-provider';
 import { z } from 'zod';
 import { authenticate } from './accounts';
-import { clientAddress, toNodeRequest, toNodeResponse } from './node-bridge';
+import { identifyRequester } from '../http/requester';
+import { toNodeRequest, toNodeResponse } from './node-bridge';
 import { authorizationServer } from './provider';
 import { throttleMessage } from './sign-in-throttle';
 
@@ -112,15 +113,15 @@ export async function submitLogin(request: Request, uid: string, form: FormData)
   if (!parsed.success) return retry(parsed.error.issues[0]!.message);
 
   const { throttle } = await authorizationServer();
-  const address = clientAddress(request.headers);
-  const verdict = throttle.check(parsed.data.username, address);
-  if (!verdict.allowed) return retry(throttleMessage(verdict.retryAfterSeconds));
+  const requester = await identifyRequester(request.headers);
+  const verdict = await throttle.check(parsed.data.username, requester);
+  if (!verdict.allowed) return retry(throttleMessage(verdict));
   const accountId = authenticate(parsed.data.username, parsed.data.password);
   if (!accountId) {
-    throttle.recordFailure(parsed.data.username, address);
+    await throttle.recordFailure(parsed.data.username, requester);
     return retry('Wrong username or password.');
   }
-  throttle.recordSuccess(parsed.data.username, address);
+  await throttle.recordSuccess(parsed.data.username, requester);
   return finish(request, { login: { accountId } }, false);
 }
 

@@ -11,7 +11,8 @@ export async function authorizationServerMetadata(): Promise<Record<string, unkn
   const discovery = new Request(`${env.issuer}/.well-known/openid-configuration`);
   const { response } = await runNodeListener(listener, discovery, {
     mountPath: '/oidc',
-    remoteAddress: '127.0.0.1',
+    // The server asking itself: no learner, and no limit applies to discovery.
+    requester: { address: '127.0.0.1', learnerId: undefined },
   });
   return (await response.json()) as Record<string, unknown>;
 }

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { testAuthorizationServer } from '../testing/authorization-server';
-import { runNodeListener, toNodeRequest } from './node-bridge';
+import { PEER_HEADER } from '../http/peer-address';
+import { requesterOf, runNodeListener, toNodeRequest } from './node-bridge';
 
 async function readAll(req: IncomingMessage): Promise<string> {
   let text = '';
@@ -44,14 +45,22 @@ describe('Web Request to Node request', () => {
     expect(req.url).toBe('/oidcx/y');
   });
 
-  it('gives Koa a socket: encrypted for https, the peer from x-forwarded-for', async () => {
+  it('gives Koa a socket: encrypted for https, the requester’s address, never a forged X-Forwarded-For', async () => {
     const req = await toNodeRequest(
       new Request('https://play.example/oidc/token', {
-        headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.2' },
+        headers: { 'x-forwarded-for': '203.0.113.9', [PEER_HEADER]: '198.51.100.2' },
       }),
     );
-    expect(req.socket).toMatchObject({ encrypted: true, remoteAddress: '10.0.0.2' });
+    expect(req.socket).toMatchObject({ encrypted: true, remoteAddress: '198.51.100.2' });
+    expect(req.headers['x-forwarded-for']).toBe('198.51.100.2');
     expect(req.connection).toBe(req.socket);
+  });
+
+  it('hands oidc-provider the requester it is given, for ctx.ip and the password grant', async () => {
+    const requester = { address: '192.0.2.44', learnerId: 'AAAAAAAAAAAAAAAAAAAAAA' };
+    const req = await toNodeRequest(new Request('http://localhost:3000/oidc/token'), { requester });
+    expect(req.socket.remoteAddress).toBe('192.0.2.44');
+    expect(requesterOf(req)).toEqual(requester);
   });
 
   it('sends no content-length and an empty stream for a GET', async () => {

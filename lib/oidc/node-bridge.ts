@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Writable } from 'node:stream';
+import { clientAddress } from '../http/client-address';
+import type { Requester } from '../http/on-behalf';
 
 /**
  * The one place where a Web `Request` becomes the Node `req`/`res` pair oidc-provider (a Koa app)
@@ -12,22 +14,25 @@ export type NodeRequestOptions = {
   mountPath?: string;
   /** The body, when the caller has read it already (to record it); otherwise it is read here. */
   body?: Buffer;
-  /** Peer address for the socket; Next passes the client's in `x-forwarded-for`. */
-  remoteAddress?: string;
+  /**
+   * Who the request is for (lib/http/requester.ts). Koa's `ctx.ip` is its address, whether or not
+   * oidc-provider trusts proxies; the password grant reads its learner with `requesterOf`.
+   */
+  requester?: Requester;
 };
 
-type BridgedRequest = IncomingMessage & { originalUrl: string };
+type BridgedRequest = IncomingMessage & { originalUrl: string; requester: Requester };
+
+/** The requester the bridge handed to oidc-provider with this request. */
+export const requesterOf = (req: IncomingMessage): Requester =>
+  (req as Partial<BridgedRequest>).requester ?? {
+    address: req.socket?.remoteAddress ?? '',
+    learnerId: undefined,
+  };
 
 export async function readBody(request: Request): Promise<Buffer> {
   if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return Buffer.alloc(0);
   return Buffer.from(await request.arrayBuffer());
-}
-
-export function clientAddress(headers: Headers): string {
-  // Next's server sets x-forwarded-for to the socket's peer; the last hop is the one it added.
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').pop()?.trim();
-  return last || '127.0.0.1';
 }
 
 export async function toNodeRequest(
@@ -51,9 +56,12 @@ export async function toNodeRequest(
   if (body.length > 0) headers['content-length'] = String(body.length);
   else delete headers['content-length'];
   headers.host ??= url.host;
+  const requester = options.requester ?? { address: clientAddress(request.headers), learnerId: undefined };
+  // Koa reads the socket, or X-Forwarded-For when oidc-provider trusts proxies: both say the same.
+  headers['x-forwarded-for'] = requester.address;
 
   const encrypted = url.protocol === 'https:';
-  const socket = { encrypted, remoteAddress: options.remoteAddress ?? clientAddress(request.headers) };
+  const socket = { encrypted, remoteAddress: requester.address };
   const req = Readable.from(body.length > 0 ? [body] : [], {
     objectMode: false,
   }) as unknown as BridgedRequest;
@@ -61,6 +69,7 @@ export async function toNodeRequest(
     method: request.method,
     url: stripped + url.search,
     originalUrl,
+    requester,
     headers,
     httpVersion: '1.1',
     httpVersionMajor: 1,

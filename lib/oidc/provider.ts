@@ -6,7 +6,8 @@ import { providerConfiguration } from './configuration';
 import { authorizationServerPolicy } from './content-security-policy';
 import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
 import { loadProviderKeys } from './keys';
-import { SignInThrottle } from './sign-in-throttle';
+import { sharedWindowCounter } from '../http/window-counter';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, SignInThrottle } from './sign-in-throttle';
 
 export type AuthorizationServer = {
   env: PlaygroundEnv;
@@ -26,9 +27,9 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     env.issuer,
     providerConfiguration({ origin: env.publicOrigin, keys, adapter: adapterClass(storage) }),
   );
-  provider.proxy = env.trustProxy;
+  provider.proxy = env.trustProxy > 0;
   provider.use(authorizationServerPolicy);
-  const throttle = new SignInThrottle();
+  const throttle = new SignInThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
   provider.registerGrantType(
     PASSWORD_GRANT_TYPE,
     passwordGrantHandler(provider, env.publicOrigin, throttle),

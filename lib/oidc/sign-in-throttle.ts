@@ -1,52 +1,74 @@
+import type { Requester } from '../http/on-behalf';
+import type { WindowCounter } from '../http/window-counter';
+
 /**
- * Slows down password guessing: after `maxFailures` wrong passwords for one account from one address
- * within `windowMs`, that pair must wait. The account stays usable from every other address, so one
- * noisy classroom neighbour cannot lock alice out for everyone else.
+ * Slows down password guessing without letting one learner lock an account for a class.
+ *
+ * - A learner the server issued an id to gets `perLearner` failures per account per window: their
+ *   typos lock only themselves, even when the whole class shares one address.
+ * - A request without such an id is counted on its address instead (`perLearner` again).
+ * - Every address also has a ceiling, `perAddress` failures per window across learners and accounts:
+ *   high enough for a class of 200 behind one NAT, low enough to stop a script that fetches fresh
+ *   learner ids to dodge the first rule.
+ *
+ * A successful sign-in clears that learner's (or address's) failures for the account.
  */
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  { allowed: true } | { allowed: false; retryAfterSeconds: number; reason: ThrottleReason };
+
+/** Which count ran out: this learner's, this address's (no learner id), or the address's ceiling. */
+export type ThrottleReason = 'learner' | 'address' | 'ceiling';
+
+export type ThrottleLimits = { perLearner: number; perAddress: number };
 
 export class SignInThrottle {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 10 * 60 * 1000,
-    private readonly now: () => number = Date.now,
+    private readonly counter: WindowCounter,
+    private readonly limits: ThrottleLimits,
   ) {}
 
-  private key(username: string, address: string) {
-    return `${username.trim().toLowerCase()}\u0000${address}`;
+  private ownKey(subject: string, { address, learnerId }: Requester) {
+    const who = learnerId ? `learner:${learnerId}` : `address:${address}`;
+    return `${who}:${subject.trim().toLowerCase()}`;
   }
 
-  private recent(key: string): number[] {
-    const cutoff = this.now() - this.windowMs;
-    const times = (this.failures.get(key) ?? []).filter((time) => time > cutoff);
-    if (times.length) this.failures.set(key, times);
-    else this.failures.delete(key);
-    return times;
+  private ceilingKey({ address }: Requester) {
+    return `ceiling:${address}`;
   }
 
-  check(username: string, address: string): ThrottleVerdict {
-    const times = this.recent(this.key(username, address));
-    if (times.length < this.maxFailures) return { allowed: true };
-    const retryAt = times[times.length - this.maxFailures]! + this.windowMs;
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((retryAt - this.now()) / 1000)) };
+  async check(subject: string, requester: Requester): Promise<ThrottleVerdict> {
+    const [own, ceiling] = await Promise.all([
+      this.counter.read(this.ownKey(subject, requester)),
+      this.counter.read(this.ceilingKey(requester)),
+    ]);
+    const wait = (resetInMs: number) => Math.max(1, Math.ceil(resetInMs / 1000));
+    if (own.count >= this.limits.perLearner)
+      return {
+        allowed: false,
+        retryAfterSeconds: wait(own.resetInMs),
+        reason: requester.learnerId ? 'learner' : 'address',
+      };
+    if (ceiling.count >= this.limits.perAddress)
+      return { allowed: false, retryAfterSeconds: wait(ceiling.resetInMs), reason: 'ceiling' };
+    return { allowed: true };
   }
 
-  recordFailure(username: string, address: string): void {
-    const key = this.key(username, address);
-    this.failures.set(key, [...this.recent(key), this.now()]);
-    if (this.failures.size > 10_000) this.prune();
+  async recordFailure(subject: string, requester: Requester): Promise<void> {
+    await Promise.all([
+      this.counter.increment(this.ownKey(subject, requester)),
+      this.counter.increment(this.ceilingKey(requester)),
+    ]);
   }
 
-  recordSuccess(username: string, address: string): void {
-    this.failures.delete(this.key(username, address));
-  }
-
-  private prune() {
-    for (const key of [...this.failures.keys()]) this.recent(key);
+  async recordSuccess(subject: string, requester: Requester): Promise<void> {
+    await this.counter.reset(this.ownKey(subject, requester));
   }
 }
+
+export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
+
+/** Five wrong passwords per account per learner; 200 failures per address, every 10 minutes. */
+export const SIGN_IN_LIMITS: ThrottleLimits = { perLearner: 5, perAddress: 200 };
 
 /** "Try again in 3 minutes." */
 export const tryAgainIn = (retryAfterSeconds: number) =>
@@ -54,5 +76,12 @@ export const tryAgainIn = (retryAfterSeconds: number) =>
     retryAfterSeconds >= 60 ? `${Math.ceil(retryAfterSeconds / 60)} minutes` : `${retryAfterSeconds} seconds`
   }.`;
 
-export const throttleMessage = (retryAfterSeconds: number) =>
-  `Too many failed sign-ins for this account from your address. ${tryAgainIn(retryAfterSeconds)}`;
+/** The refusal names its real cause: this browser's failures, or its whole address's. */
+const CAUSE: Record<ThrottleReason, string> = {
+  learner: 'Too many failed sign-ins for this account from this browser.',
+  address: 'Too many failed sign-ins for this account from your address.',
+  ceiling: 'Too many failed sign-ins from your address, across all its users.',
+};
+
+export const throttleMessage = (verdict: { retryAfterSeconds: number; reason: ThrottleReason }) =>
+  `${CAUSE[verdict.reason]} ${tryAgainIn(verdict.retryAfterSeconds)}`;

@@ -1,6 +1,7 @@
 import { readEnv } from '../config/env';
 import { RegistrationLimit } from '../mastodon/registration-limit';
-import { SignInThrottle } from '../oidc/sign-in-throttle';
+import { sharedWindowCounter } from '../http/window-counter';
+import { SignInThrottle, type ThrottleLimits } from '../oidc/sign-in-throttle';
 import { MemoryRoomHub } from './memory-hub';
 import { RedisRoomHub } from './redis-hub';
 import type { RoomHub } from './types';
@@ -24,19 +25,27 @@ export function roomHub(): RoomHub {
 }
 
 /**
- * Guessing join codes: after 20 wrong codes from one address in 10 minutes, that address waits, even
- * with a right code (otherwise a right guess would still stand out). A class behind one address that
- * types its code correctly is never slowed down.
+ * Guessing join codes, counted as sign-ins are: after 20 wrong codes in 10 minutes from one learner
+ * (or, without a learner id, from one address), that learner waits, even with a right code (otherwise
+ * a right guess would still stand out). An address has a ceiling of 200 wrong codes, so a class behind
+ * one NAT with a few typos is never slowed down, and a script rotating learner ids still is: 200
+ * guesses in 10 minutes against 2^40 codes.
  */
-export const JOIN_FAILURES_ALLOWED = 20;
+export const JOIN_LIMITS: ThrottleLimits = { perLearner: 20, perAddress: 200 };
 
 export function roomJoinLimit(): SignInThrottle {
-  globalThis.playgroundRoomJoinLimit ??= new SignInThrottle(JOIN_FAILURES_ALLOWED, 10 * 60 * 1000);
+  globalThis.playgroundRoomJoinLimit ??= new SignInThrottle(
+    sharedWindowCounter('room-join', 10 * 60 * 1000),
+    JOIN_LIMITS,
+  );
   return globalThis.playgroundRoomJoinLimit;
 }
 
 /** Rooms live in memory or Redis: 30 new rooms per address every 10 minutes is plenty for a school. */
 export function roomCreationLimit(): RegistrationLimit {
-  globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(30);
+  globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(
+    30,
+    sharedWindowCounter('room-creation', 10 * 60 * 1000),
+  );
   return globalThis.playgroundRoomCreationLimit;
 }

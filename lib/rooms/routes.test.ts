@@ -1,11 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOIN_FAILURES_ALLOWED } from './index';
+import { PEER_HEADER } from '../http/peer-address';
+import { installTestLearnerKey } from '../testing/learner-key';
+import { newLearnerId, signLearnerId } from '../trace/learner';
+import { JOIN_LIMITS } from './index';
 import { MemoryRoomHub } from './memory-hub';
 import { closeRoom, createRoom, publishStep, readRoom, streamRoom } from './routes';
 
+const learnerKey = installTestLearnerKey();
+
+// The address is the socket's peer, which the server stamps in PEER_HEADER (TRUST_PROXY unset).
 const from = (address: string, init: RequestInit = {}) => ({
   ...init,
-  headers: { 'x-forwarded-for': address, ...(init.headers as Record<string, string>) },
+  headers: { [PEER_HEADER]: address, ...(init.headers as Record<string, string>) },
 });
 const request = (path: string, address = '10.0.0.1', init: RequestInit = {}) =>
   new Request(`http://localhost:3000${path}`, from(address, init));
@@ -75,9 +81,9 @@ describe('rooms API', () => {
     expect(await moved.json()).toMatchObject({ step: { slug: 'password', stepIndex: 1, seq: 1 } });
   });
 
-  it('rate-limits wrong codes per address, then refuses even the right code there', async () => {
+  it('rate-limits wrong codes per address without a learner id, then refuses even the right code there', async () => {
     const { code } = await newRoom();
-    for (let attempt = 0; attempt < JOIN_FAILURES_ALLOWED; attempt += 1) {
+    for (let attempt = 0; attempt < JOIN_LIMITS.perLearner; attempt += 1) {
       const wrong = await readRoom(
         request('/api/rooms/x', '10.0.0.7'),
         attempt % 2 ? 'ZZZZZZZZ' : 'nonsense',
@@ -91,6 +97,31 @@ describe('rooms API', () => {
     expect((await streamRoom(request('/api/rooms/x/events', '10.0.0.7'), code)).status).toBe(429);
     // Another address (another classroom) is not affected.
     expect((await readRoom(request('/api/rooms/x', '10.0.0.8'), code)).status).toBe(200);
+  });
+
+  const asLearner = (learnerId: string, address: string) =>
+    request('/api/rooms/x', address, {
+      headers: { cookie: `playground_learner=${signLearnerId(learnerId, learnerKey)}` },
+    });
+
+  it('counts wrong codes per learner: one student’s typos do not lock the class behind the same address', async () => {
+    const { code } = await newRoom();
+    const [typist, classmate] = [newLearnerId(), newLearnerId()];
+    for (let attempt = 0; attempt < JOIN_LIMITS.perLearner; attempt += 1)
+      expect((await readRoom(asLearner(typist, '10.0.0.9'), 'ZZZZZZZZ')).status).toBe(404);
+    expect((await readRoom(asLearner(typist, '10.0.0.9'), code)).status).toBe(429);
+    expect((await readRoom(asLearner(classmate, '10.0.0.9'), code)).status).toBe(200);
+  });
+
+  it('stops a guesser who rotates learner ids at the address ceiling', async () => {
+    const { code } = await newRoom();
+    for (let attempt = 0; attempt < JOIN_LIMITS.perAddress; attempt += 1)
+      await readRoom(asLearner(newLearnerId(), '10.0.0.10'), 'ZZZZZZZZ');
+    const limited = await readRoom(asLearner(newLearnerId(), '10.0.0.10'), code);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({
+      error_description: expect.stringMatching(/from your address/),
+    });
   });
 
   it('streams the current step at once, then each new one, and the end of the room', async () => {

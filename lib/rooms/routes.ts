@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { readEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
-import { clientAddress } from '../oidc/node-bridge';
+import { clientAddress } from '../http/client-address';
+import { identifyRequester } from '../http/requester';
 import { tryAgainIn } from '../oidc/sign-in-throttle';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
@@ -35,20 +36,20 @@ const notFound = () =>
  * Answers the room, or the response to send instead.
  */
 async function join(request: Request, rawCode: string): Promise<RoomInfo | Response> {
-  const address = clientAddress(request.headers);
+  const requester = await identifyRequester(request.headers);
   const limit = roomJoinLimit();
-  const verdict = limit.check(JOIN, address);
+  const verdict = await limit.check(JOIN, requester);
   if (!verdict.allowed)
     return errorResponse(
       429,
       'too_many_attempts',
-      `Too many wrong room codes from your address. ${tryAgainIn(verdict.retryAfterSeconds)}`,
+      `Too many wrong room codes ${verdict.reason === 'learner' ? 'from this browser' : 'from your address'}. ${tryAgainIn(verdict.retryAfterSeconds)}`,
       { 'retry-after': String(verdict.retryAfterSeconds) },
     );
   const code = normalizeRoomCode(rawCode);
   const room = code ? await roomHub().find(code) : undefined;
   if (!room) {
-    limit.recordFailure(JOIN, address);
+    await limit.recordFailure(JOIN, requester);
     return code
       ? notFound()
       : errorResponse(400, 'invalid_code', 'A room code is 8 letters and digits, like ABCD-2345.');
@@ -79,7 +80,7 @@ const wrongKey = () =>
 
 /** POST /api/rooms: a new room, and the instructor's key (shown once, kept by the instructor's browser). */
 export async function createRoom(request: Request): Promise<Response> {
-  const verdict = roomCreationLimit().take(clientAddress(request.headers));
+  const verdict = await roomCreationLimit().take(clientAddress(request.headers));
   if (!verdict.allowed)
     return errorResponse(
       429,

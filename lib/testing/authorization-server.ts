@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { readEnv } from '../config/env';
+import type { Requester } from '../http/on-behalf';
 import { runNodeListener } from '../oidc/node-bridge';
 import { createAuthorizationServer, type AuthorizationServer } from '../oidc/provider';
 
@@ -13,7 +14,9 @@ export const TEST_ORIGIN = 'http://localhost:3999';
  * directory) driven through the real bridge, without an HTTP listener: for unit tests of grants.
  */
 export async function testAuthorizationServer(): Promise<
-  AuthorizationServer & { call(pathAndQuery: string, init?: RequestInit): Promise<Response> }
+  AuthorizationServer & {
+    call(pathAndQuery: string, init?: RequestInit, requester?: Requester): Promise<Response>;
+  }
 > {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'playground-as-'));
   const server = await createAuthorizationServer(
@@ -21,9 +24,9 @@ export async function testAuthorizationServer(): Promise<
   );
   return {
     ...server,
-    async call(pathAndQuery, init) {
+    async call(pathAndQuery, init, requester) {
       const request = new Request(`${TEST_ORIGIN}${pathAndQuery}`, init);
-      return (await runNodeListener(server.listener, request, { mountPath: '/oidc' })).response;
+      return (await runNodeListener(server.listener, request, { mountPath: '/oidc', requester })).response;
     },
   };
 }

@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isLearnerId, learnerIdFromCookieHeader, newLearnerId } from './learner';
+import { isLearnerId, learnerIdFromCookieHeader, newLearnerId, signLearnerId } from './learner';
+
+const key = randomBytes(32);
 
 describe('learner ids', () => {
   it('are 128 random bits, base64url, different each time', () => {
@@ -8,14 +11,29 @@ describe('learner ids', () => {
     for (const id of ids) expect(isLearnerId(id)).toBe(true);
   });
 
-  it('are read from a Cookie header among other cookies', () => {
+  it('are read from a Cookie header among other cookies when the server signed them', () => {
     const id = newLearnerId();
-    expect(learnerIdFromCookieHeader(`_session=x; playground_learner=${id}; other=y`)).toBe(id);
+    const cookie = signLearnerId(id, key);
+    expect(learnerIdFromCookieHeader(`_session=x; playground_learner=${cookie}; other=y`, key)).toBe(id);
+    expect(learnerIdFromCookieHeader(`__Host-playground_learner=${cookie}`, key)).toBe(id);
+  });
+
+  it('are refused unsigned, forged, signed with another key, or grafted onto another id', () => {
+    const id = newLearnerId();
+    const [, signature] = signLearnerId(id, key).split('.');
+    expect(learnerIdFromCookieHeader(`playground_learner=${id}`, key)).toBeUndefined();
+    expect(learnerIdFromCookieHeader(`playground_learner=${id}.${'A'.repeat(22)}`, key)).toBeUndefined();
+    expect(
+      learnerIdFromCookieHeader(`playground_learner=${signLearnerId(id, randomBytes(32))}`, key),
+    ).toBeUndefined();
+    expect(
+      learnerIdFromCookieHeader(`playground_learner=${newLearnerId()}.${signature}`, key),
+    ).toBeUndefined();
   });
 
   it('are ignored when malformed or absent', () => {
-    expect(learnerIdFromCookieHeader('playground_learner=short')).toBeUndefined();
-    expect(learnerIdFromCookieHeader('playground_learner=../../etc/passwd-aaaaaaaa')).toBeUndefined();
-    expect(learnerIdFromCookieHeader(null)).toBeUndefined();
+    expect(learnerIdFromCookieHeader('playground_learner=short', key)).toBeUndefined();
+    expect(learnerIdFromCookieHeader('playground_learner=../../etc/passwd-aaaaaaaa', key)).toBeUndefined();
+    expect(learnerIdFromCookieHeader(null, key)).toBeUndefined();
   });
 });

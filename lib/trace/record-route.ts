@@ -1,6 +1,6 @@
 import { serverErrorResponse } from '../http/errors';
+import { identifyRequester } from '../http/requester';
 import { traceStore } from './index';
-import { learnerIdFromCookieHeader } from './learner';
 import { recordExchange } from './recorder';
 import { senderOf } from './roles';
 import type { Role } from './types';
@@ -30,7 +30,7 @@ export function recordedRoute<Context>(
     }
     const responseBody = response.body ? new Uint8Array(await response.clone().arrayBuffer()) : null;
     recordExchange(traceStore(), {
-      learnerId: learnerIdFromCookieHeader(request.headers.get('cookie')),
+      learnerId: (await identifyRequester(request.headers)).learnerId,
       ...senderOf(request.headers),
       to,
       startedAt,

@@ -114,6 +114,58 @@ describe('exchange recorder', () => {
     expect(recorded!.response.body).toBeNull();
   });
 
+  it('shows that our cookies were sent, by name, with their values replaced by a label', () => {
+    const responseHeaders = new Headers();
+    responseHeaders.append('set-cookie', '_session=s3cr3t; path=/; httponly');
+    responseHeaders.append('set-cookie', '_session.sig=abc; path=/; httponly');
+    responseHeaders.append('set-cookie', 'theirs=kept; path=/');
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        request: {
+          method: 'GET',
+          url: 'http://localhost:3000/oidc/auth',
+          headers: new Headers({
+            cookie: 'playground_learner=ID.SIG; _interaction=i1; playground_run=r1; theirs=kept',
+          }),
+          body: null,
+        },
+        response: { status: 303, headers: responseHeaders, body: null },
+      }),
+    );
+    expect(recorded!.request.headers).toContainEqual([
+      'cookie',
+      'playground_learner=[learner id, hidden]; _interaction=[authorization server cookie, hidden]; playground_run=[run id, hidden]; theirs=kept',
+    ]);
+    expect(recorded!.response.headers.filter(([name]) => name === 'set-cookie')).toEqual([
+      ['set-cookie', '_session=[authorization server cookie, hidden]; path=/; httponly'],
+      ['set-cookie', '_session.sig=[authorization server cookie, hidden]; path=/; httponly'],
+      ['set-cookie', 'theirs=kept; path=/'],
+    ]);
+    expect(JSON.stringify(recorded)).not.toMatch(/ID\.SIG|s3cr3t|i1|r1/);
+  });
+
+  it('keeps out the server’s own headers: the stamped peer address and the learner it vouches for', () => {
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        request: {
+          method: 'GET',
+          url: 'http://localhost:3000/oidc/me',
+          headers: new Headers({
+            'x-playground-peer': '192.0.2.1',
+            'x-playground-on-behalf': '192.0.2.1 LEARNERID 1 SIG',
+          }),
+          body: null,
+        },
+      }),
+    );
+    const names = recorded!.request.headers.map(([name]) => name);
+    expect(names).not.toContain('x-playground-peer');
+    expect(names).toContain('x-playground-on-behalf');
+    expect(JSON.stringify(recorded)).not.toContain('LEARNERID');
+  });
+
   it('keeps nothing for an exchange without a learner', () => {
     const store = createMemoryTraceStore();
     expect(recordExchange(store, exchange({ learnerId: undefined }))).toBeUndefined();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordedHeaderValue } from './cookie-labels';
 import { runOf } from './run';
 import type { TraceStore } from './store';
 import type { Channel, HeaderList, RecordedMessage, Role, TraceEvent } from './types';
@@ -23,13 +24,17 @@ export type Exchange = {
   redactFormFields?: string[];
 };
 
+/** The headers as sent, less the server's own secrets (./cookie-labels.ts). */
 function headerList(headers: Headers): HeaderList {
   const list: HeaderList = [];
+  const add = (name: string, value: string) => {
+    const recorded = recordedHeaderValue(name, value);
+    if (recorded !== undefined) list.push([name, recorded]);
+  };
   headers.forEach((value, name) => {
-    if (name === 'set-cookie') return;
-    list.push([name, value]);
+    if (name !== 'set-cookie') add(name, value);
   });
-  for (const cookie of headers.getSetCookie()) list.push(['set-cookie', cookie]);
+  for (const cookie of headers.getSetCookie()) add('set-cookie', cookie);
   return list;
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorResponse } from '../http/errors';
 import { traceStore } from './index';
-import { learnerIdFromCookieHeader } from './learner';
+import { learnerOf } from './learner-key';
 import { traceEventStream } from './stream';
 
 const noLearner = () =>
@@ -14,8 +14,8 @@ const noLearner = () =>
 const afterSeq = z.coerce.number().int().min(0).catch(0);
 
 /** GET /api/trace/stream: the learner's own trace, live (Server-Sent Events). */
-export function streamTrace(request: Request): Response {
-  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+export async function streamTrace(request: Request): Promise<Response> {
+  const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
   const url = new URL(request.url);
   const after = afterSeq.parse(request.headers.get('last-event-id') ?? url.searchParams.get('after') ?? 0);
@@ -23,8 +23,8 @@ export function streamTrace(request: Request): Response {
 }
 
 /** GET /api/trace: the learner's trace so far, as JSON, with the newest position (`lastSeq`). */
-export function readTrace(request: Request): Response {
-  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+export async function readTrace(request: Request): Promise<Response> {
+  const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
   const after = afterSeq.parse(new URL(request.url).searchParams.get('after') ?? 0);
   const all = traceStore().list(learnerId);
@@ -34,8 +34,8 @@ export function readTrace(request: Request): Response {
 }
 
 /** DELETE /api/trace: starts the learner's log afresh. */
-export function clearTrace(request: Request): Response {
-  const learnerId = learnerIdFromCookieHeader(request.headers.get('cookie'));
+export async function clearTrace(request: Request): Promise<Response> {
+  const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
   traceStore().clear(learnerId);
   return new Response(null, { status: 204 });

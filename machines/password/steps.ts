@@ -24,7 +24,7 @@ export const password: RegisteredGrant = {
       id: 'token-request',
       title: 'Send the user’s password to the token endpoint',
       explanation:
-        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait from your address.',
+        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait for this browser.',
       rfc: RFC.password,
       from: 'client',
       to: 'authorization-server',

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { PEER_HEADER } from '../../http/peer-address';
 import { basic, form, authorizationServerPerFile, TEST_ORIGIN } from '../../testing/authorization-server';
 
 const testServer = authorizationServerPerFile();
@@ -15,7 +16,7 @@ function token(
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      'x-forwarded-for': address,
+      [PEER_HEADER]: address,
       ...(authorization ? { authorization } : {}),
     },
     body: form(fields),
@@ -192,5 +193,32 @@ describe('password grant (RFC 6749 section 4.3)', () => {
       '198.51.100.8',
     );
     expect(elsewhere.status).toBe(200);
+  });
+
+  const asLearner = (learnerId: string, password: string) =>
+    testServer().call(
+      '/oidc/token',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: FIRST_PARTY },
+        body: form({ grant_type: 'password', username: 'alice', password }),
+      },
+      { address: '192.0.2.200', learnerId },
+    );
+
+  it('slows down one learner’s failures without locking a classmate behind the same address', async () => {
+    for (let i = 0; i < 5; i++) expect((await asLearner('learner-one', 'wrong')).status).toBe(400);
+    expect(await (await asLearner('learner-one', 'wonderland')).json()).toMatchObject({
+      error: 'invalid_grant',
+      error_description: expect.stringMatching(/from this browser\. Try again in 10 minutes/),
+    });
+    expect((await asLearner('learner-two', 'wonderland')).status).toBe(200);
+  });
+
+  it('clears a learner’s failures when they sign in', async () => {
+    for (let i = 0; i < 4; i++) await asLearner('learner-three', 'wrong');
+    expect((await asLearner('learner-three', 'wonderland')).status).toBe(200);
+    for (let i = 0; i < 4; i++) await asLearner('learner-three', 'wrong');
+    expect((await asLearner('learner-three', 'wonderland')).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { authenticate, findAccount } from '../accounts';
 import { OIDC_SCOPES, STATIC_SCOPES } from '../configuration';
+import { requesterOf } from '../node-bridge';
 import { resourceIdentifier, resourceServerInfo } from '../resource-server';
 import { SignInThrottle, throttleMessage } from '../sign-in-throttle';
 
@@ -41,14 +42,16 @@ export function passwordGrantHandler(provider: Provider, origin: string, throttl
     if (!username) throw new errors.InvalidRequest("missing required parameter 'username'");
     if (!password) throw new errors.InvalidRequest("missing required parameter 'password'");
 
-    const verdict = throttle.check(username, ctx.ip);
-    if (!verdict.allowed) throw invalidGrant(throttleMessage(verdict.retryAfterSeconds));
+    // ctx.ip is the requester's address (the bridge sets it); the learner comes with it.
+    const requester = { ...requesterOf(ctx.req), address: ctx.ip };
+    const verdict = await throttle.check(username, requester);
+    if (!verdict.allowed) throw invalidGrant(throttleMessage(verdict));
     const accountId = authenticate(username, password);
     if (!accountId) {
-      throttle.recordFailure(username, ctx.ip);
+      await throttle.recordFailure(username, requester);
       throw invalidGrant('invalid username or password');
     }
-    throttle.recordSuccess(username, ctx.ip);
+    await throttle.recordSuccess(username, requester);
 
     const resource = single(params.resource, 'resource');
     if (resource !== undefined && resource !== apiResource) {
