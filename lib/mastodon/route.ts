@@ -10,12 +10,16 @@ type Handler<Context> = (request: Request, context: Context) => Promise<Response
  * recorded into the learner's trace.
  */
 export function mastodonRoute<Context = unknown>(to: Role, handler: Handler<Context>) {
-  return recordedRoute<Context>(to, async (request, context) => {
-    try {
-      return withCors(await handler(request, context));
-    } catch (error) {
-      if (error instanceof MastodonError) return withCors(mastodonErrorResponse(error));
-      throw error;
-    }
-  });
+  return recordedRoute<Context>(
+    to,
+    async (request, context) => {
+      try {
+        return withCors(await handler(request, context));
+      } catch (error) {
+        if (error instanceof MastodonError) return withCors(mastodonErrorResponse(error));
+        throw error;
+      }
+    },
+    { tooLarge: (error) => withCors(mastodonErrorResponse(new MastodonError(413, error.message))) },
+  );
 }

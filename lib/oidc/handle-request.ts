@@ -1,4 +1,5 @@
 import { ISSUER_PATH } from '../config/env';
+import { BodyTooLargeError, bodyTooLargeResponse } from '../http/body-limit';
 import { errorResponse, serverErrorResponse } from '../http/errors';
 import { learnerIdFromCookieHeader } from '../trace/learner';
 import { traceStore } from '../trace';
@@ -16,6 +17,11 @@ const notFound = (pathname: string) =>
     `The authorization server has no endpoint at ${pathname}. Its discovery document lists them all: ${MOUNT_PATH}/.well-known/openid-configuration`,
   );
 
+function unhandled(error: unknown): Response {
+  console.error('[authorization server] unhandled failure:', error instanceof Error ? error.message : error);
+  return serverErrorResponse();
+}
+
 /**
  * Every request under /oidc: handed to oidc-provider through the bridge, and the exchange, exactly as
  * answered, appended to the learner's trace.
@@ -23,10 +29,11 @@ const notFound = (pathname: string) =>
 export async function handleAuthorizationServerRequest(request: Request): Promise<Response> {
   const startedAt = Date.now();
   const started = performance.now();
-  const body = await readBody(request);
+  let body: Buffer = Buffer.alloc(0);
   let response: Response;
   let responseBody: Uint8Array | null = null;
   try {
+    body = await readBody(request);
     const { listener } = await authorizationServer();
     const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
     response = result.response;
@@ -37,11 +44,7 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
       responseBody = new Uint8Array(await response.clone().arrayBuffer());
     }
   } catch (error) {
-    console.error(
-      '[authorization server] unhandled failure:',
-      error instanceof Error ? error.message : error,
-    );
-    response = serverErrorResponse();
+    response = error instanceof BodyTooLargeError ? bodyTooLargeResponse(error) : unhandled(error);
     responseBody = new Uint8Array(await response.clone().arrayBuffer());
   }
   recordExchange(traceStore(), {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Writable } from 'node:stream';
+import { readBodyWithin } from '../http/body-limit';
 
 /**
  * The one place where a Web `Request` becomes the Node `req`/`res` pair oidc-provider (a Koa app)
@@ -18,9 +19,10 @@ export type NodeRequestOptions = {
 
 type BridgedRequest = IncomingMessage & { originalUrl: string };
 
+/** The body, read within the playground's limit (throws `BodyTooLargeError` past it). */
 export async function readBody(request: Request): Promise<Buffer> {
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return Buffer.alloc(0);
-  return Buffer.from(await request.arrayBuffer());
+  const body = await readBodyWithin(request);
+  return body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : Buffer.alloc(0);
 }
 
 export function clientAddress(headers: Headers): string {
