@@ -2,6 +2,7 @@ import { readEnv } from '../config/env';
 import { RegistrationLimit } from '../mastodon/registration-limit';
 import { SignInThrottle } from '../oidc/sign-in-throttle';
 import { MemoryRoomHub } from './memory-hub';
+import { OpenRooms } from './open-rooms';
 import { RedisRoomHub } from './redis-hub';
 import type { RoomHub } from './types';
 
@@ -9,6 +10,7 @@ declare global {
   var playgroundRoomHub: RoomHub | undefined;
   var playgroundRoomJoinLimit: SignInThrottle | undefined;
   var playgroundRoomCreationLimit: RegistrationLimit | undefined;
+  var playgroundOpenRooms: OpenRooms | undefined;
 }
 
 /** The process's rooms: through Redis when REDIS_URL is set (several instances), in memory otherwise. */
@@ -39,4 +41,12 @@ export function roomJoinLimit(): SignInThrottle {
 export function roomCreationLimit(): RegistrationLimit {
   globalThis.playgroundRoomCreationLimit ??= new RegistrationLimit(30);
   return globalThis.playgroundRoomCreationLimit;
+}
+
+/** Rooms open at once, per address and in all (see open-rooms.ts); counted by this instance. */
+export function openRooms(): OpenRooms {
+  globalThis.playgroundOpenRooms ??= new OpenRooms(
+    async (code) => (await roomHub().find(code)) !== undefined,
+  );
+  return globalThis.playgroundOpenRooms;
 }
