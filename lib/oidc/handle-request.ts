@@ -7,6 +7,7 @@ import { recordExchange } from '../trace/recorder';
 import { senderOf } from '../trace/roles';
 import { readBody, runNodeListener } from './node-bridge';
 import { authorizationServer } from './provider';
+import { refuseOverRegistrationLimit } from './registration-limit';
 
 export const MOUNT_PATH = ISSUER_PATH;
 
@@ -22,31 +23,45 @@ function unhandled(error: unknown): Response {
   return serverErrorResponse();
 }
 
+/** What the provider answers, or why the request never reached it. */
+async function answer(request: Request, body: Buffer): Promise<{ response: Response; body: Uint8Array }> {
+  const { listener } = await authorizationServer();
+  const { response, res } = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
+  if (response.status === 404 && response.headers.get('content-type')?.startsWith('text/plain')) {
+    // Koa's bare "Not Found": say which endpoints exist instead.
+    return ownAnswer(notFound(new URL(request.url).pathname));
+  }
+  return { response, body: res.body };
+}
+
+const ownAnswer = async (response: Response) => ({
+  response,
+  body: new Uint8Array(await response.clone().arrayBuffer()),
+});
+
 /**
- * Every request under /oidc: handed to oidc-provider through the bridge, and the exchange, exactly as
- * answered, appended to the learner's trace.
+ * Every request under /oidc: handed to oidc-provider through the bridge, its body read within the
+ * playground's limit, and the exchange, exactly as answered, appended to the learner's trace.
  */
 export async function handleAuthorizationServerRequest(request: Request): Promise<Response> {
   const startedAt = Date.now();
   const started = performance.now();
   let body: Buffer = Buffer.alloc(0);
-  let response: Response;
-  let responseBody: Uint8Array | null = null;
+  let answered: { response: Response; body: Uint8Array };
   try {
-    body = await readBody(request);
-    const { listener } = await authorizationServer();
-    const result = await runNodeListener(listener, request, { mountPath: MOUNT_PATH, body });
-    response = result.response;
-    responseBody = result.res.body;
-    if (response.status === 404 && response.headers.get('content-type')?.startsWith('text/plain')) {
-      // Koa's bare "Not Found": say which endpoints exist instead.
-      response = notFound(new URL(request.url).pathname);
-      responseBody = new Uint8Array(await response.clone().arrayBuffer());
+    const { env } = await authorizationServer();
+    const refused = refuseOverRegistrationLimit(request, `${MOUNT_PATH}/reg`, env.appRegistrationLimit);
+    if (refused) answered = await ownAnswer(refused);
+    else {
+      body = await readBody(request);
+      answered = await answer(request, body);
     }
   } catch (error) {
-    response = error instanceof BodyTooLargeError ? bodyTooLargeResponse(error) : unhandled(error);
-    responseBody = new Uint8Array(await response.clone().arrayBuffer());
+    answered = await ownAnswer(
+      error instanceof BodyTooLargeError ? bodyTooLargeResponse(error) : unhandled(error),
+    );
   }
+  const { response } = answered;
   recordExchange(traceStore(), {
     learnerId: learnerIdFromCookieHeader(request.headers.get('cookie')),
     ...senderOf(request.headers),
@@ -54,7 +69,7 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
     startedAt,
     durationMs: Math.round((performance.now() - started) * 100) / 100,
     request: { method: request.method, url: request.url, headers: request.headers, body },
-    response: { status: response.status, headers: response.headers, body: responseBody },
+    response: { status: response.status, headers: response.headers, body: answered.body },
   });
   return response;
 }

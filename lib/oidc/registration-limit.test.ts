@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { refuseOverRegistrationLimit } from './registration-limit';
+
+const register = (address: string, path = '/oidc/reg', method = 'POST') =>
+  new Request(`http://localhost${path}`, { method, headers: { 'x-forwarded-for': address } });
+
+describe('dynamic client registration limit', () => {
+  beforeEach(() => {
+    globalThis.playgroundClientRegistrationLimit = undefined;
+  });
+
+  it('lets an address register `limit` clients, then answers 429 with Retry-After', async () => {
+    expect(refuseOverRegistrationLimit(register('10.0.0.1'), '/oidc/reg', 2)).toBeUndefined();
+    expect(refuseOverRegistrationLimit(register('10.0.0.1'), '/oidc/reg', 2)).toBeUndefined();
+    const refused = refuseOverRegistrationLimit(register('10.0.0.1'), '/oidc/reg', 2);
+    expect(refused?.status).toBe(429);
+    expect(Number(refused?.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused?.json()).toEqual({
+      error: 'too_many_requests',
+      error_description: expect.stringContaining('Too many clients registered from your address'),
+    });
+  });
+
+  it('counts each address on its own', () => {
+    refuseOverRegistrationLimit(register('10.0.0.1'), '/oidc/reg', 1);
+    expect(refuseOverRegistrationLimit(register('10.0.0.2'), '/oidc/reg', 1)).toBeUndefined();
+  });
+
+  it('counts only registrations: reading a client or any other endpoint is not limited', () => {
+    refuseOverRegistrationLimit(register('10.0.0.1'), '/oidc/reg', 1);
+    expect(
+      refuseOverRegistrationLimit(register('10.0.0.1', '/oidc/reg/abc', 'GET'), '/oidc/reg', 1),
+    ).toBeUndefined();
+    expect(refuseOverRegistrationLimit(register('10.0.0.1', '/oidc/token'), '/oidc/reg', 1)).toBeUndefined();
+  });
+});
