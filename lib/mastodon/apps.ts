@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 import type { AuthorizationServer } from '../oidc/provider';
+import { CLIENT_IDLE_SECONDS } from '../storage';
 import { nextId } from './ids';
 import { MastodonError, validationFailed } from './errors';
 import { one, type Params } from './params';
@@ -85,7 +86,7 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     throw validationFailed(`Redirect URI ${description.replace(/^redirect_uris /, '')}`);
   }
   const clientId = metadata.client_id;
-  await server.storage.upsert('Client', clientId, metadata);
+  await server.storage.upsert('Client', clientId, metadata, CLIENT_IDLE_SECONDS);
   const app: MastodonApp = {
     id: nextId(),
     name: client_name,

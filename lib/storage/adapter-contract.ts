@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../testing/clock';
-import { adapterClass } from './index';
+import { adapterClass, CLIENT_IDLE_SECONDS } from './index';
 import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 /**
@@ -42,7 +42,7 @@ export function describeAdapterContract(name: string, backend: StorageUnderTest)
 
     beforeAll(async () => {
       storage = await backend.open(time.now);
-      Adapter = adapterClass(storage);
+      Adapter = adapterClass(storage, { now: time.now });
     });
     afterAll(async () => {
       await storage.close();
@@ -64,13 +64,27 @@ export function describeAdapterContract(name: string, backend: StorageUnderTest)
       expect(await clients.find(id)).toEqual({ client_id: id, client_name: 'second' });
     });
 
-    it('keeps entries without an expiry (registered clients) until destroyed', async () => {
-      const clients = new Adapter('Client');
+    it('keeps entries without an expiry until destroyed', async () => {
+      const clients = new Adapter('Session');
       const id = unique('client');
       await clients.upsert(id, { client_id: id }, 0);
       expect(await clients.find(id)).toEqual({ client_id: id });
       await clients.destroy(id);
       expect(await clients.find(id)).toBeUndefined();
+    });
+
+    it('forgets a registered client unused for CLIENT_IDLE_SECONDS, and keeps one in use', async () => {
+      const clients = new Adapter('Client');
+      const [used, unused] = [unique('client'), unique('client')];
+      await clients.upsert(used, { client_id: used }, 0);
+      await clients.upsert(unused, { client_id: unused }, 0);
+      for (let day = 1; day <= 10; day++) {
+        await time.advance(24 * 60 * 60);
+        expect(await clients.find(used)).toEqual({ client_id: used });
+      }
+      expect(await clients.find(unused)).toBeUndefined();
+      await time.advance(CLIENT_IDLE_SECONDS);
+      expect(await clients.find(used)).toBeUndefined();
     });
 
     it('forgets an entry once its expiresIn has passed', async () => {
