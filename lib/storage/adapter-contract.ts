@@ -195,6 +195,24 @@ export function describeDocumentContract(name: string, backend: StorageUnderTest
       ).toEqual([3, 2]);
     });
 
+    it('counts the documents of an index', async () => {
+      const k = kind();
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(0);
+      for (let i = 1; i <= 3; i++) {
+        await storage.putDocument(
+          k,
+          `100000000000000${i}`,
+          { n: i },
+          i === 1 ? ['account:alice', 'public'] : ['account:alice'],
+        );
+      }
+      await storage.putDocument(k, '1000000000000009', { n: 9 }, ['account:bob']);
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(3);
+      expect(await storage.countDocuments(k, 'public')).toBe(1);
+      await storage.deleteDocument(k, '1000000000000002');
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(2);
+    });
+
     it('moves a document between indexes when it is put again', async () => {
       const k = kind();
       await storage.putDocument(k, '1000000000000001', { v: 1 }, ['public']);
