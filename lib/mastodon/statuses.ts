@@ -8,6 +8,11 @@ import { one, type Params } from './params';
 import type { MastodonApp } from './apps';
 
 export const MAX_CHARACTERS = 500;
+/**
+ * Each account keeps its newest 200 statuses: the demo accounts are shared by every learner, and a
+ * timeline page holds at most 40, so older ones would only grow the storage.
+ */
+export const MAX_STATUSES_PER_ACCOUNT = 200;
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
 type Visibility = (typeof VISIBILITIES)[number];
 
@@ -133,7 +138,19 @@ export async function createStatus(
       : { name: client?.clientName ?? caller.clientId, website: null },
   };
   await server.storage.putDocument('status', id, status, indexesOf(status));
+  await keepNewestStatuses(server, caller.accountId);
   return statusEntity(status, server.env.publicOrigin);
+}
+
+async function keepNewestStatuses(server: AuthorizationServer, accountId: string) {
+  const index = `account:${accountId}`;
+  const excess = (await countStatuses(server, accountId)) - MAX_STATUSES_PER_ACCOUNT;
+  if (excess <= 0) return;
+  const oldest = await server.storage.listDocuments<StoredStatus>('status', index, {
+    limit: excess,
+    minId: '0',
+  });
+  for (const status of oldest) await server.storage.deleteDocument('status', status.id);
 }
 
 export async function findStatus(server: AuthorizationServer, id: string, accountId: string | undefined) {
@@ -187,5 +204,6 @@ export async function timeline(
   return { body: statuses.map((status) => statusEntity(status, origin)), link: links.join(', ') };
 }
 
-export const countStatuses = async (server: AuthorizationServer, accountId: string) =>
-  (await server.storage.listDocuments('status', `account:${accountId}`, { limit: 10_000 })).length;
+/** `statuses_count` of an account: counted by the storage, never read. */
+export const countStatuses = (server: AuthorizationServer, accountId: string) =>
+  server.storage.countDocuments('status', `account:${accountId}`);
