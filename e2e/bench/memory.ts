@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { megabytes, nextBin, rssOfTree, startServer } from './process';
+
+/**
+ * The server's memory under a class that never comes back: token requests each from a new learner
+ * (a fresh `playground_learner` cookie, so a new trace) with a 48 KB body, which the trace records.
+ * Bounded traces and bodies keep the growth flat; target: under 100 MB. Once learner ids are signed
+ * by the server, unsigned cookies like these no longer make traces, and the figure measures only
+ * the request bodies.
+ */
+export const MEMORY_REQUESTS = 3000;
+const BODY_BYTES = 48 * 1024;
+const CONNECTIONS = 50;
+export const MEMORY_ROW = `memory: ${MEMORY_REQUESTS.toLocaleString('en')} token requests, fresh learners, 48 KB bodies`;
+
+const basic = `Basic ${Buffer.from('playground-service:playground-service-secret').toString('base64')}`;
+const grant = 'grant_type=client_credentials&scope=read&padding=';
+const body = grant + 'x'.repeat(BODY_BYTES - grant.length);
+
+async function tokenRequests(port: number, count: number) {
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < count) {
+      next++;
+      const response = await fetch(`http://127.0.0.1:${port}/oidc/token`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: basic,
+          cookie: `playground_learner=${randomBytes(16).toString('base64url')}`,
+        },
+        body,
+      });
+      await response.arrayBuffer();
+      if (!response.ok) failed++;
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+  return failed;
+}
+
+/** RSS of `next start` after a warm-up, and after MEMORY_REQUESTS requests. */
+export async function memoryGrowth() {
+  const server = await startServer([process.execPath, nextBin, 'start']);
+  try {
+    await tokenRequests(server.port, 100);
+    const before = rssOfTree(server.child.pid!);
+    const failed = await tokenRequests(server.port, MEMORY_REQUESTS);
+    const after = rssOfTree(server.child.pid!);
+    return { before, after, failed };
+  } finally {
+    server.stop();
+  }
+}
+
+export const memoryRow = ({ before, after, failed }: Awaited<ReturnType<typeof memoryGrowth>>) => [
+  MEMORY_ROW,
+  megabytes(before),
+  megabytes(after),
+  megabytes(after - before),
+  String(failed),
+];
