@@ -73,4 +73,21 @@ test.describe('request bodies over 64 KB', () => {
     expect(small.status()).toBe(200);
     expect(await small.json()).toMatchObject({ content: '<p>A status of ordinary length</p>' });
   });
+
+  test('a sign-in form, which passes through the proxy, answers 413 past 64 KB and is handled below it', async ({
+    request,
+  }) => {
+    const tooLarge = await request.post('/interaction/no-such-interaction/login', {
+      form: { username: 'alice', password: 'x'.repeat(100 * 1024) },
+      maxRedirects: 0,
+    });
+    expect(tooLarge.status()).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toBe('invalid_request');
+
+    const small = await request.post('/interaction/no-such-interaction/login', {
+      form: { username: 'alice', password: 'wonderland' },
+      maxRedirects: 0,
+    });
+    expect(small.status()).toBe(303);
+  });
 });
