@@ -1,6 +1,6 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
-import { MEMORY_ROW, memoryGrowth, memoryRow } from './memory';
+import { MEMORY_HEADER, MEMORY_ROW, memoryGrowth, memoryRow } from './memory';
 import { markdownTable, megabytes, nextBin, requireProductionBuild, root, startServer } from './process';
 
 /**
@@ -129,7 +129,5 @@ console.log(
 );
 if (memory) {
   console.log('');
-  console.log(
-    markdownTable(['measure', 'RSS before', 'RSS after', 'growth', 'non-2xx'], [memoryRow(memory)]),
-  );
+  console.log(markdownTable(MEMORY_HEADER, [memoryRow(memory)]));
 }
