@@ -44,6 +44,19 @@ function applicationType(uris: string[]): 'web' | 'native' {
   return 'native';
 }
 
+/**
+ * The app rides on its client's stored metadata (oidc-provider ignores fields it does not know), so
+ * that it expires with the client, after a week unused, and is kept alive by the same use.
+ */
+const APP_FIELD = 'playground_mastodon_app';
+
+/** The app registered as `clientId`; apps registered before they rode on their client are documents. */
+export async function findApp(server: AuthorizationServer, clientId: string) {
+  const client = await server.storage.find('Client', clientId);
+  const app = client?.[APP_FIELD] as MastodonApp | undefined;
+  return app ?? (await server.storage.getDocument<MastodonApp>('app', clientId));
+}
+
 /** POST /api/v1/apps: a real client in the authorization server, answered as Mastodon answers. */
 export async function registerApp(server: AuthorizationServer, params: Params) {
   const origin = server.env.publicOrigin;
@@ -86,7 +99,6 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     throw validationFailed(`Redirect URI ${description.replace(/^redirect_uris /, '')}`);
   }
   const clientId = metadata.client_id;
-  await server.storage.upsert('Client', clientId, metadata, CLIENT_IDLE_SECONDS);
   const app: MastodonApp = {
     id: nextId(),
     name: client_name,
@@ -96,7 +108,7 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     client_id: clientId,
     created_at: new Date().toISOString(),
   };
-  await server.storage.putDocument('app', clientId, app, []);
+  await server.storage.upsert('Client', clientId, { ...metadata, [APP_FIELD]: app }, CLIENT_IDLE_SECONDS);
   return {
     ...applicationEntity(app),
     client_id: clientId,
@@ -119,7 +131,7 @@ const applicationEntity = (app: Omit<MastodonApp, 'client_id' | 'created_at'>) =
 
 /** GET /api/v1/apps/verify_credentials: the calling app, without its secret. */
 export async function appOfClient(server: AuthorizationServer, clientId: string) {
-  const app = await server.storage.getDocument<MastodonApp>('app', clientId);
+  const app = await findApp(server, clientId);
   if (app) return applicationEntity(app);
   const client = await server.provider.Client.find(clientId);
   if (!client) throw new MastodonError(401, 'The access token is invalid');

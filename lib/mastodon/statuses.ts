@@ -5,7 +5,7 @@ import type { Caller } from './authenticate';
 import { recordNotFound, validationFailed } from './errors';
 import { nextId } from './ids';
 import { one, type Params } from './params';
-import type { MastodonApp } from './apps';
+import { findApp } from './apps';
 
 export const MAX_CHARACTERS = 500;
 /**
@@ -122,7 +122,7 @@ export async function createStatus(
       if (earlier) return statusEntity(earlier, server.env.publicOrigin);
     }
   }
-  const app = await server.storage.getDocument<MastodonApp>('app', caller.clientId);
+  const app = await findApp(server, caller.clientId);
   const client = app ? undefined : await server.provider.Client.find(caller.clientId);
   const status: StoredStatus = {
     id,
