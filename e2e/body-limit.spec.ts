@@ -71,7 +71,10 @@ test.describe('request bodies over 64 KB', () => {
       form: { status: 'A status of ordinary length' },
     });
     expect(small.status()).toBe(200);
-    expect(await small.json()).toMatchObject({ content: '<p>A status of ordinary length</p>' });
+    expect(await small.json()).toMatchObject({
+      content: '<p>A status of ordinary length</p>',
+      application: { name: 'E2E app' },
+    });
   });
 
   test('a sign-in form, which passes through the proxy, answers 413 past 64 KB and is handled below it', async ({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BodyTooLargeError, bodyLimited, readBodyWithin, withinBodyLimit } from './body-limit';
+import {
+  BodyTooLargeError,
+  bodyLimited,
+  bodyTooLargeResponse,
+  DRAIN_BYTES,
+  readBodyWithin,
+  withinBodyLimit,
+} from './body-limit';
 
 /** A chunked body (no Content-Length) that counts how many of its chunks were pulled. */
 function streamedRequest(chunks: number, chunkSize: number, headers: HeadersInit = {}) {
@@ -30,17 +37,36 @@ describe('request body limit', () => {
     expect(await readBodyWithin(new Request('http://localhost/x'), 16)).toBeNull();
   });
 
-  it('refuses a declared Content-Length over the limit before reading anything', async () => {
+  it('refuses a declared Content-Length over the limit, reading and dropping a little more', async () => {
     const { request, pulled } = streamedRequest(10, 8, { 'content-length': '80' });
-    await expect(readBodyWithin(request, 16)).rejects.toBeInstanceOf(BodyTooLargeError);
+    const refusal = await readBodyWithin(request, 16).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BodyTooLargeError);
+    expect((refusal as BodyTooLargeError).drained).toBe(true);
+    expect(pulled()).toBe(10);
+  });
+
+  it('cuts off a declared Content-Length far over the limit without reading it', async () => {
+    const { request, pulled } = streamedRequest(10, 8, { 'content-length': String(16 + DRAIN_BYTES + 1) });
+    const refusal = await readBodyWithin(request, 16).catch((error: unknown) => error);
+    expect((refusal as BodyTooLargeError).drained).toBe(false);
     expect(pulled()).toBe(0);
   });
 
-  it('counts a chunked body while it streams and stops reading just past the limit', async () => {
+  it('counts a chunked body while it streams and keeps none of it past the limit', async () => {
     const { request, pulled } = streamedRequest(100, 8);
-    await expect(readBodyWithin(request, 20)).rejects.toThrow('larger than');
-    // 3 chunks make 24 bytes > 20; the stream may have queued one more, never the remaining 96.
-    expect(pulled()).toBeLessThanOrEqual(4);
+    const refusal = await readBodyWithin(request, 20).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(BodyTooLargeError);
+    expect((refusal as BodyTooLargeError).drained).toBe(true);
+    expect(pulled()).toBe(100);
+  });
+
+  it('cuts off a chunked body once DRAIN_BYTES past the limit', async () => {
+    const chunk = 64 * 1024;
+    const { request, pulled } = streamedRequest(100, chunk);
+    const refusal = await readBodyWithin(request, 16).catch((error: unknown) => error);
+    expect((refusal as BodyTooLargeError).drained).toBe(false);
+    // One chunk over the limit, then DRAIN_BYTES, and perhaps one the stream had queued.
+    expect(pulled()).toBeLessThanOrEqual(DRAIN_BYTES / chunk + 3);
   });
 
   it('accepts a body of exactly the limit', async () => {
@@ -69,10 +95,16 @@ describe('request body limit', () => {
       new Request('http://localhost/api/client/send', { method: 'POST', body: 'x'.repeat(100 * 1024) }),
     );
     expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBeNull();
     expect(await response.json()).toEqual({
       error: 'invalid_request',
       error_description: expect.stringContaining('64 KB'),
     });
     expect(ran).toBe(false);
+  });
+
+  it('closes the connection after refusing a body it cut off', () => {
+    const response = bodyTooLargeResponse(new BodyTooLargeError(1024, false));
+    expect(response.headers.get('connection')).toBe('close');
   });
 });

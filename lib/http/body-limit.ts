@@ -7,9 +7,20 @@ import { errorResponse } from './errors';
  */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The body is longer than the limit: answered with 413, never read to its end. */
+/**
+ * Past the limit, this much more of a body is still read and dropped (nothing is kept), so that the
+ * client, which may still be sending, reads the 413 and may reuse its connection. Beyond it the
+ * body is cut off, and so is the connection.
+ */
+export const DRAIN_BYTES = 1024 * 1024;
+
+/** The body is longer than the limit: answered with 413, never held. */
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    /** False when the body was cut off unread: the connection cannot be used again. */
+    readonly drained: boolean,
+  ) {
     super(`The request body is larger than ${limit / 1024} KB`);
   }
 }
@@ -17,29 +28,38 @@ export class BodyTooLargeError extends Error {
 const hasBody = (request: Request) =>
   request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
 
+/** Reads and drops the rest of a refused body, up to DRAIN_BYTES; answers whether it all came. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  for (let dropped = 0; dropped <= DRAIN_BYTES;) {
+    const { done, value } = await reader.read();
+    if (done) return true;
+    dropped += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+  return false;
+}
+
 /**
  * The request's body, read only as far as `limit`: a declared Content-Length over the limit is refused
- * before anything is read, and a body without one (chunked) is counted while it streams and dropped as
- * soon as it passes the limit. Answers null when the request has no body.
+ * without keeping any of it, and a body without one (chunked) is counted while it streams and refused
+ * as soon as it passes the limit. Answers null when the request has no body.
  */
 export async function readBodyWithin(request: Request, limit = MAX_BODY_BYTES): Promise<Uint8Array | null> {
   if (!hasBody(request)) return null;
+  const reader = request.body!.getReader();
   const declared = Number(request.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
-    await request.body?.cancel().catch(() => {});
-    throw new BodyTooLargeError(limit);
+    const drained = declared - limit <= DRAIN_BYTES && (await drain(reader));
+    if (!drained) await reader.cancel().catch(() => {});
+    throw new BodyTooLargeError(limit, drained);
   }
-  const reader = request.body!.getReader();
   const chunks: Uint8Array[] = [];
   let length = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     length += value.byteLength;
-    if (length > limit) {
-      await reader.cancel().catch(() => {});
-      throw new BodyTooLargeError(limit);
-    }
+    if (length > limit) throw new BodyTooLargeError(limit, await drain(reader));
     chunks.push(value);
   }
   const body = new Uint8Array(length);
@@ -70,9 +90,18 @@ export async function withinBodyLimit(
   return { request: bounded, body };
 }
 
+/** A body cut off unread leaves the rest on its way: the connection ends with the answer. */
+export const tooLargeHeaders = (error: BodyTooLargeError): Record<string, string> =>
+  error.drained ? {} : { connection: 'close' };
+
 /** Our own routes' answer to an oversized body, in OAuth's error format. */
 export const bodyTooLargeResponse = (error: BodyTooLargeError) =>
-  errorResponse(413, 'invalid_request', `${error.message}; the playground reads no more than that.`);
+  errorResponse(
+    413,
+    'invalid_request',
+    `${error.message}; the playground reads no more than that.`,
+    tooLargeHeaders(error),
+  );
 
 /**
  * A route handler that reads its body as usual (`json()`, `formData()`), but only ever a body within

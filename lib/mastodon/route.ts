@@ -1,3 +1,4 @@
+import { tooLargeHeaders } from '../http/body-limit';
 import { recordedRoute } from '../trace/record-route';
 import type { Role } from '../trace/types';
 import { withCors } from './cors';
@@ -20,6 +21,9 @@ export function mastodonRoute<Context = unknown>(to: Role, handler: Handler<Cont
         throw error;
       }
     },
-    { tooLarge: (error) => withCors(mastodonErrorResponse(new MastodonError(413, error.message))) },
+    {
+      tooLarge: (error) =>
+        withCors(mastodonErrorResponse(new MastodonError(413, error.message, tooLargeHeaders(error)))),
+    },
   );
 }
