@@ -1,5 +1,6 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
+import { MEMORY_HEADER, MEMORY_ROW, memoryGrowth, memoryRow } from './memory';
 import { markdownTable, megabytes, nextBin, requireProductionBuild, root, startServer } from './process';
 
 /**
@@ -8,8 +9,10 @@ import { markdownTable, megabytes, nextBin, requireProductionBuild, root, startS
  * configuration. It also prints the design's ceiling for each token target: a route handler inside
  * Next costs at least the trivial route, and oidc-provider's own work (measured standalone) comes on
  * top, so the embedded endpoint can reach at most 1 / (1/trivial + 1/standalone) requests per second.
- * Targets: token p99 < 100 ms, token rate >= 0.9x its ceiling, peak RSS < 450 MB. It prints figures;
- * it asserts nothing (these machines are shared and noisy).
+ * Then the memory row: RSS growth of a fresh server under token requests from new learners with 48 KB
+ * bodies (see memory.ts). Targets: token p99 < 100 ms, token rate >= 0.9x its ceiling, peak RSS <
+ * 450 MB, memory growth < 100 MB. It prints figures; it asserts nothing (these machines are shared
+ * and noisy).
  */
 const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -89,6 +92,7 @@ console.error(
 );
 const embedded = await measure('embedded', [process.execPath, nextBin, 'start'], TARGETS);
 const standalone = await measure('standalone', [tsxBin, 'e2e/bench/standalone.ts'], TARGETS.slice(1));
+const memory = !only || MEMORY_ROW.includes(only) ? await memoryGrowth() : undefined;
 
 const trivial = embedded.figures.get(TARGETS[0]!.name)!.rps;
 const rows = TARGETS.map((target) => {
@@ -123,3 +127,7 @@ console.log(markdownTable(header, rows));
 console.log(
   `\nPeak RSS: embedded (next start) ${megabytes(embedded.peakRss)}, standalone ${megabytes(standalone.peakRss)}`,
 );
+if (memory) {
+  console.log('');
+  console.log(markdownTable(MEMORY_HEADER, [memoryRow(memory)]));
+}

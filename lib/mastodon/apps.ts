@@ -3,6 +3,7 @@ import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 import { MASTODON_APP } from '../oidc/pkce-policy';
 import type { AuthorizationServer } from '../oidc/provider';
+import { CLIENT_IDLE_SECONDS } from '../storage';
 import { nextId } from './ids';
 import { MastodonError, validationFailed } from './errors';
 import { one, type Params } from './params';
@@ -42,6 +43,19 @@ function applicationType(uris: string[]): 'web' | 'native' {
   const parsed = uris.map((uri) => new URL(uri));
   if (parsed.every((url) => url.protocol === 'https:' || url.protocol === 'http:')) return 'web';
   return 'native';
+}
+
+/**
+ * The app rides on its client's stored metadata (oidc-provider ignores fields it does not know), so
+ * that it expires with the client, after a week unused, and is kept alive by the same use.
+ */
+const APP_FIELD = 'playground_mastodon_app';
+
+/** The app registered as `clientId`; apps registered before they rode on their client are documents. */
+export async function findApp(server: AuthorizationServer, clientId: string) {
+  const client = await server.storage.find('Client', clientId);
+  const app = client?.[APP_FIELD] as MastodonApp | undefined;
+  return app ?? (await server.storage.getDocument<MastodonApp>('app', clientId));
 }
 
 /** POST /api/v1/apps: a real client in the authorization server, answered as Mastodon answers. */
@@ -88,7 +102,6 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     throw validationFailed(`Redirect URI ${description.replace(/^redirect_uris /, '')}`);
   }
   const clientId = metadata.client_id;
-  await server.storage.upsert('Client', clientId, metadata);
   const app: MastodonApp = {
     id: nextId(),
     name: client_name,
@@ -98,7 +111,7 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     client_id: clientId,
     created_at: new Date().toISOString(),
   };
-  await server.storage.putDocument('app', clientId, app, []);
+  await server.storage.upsert('Client', clientId, { ...metadata, [APP_FIELD]: app }, CLIENT_IDLE_SECONDS);
   return {
     ...applicationEntity(app),
     client_id: clientId,
@@ -121,7 +134,7 @@ const applicationEntity = (app: Omit<MastodonApp, 'client_id' | 'created_at'>) =
 
 /** GET /api/v1/apps/verify_credentials: the calling app, without its secret. */
 export async function appOfClient(server: AuthorizationServer, clientId: string) {
-  const app = await server.storage.getDocument<MastodonApp>('app', clientId);
+  const app = await findApp(server, clientId);
   if (app) return applicationEntity(app);
   const client = await server.provider.Client.find(clientId);
   if (!client) throw new MastodonError(401, 'The access token is invalid');

@@ -5,9 +5,14 @@ import type { Caller } from './authenticate';
 import { recordNotFound, validationFailed } from './errors';
 import { nextId } from './ids';
 import { one, type Params } from './params';
-import type { MastodonApp } from './apps';
+import { findApp } from './apps';
 
 export const MAX_CHARACTERS = 500;
+/**
+ * Each account keeps its newest 200 statuses: the demo accounts are shared by every learner, and a
+ * timeline page holds at most 40, so older ones would only grow the storage.
+ */
+export const MAX_STATUSES_PER_ACCOUNT = 200;
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
 type Visibility = (typeof VISIBILITIES)[number];
 
@@ -117,7 +122,7 @@ export async function createStatus(
       if (earlier) return statusEntity(earlier, server.env.publicOrigin);
     }
   }
-  const app = await server.storage.getDocument<MastodonApp>('app', caller.clientId);
+  const app = await findApp(server, caller.clientId);
   const client = app ? undefined : await server.provider.Client.find(caller.clientId);
   const status: StoredStatus = {
     id,
@@ -133,7 +138,19 @@ export async function createStatus(
       : { name: client?.clientName ?? caller.clientId, website: null },
   };
   await server.storage.putDocument('status', id, status, indexesOf(status));
+  await keepNewestStatuses(server, caller.accountId);
   return statusEntity(status, server.env.publicOrigin);
+}
+
+async function keepNewestStatuses(server: AuthorizationServer, accountId: string) {
+  const index = `account:${accountId}`;
+  const excess = (await countStatuses(server, accountId)) - MAX_STATUSES_PER_ACCOUNT;
+  if (excess <= 0) return;
+  const oldest = await server.storage.listDocuments<StoredStatus>('status', index, {
+    limit: excess,
+    minId: '0',
+  });
+  for (const status of oldest) await server.storage.deleteDocument('status', status.id);
 }
 
 export async function findStatus(server: AuthorizationServer, id: string, accountId: string | undefined) {
@@ -187,5 +204,6 @@ export async function timeline(
   return { body: statuses.map((status) => statusEntity(status, origin)), link: links.join(', ') };
 }
 
-export const countStatuses = async (server: AuthorizationServer, accountId: string) =>
-  (await server.storage.listDocuments('status', `account:${accountId}`, { limit: 10_000 })).length;
+/** `statuses_count` of an account: counted by the storage, never read. */
+export const countStatuses = (server: AuthorizationServer, accountId: string) =>
+  server.storage.countDocuments('status', `account:${accountId}`);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable, Writable } from 'node:stream';
+import { readBodyWithin } from '../http/body-limit';
 import { clientAddress } from '../http/client-address';
 import type { Requester } from '../http/on-behalf';
 
@@ -30,9 +31,10 @@ export const requesterOf = (req: IncomingMessage): Requester =>
     learnerId: undefined,
   };
 
+/** The body, read within the playground's limit (throws `BodyTooLargeError` past it). */
 export async function readBody(request: Request): Promise<Buffer> {
-  if (request.method === 'GET' || request.method === 'HEAD' || !request.body) return Buffer.alloc(0);
-  return Buffer.from(await request.arrayBuffer());
+  const body = await readBodyWithin(request);
+  return body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : Buffer.alloc(0);
 }
 
 export async function toNodeRequest(

@@ -3,6 +3,7 @@ import { RegistrationLimit } from '../mastodon/registration-limit';
 import { sharedWindowCounter } from '../http/window-counter';
 import { SignInThrottle, type ThrottleLimits } from '../oidc/sign-in-throttle';
 import { MemoryRoomHub } from './memory-hub';
+import { OpenRooms } from './open-rooms';
 import { RedisRoomHub } from './redis-hub';
 import type { RoomHub } from './types';
 
@@ -10,6 +11,7 @@ declare global {
   var playgroundRoomHub: RoomHub | undefined;
   var playgroundRoomJoinLimit: SignInThrottle | undefined;
   var playgroundRoomCreationLimit: RegistrationLimit | undefined;
+  var playgroundOpenRooms: OpenRooms | undefined;
 }
 
 /** The process's rooms: through Redis when REDIS_URL is set (several instances), in memory otherwise. */
@@ -48,4 +50,12 @@ export function roomCreationLimit(): RegistrationLimit {
     sharedWindowCounter('room-creation', 10 * 60 * 1000),
   );
   return globalThis.playgroundRoomCreationLimit;
+}
+
+/** Rooms open at once, per address and in all (see open-rooms.ts); counted by this instance. */
+export function openRooms(): OpenRooms {
+  globalThis.playgroundOpenRooms ??= new OpenRooms(
+    async (code) => (await roomHub().find(code)) !== undefined,
+  );
+  return globalThis.playgroundOpenRooms;
 }

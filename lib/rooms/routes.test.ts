@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectionLimit } from '../http/connection-limit';
 import { PEER_HEADER } from '../http/peer-address';
+import { RegistrationLimit } from '../mastodon/registration-limit';
 import { installTestLearnerKey } from '../testing/learner-key';
 import { newLearnerId, signLearnerId } from '../trace/learner';
 import { JOIN_LIMITS } from './index';
+import { OpenRooms } from './open-rooms';
 import { MemoryRoomHub } from './memory-hub';
 import { closeRoom, createRoom, publishStep, readRoom, streamRoom } from './routes';
 
@@ -42,6 +45,8 @@ beforeEach(() => {
   globalThis.playgroundRoomHub = new MemoryRoomHub(60_000);
   globalThis.playgroundRoomJoinLimit = undefined;
   globalThis.playgroundRoomCreationLimit = undefined;
+  globalThis.playgroundOpenRooms = undefined;
+  globalThis.playgroundEventStreamLimit = undefined;
 });
 afterEach(async () => {
   await globalThis.playgroundRoomHub?.shutdown();
@@ -122,6 +127,50 @@ describe('rooms API', () => {
     expect(await limited.json()).toMatchObject({
       error_description: expect.stringMatching(/from your address/),
     });
+  });
+
+  it('refuses an address more open rooms than its share (429), and everyone past the total (503)', async () => {
+    globalThis.playgroundRoomCreationLimit = new RegistrationLimit(100);
+    const hub = globalThis.playgroundRoomHub!;
+    globalThis.playgroundOpenRooms = new OpenRooms(
+      async (code) => (await hub.find(code)) !== undefined,
+      2,
+      3,
+    );
+    const create = (address: string) => createRoom(request('/api/rooms', address, { method: 'POST' }));
+    const first = (await (await create('10.0.0.1')).json()) as { code: string; instructor_key: string };
+    expect((await create('10.0.0.1')).status).toBe(201);
+    const refused = await create('10.0.0.1');
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: 'too_many_rooms' });
+    await closeRoom(
+      request(`/api/rooms/${first.code}`, '10.0.0.1', {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${first.instructor_key}` },
+      }),
+      first.code,
+    );
+    expect((await create('10.0.0.1')).status).toBe(201);
+    expect((await create('10.0.0.2')).status).toBe(201);
+    const busy = await create('10.0.0.3');
+    expect(busy.status).toBe(503);
+    expect(await busy.json()).toMatchObject({ error: 'server_busy' });
+  });
+
+  it('refuses an address more event streams than its share until one of them ends', async () => {
+    globalThis.playgroundEventStreamLimit = new ConnectionLimit(1, 10);
+    const { code } = await newRoom();
+    const abort = new AbortController();
+    const open = (signal?: AbortSignal) =>
+      streamRoom(request(`/api/rooms/${code}/events`, '10.0.0.2', { signal }), code);
+    expect((await open(abort.signal)).status).toBe(200);
+    const refused = await open();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ error: 'too_many_connections' });
+    abort.abort();
+    const again = await open(abort.signal);
+    expect(again.status).toBe(200);
+    await again.body?.cancel();
   });
 
   it('streams the current step at once, then each new one, and the end of the room', async () => {

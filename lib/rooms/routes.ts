@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { readEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { clientAddress } from '../http/client-address';
+import { eventStreamSlot } from '../http/event-stream-limit';
 import { identifyRequester } from '../http/requester';
 import { tryAgainIn } from '../oidc/sign-in-throttle';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
-import { roomCreationLimit, roomHub, roomJoinLimit } from './index';
+import { openRooms, roomCreationLimit, roomHub, roomJoinLimit } from './index';
+import { ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { roomEventStream } from './stream';
 import type { RoomInfo } from './types';
 
@@ -78,9 +80,24 @@ const wrongKey = () =>
     'This key does not belong to this room: only its instructor can change it.',
   );
 
+const tooManyOpenRooms = (over: 'address' | 'total') =>
+  over === 'address'
+    ? errorResponse(
+        429,
+        'too_many_rooms',
+        `Your address has ${ROOMS_PER_ADDRESS} rooms open already. Close one (End the room) before opening another.`,
+      )
+    : errorResponse(
+        503,
+        'server_busy',
+        `The playground has as many rooms open as it keeps (${ROOMS_TOTAL}). Try again when a class has ended.`,
+        { 'retry-after': '300' },
+      );
+
 /** POST /api/rooms: a new room, and the instructor's key (shown once, kept by the instructor's browser). */
 export async function createRoom(request: Request): Promise<Response> {
-  const verdict = await roomCreationLimit().take(clientAddress(request.headers));
+  const address = clientAddress(request.headers);
+  const verdict = await roomCreationLimit().take(address);
   if (!verdict.allowed)
     return errorResponse(
       429,
@@ -88,7 +105,10 @@ export async function createRoom(request: Request): Promise<Response> {
       `Too many rooms created from your address. ${tryAgainIn(verdict.retryAfterSeconds)}`,
       { 'retry-after': String(verdict.retryAfterSeconds) },
     );
+  const admission = await openRooms().admit(address);
+  if (!admission.ok) return tooManyOpenRooms(admission.over);
   const { room, key } = await roomHub().create();
+  openRooms().opened(address, room.code);
   return Response.json(
     { ...describe(room), instructor_key: key, expires_after_minutes: readEnv().roomTtlMinutes },
     { status: 201, headers: { 'cache-control': 'no-store' } },
@@ -150,5 +170,12 @@ export async function streamRoom(request: Request, rawCode: string): Promise<Res
   const room = await join(request, rawCode);
   if (room instanceof Response) return room;
   const role = new URL(request.url).searchParams.get('role') === 'instructor' ? 'instructor' : 'student';
-  return roomEventStream(roomHub(), room.code, role, request.signal);
+  const slot = eventStreamSlot(request);
+  if (slot instanceof Response) return slot;
+  try {
+    return await roomEventStream(roomHub(), room.code, role, request.signal, slot.release);
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
 }

@@ -18,6 +18,7 @@ export async function roomEventStream(
   code: string,
   role: RoomRole,
   signal: AbortSignal,
+  onClose: () => void = () => {},
 ): Promise<Response> {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -60,6 +61,7 @@ export async function roomEventStream(
   function cleanup() {
     if (closed) return;
     closed = true;
+    onClose();
     clearInterval(heartbeat);
     unsubscribe();
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../testing/clock';
-import { adapterClass } from './index';
+import { adapterClass, CLIENT_IDLE_SECONDS } from './index';
 import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 /**
@@ -42,7 +42,7 @@ export function describeAdapterContract(name: string, backend: StorageUnderTest)
 
     beforeAll(async () => {
       storage = await backend.open(time.now);
-      Adapter = adapterClass(storage);
+      Adapter = adapterClass(storage, { now: time.now });
     });
     afterAll(async () => {
       await storage.close();
@@ -64,13 +64,27 @@ export function describeAdapterContract(name: string, backend: StorageUnderTest)
       expect(await clients.find(id)).toEqual({ client_id: id, client_name: 'second' });
     });
 
-    it('keeps entries without an expiry (registered clients) until destroyed', async () => {
-      const clients = new Adapter('Client');
+    it('keeps entries without an expiry until destroyed', async () => {
+      const clients = new Adapter('Session');
       const id = unique('client');
       await clients.upsert(id, { client_id: id }, 0);
       expect(await clients.find(id)).toEqual({ client_id: id });
       await clients.destroy(id);
       expect(await clients.find(id)).toBeUndefined();
+    });
+
+    it('forgets a registered client unused for CLIENT_IDLE_SECONDS, and keeps one in use', async () => {
+      const clients = new Adapter('Client');
+      const [used, unused] = [unique('client'), unique('client')];
+      await clients.upsert(used, { client_id: used }, 0);
+      await clients.upsert(unused, { client_id: unused }, 0);
+      for (let day = 1; day <= 10; day++) {
+        await time.advance(24 * 60 * 60);
+        expect(await clients.find(used)).toEqual({ client_id: used });
+      }
+      expect(await clients.find(unused)).toBeUndefined();
+      await time.advance(CLIENT_IDLE_SECONDS);
+      expect(await clients.find(used)).toBeUndefined();
     });
 
     it('forgets an entry once its expiresIn has passed', async () => {
@@ -179,6 +193,24 @@ export function describeDocumentContract(name: string, backend: StorageUnderTest
       expect(
         ns(await storage.listDocuments(k, 'account:alice', { limit: 2, minId: '1000000000000001' })),
       ).toEqual([3, 2]);
+    });
+
+    it('counts the documents of an index', async () => {
+      const k = kind();
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(0);
+      for (let i = 1; i <= 3; i++) {
+        await storage.putDocument(
+          k,
+          `100000000000000${i}`,
+          { n: i },
+          i === 1 ? ['account:alice', 'public'] : ['account:alice'],
+        );
+      }
+      await storage.putDocument(k, '1000000000000009', { n: 9 }, ['account:bob']);
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(3);
+      expect(await storage.countDocuments(k, 'public')).toBe(1);
+      await storage.deleteDocument(k, '1000000000000002');
+      expect(await storage.countDocuments(k, 'account:alice')).toBe(2);
     });
 
     it('moves a document between indexes when it is put again', async () => {

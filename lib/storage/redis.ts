@@ -149,6 +149,9 @@ export function openRedisStorage(
         .filter((value): value is string => value !== null)
         .map((value) => (JSON.parse(value) as { value: T }).value);
     },
+    async countDocuments(kind, index) {
+      return redis.zcard(`index:${kind}:${index}`);
+    },
     async rememberOnce(name, value, ttlSeconds) {
       await redis.set(`remembered:${name}`, value, 'EX', ttlSeconds, 'NX');
       return (await redis.get(`remembered:${name}`)) ?? value;

@@ -97,6 +97,9 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
   const removeIndexes = db.prepare('DELETE FROM document_index WHERE kind = ? AND id = ?');
   const addIndex = db.prepare('INSERT OR IGNORE INTO document_index (kind, idx, id) VALUES (?, ?, ?)');
   const getDocument = db.prepare('SELECT value FROM documents WHERE kind = ? AND id = ?');
+  const countDocuments = db.prepare(
+    'SELECT COUNT(*) AS count FROM document_index WHERE kind = ? AND idx = ?',
+  );
   const rememberedRead = db.prepare('SELECT value FROM remembered WHERE name = ? AND expires_at > ?');
   const rememberedWrite = db.prepare(
     `INSERT INTO remembered (name, value, expires_at) VALUES (?, ?, ?)
@@ -188,6 +191,9 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
         .all(...values, page.limit) as Array<{ value: string }>;
       const documents = rows.map((row) => JSON.parse(row.value) as T);
       return page.minId ? documents.reverse() : documents;
+    },
+    async countDocuments(kind, index) {
+      return Number((countDocuments.get(kind, index) as { count: number | bigint }).count);
     },
     async rememberOnce(name, value, ttlSeconds) {
       const at = seconds();

@@ -27,6 +27,8 @@ export interface OidcStorage {
   deleteDocument(kind: string, id: string): Promise<void>;
   /** Newest first: ids below `maxId` and above `sinceId`; with `minId`, the oldest above it (still newest first). */
   listDocuments<T>(kind: string, index: string, page: DocumentPage): Promise<T[]>;
+  /** How many documents are listed under `index`, without reading them. */
+  countDocuments(kind: string, index: string): Promise<number>;
   /** Stores `value` under `name` for `ttlSeconds` unless present; answers the value stored first. */
   rememberOnce(name: string, value: string, ttlSeconds: number): Promise<string>;
   /** Removes expired entries; answers how many went. Redis expires keys itself and answers 0. */

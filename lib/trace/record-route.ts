@@ -1,3 +1,4 @@
+import { BodyTooLargeError, bodyTooLargeResponse, withinBodyLimit } from '../http/body-limit';
 import { serverErrorResponse } from '../http/errors';
 import { identifyRequester } from '../http/requester';
 import { traceStore } from './index';
@@ -7,26 +8,38 @@ import type { Role } from './types';
 
 type Handler<Context> = (request: Request, context: Context) => Promise<Response> | Response;
 
+export type RecordedRouteOptions = {
+  redactFormFields?: string[];
+  /** The answer to a body over the limit, in the role's own error format (OAuth's by default). */
+  tooLarge?: (error: BodyTooLargeError) => Response;
+};
+
 /**
  * Wraps a route handler of one of the server roles so that each exchange it answers is appended to
- * the learner's trace, exactly as answered. A thrown error becomes a logged 500, never a stack trace.
+ * the learner's trace, exactly as answered. The body is read once, within the playground's limit, and
+ * handed to the handler from memory. A thrown error becomes a logged 500, never a stack trace.
  */
 export function recordedRoute<Context>(
   to: Role,
   handler: Handler<Context>,
-  options: { redactFormFields?: string[] } = {},
+  options: RecordedRouteOptions = {},
 ): (request: Request, context: Context) => Promise<Response> {
+  const tooLarge = options.tooLarge ?? bodyTooLargeResponse;
   return async (request, context) => {
     const startedAt = Date.now();
     const started = performance.now();
-    const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== null;
-    const requestBody = hasBody ? new Uint8Array(await request.clone().arrayBuffer()) : null;
+    let requestBody: Uint8Array | null = null;
     let response: Response;
     try {
-      response = await handler(request, context);
+      const bounded = await withinBodyLimit(request);
+      requestBody = bounded.body;
+      response = await handler(bounded.request, context);
     } catch (error) {
-      console.error(`[${to}] unhandled failure:`, error instanceof Error ? error.message : error);
-      response = serverErrorResponse();
+      if (error instanceof BodyTooLargeError) response = tooLarge(error);
+      else {
+        console.error(`[${to}] unhandled failure:`, error instanceof Error ? error.message : error);
+        response = serverErrorResponse();
+      }
     }
     const responseBody = response.body ? new Uint8Array(await response.clone().arrayBuffer()) : null;
     recordExchange(traceStore(), {

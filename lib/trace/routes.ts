@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorResponse } from '../http/errors';
+import { eventStreamSlot } from '../http/event-stream-limit';
 import { traceStore } from './index';
 import { learnerOf } from './learner-key';
 import { traceEventStream } from './stream';
@@ -19,7 +20,9 @@ export async function streamTrace(request: Request): Promise<Response> {
   if (!learnerId) return noLearner();
   const url = new URL(request.url);
   const after = afterSeq.parse(request.headers.get('last-event-id') ?? url.searchParams.get('after') ?? 0);
-  return traceEventStream(traceStore(), learnerId, after, request.signal);
+  const slot = eventStreamSlot(request);
+  if (slot instanceof Response) return slot;
+  return traceEventStream(traceStore(), learnerId, after, request.signal, slot.release);
 }
 
 /** GET /api/trace: the learner's trace so far, as JSON, with the newest position (`lastSeq`). */

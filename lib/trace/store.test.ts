@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryTraceStore } from './store';
+import { createMemoryTraceStore, weightOf } from './store';
 import { traceEvent } from './testing';
 
 const event = traceEvent;
@@ -63,5 +63,74 @@ describe('memory trace store', () => {
     expect(store.list('b')).toEqual([]);
     expect(store.list('a')).toHaveLength(2);
     expect(store.list('c')).toHaveLength(1);
+  });
+
+  describe('bounded by bytes', () => {
+    // An exchange whose response body is `size` characters long.
+    const sized = (url: string, size: number) => {
+      const base = event(url);
+      return { ...base, response: { ...base.response, body: 'x'.repeat(size) } };
+    };
+    // Every URL below is three characters long, so that every event weighs the same.
+    const weight = weightOf(sized('/x1', 1000));
+
+    it('keeps a learner’s newest events within maxBytesPerLearner, dropping the oldest first', () => {
+      const store = createMemoryTraceStore({ maxBytesPerLearner: weight * 3 });
+      for (let i = 1; i <= 5; i++) store.append('a', sized(`/x${i}`, 1000));
+      expect(store.list('a').map((e) => e.request.url)).toEqual(['/x3', '/x4', '/x5']);
+    });
+
+    it('keeps an event larger than the per-learner bound, alone', () => {
+      const store = createMemoryTraceStore({ maxBytesPerLearner: weight });
+      store.append('a', sized('/small', 10));
+      store.append('a', sized('/large', 5000));
+      expect(store.list('a').map((e) => e.request.url)).toEqual(['/large']);
+    });
+
+    it('keeps all traces within maxTotalBytes, evicting the least recently active learner’s oldest events', () => {
+      const store = createMemoryTraceStore({ maxBytesPerLearner: weight * 10, maxTotalBytes: weight * 4 });
+      store.append('a', sized('/a1', 1000));
+      store.append('a', sized('/a2', 1000));
+      store.append('b', sized('/b1', 1000));
+      store.append('b', sized('/b2', 1000));
+      store.append('c', sized('/c1', 1000));
+      expect(store.list('a').map((e) => e.request.url)).toEqual(['/a2']);
+      store.append('c', sized('/c2', 1000));
+      expect(store.list('a')).toEqual([]);
+      expect(store.list('b').map((e) => e.request.url)).toEqual(['/b1', '/b2']);
+      expect(store.list('c').map((e) => e.request.url)).toEqual(['/c1', '/c2']);
+    });
+
+    it('gives back the bytes of a cleared or expired trace to the total', () => {
+      let now = 0;
+      const store = createMemoryTraceStore({
+        maxBytesPerLearner: weight * 10,
+        maxTotalBytes: weight * 2,
+        idleMs: 1000,
+        now: () => now,
+      });
+      store.append('a', sized('/a1', 1000));
+      store.append('a', sized('/a2', 1000));
+      store.clear('a');
+      store.append('b', sized('/b1', 1000));
+      store.append('b', sized('/b2', 1000));
+      expect(store.list('b')).toHaveLength(2);
+      now = 2000;
+      store.append('c', sized('/c1', 1000));
+      store.append('c', sized('/c2', 1000));
+      expect(store.list('c')).toHaveLength(2);
+    });
+
+    it('keeps the subscription of a learner whose events were evicted', () => {
+      const store = createMemoryTraceStore({ maxBytesPerLearner: weight * 10, maxTotalBytes: weight * 2 });
+      const seen: string[] = [];
+      store.subscribe('a', (e) => seen.push(e.request.url));
+      store.append('a', sized('/a1', 1000));
+      store.append('b', sized('/b1', 1000));
+      store.append('b', sized('/b2', 1000));
+      expect(store.list('a')).toEqual([]);
+      store.append('a', sized('/a2', 1000));
+      expect(seen).toEqual(['/a1', '/a2']);
+    });
   });
 });

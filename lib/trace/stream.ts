@@ -15,6 +15,7 @@ export function traceEventStream(
   learnerId: string,
   afterSeq: number,
   signal: AbortSignal,
+  onClose: () => void = () => {},
 ): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
@@ -42,6 +43,7 @@ export function traceEventStream(
       }
       const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
       cleanup = () => {
+        onClose();
         clearInterval(heartbeat);
         unsubscribe();
         try {

@@ -1,7 +1,8 @@
 import { introspectForInspector } from '@/lib/client/backend';
 import { readEnv } from '@/lib/config/env';
+import { bodyLimited } from '@/lib/http/body-limit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = (request: Request) => introspectForInspector(request, readEnv());
+export const POST = bodyLimited(async (request: Request) => introspectForInspector(request, readEnv()));

@@ -1,9 +1,11 @@
 import { publishStep } from '@/lib/rooms/routes';
+import { bodyLimited } from '@/lib/http/body-limit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ code: string }> };
 
-export const POST = async (request: Request, { params }: Context) =>
-  publishStep(request, (await params).code);
+export const POST = bodyLimited(async (request: Request, { params }: Context) =>
+  publishStep(request, (await params).code),
+);
