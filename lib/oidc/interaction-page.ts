@@ -1,7 +1,10 @@
 import { serverErrorResponse } from '../http/errors';
+import { identifyRequester } from '../http/requester';
+import { traceStore } from '../trace';
+import { recordExchange } from '../trace/recorder';
+import { senderOf } from '../trace/roles';
 import { interactionPagePolicy } from './content-security-policy';
-import { recordInteractionPage } from './interaction-page-trace';
-import { interactionView } from './interactions';
+import { interactionView, type InteractionView } from './interactions';
 import { consentPage, expiredPage, loginPage } from './views/interaction-pages';
 
 const HTML_HEADERS = {
@@ -11,23 +14,30 @@ const HTML_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** GET /interaction/<uid>: the sign-in or the consent page of that interaction, or why it has ended. */
+function pageOf(view: InteractionView, searchParams: URLSearchParams): string {
+  if (view.kind === 'expired') return expiredPage();
+  if (view.kind === 'consent') return consentPage(view);
+  return loginPage(view, {
+    error: searchParams.get('error') ?? undefined,
+    username: searchParams.get('username') ?? view.loginHint,
+  });
+}
+
+/**
+ * GET /interaction/<uid>: the sign-in or the consent page of that interaction, or why it has ended.
+ * The exchange goes into the learner's trace as answered, but for its body, which says which page was
+ * served: the markup itself would only fill the trace.
+ */
 export async function interactionPageResponse(request: Request, uid: string): Promise<Response> {
+  const startedAt = Date.now();
+  const started = performance.now();
+  let response: Response;
+  let view: InteractionView;
   try {
-    const { searchParams } = new URL(request.url);
-    const view = await interactionView(uid, request.headers.get('cookie'));
-    await recordInteractionPage(request.headers, uid, Object.fromEntries(searchParams), view);
-    const html =
-      view.kind === 'expired'
-        ? expiredPage()
-        : view.kind === 'login'
-          ? loginPage(view, {
-              error: searchParams.get('error') ?? undefined,
-              username: searchParams.get('username') ?? view.loginHint,
-            })
-          : consentPage(view);
+    view = await interactionView(uid, request.headers.get('cookie'));
+    const html = pageOf(view, new URL(request.url).searchParams);
     const redirectUri = view.kind === 'expired' ? undefined : view.redirectUri;
-    return new Response(html, {
+    response = new Response(html, {
       headers: { ...HTML_HEADERS, 'content-security-policy': interactionPagePolicy(html, redirectUri) },
     });
   } catch (error) {
@@ -37,4 +47,21 @@ export async function interactionPageResponse(request: Request, uid: string): Pr
     );
     return serverErrorResponse();
   }
+  const page = view.kind === 'expired' ? 'interaction expired' : `${view.kind} page for ${view.clientName}`;
+  recordExchange(traceStore(), {
+    learnerId: (await identifyRequester(request.headers)).learnerId,
+    ...senderOf(request.headers),
+    to: 'authorization-server',
+    startedAt,
+    durationMs: Math.round((performance.now() - started) * 100) / 100,
+    request: { method: request.method, url: request.url, headers: request.headers, body: null },
+    response: {
+      status: response.status,
+      headers: response.headers,
+      body: new TextEncoder().encode(
+        `<!-- HTML page: ${page} (rendered by the playground; markup not recorded) -->`,
+      ),
+    },
+  });
+  return response;
 }
