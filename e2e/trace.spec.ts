@@ -9,8 +9,8 @@ type Event = {
   from: string;
   to: string;
   channel: string;
-  request: { method: string; url: string };
-  response: { status: number; headers: [string, string][] };
+  request: { method: string; url: string; truncated: boolean };
+  response: { status: number; headers: [string, string][]; truncated: boolean };
 };
 
 const CALLBACK = `${ORIGIN}/callback`;
@@ -82,6 +82,9 @@ test('every exchange of an authorization code flow reaches the learner’s trace
   expect(JSON.stringify(login)).not.toContain('builder');
   const token = events.at(-1)!;
   expect(token).toMatchObject({ from: 'client', to: 'authorization-server', channel: 'back' });
+  // The recorder cuts long bodies (lib/trace/limits.ts); none of a grant's, sign-in pages included.
+  const cut = (await received()).filter((e) => e.request.truncated || e.response.truncated);
+  expect(cut.map((e) => line(e.request.method, e.request.url, e.response.status))).toEqual([]);
 });
 
 test('a learner reads only their own trace, and a browser without a learner cookie reads none', async ({

@@ -1,10 +1,13 @@
 'use client';
 
 import { toCurl } from '@/lib/trace/curl';
+import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
 import { useMasks } from '../walkthrough/presenter';
+
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
 const ROLE = {
   'resource-owner': 'browser',
@@ -17,10 +20,13 @@ function Message({
   title,
   headers,
   body,
+  cutFrom,
 }: {
   title: string;
   headers: Array<[string, string]>;
   body: string | null;
+  /** The body's length in bytes when the recorder kept only its start. */
+  cutFrom?: number;
 }) {
   const masks = useMasks();
   return (
@@ -34,6 +40,11 @@ function Message({
         {masks.text(headers.map(([name, value]) => `${name}: ${value}`).join('\n'))}
         {body ? `\n\n${masks.text(body)}` : ''}
       </pre>
+      {cutFrom ? (
+        <p className="mt-1 text-xs text-slate-700">
+          Cut: the log keeps the first {kilobytes(MAX_RECORDED_BODY)} of this {kilobytes(cutFrom)} body.
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -81,11 +92,17 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
         <div className="space-y-3 border-t border-slate-200 px-3 py-3">
           <p className="font-mono text-xs break-all">{event.request.url}</p>
           {event.note ? <p className="text-xs text-slate-700">{event.note}</p> : null}
-          <Message title="Request" headers={event.request.headers} body={event.request.body} />
+          <Message
+            title="Request"
+            headers={event.request.headers}
+            body={event.request.body}
+            cutFrom={event.request.bodyBytes}
+          />
           <Message
             title={`Response ${event.response.status}`}
             headers={event.response.headers}
             body={event.response.body}
+            cutFrom={event.response.bodyBytes}
           />
           <CopyButton text={toCurl(event)} label="Copy as curl" />
         </div>

@@ -52,4 +52,17 @@ describe('copy as curl', () => {
       "curl -X POST 'http://localhost:3000/oidc/token' -H 'content-type: application/x-www-form-urlencoded' --data-raw 'grant_type=password&password=it'\\''s'",
     );
   });
+
+  it('does not send half a body when the log cut it', () => {
+    const command = toCurl(
+      event({
+        method: 'POST',
+        body: 'grant_type=client_credentials&padding=xx',
+        truncated: true,
+        bodyBytes: 49152,
+      }),
+    );
+    expect(command).not.toContain('padding=');
+    expect(command).toContain('the 49152-byte body was cut in the log');
+  });
 });

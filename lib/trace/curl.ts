@@ -14,6 +14,10 @@ export function toCurl(event: TraceEvent): string {
   for (const [name, value] of request.headers) {
     if (!SKIPPED.test(name)) parts.push('-H', quote(`${name}: ${value}`));
   }
+  if (request.truncated) {
+    // Half a body would send a different request: say what is missing instead.
+    return `${parts.join(' ')} # the ${request.bodyBytes ?? 'long'}-byte body was cut in the log; add it with --data-raw`;
+  }
   if (request.body !== null && request.bodyEncoding === 'utf8') parts.push('--data-raw', quote(request.body));
   return parts.join(' ');
 }

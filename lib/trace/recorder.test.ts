@@ -87,6 +87,7 @@ describe('exchange recorder', () => {
     );
     expect(recorded!.response.body).toHaveLength(MAX_RECORDED_BODY);
     expect(recorded!.response.truncated).toBe(true);
+    expect(recorded!.response.bodyBytes).toBe(MAX_RECORDED_BODY + 10);
   });
 
   it('keeps binary bodies as base64', () => {

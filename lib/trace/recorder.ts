@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { recordedHeaderValue } from './cookie-labels';
+import { MAX_RECORDED_BODY } from './limits';
 import { runOf } from './run';
 import type { TraceStore } from './store';
 import type { Channel, HeaderList, RecordedMessage, Role, TraceEvent } from './types';
 
-/** Bodies beyond this many bytes are cut: a trace is for reading, not for archiving downloads. */
-export const MAX_RECORDED_BODY = 64 * 1024;
+export { MAX_RECORDED_BODY };
 
 const TEXTUAL =
   /^(text\/|application\/(json|x-www-form-urlencoded|javascript|jwt|[a-z.+-]*\+json|[a-z.+-]*\+jwt|xml))/i;
@@ -45,16 +45,17 @@ function recordBody(
 ): Omit<RecordedMessage, 'headers'> {
   if (!body || body.length === 0) return { body: null, bodyEncoding: 'utf8', truncated: false };
   const truncated = body.length > MAX_RECORDED_BODY;
+  const size = truncated ? { bodyBytes: body.length } : {};
   const kept = Buffer.from(body.buffer, body.byteOffset, Math.min(body.length, MAX_RECORDED_BODY));
   const textual = !contentType || TEXTUAL.test(contentType);
-  if (!textual) return { body: kept.toString('base64'), bodyEncoding: 'base64', truncated };
+  if (!textual) return { body: kept.toString('base64'), bodyEncoding: 'base64', truncated, ...size };
   let text = kept.toString('utf8');
   if (redact.length && contentType?.startsWith('application/x-www-form-urlencoded')) {
     const form = new URLSearchParams(text);
     for (const field of redact) if (form.has(field)) form.set(field, '[redacted]');
     text = form.toString();
   }
-  return { body: text, bodyEncoding: 'utf8', truncated };
+  return { body: text, bodyEncoding: 'utf8', truncated, ...size };
 }
 
 /** Turns one HTTP exchange into a trace event for its learner. Exchanges with no learner are not kept. */

@@ -13,6 +13,8 @@ export type RecordedMessage = {
   bodyEncoding: 'utf8' | 'base64';
   /** True when the body was longer than the recorder keeps and was cut. */
   truncated: boolean;
+  /** The body's length on the wire in bytes, when it was cut. */
+  bodyBytes?: number;
 };
 
 /** One HTTP exchange between two roles, as it happened on the wire. */
