@@ -103,7 +103,7 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
   }
   const clientId = metadata.client_id;
   const app: MastodonApp = {
-    id: nextId(),
+    id: await nextId(server.storage),
     name: client_name,
     website,
     scopes,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { idGenerator } from './ids';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStorage } from '../storage';
+import { idGenerator, nextId } from './ids';
 
 const at = (iso: string) => () => Date.parse(iso);
 
@@ -40,5 +44,20 @@ describe('Mastodon ids', () => {
     // The former ids: milliseconds times 1000 plus a counter, also 16 digits.
     const former = String(Date.parse('2026-11-29T19:00:00Z') * 1000 + 999);
     expect(idGenerator(0, at('2026-11-29T19:00:00Z'))() > former).toBe(true);
+  });
+
+  it('take distinct instance parts from the storage two instances share', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ids-'));
+    const [first, second] = [openStorage({ dataDir }), openStorage({ dataDir })];
+    try {
+      const instancePart = (id: string) => id.slice(10, 14);
+      const [a, b] = [await nextId(first), await nextId(second)];
+      expect(instancePart(a)).not.toBe(instancePart(b));
+      // One instance keeps its part.
+      expect(instancePart(await nextId(first))).toBe(instancePart(a));
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -110,7 +110,7 @@ export async function createStatus(
   if ([...text].length > MAX_CHARACTERS)
     throw validationFailed(`Text character limit of ${MAX_CHARACTERS} exceeded`);
 
-  const id = nextId();
+  const id = await nextId(server.storage);
   if (idempotencyKey) {
     const first = await server.storage.rememberOnce(
       `idempotency:${caller.accountId}:${idempotencyKey}`,

@@ -141,6 +141,14 @@ export function describeAdapterContract(name: string, backend: StorageUnderTest)
       expect(await accessTokens.find(kept)).toEqual({ grantId: otherGrant });
     });
 
+    it('counts from 1, and two counters do not share a value', async () => {
+      const name = unique('counter');
+      expect(await storage.increment(name)).toBe(1);
+      expect(await storage.increment(name)).toBe(2);
+      expect(await storage.increment(`${name}-other`)).toBe(1);
+      expect(await storage.increment(name)).toBe(3);
+    });
+
     it('keeps the first value of a setting', async () => {
       const name = unique('setting');
       expect(await storage.settingOrDefault(name, 'first')).toBe('first');

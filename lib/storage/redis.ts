@@ -90,6 +90,9 @@ export function openRedisStorage(
       multi.del(g);
       await multi.exec();
     },
+    async increment(name) {
+      return redis.incr(`counter:${name}`);
+    },
     async settingOrDefault(name, value) {
       await redis.set(`setting:${name}`, value, 'NX');
       return (await redis.get(`setting:${name}`))!;

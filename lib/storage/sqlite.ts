@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS document_index (
   kind TEXT NOT NULL, idx TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (kind, idx, id)
 );
 CREATE TABLE IF NOT EXISTS remembered (name TEXT PRIMARY KEY, value TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
 type Row = { payload: string; expires_at: number | null; consumed_at: number | null };
@@ -107,6 +108,10 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
      WHERE remembered.expires_at <= ?`,
   );
   const purgeRemembered = db.prepare('DELETE FROM remembered WHERE expires_at <= ?');
+  const increment = db.prepare(
+    `INSERT INTO counters (name, value) VALUES (?, 1)
+     ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
+  );
 
   const live = (row: Row | undefined): AdapterPayload | undefined => {
     if (!row || (row.expires_at !== null && row.expires_at <= seconds())) return undefined;
@@ -144,6 +149,9 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
     },
     async revokeByGrantId(grantId) {
       revoke.run(grantId);
+    },
+    async increment(name) {
+      return Number((increment.get(name) as { value: number }).value);
     },
     async settingOrDefault(name, value) {
       insertSetting.run(name, value);

@@ -31,6 +31,8 @@ export interface OidcStorage {
   countDocuments(kind: string, index: string): Promise<number>;
   /** Stores `value` under `name` for `ttlSeconds` unless present; answers the value stored first. */
   rememberOnce(name: string, value: string, ttlSeconds: number): Promise<string>;
+  /** Adds one to the counter `name` (from 0) and answers the new value, for every instance sharing this storage. */
+  increment(name: string): Promise<number>;
   /** Removes expired entries; answers how many went. Redis expires keys itself and answers 0. */
   purgeExpired(): Promise<number>;
   close(): Promise<void>;
