@@ -73,10 +73,14 @@ declare global {
   var playgroundLimitRedis: Redis | undefined;
 }
 
+/** The connection the limits share (REDIS_URL must be set). */
+export function limitRedis(): Redis {
+  globalThis.playgroundLimitRedis ??= new Redis(readEnv().redisUrl!, { maxRetriesPerRequest: 2 });
+  return globalThis.playgroundLimitRedis;
+}
+
 /** A counter for one limit (`name`), shared through Redis when `REDIS_URL` is set. */
 export function sharedWindowCounter(name: string, windowMs: number): WindowCounter {
-  const { redisUrl } = readEnv();
-  if (!redisUrl) return memoryWindowCounter(windowMs);
-  globalThis.playgroundLimitRedis ??= new Redis(redisUrl, { maxRetriesPerRequest: 2 });
-  return redisWindowCounter(globalThis.playgroundLimitRedis, `playground:limit:${name}:`, windowMs);
+  if (!readEnv().redisUrl) return memoryWindowCounter(windowMs);
+  return redisWindowCounter(limitRedis(), `playground:limit:${name}:`, windowMs);
 }

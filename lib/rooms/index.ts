@@ -1,9 +1,9 @@
 import { readEnv } from '../config/env';
 import { RegistrationLimit } from '../mastodon/registration-limit';
-import { sharedWindowCounter } from '../http/window-counter';
+import { limitRedis, sharedWindowCounter } from '../http/window-counter';
 import { SignInThrottle, type ThrottleLimits } from '../oidc/sign-in-throttle';
 import { MemoryRoomHub } from './memory-hub';
-import { OpenRooms } from './open-rooms';
+import { memoryRoomLedger, OpenRooms, redisRoomLedger, ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { RedisRoomHub } from './redis-hub';
 import type { RoomHub } from './types';
 
@@ -52,10 +52,14 @@ export function roomCreationLimit(): RegistrationLimit {
   return globalThis.playgroundRoomCreationLimit;
 }
 
-/** Rooms open at once, per address and in all (see open-rooms.ts); counted by this instance. */
+/** Rooms open at once, per address and in all (see open-rooms.ts); through Redis when rooms are. */
 export function openRooms(): OpenRooms {
+  const { redisUrl } = readEnv();
   globalThis.playgroundOpenRooms ??= new OpenRooms(
     async (code) => (await roomHub().find(code)) !== undefined,
+    ROOMS_PER_ADDRESS,
+    ROOMS_TOTAL,
+    redisUrl ? redisRoomLedger(limitRedis()) : memoryRoomLedger(),
   );
   return globalThis.playgroundOpenRooms;
 }

@@ -108,7 +108,7 @@ export async function createRoom(request: Request): Promise<Response> {
   const admission = await openRooms().admit(address);
   if (!admission.ok) return tooManyOpenRooms(admission.over);
   const { room, key } = await roomHub().create();
-  openRooms().opened(address, room.code);
+  await openRooms().opened(address, room.code);
   return Response.json(
     { ...describe(room), instructor_key: key, expires_after_minutes: readEnv().roomTtlMinutes },
     { status: 201, headers: { 'cache-control': 'no-store' } },
