@@ -4,6 +4,7 @@ import { toCurl } from '@/lib/trace/curl';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
+import { ExchangeSender } from './exchange-sender';
 import { useMasks } from '../walkthrough/presenter';
 
 const ROLE = {
@@ -80,6 +81,7 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
         </summary>
         <div className="space-y-3 border-t border-slate-200 px-3 py-3">
           <p className="font-mono text-xs break-all">{event.request.url}</p>
+          <ExchangeSender event={event} />
           {event.note ? <p className="text-xs text-slate-700">{event.note}</p> : null}
           <Message title="Request" headers={event.request.headers} body={event.request.body} />
           <Message
