@@ -36,9 +36,9 @@ const sentences = (text: string) => text.split(/(?<=[.!?:])\s+/);
 type Claim = { says: string; holds(event: RecordedExchange): boolean };
 
 /** The claims a step's title and explanation make about its own request. */
-export function claimsOf(step: Pick<StepDefinition, 'title' | 'explanation'>): Claim[] {
+export function claimsOf(step: Pick<StepDefinition, 'title' | 'explanation' | 'forFollowers'>): Claim[] {
   const claims: Claim[] = [];
-  for (const sentence of sentences(`${step.title}. ${step.explanation}`)) {
+  for (const sentence of sentences(`${step.title}. ${step.explanation} ${step.forFollowers ?? ''}`)) {
     const noSecret = /\bno (client )?secret\b/i.test(sentence);
     if (noSecret)
       claims.push({ says: sentence, holds: (e) => !carriesClientSecret(credentialOf(e.request)) });
