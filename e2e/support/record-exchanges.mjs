@@ -31,7 +31,7 @@ const SCHEME_ONLY = (value) => `${value.split(' ')[0]} [value not kept]`;
 function trim(event) {
   const headers = event.request.headers
     .filter(([name]) =>
-      ['authorization', 'content-type', 'x-playground-on-behalf', 'x-playground-from'].includes(name),
+      ['authorization', 'content-type', 'host', 'x-playground-on-behalf', 'x-playground-from'].includes(name),
     )
     .map(([name, value]) => [name, name === 'authorization' ? SCHEME_ONLY(value) : value]);
   const form =

@@ -77,6 +77,20 @@ describe('the statement checks can fail', () => {
     expect(contradictions(grant, moved).join('\n')).toContain('not the public origin');
   });
 
+  it('flags an exchange whose Host header names another host than its URL', () => {
+    const loopback: Recording = {
+      ...recording,
+      events: recording.events.map((event) => ({
+        ...event,
+        request: {
+          ...event.request,
+          headers: [['host', '127.0.0.1:1'] as [string, string], ...event.request.headers],
+        },
+      })),
+    };
+    expect(contradictions(grant, loopback).join('\n')).toContain('with Host 127.0.0.1:1');
+  });
+
   it('flags a step whose channel or sender differs from its exchange', () => {
     const claimed: GrantDefinition = {
       ...grant,

@@ -109,6 +109,9 @@ export function contradictions(grant: GrantDefinition, recording: Recording): st
     if (action.kind === 'send' && step.from !== event.from)
       found.push(`${at}: says sent by ${step.from}, recorded from ${event.from}`);
     if (step.to !== event.to) found.push(`${at}: says sent to ${step.to}, recorded to ${event.to}`);
+    const addressed = event.request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1];
+    if (addressed && addressed !== new URL(event.request.url).host)
+      found.push(`${at}: recorded at ${originOf(event.request)} with Host ${addressed}`);
     if (originOf(event.request) !== recording.origin)
       found.push(`${at}: recorded at ${originOf(event.request)}, not the public origin ${recording.origin}`);
     const preview = describeAction(action, grant, contextFor(grant, recording.origin, 0));
