@@ -121,6 +121,8 @@ test('a join URL on a loopback address is flagged; the join card shows code, QR 
   // The card fills the screen.
   const cardBox = (await card.boundingBox())!;
   expect([cardBox.width, cardBox.height]).toEqual([1920, 1080]);
+  const results = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(card).toBeHidden();
   await classroom.getByRole('button', { name: 'End the room' }).click();
