@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/site-header';
+import { SkipLinks } from '@/components/layout/skip-links';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,12 +13,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
-        >
-          Skip to content
-        </a>
+        <SkipLinks />
         <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
           {children}

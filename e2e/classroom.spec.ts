@@ -45,6 +45,9 @@ test('students follow the instructor step by step; one explores and is no longer
     for (const student of [first, second]) {
       await expect(student.getByRole('heading', { level: 1 })).toHaveText(`Classroom ${displayCode}`);
       await expect(instructorStep(student)).toContainText('Resource owner password · Step 1 of 3');
+      // Written for followers: the instructor, not the student, would try a wrong password.
+      await expect(instructorStep(student)).toContainText('A wrong password gets invalid_grant');
+      await expect(instructorStep(student)).not.toContainText('Try a wrong password');
       await expect(student.getByRole('button', { name: 'Follow the instructor' })).toHaveAttribute(
         'aria-pressed',
         'true',
@@ -90,6 +93,39 @@ test('students follow the instructor step by step; one explores and is no longer
   } finally {
     await Promise.all([instructorContext.close(), firstContext.close(), secondContext.close()]);
   }
+});
+
+test('a join URL on a loopback address is flagged; the join card shows code, QR code and URL for the projector', async ({
+  page,
+}) => {
+  // The browser tests serve PUBLIC_ORIGIN=http://localhost:<port>: only this machine can open it.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const instructor = new WalkthroughPage(page);
+  await instructor.goto('client-credentials');
+  const classroom = page.getByRole('region', { name: 'Classroom' });
+  await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
+  const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();
+  const joinUrl = `${ORIGIN}/join/${displayCode.replace('-', '')}`;
+  const warning = classroom.getByRole('alert');
+  await expect(warning).toContainText('Students on other machines cannot open this');
+  await expect(warning).toContainText(`PUBLIC_ORIGIN=http://<your LAN address>:${new URL(ORIGIN).port}`);
+
+  await classroom.getByRole('button', { name: 'Show join card' }).click();
+  const card = page.getByRole('dialog', { name: 'Join card' });
+  await expect(card.getByLabel('Join code')).toHaveText(displayCode);
+  await expect(card).toContainText(joinUrl);
+  const qr = card.getByRole('img', { name: `QR code for ${joinUrl}` });
+  await expect(qr).toBeVisible();
+  const box = (await qr.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(300);
+  // The card fills the screen.
+  const cardBox = (await card.boundingBox())!;
+  expect([cardBox.width, cardBox.height]).toEqual([1920, 1080]);
+  const results = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+  await classroom.getByRole('button', { name: 'End the room' }).click();
 });
 
 test('a wrong or malformed code is refused with a way forward', async ({ page }) => {

@@ -25,6 +25,10 @@ test('two grants side by side, advanced together, with hops counted from the run
   const right = side(page, 'Right: Resource owner password');
   await expect(left.next).toBeEnabled();
   await expect(right.next).toBeEnabled();
+  const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
+  // Before either side has sent anything, nothing about the run is claimed.
+  await expect(cell(table, 'Where tokens are exposed', 0)).toHaveText('not yet run');
+  await expect(cell(table, 'Back-channel hops (this run)', 1)).toHaveText('not yet run');
   const both = page.getByRole('button', { name: 'Next step on both' });
   for (let i = 0; i < 12 && !((await left.complete.isVisible()) && (await right.complete.isVisible())); i++) {
     if ((await left.complete.isVisible()) || (await right.complete.isVisible())) {
@@ -42,7 +46,6 @@ test('two grants side by side, advanced together, with hops counted from the run
   await expect(left.complete).toBeVisible();
   await expect(right.complete).toBeVisible();
 
-  const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
   await expect(cell(table, 'Client type', 0)).toHaveText('confidential');
   await expect(cell(table, 'User involved', 0)).toHaveText('no');
   await expect(cell(table, 'User involved', 1)).toHaveText('yes, and the client sees the password');
@@ -75,7 +78,8 @@ test('a front-channel grant advances on its own and both runs survive the trip t
   await expect(left.log).toHaveCount(7);
   await expect(right.log).toHaveCount(1);
   const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
-  await expect(cell(table, 'Front-channel hops (this run)', 0)).toHaveText('7');
+  // Seven front-channel exchanges, two hops: to the authorization server and back to the client.
+  await expect(cell(table, 'Front-channel hops (this run)', 0)).toHaveText('2');
   await expect(cell(table, 'Front-channel hops (this run)', 1)).toHaveText('0');
 });
 

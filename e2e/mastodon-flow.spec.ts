@@ -124,6 +124,15 @@ test('the whole flow on an instance: discover, register, authorize, token, verif
   await expect(flow.card).toContainText('Matches what the client sent: checked.');
   await flow.advanceTo('Post a first toot');
   await expect(flow.token('Access token')).toContainText('opaque');
+  // The lifetime the summary states is the one in the token answer, read from the log.
+  const tokenEntry = flow.httpLog.locator('li').filter({ hasText: 'POST /oauth/token' });
+  await tokenEntry.locator('summary').click();
+  const answer = await tokenEntry.getByLabel('Response 200').innerText();
+  const { expires_in } = JSON.parse(answer.slice(answer.indexOf('{'))) as { expires_in?: number };
+  expect(expires_in).toEqual(expect.any(Number));
+  await expect(flow.summary).toContainText(`expires_in ${expires_in} (seconds)`);
+  await expect(flow.card).not.toContainText('do not expire');
+
   await expect(flow.token('Access token')).not.toContainText('Introspect');
   expect(await flow.logLines()).toContain('GET /api/v1/accounts/verify_credentials 200');
   // Compose: the text is editable and visibility is direct unless the learner changes it.
@@ -171,6 +180,12 @@ test('the whole flow on an instance: discover, register, authorize, token, verif
   await flow.press('Revoke token');
   await expect(flow.card).toContainText('The response: 200');
   await flow.press();
+  // The flow ends by showing the revoked token refused, in the learner's own log.
+  await expect(flow.stepTitle).toHaveText('Call the API with the revoked token');
+  await flow.press();
+  await expect(flow.card).toContainText('The response: 401');
+  await expect(flow.summary).toContainText('revoked: the instance refused it with 401');
+  await flow.press();
   await expect(flow.flowComplete).toBeVisible();
   const refused = await fetch(`${instanceOrigin()}/api/v1/accounts/verify_credentials`, {
     headers: { authorization: `Bearer ${token}` },
@@ -187,6 +202,7 @@ test('the whole flow on an instance: discover, register, authorize, token, verif
     'GET /api/v1/accounts/verify_credentials 200',
     'POST /api/v1/statuses 200',
     'POST /oauth/revoke 200',
+    'GET /api/v1/accounts/verify_credentials 401',
   ]);
   // The app's secret and the token stayed in the browser: the playground's server saw neither.
   const app2 = await page.evaluate(() =>

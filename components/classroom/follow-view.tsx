@@ -40,7 +40,7 @@ export function FollowView({ step }: { step?: InstructorStep }) {
             {grant.name} · Step {step.stepIndex + 1} of {grant.steps.length}
           </p>
           <h2 className="mt-1 text-xl font-bold">{current.title}</h2>
-          <p className="mt-2 text-slate-700">{current.explanation}</p>
+          <p className="mt-2 text-slate-700">{current.forFollowers ?? current.explanation}</p>
           <p className="mt-3 text-sm">
             From {ROLE[current.from]} to {ROLE[current.to]}, over the{' '}
             {current.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}.{' '}

@@ -4,6 +4,8 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
+import { JoinCard } from './join-card';
+import { LoopbackWarning } from './loopback-warning';
 import { loadInstructorRoom, problemOf, saveInstructorRoom, type InstructorRoom } from './room-storage';
 
 /**
@@ -153,6 +155,7 @@ export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: stri
               </a>
               <CopyButton text={room.joinUrl} label="Copy join URL" />
             </p>
+            <LoopbackWarning joinUrl={room.joinUrl} />
             <p role="status" aria-label="Students connected" className="font-semibold">
               {students === undefined
                 ? 'Connecting…'
@@ -162,6 +165,7 @@ export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: stri
               Students see which grant and step you are on, never your requests or tokens. Each step you take
               here is sent to the room.
             </p>
+            <JoinCard room={room} qr={qr} />{' '}
             <button
               type="button"
               disabled={busy}

@@ -106,7 +106,7 @@ export function RoleDiagram({
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t-2 border-sky-700 align-middle" />
-          back channel: direct, server to server
+          back channel: a direct request, no redirect (from a server, or from the app running in the browser)
         </span>
       </p>
       <div aria-hidden={false}>

@@ -5,6 +5,7 @@ import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
+import { ExchangeSender } from './exchange-sender';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -91,6 +92,7 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
         </summary>
         <div className="space-y-3 border-t border-slate-200 px-3 py-3">
           <p className="font-mono text-xs break-all">{event.request.url}</p>
+          <ExchangeSender event={event} />
           {event.note ? <p className="text-xs text-slate-700">{event.note}</p> : null}
           <Message
             title="Request"

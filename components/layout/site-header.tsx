@@ -3,7 +3,10 @@ import Link from 'next/link';
 export function SiteHeader() {
   return (
     <header data-chrome className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3 sm:px-6">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6"
+      >
         <Link href="/" className="text-lg font-bold text-slate-900">
           OAuth2 Playground
         </Link>

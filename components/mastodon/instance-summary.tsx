@@ -14,6 +14,7 @@ export function InstanceSummary({
   onChangeInstance(): void;
 }) {
   const values = useSelector(actor, (snapshot) => snapshot.context.values);
+  const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
   const discovered = Boolean(values.version);
   return (
     <section aria-label="Instance" className="rounded-xl border border-slate-300 bg-white px-4 py-3 text-sm">
@@ -46,6 +47,18 @@ export function InstanceSummary({
           'No app registered from this browser yet.'
         )}
       </p>
+      {tokens.access_token ? (
+        <p className="mt-1" data-testid="token-status">
+          Access token:{' '}
+          {values.refused_after_revocation
+            ? `revoked: the instance refused it with ${values.refused_after_revocation}.`
+            : values.revoked
+              ? 'revoked (the instance answered 200 to the revocation); the next call shows whether it is refused.'
+              : tokens.expires_in !== undefined
+                ? `held; the token answer says expires_in ${tokens.expires_in} (seconds).`
+                : 'held; the token answer gave no expires_in.'}
+        </p>
+      ) : null}
       <div className="mt-2 flex flex-wrap gap-2">
         {values.client_id ? (
           <button

@@ -155,7 +155,13 @@ function StepCardView({
         </p>
       ) : null}
 
-      <div className="mt-5 flex flex-wrap gap-3">
+      <div
+        data-step-actions
+        role="group"
+        aria-label={`Step ${context.stepIndex + 1}: ${step.title}`}
+        tabIndex={-1}
+        className="mt-5 flex flex-wrap gap-3"
+      >
         <button
           type="button"
           className={`${button} bg-slate-200 text-slate-900 hover:bg-slate-300`}

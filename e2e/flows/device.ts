@@ -19,6 +19,8 @@ export async function approveDeviceOnSecondScreen(
     await phone.getByRole('button', { name: 'Continue' }).click();
     const as = new AuthorizationServerPage(phone);
     await as.signIn(username, password);
+    // No redirect in this flow: a denial reaches the device on its next poll (RFC 8628 §3.5).
+    await expect(phone.getByText('RFC 8628 section 3.5')).toBeVisible();
     await as.allow();
     await expect(phone.getByRole('heading', { name: 'Device connected' })).toBeVisible();
     await phone.close();

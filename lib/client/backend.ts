@@ -5,12 +5,13 @@ import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc
 import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
+import { fetchOverLoopback } from './loopback-fetch';
 import { RUN_HEADER, runOf } from '../trace/run';
 
 /**
  * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
  * to the playground's own authorization or resource server; it adds the client's secret (which never
- * reaches the browser) and sends the request over real HTTP on loopback. It carries no cookie of the
+ * reaches the browser) and sends the request over real HTTP on loopback, addressed to the public origin. It carries no cookie of the
  * browser's: the server vouches for the learner and their address in a signed header instead
  * (lib/http/on-behalf.ts), so that the exchange lands in the learner's trace and counts against the
  * learner's limits, not against the server's own loopback address.
@@ -100,11 +101,10 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
     headers.authorization = basic(client_id, CONFIDENTIAL_CLIENTS[client_id]!);
   if (outgoing.form) headers['content-type'] = 'application/x-www-form-urlencoded';
   try {
-    const response = await fetch(`${env.internalOrigin}${outgoing.path}`, {
+    const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, outgoing.path, {
       method: outgoing.method,
       headers,
       body: outgoing.form ? new URLSearchParams(outgoing.form) : undefined,
-      redirect: 'manual',
     });
     return Response.json(await readAnswer(response), { headers: { 'cache-control': 'no-store' } });
   } catch (error) {
@@ -121,15 +121,20 @@ export async function introspectForInspector(request: Request, env: PlaygroundEn
   const parsed = z.object({ token: z.string().min(1).max(4096) }).safeParse(await readJson(request));
   if (!parsed.success)
     return errorResponse(400, 'invalid_request', 'token: a token to introspect is required');
-  const response = await fetch(`${env.internalOrigin}/oidc/token/introspection`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: basic(RESOURCE_SERVER_CLIENT.id, RESOURCE_SERVER_CLIENT.secret),
-      [FROM_HEADER]: 'resource-server',
-      ...(await onBehalfOf(request.headers)),
+  const response = await fetchOverLoopback(
+    env.internalOrigin,
+    env.publicOrigin,
+    '/oidc/token/introspection',
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basic(RESOURCE_SERVER_CLIENT.id, RESOURCE_SERVER_CLIENT.secret),
+        [FROM_HEADER]: 'resource-server',
+        ...(await onBehalfOf(request.headers)),
+      },
+      body: new URLSearchParams({ token: parsed.data.token }),
     },
-    body: new URLSearchParams({ token: parsed.data.token }),
-  });
+  );
   return Response.json(await readAnswer(response), { headers: { 'cache-control': 'no-store' } });
 }

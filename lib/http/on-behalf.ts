@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * header, signed with the server's learner key: only the server can write a value that verifies, so
  * a browser sending the header gains nothing. It expires quickly, so a copy is of no use later.
  */
-export const ON_BEHALF_HEADER = 'x-playground-on-behalf';
+export { ON_BEHALF_HEADER } from './on-behalf-header';
 const VALID_FOR_MS = 30_000;
 
 export type Requester = {

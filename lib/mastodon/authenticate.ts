@@ -60,7 +60,9 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
 async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Caller> {
   const onBehalf = await onBehalfOf(incoming);
   const run = runOf(incoming);
-  const introspection = new Request(`${env.internalOrigin}/oidc/token/introspection`, {
+  // Addressed as every other exchange in the trace is, by the issuer's public origin: the request is
+  // handed over in-process, so the loopback address would only make this one exchange look elsewhere.
+  const introspection = new Request(`${env.issuer}/token/introspection`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',

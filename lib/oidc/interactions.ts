@@ -25,6 +25,8 @@ export type ActiveInteraction = {
   reasons: string[];
   /** Where the authorization response goes: the sign-in and consent forms end there (form-action). */
   redirectUri?: string;
+  /** Started by a device's code (RFC 8628): the answer reaches the device on its next poll, not a redirect. */
+  device: boolean;
 };
 
 export type InteractionView = { kind: 'expired' } | ActiveInteraction;
@@ -76,6 +78,7 @@ export async function interactionView(uid: string, cookieHeader: string | null):
     scopes,
     claims: details.missingOIDCClaims ?? [],
     reasons: interaction.prompt.reasons,
+    device: Boolean((interaction as { deviceCode?: string }).deviceCode),
     redirectUri:
       typeof interaction.params.redirect_uri === 'string'
         ? interaction.params.redirect_uri

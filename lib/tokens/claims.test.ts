@@ -9,4 +9,9 @@ describe('relative times', () => {
     expect(relativeTime(now / 1000 + 1, now)).toBe('in 1 second');
     expect(relativeTime(now / 1000 + 14 * 86400, now)).toBe('in 14 days');
   });
+
+  it('says "just now" for a time within the current second, not "in 0 seconds"', () => {
+    expect(relativeTime(now / 1000, now)).toBe('just now');
+    expect(relativeTime(now / 1000 - 0.4, now)).toBe('just now');
+  });
 });

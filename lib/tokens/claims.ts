@@ -33,9 +33,11 @@ export const CLAIM_EXPLANATIONS: Record<string, string> = {
 
 export const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time', 'updated_at']);
 
-/** "in 59 minutes", "2 minutes ago": how far a time is from now. */
+/** "in 59 minutes", "2 minutes ago", "just now": how far a time is from now. */
 export function relativeTime(epochSeconds: number, nowMs: number = Date.now()): string {
   const seconds = Math.round(epochSeconds - nowMs / 1000);
+  // A token decoded in the second it was issued: "in 0 seconds" would read as not yet issued.
+  if (seconds === 0) return 'just now';
   const abs = Math.abs(seconds);
   const [value, unit] =
     abs < 60

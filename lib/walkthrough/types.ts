@@ -100,6 +100,11 @@ export type StepDefinition = {
   title: string;
   /** Plain words: what happens and why. */
   explanation: string;
+  /**
+   * The explanation as students following an instructor's room read it, where the solo text asks the
+   * reader to act: they have no buttons, the instructor does (components/classroom/follow-view.tsx).
+   */
+  forFollowers?: string;
   rfc: { label: string; href: string };
   from: Role;
   to: Role;

@@ -25,6 +25,8 @@ export const clientCredentials: RegisteredGrant = {
       title: 'Ask for a token with the client’s own credentials',
       explanation:
         'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. Name the playground API as resource to get a JWT access token you can decode; leave it empty for an opaque one.',
+      forFollowers:
+        'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. With the playground API named as resource the access token is a JWT anyone can decode; without it, an opaque one.',
       rfc: RFC.clientCredentials,
       from: 'client',
       to: 'authorization-server',

@@ -83,6 +83,8 @@ export const deviceCode: RegisteredGrant = {
       title: 'The user enters the code on another device',
       explanation:
         'The TV shows the user code and the verification address. Open it in a new tab, as if on your phone: enter the code, sign in and allow. Then come back and press Next step to start polling.',
+      forFollowers:
+        'The TV shows the user code and the verification address. The instructor opens the address on a second screen, as if on a phone, enters the code, signs in and allows; then the TV starts polling.',
       rfc: RFC.userInteraction,
       from: 'resource-owner',
       to: 'authorization-server',

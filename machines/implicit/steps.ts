@@ -31,6 +31,8 @@ export const implicit: RegisteredGrant = {
       title: 'Ask for tokens directly in the redirect',
       explanation:
         'response_type=id_token token asks for an ID token and an access token in the fragment. nonce is required. On plain http the client is registered as a native app with a loopback redirect (RFC 8252): OpenID Connect forbids implicit web clients on http. Try response_type=token to see the refusal.',
+      forFollowers:
+        'response_type=id_token token asks for an ID token and an access token in the fragment. nonce is required. On plain http the client is registered as a native app with a loopback redirect (RFC 8252): OpenID Connect forbids implicit web clients on http. response_type=token alone would be refused.',
       rfc: RFC.oidcImplicit,
       from: 'client',
       to: 'authorization-server',

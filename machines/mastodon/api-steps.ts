@@ -2,7 +2,7 @@ import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-cli
 import type { StepDefinition } from '../../lib/walkthrough/types';
 import { bearer, endpoint, MASTODON_RFC, send } from './requests';
 
-/** The token at work: who am I, a first toot, and giving the token back. */
+/** The token at work: who am I, a first toot, giving the token back, and the refusal that follows. */
 export const apiSteps: StepDefinition[] = [
   {
     id: 'verify-credentials',
@@ -95,7 +95,35 @@ export const apiSteps: StepDefinition[] = [
       }),
     outcome: (_context, result) =>
       result.status === 200
-        ? { ok: true }
+        ? { ok: true, values: { revoked: 'yes' } }
         : { ok: false, error: instanceError(result, 'POST /oauth/revoke') },
+  },
+  {
+    id: 'after-revocation',
+    title: 'Call the API with the revoked token',
+    explanation:
+      'The same “who am I?” call, with the token the app just gave back. The instance should refuse it with 401: a revoked token stops working at once.',
+    rfc: MASTODON_RFC.verify,
+    from: 'client',
+    to: 'resource-server',
+    channel: 'back',
+    action: (context) =>
+      send({
+        method: 'GET',
+        path: `${context.values.instance}/api/v1/accounts/verify_credentials`,
+        headers: bearer(context),
+      }),
+    // The refusal is the lesson; an instance that still answers 200 has not revoked the token.
+    outcome: (_context, result) =>
+      result.status === 401
+        ? { ok: true, values: { refused_after_revocation: String(result.status) } }
+        : {
+            ok: false,
+            error: {
+              error: 'token_still_accepted',
+              error_description: `The instance answered ${result.status} instead of 401: it has not stopped accepting the revoked token.`,
+              status: result.status,
+            },
+          },
   },
 ];

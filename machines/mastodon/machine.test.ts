@@ -33,6 +33,7 @@ const html = (status: number): ExchangeResult => ({
 
 /** A 4.3 instance answering every request the flow sends. */
 function modernInstance(overrides: Record<string, ExchangeResult> = {}) {
+  let revoked = false;
   return (action: SentRequest): ExchangeResult => {
     const { method, path } = action.request;
     const key = `${method} ${path.replace(INSTANCE, '')}`;
@@ -54,12 +55,16 @@ function modernInstance(overrides: Record<string, ExchangeResult> = {}) {
           token_type: 'Bearer',
           scope: 'profile write:statuses',
           created_at: 1,
+          expires_in: 3600,
         });
       case 'GET /api/v1/accounts/verify_credentials':
-        return json(200, { acct: 'alice', url: `${INSTANCE}/@alice` });
+        return revoked
+          ? json(401, { error: 'The access token was revoked' })
+          : json(200, { acct: 'alice', url: `${INSTANCE}/@alice` });
       case 'POST /api/v1/statuses':
         return json(200, { id: '42', url: `${INSTANCE}/@alice/42` });
       case 'POST /oauth/revoke':
+        revoked = true;
         return json(200, {});
       default:
         return json(404, { error: 'Record not found' });
@@ -108,7 +113,7 @@ describe('the Mastodon flow', () => {
       redirect_uri: REDIRECT,
       code_verifier: 'verifier-1',
     });
-    expect(run.actor.getSnapshot().context.tokens.access_token).toBe('at');
+    expect(run.actor.getSnapshot().context.tokens).toMatchObject({ access_token: 'at', expires_in: 3600 });
     await run.next();
     await run.next(); // verify credentials
     expect(run.sent.at(-1)!.request.headers).toEqual({ authorization: 'Bearer at' });
@@ -127,6 +132,14 @@ describe('the Mastodon flow', () => {
       client_secret: 'csecret',
       token: 'at',
     });
+    await run.next();
+    await run.next(); // the revoked token, refused
+    expect(run.sent.at(-1)!.request).toMatchObject({
+      method: 'GET',
+      path: `${INSTANCE}/api/v1/accounts/verify_credentials`,
+      headers: { authorization: 'Bearer at' },
+    });
+    expect(run.actor.getSnapshot().context.values.refused_after_revocation).toBe('401');
     const done = await run.next();
     expect(done.hasTag('complete')).toBe(true);
   });

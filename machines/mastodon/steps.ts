@@ -73,7 +73,7 @@ function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
     id: 'token',
     title: 'Exchange the code for an access token',
     explanation:
-      'This browser sends the code with the app’s client_id and client_secret (and the PKCE code_verifier when it sent a challenge) to the instance’s token endpoint. Mastodon tokens do not expire and come without a refresh token.',
+      'This browser sends the code with the app’s client_id and client_secret (and the PKCE code_verifier when it sent a challenge) to the instance’s token endpoint. How long the token lasts is in the answer: expires_in, in seconds, when the instance sets one.',
     rfc: RFC.tokenRequest,
     from: 'client',
     to: 'authorization-server',
@@ -109,6 +109,9 @@ function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
           access_token: body.access_token as string,
           token_type: String(body.token_type ?? 'Bearer'),
           scope: String(body.scope ?? ''),
+          // As the instance answered: Mastodon before 4.3 sends none, newer instances may.
+          ...(typeof body.expires_in === 'number' ? { expires_in: body.expires_in } : {}),
+          ...(typeof body.refresh_token === 'string' ? { refresh_token: body.refresh_token } : {}),
         },
       };
     },

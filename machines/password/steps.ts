@@ -25,6 +25,8 @@ export const password: RegisteredGrant = {
       title: 'Send the user’s password to the token endpoint',
       explanation:
         'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait for this browser.',
+      forFollowers:
+        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. A wrong password gets invalid_grant; five wrong ones in ten minutes make the account wait.',
       rfc: RFC.password,
       from: 'client',
       to: 'authorization-server',

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
+import { SignInNote } from '@/components/walkthrough/sign-in-note';
 import { readEnv } from '@/lib/config/env';
 import { grantBySlug, GRANTS } from '@/machines/registry';
 
@@ -37,8 +38,7 @@ export default async function GrantPage({ params }: Props) {
         <h1 className="text-3xl font-bold">{grant.name}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{grant.summary}</p>
         <p className="mt-1 text-sm text-slate-600">
-          Client: <code>{grant.clientId}</code> ({grant.clientType}). Sign in as <code>alice</code> /{' '}
-          <code>wonderland</code>.
+          Client: <code>{grant.clientId}</code> ({grant.clientType}). <SignInNote grant={grant} />
         </p>
         <p data-chrome className="mt-1 text-sm text-slate-600">
           Keyboard: <kbd>→</kbd> next step, <kbd>←</kbd> back, <kbd>R</kbd> restart, <kbd>D</kbd> diagram

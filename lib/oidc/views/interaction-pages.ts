@@ -53,6 +53,12 @@ function scopeList(view: ActiveInteraction): string {
   return `<ul class="scopes">${items.join('')}</ul>`;
 }
 
+/** What Deny does, by the flow that led here: a redirect back to the app, or the device's next poll. */
+const denyNote = (view: ActiveInteraction) =>
+  view.device
+    ? 'Deny makes the device’s next poll answer <code>error=access_denied</code>, as RFC 8628 section 3.5 says.'
+    : 'Deny sends <code>error=access_denied</code> back to the app, as RFC 6749 section 4.1.2.1 says.';
+
 export function consentPage(view: ActiveInteraction): string {
   const claims = view.claims.length
     ? `<p class="note">It also asks for these claims: ${view.claims.map((claim) => `<code>${escapeHtml(claim)}</code>`).join(' ')}</p>`
@@ -66,7 +72,7 @@ ${scopeList(view)}${claims}${STATUS}
 <div class="actions"><button type="submit" data-submit>Allow</button>
 <button type="submit" class="secondary" formaction="${action(view.uid, 'abort')}">Deny</button></div>
 </form>
-<p class="note">Deny sends <code>error=access_denied</code> back to the app, as RFC 6749 section 4.1.2.1 says.</p>`,
+<p class="note">${denyNote(view)}</p>`,
     {
       script: whenUnattended(
         announceAndSubmit('consent-form', 'Allowing automatically for {account}, as the deep link asked…'),

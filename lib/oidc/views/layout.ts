@@ -12,7 +12,7 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const STYLE = `
+export const AUTHORIZATION_SERVER_STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:#f1f5f9;color:#0f172a}
 header{background:#3b0764;color:#fff;padding:.75rem 1.5rem;display:flex;gap:.75rem;align-items:baseline}
 header strong{font-size:1.05rem}header span{color:#e9d5ff;font-size:.9rem}
@@ -22,7 +22,7 @@ label{display:block;font-weight:600;margin-bottom:.25rem}
 input[type=text]{width:100%;padding:.6rem .75rem;border:1px solid #64748b;border-radius:.5rem;font-size:1.25rem;letter-spacing:.1em;text-transform:uppercase}
 button{margin-top:1rem;padding:.6rem 1.25rem;border-radius:.5rem;border:0;background:#6b21a8;color:#fff;font-weight:600;font-size:1rem;cursor:pointer}
 button.secondary{background:#e2e8f0;color:#0f172a}
-:focus-visible{outline:3px solid #f59e0b;outline-offset:2px}
+:focus-visible{outline:3px solid #92400e;outline-offset:2px;box-shadow:0 0 0 2px #ffffff}
 .error{border-left:4px solid #b91c1c;background:#fef2f2;padding:.75rem 1rem;border-radius:.25rem}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;word-break:break-word}
 a{color:#6b21a8}
@@ -44,7 +44,7 @@ export function authorizationServerPage(
 ): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · Authorization Server · OAuth2 Playground</title><style>${STYLE}</style></head>
+<title>${escapeHtml(title)} · Authorization Server · OAuth2 Playground</title><style>${AUTHORIZATION_SERVER_STYLE}</style></head>
 <body><header role="banner"><strong>Authorization Server</strong><span>OAuth2 Playground · issuer /oidc${
     options.status ? ` · ${escapeHtml(options.status)}` : ''
   }</span></header>
