@@ -54,11 +54,13 @@ export function FlowGraph({ hops, holdings, selectedSeq, animate, zoom, onSelect
         data: { ...node.data, holds: holdings[node.data.role], width: places[node.data.role].width },
       })),
     );
-  }, [holdings, width, height, setNodes]);
+    // Holdings are derived afresh on each update; the nodes change only when what they say does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(holdings), width, height, setNodes]);
   const nodeWidth = placeRoles(width, height).client.width;
   const edges: HopEdgeType[] = useMemo(() => {
     const places = parallelPlaces(hops);
-    return hops.map((hop, i) => ({
+    return hops.map((hop, i): HopEdgeType => ({
       id: `hop-${hop.key}`,
       type: 'hop' as const,
       source: hop.from,

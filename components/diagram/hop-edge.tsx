@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
@@ -29,7 +30,7 @@ export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
  * One message, one arrow, in the direction it went: parallel arrows between the same two roles sit
  * side by side, each numbered; the newest says what it carries and a dot travels along it.
  */
-export function HopEdge({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<HopEdgeType>) {
+function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<HopEdgeType>) {
   if (!data) return null;
   const { hop } = data;
   const { path, chip } = hopGeometry({ sourceX, sourceY, targetX, targetY }, data);
@@ -102,3 +103,13 @@ export function HopEdge({ id, sourceX, sourceY, targetX, targetY, data, markerEn
     </>
   );
 }
+
+const sameProps = (a: EdgeProps<HopEdgeType>, b: EdgeProps<HopEdgeType>) =>
+  (Object.keys(a) as Array<keyof typeof a>).every((key) =>
+    key === 'data' && a.data && b.data
+      ? (Object.keys(a.data) as Array<keyof HopEdgeData>).every((field) => a.data![field] === b.data![field])
+      : a[key] === b[key],
+  );
+
+/** Redrawn only when what it shows changes: a new hop elsewhere leaves the others as they are. */
+export const HopEdge = memo(HopEdgeView, sameProps);

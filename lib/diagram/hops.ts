@@ -49,9 +49,22 @@ const carried = (url: URL) => {
   return `${names.slice(0, 3).join(' + ')}${names.length > 3 ? ' + …' : ''} in the address`;
 };
 
+// A trace only grows: the hops of an exchange already drawn are the same objects on the next update,
+// so the graph redraws only what changed (the exchange's position is part of the key).
+const drawn = new WeakMap<TraceEvent, { exchange: number; hops: Hop[] }>();
+
 export function deriveHops(events: TraceEvent[]): Hop[] {
-  return events.flatMap((event, index): Hop[] => {
-    const exchange = index + 1;
+  return events.flatMap((event, index) => {
+    const known = drawn.get(event);
+    if (known?.exchange === index + 1) return known.hops;
+    const hops = hopsOf(event, index + 1);
+    drawn.set(event, { exchange: index + 1, hops });
+    return hops;
+  });
+}
+
+function hopsOf(event: TraceEvent, exchange: number): Hop[] {
+  {
     const base = { seq: event.seq, exchange, channel: event.channel };
     const label = `${event.request.method} ${shortPath(new URL(event.request.url).pathname)} → ${event.response.status}`;
     const browser = 'resource-owner' as const;
@@ -122,7 +135,7 @@ export function deriveHops(events: TraceEvent[]): Hop[] {
         carries: carried(target),
       },
     ];
-  });
+  }
 }
 
 /** The hops of each exchange together, in order: one entry per exchange, as the HTTP log lists them. */
