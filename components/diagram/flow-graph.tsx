@@ -100,6 +100,9 @@ export function FlowGraph({ hops, holdings, selectedSeq, animate, zoom, onSelect
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        // The arrows' numbered buttons are the tab stops; the arrows and nodes themselves do nothing.
+        edgesFocusable={false}
+        nodesFocusable={false}
         zoomOnScroll={false}
         zoomOnPinch={false}
         panOnScroll={false}
