@@ -1,88 +1,110 @@
 'use client';
 
-import { ReactFlow, useNodesState } from '@xyflow/react';
-import { useEffect } from 'react';
+import { MarkerType, ReactFlow, useNodesState } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
 import '@xyflow/react/dist/style.css';
-import { ROLE_TITLES, ROLES, type RoleLink } from '@/lib/diagram/derive';
+import { ROLE_TITLES, ROLES } from '@/lib/diagram/derive';
+import type { Hop } from '@/lib/diagram/hops';
 import type { Role } from '@/lib/trace/types';
-import { MessagesEdge, type MessagesEdgeType } from './messages-edge';
+import { CHANNEL_COLOR, handles, parallelPlaces, placeRoles, sameRow, spreadBetween } from './graph-layout';
+import { HopEdge, type HopEdgeType } from './hop-edge';
 import { RoleNode, type RoleNodeType } from './role-node';
+import { useElementSize } from './use-element-size';
 
 const nodeTypes = { role: RoleNode };
-const edgeTypes = { messages: MessagesEdge };
-
-// The four roles at the corners: the user and their browser top left, the client top right, the
-// authorization server bottom left, the resource server bottom right.
-const POSITIONS: Record<Role, { x: number; y: number }> = {
-  'resource-owner': { x: 0, y: 0 },
-  client: { x: 480, y: 0 },
-  'authorization-server': { x: 0, y: 300 },
-  'resource-server': { x: 480, y: 300 },
-};
-
-function handles(a: Role, b: Role): { sourceHandle: string; targetHandle: string } {
-  const [pa, pb] = [POSITIONS[a], POSITIONS[b]];
-  if (pa.y === pb.y)
-    return pa.x < pb.x
-      ? { sourceHandle: 's-right', targetHandle: 't-left' }
-      : { sourceHandle: 's-left', targetHandle: 't-right' };
-  return pa.y < pb.y
-    ? { sourceHandle: 's-bottom', targetHandle: 't-top' }
-    : { sourceHandle: 's-top', targetHandle: 't-bottom' };
-}
+const edgeTypes = { hop: HopEdge };
 
 type Props = {
-  links: RoleLink[];
+  hops: Hop[];
   holdings: Record<Role, string[]>;
-  currentSeq?: number;
   selectedSeq?: number;
   animate: boolean;
+  /** Flow units to pixels: 1 keeps text at its set size; presenter view draws larger. */
+  zoom: number;
   onSelect(seq: number): void;
 };
 
-const roleNodes = (holdings: Record<Role, string[]>): RoleNodeType[] =>
-  ROLES.map((role) => ({
+const roleNodes = (holdings: Record<Role, string[]>, width: number, height: number): RoleNodeType[] => {
+  const places = placeRoles(width, height);
+  return ROLES.map((role) => ({
     id: role,
     type: 'role' as const,
-    position: POSITIONS[role],
-    data: { role, title: ROLE_TITLES[role], holds: holdings[role] },
+    position: places[role].position,
+    origin: places[role].origin,
+    data: { role, title: ROLE_TITLES[role], holds: holdings[role], width: places[role].width },
     draggable: false,
     selectable: false,
   }));
+};
 
 /** React Flow only wires the typed nodes and edges; what they say comes from lib/diagram. */
-export function FlowGraph({ links, holdings, currentSeq, selectedSeq, animate, onSelect }: Props) {
+export function FlowGraph({ hops, holdings, selectedSeq, animate, zoom, onSelect }: Props) {
+  const [box, size] = useElementSize<HTMLDivElement>({ width: 640, height: 416 });
+  const [width, height] = [size.width / zoom, size.height / zoom];
   // The nodes live in React Flow's node state so that the sizes it measures stay on them. Built anew
   // on each render they would lose those sizes: React Flow hides such nodes and draws no edge until it
   // has measured them again, and a render landing between two measurements could leave them hidden.
-  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings));
+  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings, width, height));
   useEffect(() => {
+    const places = placeRoles(width, height);
     setNodes((current) =>
-      current.map((node) => ({ ...node, data: { ...node.data, holds: holdings[node.data.role] } })),
+      current.map((node) => ({
+        ...node,
+        position: places[node.data.role].position,
+        data: { ...node.data, holds: holdings[node.data.role], width: places[node.data.role].width },
+      })),
     );
-  }, [holdings, setNodes]);
-  const edges: MessagesEdgeType[] = links.map((link) => ({
-    id: link.id,
-    type: 'messages' as const,
-    source: link.a,
-    target: link.b,
-    ...handles(link.a, link.b),
-    data: { sourceRole: link.a, messages: link.messages, currentSeq, selectedSeq, animate, onSelect },
-  }));
+    // Holdings are derived afresh on each update; the nodes change only when what they say does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [JSON.stringify(holdings), width, height, setNodes]);
+  const nodeWidth = placeRoles(width, height).client.width;
+  const edges: HopEdgeType[] = useMemo(() => {
+    const places = parallelPlaces(hops);
+    return hops.map((hop, i): HopEdgeType => ({
+      id: `hop-${hop.key}`,
+      type: 'hop' as const,
+      source: hop.from,
+      target: hop.to,
+      ...handles(hop.from, hop.to),
+      markerEnd: { type: MarkerType.ArrowClosed, color: CHANNEL_COLOR[hop.channel], width: 16, height: 16 },
+      zIndex: i === hops.length - 1 ? 1 : 0,
+      data: {
+        hop,
+        ...places[i]!,
+        spread: spreadBetween(hop.from, hop.to, nodeWidth),
+        width,
+        centredWidth: sameRow(hop.from, hop.to) ? Math.max(120, width - 2 * nodeWidth - 40) : undefined,
+        current: i === hops.length - 1,
+        selected: hop.seq === selectedSeq,
+        animate,
+        onSelect,
+      },
+    }));
+  }, [hops, nodeWidth, width, selectedSeq, animate, onSelect]);
   return (
-    <div className="h-[26rem] w-full rounded-xl border border-slate-300 bg-slate-50" data-testid="flow-graph">
+    <div
+      ref={box}
+      className="h-[26rem] w-full overflow-hidden rounded-xl border border-slate-300 bg-slate-50 max-sm:h-[36rem]"
+      data-testid="flow-graph"
+    >
       <ReactFlow
         nodes={nodes}
         onNodesChange={onNodesChange}
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
+        viewport={{ x: 0, y: 0, zoom }}
+        onViewportChange={() => {}}
+        minZoom={zoom}
+        maxZoom={zoom}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
+        // The arrows' numbered buttons are the tab stops; the arrows and nodes themselves do nothing.
+        edgesFocusable={false}
+        nodesFocusable={false}
         zoomOnScroll={false}
+        zoomOnPinch={false}
         panOnScroll={false}
         panOnDrag={false}
         zoomOnDoubleClick={false}

@@ -2,9 +2,11 @@
 
 import dynamic from 'next/dynamic';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { deriveHoldings, deriveLinks, deriveMessages, ROLE_TITLES } from '@/lib/diagram/derive';
+import { deriveHoldings, ROLE_TITLES } from '@/lib/diagram/derive';
+import { byExchange, deriveHops } from '@/lib/diagram/hops';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
+import { usePresenter } from '../walkthrough/presenter';
 import { SequenceView } from './sequence-view';
 
 // React Flow is the largest part of a grant page's JavaScript: it loads after the page, not before.
@@ -32,7 +34,16 @@ type Props = {
   onSelect(seq: number): void;
   view: DiagramView;
   onViewChange(view: DiagramView): void;
+  /**
+   * How large to draw: 'presenter' scales the graph so no text is under 24 px; by default it follows
+   * the presenter view. The layout always fills the box the page gives the diagram.
+   */
+  variant?: DiagramVariant;
 };
+
+export type DiagramVariant = 'default' | 'presenter';
+// Presenter view: the diagram's smallest text (12 px) drawn at 24 px.
+const ZOOM: Record<DiagramVariant, number> = { default: 1, presenter: 2 };
 
 export type DiagramView = 'graph' | 'sequence';
 
@@ -57,21 +68,23 @@ export function RoleDiagram({
   onSelect,
   view,
   onViewChange: setView,
+  variant,
 }: Props) {
+  const { presenting } = usePresenter();
   const svgRef = useRef<SVGSVGElement>(null);
   const reducedMotion = useSyncExternalStore(
     subscribeMotion,
     () => window.matchMedia(reducedMotionQuery).matches,
     () => true,
   );
-  const messages = deriveMessages(events);
+  const hops = deriveHops(events);
+  const zoom = ZOOM[variant ?? (presenting ? 'presenter' : 'default')];
   // How long an exchange takes from arriving to being drawn: read by e2e/bench/diagram.ts.
   useLayoutEffect(() => {
     if (events.length && performance.getEntriesByName('trace-event', 'mark').length) {
       performance.measure('diagram-update', 'trace-event');
     }
   }, [events]);
-  const currentSeq = messages.at(-1)?.seq;
   return (
     <section aria-label="Diagram" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -81,7 +94,7 @@ export function RoleDiagram({
             type="button"
             aria-pressed={view === 'sequence'}
             onClick={() => setView(view === 'graph' ? 'sequence' : 'graph')}
-            className="rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50"
+            className="rounded border border-slate-300 px-3 py-1 text-sm [html[data-present]_&]:text-base font-semibold hover:bg-slate-50"
           >
             {view === 'graph' ? 'Show sequence view' : 'Show graph view'}
           </button>
@@ -89,14 +102,17 @@ export function RoleDiagram({
             <button
               type="button"
               onClick={() => svgRef.current && downloadSvg(svgRef.current)}
-              className="rounded border border-slate-300 px-3 py-1 text-sm font-semibold hover:bg-slate-50"
+              className="rounded border border-slate-300 px-3 py-1 text-sm [html[data-present]_&]:text-base font-semibold hover:bg-slate-50"
             >
               Download SVG
             </button>
           ) : null}
         </div>
       </div>
-      <p className="flex flex-wrap gap-4 text-sm text-slate-700" aria-label="Legend">
+      <p
+        className="flex flex-wrap gap-4 text-sm [html[data-present]_&]:text-base text-slate-700"
+        aria-label="Legend"
+      >
         <span>
           <span
             aria-hidden="true"
@@ -112,28 +128,33 @@ export function RoleDiagram({
       <div aria-hidden={false}>
         {view === 'graph' ? (
           <FlowGraph
-            links={deriveLinks(messages)}
+            hops={hops}
             holdings={deriveHoldings(context, events, clientType)}
-            currentSeq={currentSeq}
             selectedSeq={selectedSeq}
             animate={!reducedMotion}
+            zoom={zoom}
             onSelect={onSelect}
           />
         ) : (
           <SequenceView
             ref={svgRef}
-            messages={messages}
-            currentSeq={currentSeq}
+            hops={hops}
+            currentKey={hops.at(-1)?.key}
+            scale={zoom}
             selectedSeq={selectedSeq}
             onSelect={onSelect}
           />
         )}
       </div>
       <ol aria-label="Message sequence" className="sr-only">
-        {messages.map((message) => (
-          <li key={message.seq}>
-            {ROLE_TITLES[message.from]} to {ROLE_TITLES[message.to]}, {message.channel} channel:{' '}
-            {message.label}
+        {byExchange(hops).map((exchange) => (
+          <li key={exchange[0]!.seq}>
+            {exchange
+              .map(
+                (hop) =>
+                  `${ROLE_TITLES[hop.from]} to ${ROLE_TITLES[hop.to]}, ${hop.channel} channel: ${hop.label} (${hop.carries})`,
+              )
+              .join('; then ')}
           </li>
         ))}
       </ol>

@@ -3,7 +3,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { Role } from '@/lib/trace/types';
 
-export type RoleNodeData = { role: Role; title: string; holds: string[] };
+export type RoleNodeData = { role: Role; title: string; holds: string[]; width: number };
 export type RoleNodeType = Node<RoleNodeData, 'role'>;
 
 const SIDES = [
@@ -26,10 +26,11 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
     <div
       role="group"
       aria-label={data.title}
-      className={`w-56 rounded-xl border-2 bg-white px-3 py-2 text-left shadow-sm ${COLORS[data.role]}`}
+      style={{ width: data.width }}
+      className={`rounded-[12px] border-2 bg-white px-[12px] py-[8px] text-left shadow-sm ${COLORS[data.role]}`}
     >
-      <strong className="block text-sm">{data.title}</strong>
-      <ul className="mt-1 list-disc pl-4 text-xs text-slate-700">
+      <strong className="block text-[16px] leading-[22px]">{data.title}</strong>
+      <ul className="mt-[4px] list-disc pl-[16px] text-[14px] leading-[19px] text-slate-700">
         {data.holds.map((item) => (
           <li key={item}>{item}</li>
         ))}

@@ -1,31 +1,71 @@
 'use client';
 
 import { forwardRef, useId } from 'react';
-import { describeMessage, ROLE_TITLES, ROLES, type DiagramMessage } from '@/lib/diagram/derive';
+import { describeHop, ROLE_TITLES, ROLES } from '@/lib/diagram/derive';
+import type { Hop } from '@/lib/diagram/hops';
+import type { Role } from '@/lib/trace/types';
+import { CHANNEL_COLOR } from './graph-layout';
+import { useElementSize } from './use-element-size';
 
-const LANE = 200;
-const TOP = 56;
-const ROW = 34;
-const CHANNEL_COLOR = { front: '#b45309', back: '#0369a1' } as const;
-const laneX = (role: DiagramMessage['from']) => LANE / 2 + ROLES.indexOf(role) * LANE;
+// Sizes at scale 1; presenter view multiplies them.
+const SIZES = { row: 50, title: 14, label: 13, carries: 12 };
+// A generous estimate of a character's width in the sans-serif face, to keep each text inside the box.
+const charWidth = (fontSize: number) => fontSize * 0.6;
 
 type Props = {
-  messages: DiagramMessage[];
-  currentSeq?: number;
+  hops: Hop[];
+  currentKey?: string;
   selectedSeq?: number;
   onSelect(seq: number): void;
+  /** 1 keeps text at its set size (never under 12 px); presenter view draws larger. */
+  scale?: number;
 };
 
-/** Swimlanes, one per role: the whole flow so far, top to bottom. A plain SVG, so it can be downloaded. */
+/** Text centred on `x` but kept inside the drawing, cut with an ellipsis when wider than it. */
+function fitted(text: string, x: number, width: number, fontSize: number) {
+  const room = Math.floor((width - 8) / charWidth(fontSize));
+  const shown = text.length > room ? `${text.slice(0, Math.max(1, room - 1))}…` : text;
+  const half = (shown.length * charWidth(fontSize)) / 2;
+  return { text: shown, x: Math.min(Math.max(x, half + 4), width - half - 4) };
+}
+
+/** A lane's title on one line, or on two when the lane is narrower than it. */
+const titleLines = (title: string, lane: number, fontSize: number) =>
+  title.length * charWidth(fontSize) * 1.05 < lane - 6 ? [title] : title.split(' ');
+
+/**
+ * Swimlanes, one per role: the whole flow so far, top to bottom, one arrow per hop. It is laid out for
+ * the width it is given, so all four lanes fit without scrolling sideways and text keeps its size. A
+ * plain SVG, so it can be downloaded.
+ */
 export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceView(
-  { messages, currentSeq, selectedSeq, onSelect },
+  { hops, currentKey, selectedSeq, onSelect, scale = 1 },
   ref,
 ) {
   const markerId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const width = LANE * ROLES.length;
-  const height = TOP + Math.max(messages.length, 1) * ROW + 20;
+  const [box, { width }] = useElementSize<HTMLDivElement>({ width: 800, height: 0 });
+  const [row, titleSize, labelSize, carriesSize] = [
+    SIZES.row * scale,
+    SIZES.title * scale,
+    SIZES.label * scale,
+    SIZES.carries * scale,
+  ];
+  const lane = width / ROLES.length;
+  const laneX = (role: Role) => lane / 2 + ROLES.indexOf(role) * lane;
+  const titles = ROLES.map((role) => titleLines(ROLE_TITLES[role], lane, titleSize));
+  const lineCount = Math.max(...titles.map((lines) => lines.length));
+  // When even one word is wider than its lane (a phone), every other lane's title drops below the
+  // previous one's, so that neighbouring titles never run into each other.
+  const staggered = titles.some((lines) =>
+    lines.some((line) => line.length * charWidth(titleSize) > lane - 4),
+  );
+  const titleRows = lineCount * (staggered ? 2 : 1);
+  // The first title's baseline, the further title lines, then room above the first row.
+  const top = 20 * scale + (titleRows - 1) * (titleSize + 2) + 16 * scale;
+  const height = top + Math.max(hops.length, 1) * row + 12;
   return (
     <div
+      ref={box}
       className="overflow-x-auto rounded-xl border border-slate-300 bg-white"
       tabIndex={0}
       aria-label="Sequence view"
@@ -36,6 +76,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
         width={width}
         height={height}
         viewBox={`0 0 ${width} ${height}`}
+        className="block"
         role="img"
         aria-label="Sequence of messages between the four roles"
         fontFamily="system-ui, sans-serif"
@@ -57,47 +98,73 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
           ))}
         </defs>
         <rect width={width} height={height} fill="#ffffff" />
-        {ROLES.map((role) => (
-          <g key={role}>
-            <text x={laneX(role)} y={24} textAnchor="middle" fontSize="14" fontWeight="700" fill="#0f172a">
-              {ROLE_TITLES[role]}
-            </text>
-            <line
-              x1={laneX(role)}
-              x2={laneX(role)}
-              y1={34}
-              y2={height - 8}
-              stroke="#94a3b8"
-              strokeDasharray="2 4"
-            />
-          </g>
-        ))}
-        {messages.map((message, index) => {
-          const y = TOP + index * ROW + ROW / 2;
-          const [x1, x2] = [laneX(message.from), laneX(message.to)];
-          const front = message.channel === 'front';
-          const color = CHANNEL_COLOR[message.channel];
-          const emphasis = message.seq === selectedSeq ? '#0f172a' : color;
+        {ROLES.map((role) => {
+          const lines = titles[ROLES.indexOf(role)]!;
+          const drop = staggered && ROLES.indexOf(role) % 2 ? lineCount * (titleSize + 2) : 0;
+          return (
+            <g key={role}>
+              <text
+                x={laneX(role)}
+                y={20 * scale + drop}
+                textAnchor="middle"
+                fontSize={titleSize}
+                fontWeight="700"
+                fill="#0f172a"
+              >
+                {lines.map((line, i) => (
+                  <tspan key={line} x={laneX(role)} dy={i ? titleSize + 2 : 0}>
+                    {line}
+                  </tspan>
+                ))}
+              </text>
+              <line
+                x1={laneX(role)}
+                x2={laneX(role)}
+                y1={top - 6 * scale}
+                y2={height - 6}
+                stroke="#94a3b8"
+                strokeDasharray="2 4"
+              />
+            </g>
+          );
+        })}
+        {hops.map((hop, index) => {
+          const y = top + index * row;
+          const [x1, x2] = [laneX(hop.from), laneX(hop.to)];
+          const front = hop.channel === 'front';
+          const strong = hop.key === currentKey || hop.seq === selectedSeq;
+          const label = fitted(`${hop.number}. ${hop.label}`, (x1 + x2) / 2, width, labelSize);
+          const carries = fitted(hop.carries, (x1 + x2) / 2, width, carriesSize);
           return (
             <g
-              key={message.seq}
-              onClick={() => onSelect(message.seq)}
+              key={hop.key}
+              onClick={() => onSelect(hop.seq)}
               style={{ cursor: 'pointer' }}
-              data-seq={message.seq}
+              data-seq={hop.seq}
+              data-hop={hop.key}
             >
-              <title>{describeMessage(message)}</title>
+              <title>{describeHop(hop)}</title>
+              <text x={label.x} y={y + 13 * scale} textAnchor="middle" fontSize={labelSize} fill="#0f172a">
+                {label.text}
+              </text>
               <line
                 x1={x1 + (x2 > x1 ? 4 : -4)}
                 x2={x2 + (x2 > x1 ? -6 : 6)}
-                y1={y}
-                y2={y}
-                stroke={emphasis}
-                strokeWidth={message.seq === currentSeq || message.seq === selectedSeq ? 3 : 1.5}
+                y1={y + 22 * scale}
+                y2={y + 22 * scale}
+                stroke={hop.seq === selectedSeq ? '#0f172a' : CHANNEL_COLOR[hop.channel]}
+                strokeWidth={(strong ? 3 : 1.5) * scale}
                 strokeDasharray={front ? '6 4' : undefined}
                 markerEnd={`url(#${markerId}-${front ? 'front' : 'back'})`}
               />
-              <text x={(x1 + x2) / 2} y={y - 5} textAnchor="middle" fontSize="11" fill="#0f172a">
-                {message.number}. {message.label}
+              <text
+                x={carries.x}
+                y={y + 39 * scale}
+                textAnchor="middle"
+                fontSize={carriesSize}
+                fill="#334155"
+              >
+                {carries.text}
               </text>
             </g>
           );

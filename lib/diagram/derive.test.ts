@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../trace/types';
 import { traceEvent } from '../trace/testing';
-import { deriveHoldings, deriveLinks, deriveMessages } from './derive';
+import { deriveHoldings, deriveMessages } from './derive';
 
 let seq = 10;
 const event = (
@@ -67,16 +67,6 @@ describe('diagram derived from the recorded exchanges', () => {
       channel: 'back',
       label: 'POST /api/v1/statuses → 200',
     });
-  });
-
-  it('groups messages into one link per pair of roles, whichever way they went', () => {
-    const links = deriveLinks(deriveMessages(codeFlow));
-    expect(links.map((link) => [link.id, link.messages.map((m) => m.number)])).toEqual([
-      ['resource-owner--authorization-server', [1, 2, 3]],
-      ['client--authorization-server', [4]],
-      ['authorization-server--resource-server', [5]],
-      ['client--resource-server', [6]],
-    ]);
   });
 
   it('says what each role holds from the snapshot and the exchanges', () => {

@@ -1,5 +1,6 @@
 import type { Channel, Role, TraceEvent } from '../trace/types';
 import type { WalkthroughContext } from '../walkthrough/types';
+import type { Hop } from './hops';
 
 /**
  * The live diagram's data, derived from the one source of truth: the recorded exchanges of the run and
@@ -27,7 +28,7 @@ export type DiagramMessage = {
 };
 
 // Interaction and request ids make paths too long to read on a diagram: keep their first characters.
-const shortPath = (pathname: string) =>
+export const shortPath = (pathname: string) =>
   pathname
     .split('/')
     .map((segment) => (segment.length > 24 ? `${segment.slice(0, 6)}…` : segment))
@@ -44,26 +45,9 @@ export function deriveMessages(events: TraceEvent[]): DiagramMessage[] {
   }));
 }
 
-/** A message in words, for screen readers and tooltips. */
-export const describeMessage = (message: DiagramMessage) =>
-  `Message ${message.number}: ${message.label}, ${ROLE_TITLES[message.from]} to ${ROLE_TITLES[message.to]}, ${message.channel} channel`;
-
-/** A pair of roles that exchanged messages: one line in the graph. */
-export type RoleLink = { id: string; a: Role; b: Role; messages: DiagramMessage[] };
-
-export function deriveLinks(messages: DiagramMessage[]): RoleLink[] {
-  const links = new Map<string, RoleLink>();
-  for (const message of messages) {
-    const [a, b] = [message.from, message.to].sort((x, y) => ROLES.indexOf(x) - ROLES.indexOf(y)) as [
-      Role,
-      Role,
-    ];
-    const id = `${a}--${b}`;
-    if (!links.has(id)) links.set(id, { id, a, b, messages: [] });
-    links.get(id)!.messages.push(message);
-  }
-  return [...links.values()];
-}
+/** A hop in words, for screen readers and tooltips: "Message 7a: 303 to /callback?code=…, carries …". */
+export const describeHop = (hop: Hop) =>
+  `Message ${hop.number}: ${hop.label}, carries ${hop.carries}, ${ROLE_TITLES[hop.from]} to ${ROLE_TITLES[hop.to]}, ${hop.channel} channel`;
 
 const succeeded = (events: TraceEvent[], method: string, path: RegExp, status: number) =>
   events.some(

@@ -1,0 +1,118 @@
+import type { NodeOrigin } from '@xyflow/react';
+import { ROLES } from '@/lib/diagram/derive';
+import type { Hop } from '@/lib/diagram/hops';
+import type { Role } from '@/lib/trace/types';
+
+/**
+ * Where the graph draws things, in flow units. The graph is shown at a fixed zoom (1, or larger in
+ * presenter view) so its text renders at the size it is set in; the layout instead takes the box it is
+ * given: the four roles at its corners, nodes as wide as the box allows.
+ */
+export const CHANNEL_COLOR = { front: '#b45309', back: '#0369a1' } as const;
+
+const PAD = 8;
+// Room under the bottom row for React Flow's attribution, so it covers no node.
+const BOTTOM_PAD = 22;
+const CORNERS: Record<Role, { left: boolean; top: boolean }> = {
+  'resource-owner': { left: true, top: true },
+  client: { left: false, top: true },
+  'authorization-server': { left: true, top: false },
+  'resource-server': { left: false, top: false },
+};
+
+export type RolePlacement = { position: { x: number; y: number }; origin: NodeOrigin; width: number };
+
+export function placeRoles(width: number, height: number): Record<Role, RolePlacement> {
+  const nodeWidth = Math.round(Math.min(260, Math.max(136, width * 0.36)));
+  return Object.fromEntries(
+    ROLES.map((role) => {
+      const { left, top } = CORNERS[role];
+      return [
+        role,
+        {
+          position: { x: left ? PAD : width - PAD, y: top ? PAD : height - BOTTOM_PAD },
+          origin: [left ? 0 : 1, top ? 0 : 1] as NodeOrigin,
+          width: nodeWidth,
+        },
+      ];
+    }),
+  ) as Record<Role, RolePlacement>;
+}
+
+/**
+ * The sides an arrow leaves and enters by: top and bottom within a column; otherwise the sides facing
+ * each other, so that an arrow across the diagonal stays clear of the bundle between the left column's
+ * two roles (the front channel, the busiest).
+ */
+export function handles(from: Role, to: Role): { sourceHandle: string; targetHandle: string } {
+  const [a, b] = [CORNERS[from], CORNERS[to]];
+  if (a.left === b.left)
+    return a.top
+      ? { sourceHandle: 's-bottom', targetHandle: 't-top' }
+      : { sourceHandle: 's-top', targetHandle: 't-bottom' };
+  return a.left
+    ? { sourceHandle: 's-right', targetHandle: 't-left' }
+    : { sourceHandle: 's-left', targetHandle: 't-right' };
+}
+
+/** Whether the two roles share a row: their arrows run across the gap between the columns. */
+export const sameRow = (a: Role, b: Role) => CORNERS[a].top === CORNERS[b].top;
+
+const pairOf = (hop: Hop) =>
+  [hop.from, hop.to].sort((x, y) => ROLES.indexOf(x) - ROLES.indexOf(y)).join('--');
+
+/** Each hop's place among the hops between the same two roles (whichever way they went), in order. */
+export function parallelPlaces(hops: Hop[]): Array<{ index: number; count: number }> {
+  const counts = new Map<string, number>();
+  const indexes = hops.map((hop) => {
+    const pair = pairOf(hop);
+    const index = counts.get(pair) ?? 0;
+    counts.set(pair, index + 1);
+    return index;
+  });
+  return hops.map((hop, i) => ({ index: indexes[i]!, count: counts.get(pairOf(hop))! }));
+}
+
+/** How wide the bundle of parallel arrows between two roles may be: most of the side they meet. */
+export const spreadBetween = (from: Role, to: Role, nodeWidth: number) =>
+  CORNERS[from].left === CORNERS[to].left ? nodeWidth * 0.8 : 64;
+
+type Ends = { sourceX: number; sourceY: number; targetX: number; targetY: number };
+const SPACING = 22;
+// Chips take turns at three points along their arrows, so neighbouring numbers do not overlap.
+const STAGGER = [0.5, 0.3, 0.7];
+
+/**
+ * A hop's arrow, moved sideways to its own lane among the parallel arrows between its two roles, and
+ * where its number sits on it. Lanes are counted across the pair in one fixed orientation, so arrows
+ * going opposite ways still take distinct lanes.
+ */
+export function hopGeometry(
+  ends: Ends,
+  {
+    hop,
+    index,
+    count,
+    spread,
+    current,
+  }: { hop: Hop; index: number; count: number; spread: number; current: boolean },
+) {
+  const forward = ROLES.indexOf(hop.from) < ROLES.indexOf(hop.to);
+  const [ax, ay, bx, by] = forward
+    ? [ends.sourceX, ends.sourceY, ends.targetX, ends.targetY]
+    : [ends.targetX, ends.targetY, ends.sourceX, ends.sourceY];
+  const length = Math.hypot(bx - ax, by - ay) || 1;
+  // The normal pointing right (or down), so the first hop takes the leftmost (or topmost) lane.
+  const flip = -(by - ay) < 0 || (by === ay && bx - ax < 0) ? -1 : 1;
+  const [nx, ny] = [(flip * -(by - ay)) / length, (flip * (bx - ax)) / length];
+  const spacing = count > 1 ? Math.min(SPACING, spread / (count - 1)) : 0;
+  const offset = (index - (count - 1) / 2) * spacing;
+  const [dx, dy] = [nx * offset, ny * offset];
+  const [sx, sy, tx, ty] = [ends.sourceX + dx, ends.sourceY + dy, ends.targetX + dx, ends.targetY + dy];
+  // The newest hop's number sits mid-arrow, where its open label has most room.
+  const t = count > 1 && !current ? STAGGER[index % STAGGER.length]! : 0.5;
+  return {
+    path: `M ${sx},${sy} L ${tx},${ty}`,
+    chip: { x: ax + dx + (bx - ax) * t, y: ay + dy + (by - ay) * t },
+  };
+}

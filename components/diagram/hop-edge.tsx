@@ -1,0 +1,115 @@
+'use client';
+
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
+import { describeHop } from '@/lib/diagram/derive';
+import type { Hop } from '@/lib/diagram/hops';
+import { CHANNEL_COLOR, hopGeometry } from './graph-layout';
+
+export type HopEdgeData = {
+  hop: Hop;
+  /** This hop's place among the hops between the same two roles, and how many there are. */
+  index: number;
+  count: number;
+  /** How far apart the parallel arrows between two roles may spread, in all (flow units). */
+  spread: number;
+  /** The canvas's width, so that an open label grows into the canvas rather than off it. */
+  width: number;
+  /** Across the gap between the columns, the open label is centred on its arrow, at most this wide. */
+  centredWidth?: number;
+  current: boolean;
+  selected: boolean;
+  animate: boolean;
+  onSelect(seq: number): void;
+};
+const LABEL_WIDTH = 280;
+
+export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
+
+/**
+ * One message, one arrow, in the direction it went: parallel arrows between the same two roles sit
+ * side by side, each numbered; the newest says what it carries and a dot travels along it.
+ */
+function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<HopEdgeType>) {
+  if (!data) return null;
+  const { hop } = data;
+  const { path, chip } = hopGeometry({ sourceX, sourceY, targetX, targetY }, data);
+  const front = hop.channel === 'front';
+  const color = data.selected ? '#0f172a' : CHANNEL_COLOR[hop.channel];
+  // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
+  const opensRight = chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
+  // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
+  const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
+  const centred = data.centredWidth !== undefined;
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        data-hop={hop.key}
+        data-from={hop.from}
+        data-to={hop.to}
+        data-current={data.current || undefined}
+        style={{
+          stroke: color,
+          strokeWidth: data.current || data.selected ? 3 : 1.75,
+          strokeDasharray: front ? '7 4' : undefined,
+        }}
+      />
+      {data.current && data.animate ? (
+        <circle r="6" fill={color} data-testid="travelling-message">
+          <animateMotion dur="1.4s" repeatCount="indefinite" path={path} />
+        </circle>
+      ) : null}
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          aria-label={describeHop(hop)}
+          aria-pressed={data.selected}
+          data-current={data.current || undefined}
+          data-hop={hop.key}
+          onClick={() => data.onSelect(hop.seq)}
+          className={`nodrag nopan group absolute flex gap-[4px] text-[14px] leading-[20px] whitespace-nowrap hover:z-20 focus:z-20 ${
+            front ? 'text-amber-950' : 'text-sky-950'
+          } ${data.current ? 'z-10' : ''}`}
+          style={{
+            // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
+            // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
+            flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
+            alignItems: centred ? 'center' : 'flex-start',
+            maxWidth: data.centredWidth,
+            pointerEvents: 'all',
+          }}
+        >
+          <span
+            className={`rounded-[10px] border px-[6px] font-semibold ${
+              front ? 'border-amber-700 bg-amber-50' : 'border-sky-800 bg-sky-50'
+            } ${data.current ? 'ring-2 ring-slate-900' : ''} ${data.selected ? '!bg-slate-900 !text-white' : ''}`}
+          >
+            {hop.number}
+          </span>
+          <span
+            style={{ maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }}
+            className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal whitespace-normal text-slate-900 shadow-sm ${
+              data.current ? '' : 'hidden group-hover:block group-focus:block'
+            }`}
+          >
+            {hop.carries}
+          </span>
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+const sameProps = (a: EdgeProps<HopEdgeType>, b: EdgeProps<HopEdgeType>) =>
+  (Object.keys(a) as Array<keyof typeof a>).every((key) =>
+    key === 'data' && a.data && b.data
+      ? (Object.keys(a.data) as Array<keyof HopEdgeData>).every((field) => a.data![field] === b.data![field])
+      : a[key] === b[key],
+  );
+
+/** Redrawn only when what it shows changes: a new hop elsewhere leaves the others as they are. */
+export const HopEdge = memo(HopEdgeView, sameProps);
