@@ -1,3 +1,4 @@
+import { credentialOf } from '../trace/describe-exchange';
 import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
 
 /**
@@ -65,9 +66,10 @@ const list = (parts: string[]) =>
 export function requestCarries(event: TraceEvent): string {
   const names = requestParameters(event);
   const parts = NOTABLE.filter(([name]) => names.has(name)).map(([, words]) => words);
-  const authorization = header(event.request.headers, 'authorization') ?? '';
-  if (/^basic /i.test(authorization)) parts.push('client secret (Basic)');
-  else if (/^(bearer|dpop) /i.test(authorization)) parts.unshift('access token (Bearer)');
+  const credential = credentialOf(event.request);
+  if (credential === 'client-secret-basic') parts.push('client secret (Basic)');
+  else if (credential === 'bearer') parts.unshift('access token (Bearer)');
+  else if (credential === 'dpop') parts.unshift('access token (DPoP)');
   parts.push(...serverCookies(header(event.request.headers, 'cookie')));
   if (parts.length) return list(parts);
   return event.request.body ? 'a body' : 'no parameters';
