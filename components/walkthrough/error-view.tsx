@@ -10,7 +10,7 @@ export function ErrorView({ error, onRetry }: { error: OAuthError; onRetry(): vo
         {error.status ? ` (HTTP ${error.status})` : ''}
       </p>
       {error.error_description ? <p className="mt-1 text-red-900">{error.error_description}</p> : null}
-      <p className="mt-2 text-slate-800">{explainError(error.error)}</p>
+      <p className="mt-2 text-slate-800">{explainError(error.error, error.error_description)}</p>
       <button
         type="button"
         onClick={onRetry}

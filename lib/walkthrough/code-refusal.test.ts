@@ -34,7 +34,12 @@ function exchange(
 }
 
 const authorize = (at: number) =>
-  exchange('GET', `${ORIGIN}/oidc/auth?response_type=code&code_challenge=CH&code_challenge_method=S256`, at, 303);
+  exchange(
+    'GET',
+    `${ORIGIN}/oidc/auth?response_type=code&code_challenge=CH&code_challenge_method=S256`,
+    at,
+    303,
+  );
 const issue = (code: string, at: number) =>
   exchange('GET', `${ORIGIN}/oidc/auth/uid123`, at, 303, {
     location: `${ORIGIN}/callback?code=${code}&state=s&iss=x`,
@@ -86,10 +91,20 @@ describe('why the token endpoint refused an authorization code', () => {
   });
 
   it('prefers expiry to reuse: the server checks expiry first and then revokes nothing', () => {
-    const events = [authorize(T0), issue('abc', T0), redeem('abc', T0 + 5000, 200), redeem('abc', T0 + 61_000, 400)];
+    const events = [
+      authorize(T0),
+      issue('abc', T0),
+      redeem('abc', T0 + 5000, 200),
+      redeem('abc', T0 + 61_000, 400),
+    ];
     expect(
-      explainCodeRefusal({ events, code: 'abc', ttlSeconds: 60, refusedAt: T0 + 61_000, verifierChallenge: 'CH' })
-        .cause,
+      explainCodeRefusal({
+        events,
+        code: 'abc',
+        ttlSeconds: 60,
+        refusedAt: T0 + 61_000,
+        verifierChallenge: 'CH',
+      }).cause,
     ).toBe('expired');
   });
 

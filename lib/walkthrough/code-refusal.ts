@@ -56,7 +56,7 @@ function challengeOf(events: readonly TraceEvent[], issue: TraceEvent): string |
       new URL(event.request.url).searchParams.has('code_challenge'),
   );
   const last = requests.at(-1);
-  return last ? new URL(last.request.url).searchParams.get('code_challenge') ?? undefined : undefined;
+  return last ? (new URL(last.request.url).searchParams.get('code_challenge') ?? undefined) : undefined;
 }
 
 export type CodeRefusal =

@@ -45,8 +45,7 @@ function reasonFor(scope: string, context: ScopeContext): DropReason {
   if (context.clientScope !== undefined && !words(context.clientScope).includes(scope))
     return 'not-allowed-for-client';
   if (scope === 'offline_access' && context.offlineAccessAllowed === false) return 'offline-access-rule';
-  if (context.resourceScopes && !context.resourceScopes.includes(scope))
-    return 'not-for-resource';
+  if (context.resourceScopes && !context.resourceScopes.includes(scope)) return 'not-for-resource';
   return 'not-granted';
 }
 

@@ -7,7 +7,9 @@ describe('advice before an authorization request without state (RFC 9700 §4.7)'
   });
 
   it('names the CSRF protection lost, and PKCE as what still protects a code request', () => {
-    const advice = missingStateAdvice('/oidc/auth?response_type=code&code_challenge=x&code_challenge_method=S256');
+    const advice = missingStateAdvice(
+      '/oidc/auth?response_type=code&code_challenge=x&code_challenge_method=S256',
+    );
     expect(advice).toContain('RFC 9700 §4.7');
     expect(advice).toContain('PKCE still protects the code');
     expect(advice).not.toContain('nonce');
