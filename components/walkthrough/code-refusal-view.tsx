@@ -35,15 +35,15 @@ export function CodeRefusalView({
     verifierChallenge,
   });
   return (
-    <div className="mt-3 rounded-lg border border-slate-300 bg-white px-4 py-3">
-      <p>
+    <div className="mt-3">
+      <p className="text-slate-900">
         <span className="font-semibold">What the playground knows: </span>
         {describeCodeRefusal(refusal, ttlSeconds)}
       </p>
       <button
         type="button"
         onClick={onNewCode}
-        className="mt-3 rounded-lg bg-as-accent px-4 py-1.5 font-semibold text-white hover:bg-as"
+        className="mt-3 mr-3 rounded-lg bg-as-accent px-4 py-1.5 font-semibold text-white hover:bg-as"
       >
         Get a new code
       </button>

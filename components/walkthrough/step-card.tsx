@@ -102,7 +102,6 @@ function StepCardView({
       </p>
 
       {action.kind === 'callback' && context.callback ? <CallbackView callback={context.callback} /> : null}
-      {facts.stateAdvice && (state.ready || state.failed) ? <StateNotice text={facts.stateAdvice} /> : null}
       {facts.code && state.ready ? (
         <CodeCountdown
           events={events}
@@ -150,6 +149,8 @@ function StepCardView({
         </fieldset>
       ) : null}
 
+      {facts.stateAdvice && (state.ready || state.failed) ? <StateNotice text={facts.stateAdvice} /> : null}
+
       {request ? <RequestPreview request={request} /> : null}
 
       {context.polls.length ? (
@@ -188,16 +189,17 @@ function StepCardView({
         <ScopeGrantView {...facts.scopeGrant} />
       ) : null}
       {state.failed && context.error ? (
-        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })} />
-      ) : null}
-      {state.failed && facts.redeemsCode && facts.code && context.error?.error === 'invalid_grant' ? (
-        <CodeRefusalView
-          events={events}
-          code={facts.code}
-          ttlSeconds={authorizationCodeTtl}
-          verifierChallenge={context.values.code_verifier ? context.values.code_challenge : undefined}
-          onNewCode={newCode}
-        />
+        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })}>
+          {facts.redeemsCode && facts.code && context.error.error === 'invalid_grant' ? (
+            <CodeRefusalView
+              events={events}
+              code={facts.code}
+              ttlSeconds={authorizationCodeTtl}
+              verifierChallenge={context.values.code_verifier ? context.values.code_challenge : undefined}
+              onNewCode={newCode}
+            />
+          ) : null}
+        </ErrorView>
       ) : null}
       {state.interrupted ? <InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} /> : null}
       {state.complete ? (
