@@ -73,8 +73,10 @@ test('the browser’s Back button from the sign-in page offers “Try again” f
   await expect(walkthrough.card).toContainText('You came back before the authorization server answered.');
   await expect(walkthrough.card.locator('[data-phase]')).toHaveText(/sent: no answer came back/);
   await expect(walkthrough.nextStep).toBeDisabled();
+  const tryAgain = walkthrough.card.getByRole('button', { name: 'Try again' });
+  await expect(tryAgain).toBeFocused();
 
-  await walkthrough.card.getByRole('button', { name: 'Try again' }).click();
+  await tryAgain.click();
   await expect(as.heading).toHaveText('Sign in');
   await as.signIn('alice', 'wonderland');
   await as.allow();
