@@ -124,3 +124,24 @@ test('the last response ends the flow at once', async ({ page }) => {
   await expect(walkthrough.card.getByRole('heading', { name: /The response: 422/ })).toBeVisible();
   await expect(walkthrough.nextStep).toBeDisabled();
 });
+
+test('a code sent again is refused as already redeemed, naming the exchange that redeemed it', async ({
+  page,
+}) => {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('authorization-code');
+  await walkthrough.next();
+  await signInAndAllow(walkthrough);
+  await walkthrough.next();
+  await walkthrough.next();
+  await expect(walkthrough.card.locator('[data-phase]')).toHaveText(/sent: 200 OK/);
+  const redeemedIn = (await walkthrough.logLines()).indexOf('POST /oidc/token 200') + 1;
+  expect(redeemedIn).toBeGreaterThan(0);
+
+  await walkthrough.back.click();
+  await expect(walkthrough.card).toContainText(`This code was redeemed in exchange #${redeemedIn}.`);
+  await walkthrough.next();
+  await expect(walkthrough.error).toContainText('invalid_grant');
+  await expect(walkthrough.error).toContainText(`This code was already redeemed in exchange #${redeemedIn}.`);
+  await expect(walkthrough.error).toContainText(`revoked the tokens that exchange #${redeemedIn} issued`);
+});

@@ -1,6 +1,6 @@
 'use client';
 
-import { codeExpiry, codeIssue } from '@/lib/walkthrough/code-refusal';
+import { codeExpiry, codeIssue, codeRedemption } from '@/lib/walkthrough/code-refusal';
 import type { TraceEvent } from '@/lib/trace/types';
 import { useNow } from './use-now';
 
@@ -36,8 +36,16 @@ export function CodeCountdown({
 }) {
   const issue = codeIssue(events, code);
   const expiresAt = issue ? codeExpiry(issue.time, ttlSeconds) : undefined;
-  const now = useNow(expiresAt !== undefined);
+  const redemption = codeRedemption(events, code);
+  const now = useNow(expiresAt !== undefined && !redemption);
   if (expiresAt === undefined) return null;
+  if (redemption)
+    return (
+      <p className="mt-4 rounded-lg border border-slate-300 bg-slate-50 px-4 py-3">
+        This code was redeemed in exchange #{redemption.number}. A code works once: sent again, it is refused,
+        and the server revokes the tokens that exchange issued.
+      </p>
+    );
   const secondsLeft = Math.max(0, Math.ceil((expiresAt - now) / 1000));
   const expired = secondsLeft === 0;
   return (
