@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ComparePanel } from '@/components/compare/compare-panel';
+import { ServerFactsProvider } from '@/components/walkthrough/server-facts';
 import { readEnv } from '@/lib/config/env';
 import { grantBySlug, GRANTS } from '@/machines/registry';
 
@@ -45,7 +46,9 @@ export default async function ComparePage({ searchParams }: Props) {
           Compare
         </button>
       </form>
-      <ComparePanel key={`${left}|${right}`} left={left} right={right} origin={readEnv().publicOrigin} />
+      <ServerFactsProvider facts={{ authorizationCodeTtl: readEnv().authorizationCodeTtl }}>
+        <ComparePanel key={`${left}|${right}`} left={left} right={right} origin={readEnv().publicOrigin} />
+      </ServerFactsProvider>
     </div>
   );
 }

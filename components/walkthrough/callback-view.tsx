@@ -4,7 +4,7 @@ import type { CallbackResult } from '@/lib/walkthrough/types';
 import { useMasks } from './presenter';
 
 const MEANING: Record<string, string> = {
-  code: 'The authorization code: one use, about a minute.',
+  code: 'The authorization code: one use, short-lived (the countdown below says how long).',
   state: 'Matches what the client sent: checked.',
   iss: 'The issuer (RFC 9207): checked.',
   access_token: 'An access token, straight in the URL (implicit).',

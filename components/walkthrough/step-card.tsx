@@ -4,11 +4,20 @@ import { useSelector } from '@xstate/react';
 import { memo, useId } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
+import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
+import { CodeCountdown } from './code-countdown';
+import { CodeRefusalView } from './code-refusal-view';
 import { ErrorView } from './error-view';
+import { InterruptedView } from './interrupted-view';
 import { ParamEditor } from './param-editor';
 import { RequestPreview } from './request-preview';
 import { ResultView } from './result-view';
+import { ScopeGrantView } from './scope-grant-view';
+import { useServerFacts } from './server-facts';
+import { StateNotice } from './state-notice';
+import { stepFacts } from './step-facts';
+import { StepPhase, type Phase } from './step-phase';
 import type { WalkthroughActor } from './types';
 
 const ROLE = {
@@ -25,10 +34,13 @@ function StepCardView({
   actor,
   grant,
   onRestart,
+  events = NO_EVENTS,
 }: {
   actor: WalkthroughActor;
   grant: GrantDefinition;
   onRestart(): void;
+  /** This run's exchanges: what the code's countdown and a refusal's cause are read from. */
+  events?: readonly TraceEvent[];
 }) {
   const titleId = useId();
   const context = useSelector(actor, (snapshot) => snapshot.context);
@@ -44,10 +56,27 @@ function StepCardView({
     answered: snapshot.matches('succeeded'),
     complete: snapshot.hasTag('complete'),
     ready: snapshot.matches('ready'),
+    interrupted: snapshot.hasTag('interrupted'),
   }));
+  const { authorizationCodeTtl } = useServerFacts();
   const step = grant.steps[context.stepIndex]!;
   const action = step.action(context);
   const request = describeAction(action, grant, context);
+  const facts = stepFacts(grant, context, action, state.answered || state.complete);
+  const newCode = () => actor.send({ type: 'REAUTHORIZE' });
+  const phase: Phase = state.ready
+    ? { kind: 'ready', action: action.kind }
+    : state.redirecting
+      ? { kind: 'away' }
+      : state.interrupted
+        ? { kind: 'interrupted' }
+        : state.polling
+          ? { kind: 'polling' }
+          : state.busy
+            ? { kind: 'sending' }
+            : state.failed
+              ? { kind: 'refused', status: context.lastResult?.status }
+              : { kind: 'answered', status: context.lastResult?.status };
 
   return (
     <section
@@ -55,10 +84,13 @@ function StepCardView({
       aria-labelledby={titleId}
       className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
-      <p className="text-sm text-slate-600">
-        Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
-        {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
-      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-slate-600">
+          Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
+          {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
+        </p>
+        <StepPhase phase={phase} />
+      </div>
       <h2 id={titleId} className="mt-1 text-xl font-bold">
         {step.title}
       </h2>
@@ -70,6 +102,14 @@ function StepCardView({
       </p>
 
       {action.kind === 'callback' && context.callback ? <CallbackView callback={context.callback} /> : null}
+      {facts.code && state.ready ? (
+        <CodeCountdown
+          events={events}
+          code={facts.code}
+          ttlSeconds={authorizationCodeTtl}
+          onNewCode={newCode}
+        />
+      ) : null}
 
       {action.kind === 'visit' ? (
         <div className="mt-4 rounded-lg border border-slate-300 bg-slate-50 p-4">
@@ -109,6 +149,8 @@ function StepCardView({
         </fieldset>
       ) : null}
 
+      {facts.stateAdvice && (state.ready || state.failed) ? <StateNotice text={facts.stateAdvice} /> : null}
+
       {request ? <RequestPreview request={request} /> : null}
 
       {context.polls.length ? (
@@ -143,9 +185,23 @@ function StepCardView({
       {(state.answered || state.failed || state.complete) && context.lastResult ? (
         <ResultView result={context.lastResult} />
       ) : null}
-      {state.failed && context.error ? (
-        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })} />
+      {facts.scopeGrant && (state.answered || state.complete || action.kind === 'callback') ? (
+        <ScopeGrantView {...facts.scopeGrant} />
       ) : null}
+      {state.failed && context.error ? (
+        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })}>
+          {facts.redeemsCode && facts.code && context.error.error === 'invalid_grant' ? (
+            <CodeRefusalView
+              events={events}
+              code={facts.code}
+              ttlSeconds={authorizationCodeTtl}
+              verifierChallenge={context.values.code_verifier ? context.values.code_challenge : undefined}
+              onNewCode={newCode}
+            />
+          ) : null}
+        </ErrorView>
+      ) : null}
+      {state.interrupted ? <InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} /> : null}
       {state.complete ? (
         <p
           role="status"
@@ -173,7 +229,7 @@ function StepCardView({
         <button
           type="button"
           className={`${button} bg-as-accent text-white hover:bg-as`}
-          disabled={state.busy || state.failed || state.complete}
+          disabled={state.busy || state.failed || state.complete || state.interrupted}
           onClick={() => actor.send({ type: 'NEXT' })}
         >
           {state.ready && step.actionLabel ? step.actionLabel : 'Next step'}
@@ -189,6 +245,8 @@ function StepCardView({
     </section>
   );
 }
+
+const NO_EVENTS: readonly TraceEvent[] = [];
 
 /** Re-renders when its own props change, not on every exchange the page receives. */
 export const StepCard = memo(StepCardView);

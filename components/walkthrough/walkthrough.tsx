@@ -22,6 +22,7 @@ import { StepList } from './step-list';
 import { useShortcuts } from './use-shortcuts';
 import type { WalkthroughActor } from './types';
 import { useTrace } from './use-trace';
+import { useFrontChannelReturn } from './use-front-channel-return';
 
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
@@ -80,6 +81,7 @@ export function Walkthrough({
     ...(setup.snapshot ? { snapshot: setup.snapshot as Snapshot<unknown> } : {}),
   });
 
+  useFrontChannelReturn(actor, setup.callbackUrl);
   useEffect(() => {
     const subscription = actor.subscribe(() => saveRun(storageKey, actor.getPersistedSnapshot()));
     if (setup.callbackUrl && actor.getSnapshot().matches('redirecting'))
@@ -135,7 +137,7 @@ export function Walkthrough({
         {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
         <div className="min-w-0 space-y-6">
           {placement ? null : <AutoplayControls autopilot={autopilot} />}
-          <StepCard actor={actor} grant={grant} onRestart={restart} />
+          <StepCard actor={actor} grant={grant} onRestart={restart} events={events} />
           {placement ? null : <StepLink actor={actor} slug={slug} />}
           {placement ? null : <RoomPanel actor={actor} slug={slug} />}
           <RoleDiagram

@@ -26,6 +26,8 @@ const schema = z.object({
   INTERNAL_ORIGIN: z.url().optional(),
   APP_REGISTRATION_LIMIT: z.coerce.number().int().min(1).default(100),
   ROOM_TTL_MINUTES: z.coerce.number().positive().default(120),
+  // oidc-provider's own default is 60 s; a lecture wants longer (the README suggests 600).
+  AUTHORIZATION_CODE_TTL: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export type PlaygroundEnv = {
@@ -49,6 +51,8 @@ export type PlaygroundEnv = {
   appRegistrationLimit: number;
   /** A classroom room ends after this many minutes without the instructor creating it or stepping. */
   roomTtlMinutes: number;
+  /** Seconds an authorization code may wait before the token request redeems it. */
+  authorizationCodeTtl: number;
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): PlaygroundEnv {
@@ -73,5 +77,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     internalOrigin: (env.INTERNAL_ORIGIN ?? `http://127.0.0.1:${env.PORT}`).replace(/\/+$/, ''),
     appRegistrationLimit: env.APP_REGISTRATION_LIMIT,
     roomTtlMinutes: env.ROOM_TTL_MINUTES,
+    authorizationCodeTtl: env.AUTHORIZATION_CODE_TTL,
   };
 }

@@ -2,8 +2,8 @@ import { errors, type Adapter, type Configuration } from 'oidc-provider';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
 import type { ProviderKeys } from './keys';
-import { MASTODON_SCOPES } from '../mastodon/scopes';
 import { extraClientMetadata, pkce } from './pkce-policy';
+import { STATIC_SCOPES } from './scopes';
 import { resourceIdentifier, resourceServerInfo } from './resource-server';
 import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 
@@ -11,10 +11,11 @@ export type ConfigurationInput = {
   origin: string;
   keys: ProviderKeys;
   adapter: new (name: string) => Adapter;
+  /** Seconds; TTL.AuthorizationCode unless the environment says otherwise (AUTHORIZATION_CODE_TTL). */
+  authorizationCodeTtl?: number;
 };
 
-export const OIDC_SCOPES = ['openid', 'offline_access', 'profile', 'email'] as const;
-export const STATIC_SCOPES: readonly string[] = [...OIDC_SCOPES, ...MASTODON_SCOPES];
+export { OIDC_SCOPES, STATIC_SCOPES } from './scopes';
 
 /** Lifetimes, in seconds: short enough to watch them expire in a lesson, long enough to finish one. */
 export const TTL = {
@@ -33,7 +34,12 @@ export const TTL = {
  * The authorization server's configuration: every feature the playground teaches turned on, and our
  * own pages for login, consent, device flow, logout and errors.
  */
-export function providerConfiguration({ origin, keys, adapter }: ConfigurationInput): Configuration {
+export function providerConfiguration({
+  origin,
+  keys,
+  adapter,
+  authorizationCodeTtl = TTL.AuthorizationCode,
+}: ConfigurationInput): Configuration {
   const apiResource = resourceIdentifier(origin);
   return {
     adapter,
@@ -68,7 +74,7 @@ export function providerConfiguration({ origin, keys, adapter }: ConfigurationIn
     pkce,
     extraClientMetadata,
     rotateRefreshToken: true,
-    ttl: { ...TTL },
+    ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
     // redirect URI to derive an origin from); other origins follow oidc-provider's rule: public clients

@@ -25,7 +25,12 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
   const keys = await loadProviderKeys(storage, env);
   const provider = new Provider(
     env.issuer,
-    providerConfiguration({ origin: env.publicOrigin, keys, adapter: adapterClass(storage) }),
+    providerConfiguration({
+      origin: env.publicOrigin,
+      keys,
+      adapter: adapterClass(storage),
+      authorizationCodeTtl: env.authorizationCodeTtl,
+    }),
   );
   provider.proxy = env.trustProxy > 0;
   provider.use(authorizationServerPolicy);

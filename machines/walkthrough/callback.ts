@@ -32,14 +32,10 @@ export function validateCallback(
   // empty when that server does not promise an `iss` (RFC 9207 section 2.4: then it is not checked).
   const issuer = context.values.expected_issuer ?? `${context.origin}/oidc`;
   const { params } = callback;
-  const sentState = context.params.state ?? context.values.state;
+  const sentState = context.params.state ?? context.values.state ?? '';
   const sentNonce = context.params.nonce ?? context.values.nonce;
-  if (params.state !== sentState) {
-    return {
-      error: 'state_mismatch',
-      error_description: `The state that came back (${params.state ?? 'none'}) is not the one this client sent (${sentState}). The response may be forged (CSRF), so the client refuses it and exchanges nothing.`,
-    };
-  }
+  const mismatch = stateMismatch(sentState, params.state ?? '');
+  if (mismatch) return { error: 'state_mismatch', error_description: mismatch };
   if (params.iss !== undefined && issuer !== '' && params.iss !== issuer) {
     return {
       error: 'issuer_mismatch',
@@ -58,4 +54,16 @@ export function validateCallback(
     }
   }
   return undefined;
+}
+
+/**
+ * RFC 6749 §10.12: the state that comes back must be the one the client sent. A client that sent none has
+ * nothing to compare (and was warned before the redirect); one that sent one must get exactly it back.
+ */
+function stateMismatch(sent: string, received: string): string | undefined {
+  if (sent === received) return undefined;
+  const refusal = 'The response may be forged (CSRF), so the client refuses it and exchanges nothing.';
+  if (!sent) return `This client sent no state, yet the response carries state ${received}. ${refusal}`;
+  if (!received) return `This client sent state ${sent}, but the response carries none. ${refusal}`;
+  return `The state that came back (${received}) is not the one this client sent (${sent}). ${refusal}`;
 }

@@ -159,7 +159,7 @@ describe('walkthrough machine', () => {
     });
   });
 
-  it('sends a back-channel request, shows the answer, then completes after the last step', async () => {
+  it('sends a back-channel request and ends the flow at once with the last response, still shown', async () => {
     const run = runWalkthrough(machine, grant, () => tokenResponse());
     await run.next();
     run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1', state: 'state-123' }) });
@@ -172,9 +172,8 @@ describe('walkthrough machine', () => {
         request: { method: 'POST', path: '/oidc/token', form: { code: 'c-1' } },
       },
     ]);
-    expect(answered.value).toBe('succeeded');
+    expect(answered.value).toBe('complete');
     expect(answered.context.lastResult?.status).toBe(200);
-    expect((await run.next()).value).toBe('complete');
   });
 
   it('shows an OAuth error verbatim and lets the learner retry the step', async () => {
@@ -192,7 +191,75 @@ describe('walkthrough machine', () => {
     });
     run.actor.send({ type: 'RETRY' });
     answer = tokenResponse();
-    expect((await run.next()).value).toBe('succeeded');
+    expect((await run.next()).value).toBe('complete');
+  });
+
+  it('gets a new code: the authorization request again, as it was sent, without the refused code', async () => {
+    const run = runWalkthrough(machine, grant, () =>
+      json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' }),
+    );
+    run.actor.send({ type: 'SET_PARAM', name: 'scope', value: 'openid email' });
+    await run.next();
+    run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1', state: 'state-123' }) });
+    await run.next();
+    expect((await run.next()).value).toBe('failed');
+    run.actor.send({ type: 'REAUTHORIZE' });
+    const again = run.actor.getSnapshot();
+    expect(again.value).toBe('redirecting');
+    expect(again.context.stepIndex).toBe(0);
+    expect(again.context.values.code).toBeUndefined();
+    expect(again.context.error).toBeUndefined();
+    expect(run.navigations).toEqual([
+      '/oidc/auth?state=state-123&scope=openid email',
+      '/oidc/auth?state=state-123&scope=openid email',
+    ]);
+  });
+
+  it('has no new code to get before the authorization request was sent', () => {
+    const run = runWalkthrough(machine, grant, () => tokenResponse());
+    run.actor.send({ type: 'REAUTHORIZE' });
+    expect(run.actor.getSnapshot().value).toBe('ready');
+    expect(run.navigations).toEqual([]);
+  });
+
+  it('offers to try a front-channel step again when the browser comes back without a response', async () => {
+    const run = runWalkthrough(machine, grant, () => tokenResponse());
+    await run.next();
+    run.actor.send({ type: 'RETURNED' });
+    const interrupted = run.actor.getSnapshot();
+    expect(interrupted.value).toBe('interrupted');
+    expect(interrupted.hasTag('busy')).toBe(false);
+    run.actor.send({ type: 'RETRY' });
+    expect(run.actor.getSnapshot().value).toBe('redirecting');
+    expect(run.navigations).toHaveLength(2);
+  });
+
+  it('accepts a response without state when the client sent none: there is nothing to compare', async () => {
+    const run = runWalkthrough(machine, grant, () => tokenResponse());
+    run.actor.send({ type: 'SET_PARAM', name: 'state', value: '' });
+    await run.next();
+    run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1', iss: `${ORIGIN}/oidc` }) });
+    expect(run.actor.getSnapshot().value).toBe('ready');
+    expect(run.actor.getSnapshot().context.values.code).toBe('c-1');
+  });
+
+  it('refuses a state the client never sent, and says so without contradiction', async () => {
+    const run = runWalkthrough(machine, grant, () => tokenResponse());
+    run.actor.send({ type: 'SET_PARAM', name: 'state', value: '' });
+    await run.next();
+    run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1', state: 'injected' }) });
+    expect(run.actor.getSnapshot().context.error?.error_description).toMatch(
+      /^This client sent no state, yet the response carries state injected\./,
+    );
+  });
+
+  it('refuses a response that dropped the state the client sent', async () => {
+    const run = runWalkthrough(machine, grant, () => tokenResponse());
+    await run.next();
+    run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1' }) });
+    expect(run.actor.getSnapshot().context.error?.error_description).toMatch(
+      /^This client sent state state-123, but the response carries none\./,
+    );
   });
 
   it('reports a request that could not be sent as a network error', async () => {

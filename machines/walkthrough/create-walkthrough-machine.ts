@@ -14,6 +14,10 @@ export type WalkthroughEvent =
   | { type: 'BACK' }
   | ({ type: 'RESTART' } & RunStart)
   | { type: 'RETRY' }
+  /** "Get a new code": the authorization request again, with the parameters it was sent with. */
+  | { type: 'REAUTHORIZE' }
+  /** The browser came back from the authorization server without a response (its Back button, the bfcache). */
+  | { type: 'RETURNED' }
   | { type: 'SET_PARAM'; name: string; value: string }
   | { type: 'CALLBACK'; url: string };
 
@@ -72,6 +76,11 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
   const stepAt = (context: WalkthroughContext): StepDefinition => grant.steps[context.stepIndex]!;
   const actionOf = (context: WalkthroughContext): StepAction => stepAt(context).action(context);
   const isLast = (context: WalkthroughContext) => context.stepIndex >= grant.steps.length - 1;
+  const lastAuthorizationRequest = (context: Context) =>
+    context.history.findLastIndex((entry) => grant.steps[entry.stepIndex]!.action(entry).kind === 'navigate');
+  const getNewCode = {
+    REAUTHORIZE: { guard: 'hasAuthorizationRequest', target: '.redirecting', actions: 'reauthorize' },
+  } as const;
 
   return setup({
     types: {
@@ -110,11 +119,21 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         event.type === 'SET_PARAM' ? { params: { ...context.params, [event.name]: event.value } } : {},
       ),
       clearError: assign({ error: undefined }),
+      // Back to the last authorization request as it was sent; the code (and anything after it) is dropped.
+      reauthorize: assign(({ context }) => {
+        const index = lastAuthorizationRequest(context);
+        const entry = context.history[index];
+        if (!entry) return {};
+        // A snapshot leaves out what was unset then: unset it again explicitly.
+        const cleared = { callback: undefined, lastResult: undefined, error: undefined, polls: [] };
+        return { ...cleared, ...entry, history: context.history.slice(0, index) };
+      }),
     },
     guards: {
       isNavigation: ({ context }) => actionOf(context).kind === 'navigate',
       isSend: ({ context }) => actionOf(context).kind === 'send',
       hasPreviousStep: ({ context }) => context.history.length > 0,
+      hasAuthorizationRequest: ({ context }) => lastAuthorizationRequest(context) >= 0,
     },
     delays: {
       pollInterval: ({ context }) => Number(context.values.interval ?? 5) * 1000,
@@ -125,6 +144,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
     initial: 'ready',
     on: {
       RESTART: { target: '.ready', actions: 'restart' },
+      ...getNewCode,
     },
     states: {
       ready: {
@@ -191,6 +211,16 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
               ],
             },
           ],
+          BACK: { target: 'ready' },
+          RETURNED: { target: 'interrupted' },
+        },
+      },
+      // The browser left for the authorization server and came back by its Back button: no response will
+      // arrive for that request. The step may be tried again (a fresh trip) or left.
+      interrupted: {
+        tags: ['awaiting-user', 'interrupted'],
+        on: {
+          RETRY: { target: 'redirecting' },
           BACK: { target: 'ready' },
         },
       },
@@ -263,11 +293,10 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       },
       succeeded: {
         tags: ['awaiting-user', 'answered'],
+        // The last response ends the flow at once: there is nothing left to press "Next step" for.
+        always: { guard: ({ context }) => isLast(context), target: 'complete' },
         on: {
-          NEXT: [
-            { guard: ({ context }) => isLast(context), target: 'complete' },
-            { target: 'ready', actions: 'advance' },
-          ],
+          NEXT: { target: 'ready', actions: 'advance' },
           BACK: { target: 'ready' },
         },
       },
@@ -280,7 +309,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       },
       complete: {
         tags: ['complete'],
-        on: { BACK: { target: 'succeeded' } },
+        on: { BACK: { target: 'ready' } },
       },
     },
   });

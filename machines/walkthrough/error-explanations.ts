@@ -4,7 +4,7 @@ const EXPLANATIONS: Record<string, string> = {
     'The request is missing a parameter or has one twice or malformed. Check the request above.',
   invalid_client: 'The client could not be authenticated: unknown client_id, wrong secret or wrong method.',
   invalid_grant:
-    'The code, refresh token or credentials are invalid: expired (codes last a minute), already used, issued to another client, or the PKCE code_verifier does not match. Restart to get a fresh one.',
+    'The server refused the code, refresh token or credentials it was given. Its answer does not say which rule refused them; the step says what the trace shows.',
   unauthorized_client: 'This client is not allowed to use this grant.',
   unsupported_grant_type: 'The server does not know this grant_type.',
   invalid_scope:
@@ -25,4 +25,16 @@ const EXPLANATIONS: Record<string, string> = {
     'The server’s metadata would send your browser, code or token somewhere it should not: the client refuses to follow it (RFC 8414 §3.3). Check the address, or try another instance.',
 };
 
-export const explainError = (error: string) => EXPLANATIONS[error] ?? 'See the server’s description above.';
+/**
+ * Refusals whose server description names one rule precisely: the rule, and why the server has it.
+ * Keyed by oidc-provider 9's own error_description, so that the explanation follows the server's answer.
+ */
+const BY_DESCRIPTION: Record<string, string> = {
+  'not supported value of code_challenge_method':
+    'This server allows only S256 (its discovery document says code_challenge_methods_supported: ["S256"]). With plain, the code_challenge is the code_verifier itself, so anyone who sees the authorization request (the browser history, a proxy log, another app on the device) holds what redeems the code. S256 sends only a hash, which cannot be turned back into the verifier (RFC 7636 §4.2, RFC 9700 §2.1.1).',
+};
+
+export const explainError = (error: string, description?: string) =>
+  (description ? BY_DESCRIPTION[description] : undefined) ??
+  EXPLANATIONS[error] ??
+  'See the server’s description above.';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ServerFactsProvider } from '@/components/walkthrough/server-facts';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
 import { SignInNote } from '@/components/walkthrough/sign-in-note';
 import { readEnv } from '@/lib/config/env';
@@ -45,7 +46,9 @@ export default async function GrantPage({ params }: Props) {
           view, <kbd>P</kbd> presenter view, <kbd>A</kbd> auto-play, <kbd>?</kbd> all shortcuts.
         </p>
       </header>
-      <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
+      <ServerFactsProvider facts={{ authorizationCodeTtl: readEnv().authorizationCodeTtl }}>
+        <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
+      </ServerFactsProvider>
     </div>
   );
 }

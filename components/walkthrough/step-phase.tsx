@@ -1,0 +1,75 @@
+/** HTTP's reason phrases for the statuses the playground meets (RFC 9110 §15). */
+const REASON: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  302: 'Found',
+  303: 'See Other',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+export type Phase =
+  | { kind: 'ready'; action: 'navigate' | 'send' | 'callback' | 'visit' | 'skip' }
+  | { kind: 'away' }
+  | { kind: 'interrupted' }
+  | { kind: 'sending' }
+  | { kind: 'polling' }
+  | { kind: 'answered'; status?: number }
+  | { kind: 'refused'; status?: number };
+
+const sent = (status: number | undefined) =>
+  status === undefined ? 'sent' : `sent: ${status}${REASON[status] ? ` ${REASON[status]}` : ''}`;
+
+export function phaseText(phase: Phase): string {
+  switch (phase.kind) {
+    case 'ready':
+      return {
+        navigate: 'ready to send',
+        send: 'ready to send',
+        callback: 'received',
+        visit: 'waiting for you',
+        skip: 'nothing to send',
+      }[phase.action];
+    case 'away':
+      return 'sent: at the authorization server';
+    case 'interrupted':
+      return 'sent: no answer came back';
+    case 'sending':
+      return 'sending…';
+    case 'polling':
+      return 'sent: asking again soon';
+    case 'answered':
+      return sent(phase.status);
+    case 'refused':
+      return phase.status === undefined ? 'refused' : sent(phase.status);
+  }
+}
+
+const TONE: Record<Phase['kind'], string> = {
+  ready: 'border-sky-700 bg-sky-50 text-sky-900',
+  away: 'border-slate-500 bg-slate-100 text-slate-900',
+  interrupted: 'border-amber-700 bg-amber-50 text-amber-900',
+  sending: 'border-slate-500 bg-slate-100 text-slate-900',
+  polling: 'border-slate-500 bg-slate-100 text-slate-900',
+  answered: 'border-emerald-700 bg-emerald-50 text-emerald-900',
+  refused: 'border-red-700 bg-red-50 text-red-900',
+};
+
+/** Where the step is between showing its request and reading the answer: "ready to send", "sent: 200 OK". */
+export function StepPhase({ phase }: { phase: Phase }) {
+  return (
+    <span
+      data-phase={phase.kind}
+      className={`inline-block rounded-full border px-3 py-0.5 text-sm font-semibold ${TONE[phase.kind]}`}
+    >
+      <span className="sr-only">This step: </span>
+      {phaseText(phase)}
+    </span>
+  );
+}
