@@ -73,7 +73,7 @@ export const authorizationCode: RegisteredGrant = {
       id: 'token-request',
       title: 'Exchange the code for tokens',
       explanation:
-        'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and for a minute; the secret never reaches the browser.',
+        'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and only until it expires (the countdown shows when); the secret never reaches the browser.',
       rfc: RFC.tokenRequest,
       from: 'client',
       to: 'authorization-server',
