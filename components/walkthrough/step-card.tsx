@@ -53,7 +53,7 @@ function StepCardView({
     <section
       data-progress={progress}
       aria-labelledby={titleId}
-      className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
+      className="@container rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
       <p className="text-sm text-slate-600">
         Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
@@ -96,7 +96,7 @@ function StepCardView({
       ) : null}
 
       {state.ready && step.params?.length ? (
-        <fieldset className="mt-4 grid gap-3 sm:grid-cols-2">
+        <fieldset data-chrome className="mt-4 grid gap-3 @lg:grid-cols-2">
           <legend className="mb-1 font-semibold">Parameters you can change</legend>
           {step.params.map((param) => (
             <ParamEditor
@@ -155,7 +155,8 @@ function StepCardView({
         </p>
       ) : null}
 
-      <div className="mt-5 flex flex-wrap gap-3">
+      {/* Sticks to the bottom of the step pane: "Next step" stays on screen however long the step is. */}
+      <div className="sticky bottom-0 -mx-5 -mb-5 mt-5 flex flex-wrap gap-3 rounded-b-xl border-t border-slate-200 bg-white px-5 py-3">
         <button
           type="button"
           className={`${button} bg-slate-200 text-slate-900 hover:bg-slate-300`}
