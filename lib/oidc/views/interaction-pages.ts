@@ -12,7 +12,10 @@ import { announceAndSubmit, standDown, whenUnattended } from './unattended';
 const STATUS = '<p id="unattended" role="status" class="status" hidden></p>';
 const action = (uid: string, step: string) => `/interaction/${encodeURIComponent(uid)}/${step}`;
 
-export function loginPage(view: ActiveInteraction, options: { error?: string; username?: string }): string {
+export function loginPage(
+  view: ActiveInteraction,
+  options: { error?: string; username?: string; present?: boolean },
+): string {
   const username = options.username ?? '';
   return authorizationServerPage(
     'Sign in',
@@ -29,6 +32,7 @@ ${options.error ? `<p role="alert" class="error">${escapeHtml(options.error)}</p
 </form>
 <p class="note">Demo accounts: <code>alice</code> / <code>wonderland</code> and <code>bob</code> / <code>builder</code>.</p>`,
     {
+      present: options.present,
       script: whenUnattended(
         options.error
           ? standDown
@@ -53,7 +57,7 @@ function scopeList(view: ActiveInteraction): string {
   return `<ul class="scopes">${items.join('')}</ul>`;
 }
 
-export function consentPage(view: ActiveInteraction): string {
+export function consentPage(view: ActiveInteraction, options: { present?: boolean } = {}): string {
   const claims = view.claims.length
     ? `<p class="note">It also asks for these claims: ${view.claims.map((claim) => `<code>${escapeHtml(claim)}</code>`).join(' ')}</p>`
     : '';
@@ -68,6 +72,7 @@ ${scopeList(view)}${claims}${STATUS}
 </form>
 <p class="note">Deny sends <code>error=access_denied</code> back to the app, as RFC 6749 section 4.1.2.1 says.</p>`,
     {
+      present: options.present,
       script: whenUnattended(
         announceAndSubmit('consent-form', 'Allowing automatically for {account}, as the deep link asked…'),
       ),
