@@ -33,9 +33,13 @@ export function ToolbarMenu({
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen(!open)}
-        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
+        className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
       >
-        {label} <span aria-hidden="true">{open ? '▴' : '▾'}</span>
+        {label}
+        {/* A drawn triangle, not a character: the button's name and text stay the label alone. */}
+        <svg aria-hidden="true" viewBox="0 0 10 6" className={`h-1.5 w-2.5 ${open ? 'rotate-180' : ''}`}>
+          <path d="M0 0h10L5 6z" fill="currentColor" />
+        </svg>
       </button>
       <div
         id={panelId}
