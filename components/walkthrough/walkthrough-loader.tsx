@@ -82,7 +82,7 @@ export function WalkthroughLoader({
           {problem}
         </p>
       ) : null}
-      <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError}>
+      <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError} heading={title}>
         <Walkthrough slug={slug} setup={setup} placement={placement} title={title} intro={intro} />
       </FlowErrorBoundary>
     </>
