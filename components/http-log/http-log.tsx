@@ -135,7 +135,7 @@ export function HttpLog({
   }, [events.length]);
   return (
     <section aria-label="HTTP exchanges">
-      <div className="flex flex-wrap items-baseline gap-x-3">
+      <div className="http-log-heading flex flex-wrap items-baseline gap-x-3">
         <h2 className="text-xl font-bold">HTTP exchanges</h2>
         <p data-chrome className="text-sm text-slate-600">
           {source} Open one to see headers and bodies.

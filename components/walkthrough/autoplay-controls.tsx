@@ -22,7 +22,7 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
     <div
       role="group"
       aria-label="Auto-play"
-      className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-300 bg-white px-3 py-1"
+      className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-300 bg-white px-2 py-1"
     >
       <button
         type="button"

@@ -27,7 +27,7 @@ export function WalkthroughToolbar({
     <div className="flex flex-wrap items-center gap-2">
       {title}
       <div data-chrome className="flex min-w-0 flex-1 flex-wrap items-center justify-end gap-2">
-        <div className="min-w-0 flex-1 basis-72">{autopilot}</div>
+        <div className="min-w-0 flex-1 basis-64">{autopilot}</div>
         <ToolbarMenu label="Link to this step">{stepLink}</ToolbarMenu>
         <ToolbarMenu label="Classroom">{room}</ToolbarMenu>
         <button
