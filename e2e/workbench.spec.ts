@@ -170,3 +170,32 @@ test('the workbench passes an axe scan with exchanges and the toolbar menus open
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
   ).toEqual([]);
 });
+
+test('compare: the differences come before both runs and each run draws its roles across its canvas', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/compare?left=authorization-code-pkce&right=client-credentials');
+  const table = page.getByRole('region', { name: 'Comparison' });
+  await expect(table.getByRole('table')).toBeVisible();
+  expect(await onScreen(table.getByRole('heading', { name: 'How they differ' }))).toBe(1);
+  for (const side of ['Left', 'Right']) {
+    const run = page.getByRole('region', { name: new RegExp(`^${side}: `) });
+    const canvas = (await run.getByTestId('flow-graph').boundingBox())!;
+    expect((await table.boundingBox())!.y).toBeLessThan(canvas.y);
+    const nodes = await run
+      .locator('.react-flow__node')
+      .evaluateAll((elements) =>
+        elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect),
+      );
+    const left = Math.min(...nodes.map((node) => node.left));
+    const right = Math.max(...nodes.map((node) => node.right));
+    const top = Math.min(...nodes.map((node) => node.top));
+    const bottom = Math.max(...nodes.map((node) => node.bottom));
+    // No large empty canvas: the four roles span most of it both ways (58% of its height before).
+    expect((right - left) / canvas.width).toBeGreaterThan(0.8);
+    expect((bottom - top) / canvas.height).toBeGreaterThan(0.7);
+    const sizes = await renderedTextSizes(run.locator('.react-flow__node strong'));
+    expect(Math.min(...sizes.map(({ size }) => size))).toBeGreaterThanOrEqual(11);
+  }
+});
