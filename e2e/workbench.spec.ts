@@ -123,6 +123,10 @@ test('keyboard order follows the reading order: step, diagram, log', async ({ pa
   await expect(diagram.region.locator(':focus')).toHaveCount(1);
   for (let i = 0; i < 20 && (await diagram.region.locator(':focus').count()); i++)
     await page.keyboard.press('Tab');
+  // The log's pane (focusable, so that the keyboard can scroll it), then the exchanges in it.
+  const logPane = page.getByRole('group', { name: 'Exchanges of this run' });
+  await expect(logPane).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(walkthrough.httpLog.locator(':focus')).toHaveCount(1);
 });
 

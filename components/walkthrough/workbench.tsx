@@ -22,9 +22,14 @@ export function Workbench({
   return (
     <div className="workbench">
       {toolbar ? <div className="workbench-toolbar">{toolbar}</div> : null}
-      <div className="workbench-step">{step}</div>
+      {/* The two panes scroll on their own: focusable, so that the keyboard can scroll them too. */}
+      <div className="workbench-step" role="group" aria-label="Current step" tabIndex={0}>
+        {step}
+      </div>
       <div className="workbench-diagram">{diagram}</div>
-      <div className="workbench-log">{log}</div>
+      <div className="workbench-log" role="group" aria-label="Exchanges of this run" tabIndex={0}>
+        {log}
+      </div>
     </div>
   );
 }
