@@ -20,7 +20,7 @@ test('students follow the instructor step by step; one explores and is no longer
   try {
     const instructor = new WalkthroughPage(await instructorContext.newPage());
     await instructor.goto('password');
-    const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
+    const classroom = await instructor.openClassroom();
     await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
     const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();
     expect(displayCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -144,7 +144,7 @@ test('the join pages pass an axe scan', async ({ page, browser }) => {
   try {
     const instructor = new WalkthroughPage(await instructorContext.newPage());
     await instructor.goto('client-credentials');
-    const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
+    const classroom = await instructor.openClassroom();
     await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
     const code = (await classroom.getByLabel('Join code').innerText()).trim();
     for (const path of ['/join', `/join/${code}`]) {
@@ -171,6 +171,7 @@ test('keyboard alone: an instructor starts a room, a student joins by typing its
   try {
     const instructor = new WalkthroughPage(await instructorContext.newPage());
     await instructor.goto('implicit');
+    await pressOn(instructor.page, 'Classroom');
     await pressOn(instructor.page, 'Start a classroom room');
     const classroom = instructor.page.getByRole('region', { name: 'Classroom' });
     const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();

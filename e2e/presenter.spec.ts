@@ -1,5 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { textOnScreen } from './support/rendered-text';
 
 test('presenter view: large type, chrome hidden, secrets masked until revealed, kept in the URL', async ({
   page,
@@ -32,8 +36,105 @@ test('presenter view: large type, chrome hidden, secrets masked until revealed, 
   await expect(presenter).toBeHidden();
   await expect(page).not.toHaveURL(/present=1/);
   expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeLessThan(24);
+  // The scan used below finds the normal view's small type.
+  expect((await textOnScreen(page)).some(({ size }) => size < 24)).toBe(true);
   await expect(response).toContainText(/"access_token": "[A-Za-z0-9_-]{20,}"/);
   await page.keyboard.press('p');
   await expect(page).toHaveURL(/present=1/);
   await expect(presenter).toBeVisible();
+});
+
+test.describe('the presenter view on a 1920x1080 projector', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const [slug, steps] of [
+    ['password', 1],
+    ['client-credentials', 2],
+    ['device-code', 1],
+  ] as const) {
+    test(`${slug}: one screen holds the step, the diagram (largest), the newest exchange and Next step, no text under 24 px`, async ({
+      page,
+    }) => {
+      const walkthrough = new WalkthroughPage(page);
+      await page.goto(`/grants/${slug}?present=1`);
+      await expect(walkthrough.nextStep).toBeEnabled();
+      for (let i = 0; i < steps; i++) await walkthrough.next();
+      await expect(walkthrough.httpLog.locator('li')).not.toHaveCount(0);
+
+      const small = (await textOnScreen(page)).filter(({ size }) => size < 24);
+      expect(small).toEqual([]);
+
+      const viewport = page.viewportSize()!;
+      const within = async (locator: Locator) => {
+        const box = (await locator.boundingBox())!;
+        return (
+          box.y >= 0 &&
+          box.x >= 0 &&
+          box.y + box.height <= viewport.height &&
+          box.x + box.width <= viewport.width
+        );
+      };
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      expect(await within(walkthrough.nextStep)).toBe(true);
+      expect(await within(walkthrough.stepTitle)).toBe(true);
+      expect(await within(walkthrough.httpLog.locator('li summary').last())).toBe(true);
+      const graph = (await page.getByTestId('flow-graph').boundingBox())!;
+      expect(await within(page.getByTestId('flow-graph'))).toBe(true);
+      const card = (await walkthrough.card.boundingBox())!;
+      expect(graph.width * graph.height).toBeGreaterThan(card.width * Math.min(card.height, viewport.height));
+      // Out of view: the parameter editor, auto-play and the instructor's tools.
+      await expect(page.getByRole('group', { name: 'Auto-play' })).toBeHidden();
+      await expect(page.getByRole('group', { name: 'Parameters you can change' })).toBeHidden();
+      await expect(page.getByRole('button', { name: 'Classroom', exact: true })).toBeHidden();
+    });
+  }
+
+  test('the view and the masking survive the sign-in and consent, whose pages are enlarged too', async ({
+    page,
+  }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await page.goto('/grants/authorization-code?present=1');
+    await expect(walkthrough.nextStep).toBeEnabled();
+    await walkthrough.next();
+
+    const as = new AuthorizationServerPage(page);
+    await expect(as.heading).toHaveText('Sign in');
+    await expect(page.locator('html')).toHaveClass('present');
+    expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+    await as.signIn('alice', 'wonderland');
+    await expect(as.allowButton).toBeVisible();
+    await expect(page.locator('html')).toHaveClass('present');
+    expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+    await as.allow();
+
+    await page.waitForURL(/\/grants\/authorization-code\?present=1/);
+    const presenter = page.getByRole('toolbar', { name: 'Presenter view' });
+    await expect(presenter).toBeVisible();
+    await expect(presenter.getByRole('button', { name: 'Reveal secrets' })).toBeVisible();
+    await expect(walkthrough.stepTitle).toHaveText('The code comes back to the redirect URI');
+    await walkthrough.next();
+    await expect(walkthrough.stepTitle).toHaveText('Exchange the code for tokens');
+    await expect(page.getByLabel('Request about to be sent')).toContainText(/code=[^&\s]{6}…/);
+
+    // Out of presenter view, the authorization server's pages are the usual size again.
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.keyboard.press('p');
+    await expect(presenter).toBeHidden();
+    expect((await page.context().cookies()).find((cookie) => cookie.name === 'playground_present')).toBe(
+      undefined,
+    );
+  });
+
+  test('passes an axe scan', async ({ page }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await page.goto('/grants/password?present=1');
+    await expect(walkthrough.nextStep).toBeEnabled();
+    await walkthrough.next();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  });
 });

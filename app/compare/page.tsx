@@ -34,18 +34,20 @@ export default async function ComparePage({ searchParams }: Props) {
     </label>
   );
   return (
-    <div className="space-y-6">
-      <h1 className="text-3xl font-bold">Compare two grants</h1>
-      <form method="get" action="/compare" className="flex flex-wrap items-end gap-4">
-        {select('left', left, 'Left grant')}
-        {select('right', right, 'Right grant')}
-        <button
-          type="submit"
-          className="rounded-lg bg-slate-200 px-4 py-1.5 font-semibold hover:bg-slate-300"
-        >
-          Compare
-        </button>
-      </form>
+    <div className="wide-page space-y-6">
+      <div className="flex flex-wrap items-end gap-x-8 gap-y-4">
+        <h1 className="text-3xl font-bold">Compare two grants</h1>
+        <form method="get" action="/compare" className="flex flex-wrap items-end gap-4">
+          {select('left', left, 'Left grant')}
+          {select('right', right, 'Right grant')}
+          <button
+            type="submit"
+            className="rounded-lg bg-slate-200 px-4 py-1.5 font-semibold hover:bg-slate-300"
+          >
+            Compare
+          </button>
+        </form>
+      </div>
       <ServerFactsProvider facts={{ authorizationCodeTtl: readEnv().authorizationCodeTtl }}>
         <ComparePanel key={`${left}|${right}`} left={left} right={right} origin={readEnv().publicOrigin} />
       </ServerFactsProvider>

@@ -8,9 +8,9 @@ export const metadata: Metadata = { title: 'Try it on your Mastodon instance', r
 /** A real app on a real instance: the page's text is here, the flow runs in the browser. */
 export default function MastodonRoute() {
   return (
-    <div className="space-y-6">
+    <div className="workbench-page space-y-6 lg:space-y-0">
       <header>
-        <h1 className="text-3xl font-bold">Try it on your Mastodon instance</h1>
+        <h1 className="text-2xl font-bold">Try it on your Mastodon instance</h1>
         <p className="mt-2 max-w-3xl text-slate-700">
           Do for real what the walkthroughs taught: register an app on your instance, authorize it, get a
           token, see who you are, post a first toot (only you can see it, unless you choose otherwise) and

@@ -83,12 +83,14 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
             A step through the browser leaves the page: advance that side on its own, the other side waits.
           </p>
         </div>
-        <div className="grid gap-6 xl:grid-cols-2">
+        {/* Before the runs, not after both: the differences are what the page is for. */}
+        <CompareTable left={left} right={right} status={status} />
+        <div className="grid gap-6 lg:grid-cols-2">
           {sides.map(([side, slug, onStatus]) => (
             <section
               key={side}
               aria-label={`${side === 'left' ? 'Left' : 'Right'}: ${grantBySlug(slug)!.name}`}
-              className="min-w-0"
+              className="compare-run min-w-0"
             >
               <h2 className="mb-3 text-2xl font-bold">{grantBySlug(slug)!.name}</h2>
               <WalkthroughLoader
@@ -105,7 +107,6 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
             </section>
           ))}
         </div>
-        <CompareTable left={left} right={right} status={status} />
       </div>
     </FlowErrorBoundary>
   );
@@ -134,7 +135,7 @@ function CompareTable({
     <section aria-label="Comparison">
       <h2 className="text-2xl font-bold">How they differ</h2>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full border-collapse bg-white text-left text-sm">
+        <table className="w-full border-collapse bg-white text-left text-sm [&_td]:py-1 [&_th]:py-1">
           <thead>
             <tr className="border-b border-slate-300">
               <th scope="col" className="p-2">

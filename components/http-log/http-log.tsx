@@ -113,6 +113,20 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
   );
 }
 
+/** The nearest ancestor that scrolls on its own (the workbench's log pane), if any. */
+function scrollingPane(element: Element): HTMLElement | undefined {
+  for (
+    let parent = element.parentElement;
+    parent && parent !== document.body;
+    parent = parent.parentElement
+  ) {
+    const { overflowY } = getComputedStyle(parent);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && parent.scrollHeight > parent.clientHeight)
+      return parent;
+  }
+  return undefined;
+}
+
 /** Every exchange of this run, as recorded by the servers (not reconstructed), in order. */
 // An entry re-renders only when it is selected or deselected, not on every new exchange.
 const Entry = memo(EntryView);
@@ -129,12 +143,25 @@ export function HttpLog({
   /** Who recorded these exchanges, in a sentence. */
   source?: string;
 }) {
+  const list = useRef<HTMLOListElement>(null);
+  // A new exchange scrolls into view inside the pane that holds the log, never the page itself.
+  useEffect(() => {
+    const newest = list.current?.lastElementChild;
+    const pane = newest ? scrollingPane(newest) : undefined;
+    if (!newest || !pane) return;
+    const below = newest.getBoundingClientRect().bottom - pane.getBoundingClientRect().bottom;
+    if (below > 0) pane.scrollTop += below + 4;
+  }, [events.length]);
   return (
     <section aria-label="HTTP exchanges">
-      <h2 className="text-xl font-bold">HTTP exchanges</h2>
-      <p className="text-sm text-slate-600">{source} Open one to see headers and bodies.</p>
+      <div className="http-log-heading flex flex-wrap items-baseline gap-x-3">
+        <h2 className="text-xl font-bold">HTTP exchanges</h2>
+        <p data-chrome className="text-sm text-slate-600">
+          {source} Open one to see headers and bodies.
+        </p>
+      </div>
       {events.length ? (
-        <ol className="mt-3 space-y-2">
+        <ol ref={list} className="mt-2 space-y-2">
           {events.map((event, index) => (
             <Entry
               key={event.seq}

@@ -15,6 +15,7 @@ import { PresenterProvider } from '../walkthrough/presenter';
 import { StepCard } from '../walkthrough/step-card';
 import { StepList } from '../walkthrough/step-list';
 import { useAutopilot } from '../walkthrough/use-autopilot';
+import { Workbench } from '../walkthrough/workbench';
 import type { WalkthroughSetup } from '../walkthrough/walkthrough';
 import { alreadyReregistered, forgetApp, markReregistered, saveApp, type Connection } from './app-cache';
 import {
@@ -132,29 +133,41 @@ export function MastodonRun({
 
   return (
     <PresenterProvider enabled={false}>
-      <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-        <StepList actor={actor} grant={grant} />
-        <div className="min-w-0 space-y-6">
-          <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
-          {autopilot.notice ? (
-            <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
-              {autopilot.notice}
-            </p>
-          ) : null}
-          {refusedTarget ? (
-            <p role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900">
-              The browser was not sent to {JSON.stringify(refusedTarget.slice(0, 80))}: only https://
-              addresses (http:// on localhost) are followed. Press Restart, or try another instance.
-            </p>
-          ) : null}
-          {refusedTwice ? (
-            <p role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900">
-              The instance refused a freshly registered app too (invalid_client), so the playground stops
-              registering. The instance may not accept apps from this site, or the app was deleted again. Try
-              later, or another instance.
-            </p>
-          ) : null}
-          <StepCard actor={actor} grant={grant} onRestart={onRestart} />
+      <Workbench
+        step={
+          <div className="space-y-4">
+            <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
+            {autopilot.notice ? (
+              <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
+                {autopilot.notice}
+              </p>
+            ) : null}
+            {refusedTarget ? (
+              <p
+                role="alert"
+                className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900"
+              >
+                The browser was not sent to {JSON.stringify(refusedTarget.slice(0, 80))}: only https://
+                addresses (http:// on localhost) are followed. Press Restart, or try another instance.
+              </p>
+            ) : null}
+            {refusedTwice ? (
+              <p
+                role="alert"
+                className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-2 text-red-900"
+              >
+                The instance refused a freshly registered app too (invalid_client), so the playground stops
+                registering. The instance may not accept apps from this site, or the app was deleted again.
+                Try later, or another instance.
+              </p>
+            ) : null}
+            <div>
+              <StepList actor={actor} grant={grant} />
+              <StepCard actor={actor} grant={grant} onRestart={onRestart} />
+            </div>
+          </div>
+        }
+        diagram={
           <RoleDiagram
             events={events}
             context={{ values, tokens }}
@@ -164,19 +177,23 @@ export function MastodonRun({
             view={diagramView}
             onViewChange={setDiagramView}
           />
-          <TokenInspector
-            tokens={tokens}
-            origin={values.instance ?? ''}
-            issuedBy={values.instance ?? 'the instance'}
-          />
-          <HttpLog
-            events={events}
-            selectedSeq={selectedSeq}
-            onSelect={setSelectedSeq}
-            source="Recorded in your browser: these requests went straight to the instance, not through the playground’s server."
-          />
-        </div>
-      </div>
+        }
+        log={
+          <>
+            <HttpLog
+              events={events}
+              selectedSeq={selectedSeq}
+              onSelect={setSelectedSeq}
+              source="Recorded in your browser: these requests went straight to the instance, not through the playground’s server."
+            />
+            <TokenInspector
+              tokens={tokens}
+              origin={values.instance ?? ''}
+              issuedBy={values.instance ?? 'the instance'}
+            />
+          </>
+        }
+      />
     </PresenterProvider>
   );
 }

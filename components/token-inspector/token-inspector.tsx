@@ -16,15 +16,18 @@ function TokenInspectorView({
   tokens,
   origin,
   issuedBy,
+  id,
 }: {
   tokens: TokenSet;
   origin: string;
   /** Tokens from another server (a Mastodon instance): shown here, never sent to the playground. */
   issuedBy?: string;
+  /** An anchor for the toolbar's "Show tokens" (one inspector a page). */
+  id?: string;
 }) {
   const held = NAMES.filter(([key]) => typeof tokens[key] === 'string' && tokens[key]);
   return (
-    <section aria-label="Tokens" className="space-y-3">
+    <section id={id} tabIndex={id ? -1 : undefined} aria-label="Tokens" className="space-y-3 pt-4">
       <h2 className="text-xl font-bold">Tokens</h2>
       {held.length ? (
         held.map(([key, name]) => (

@@ -10,6 +10,8 @@ type Props = {
    * run asynchronously, it returns a promise: the flow mounts again once that run is there.
    */
   onRestart(): void | Promise<void>;
+  /** Shown above the message: the page's heading, when the flow itself renders it. */
+  heading?: ReactNode;
   children: ReactNode;
 };
 
@@ -48,21 +50,26 @@ export class FlowErrorBoundary extends Component<Props, { error?: Error; generat
       // A new key on Restart: the flow mounts afresh, with no state left from the failed run.
       return <Fragment key={generation}>{this.props.children}</Fragment>;
     return (
-      <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-950">
-        <p className="font-semibold">{this.props.what} stopped on an unexpected error.</p>
-        <p className="mt-1 text-sm">
-          <code className="break-all">{error.message || error.name}</code>
-        </p>
-        <p className="mt-1 text-sm">Restart forgets this run and starts a fresh one; nothing else is lost.</p>
-        <button
-          ref={this.restartButton}
-          type="button"
-          onClick={this.restart}
-          className="mt-3 rounded-lg bg-white px-4 py-2 font-semibold text-slate-900 ring-1 ring-slate-400 hover:bg-slate-50"
-        >
-          Restart
-        </button>
-      </div>
+      <>
+        {this.props.heading}
+        <div role="alert" className="rounded-lg border-l-4 border-red-700 bg-red-50 px-4 py-3 text-red-950">
+          <p className="font-semibold">{this.props.what} stopped on an unexpected error.</p>
+          <p className="mt-1 text-sm">
+            <code className="break-all">{error.message || error.name}</code>
+          </p>
+          <p className="mt-1 text-sm">
+            Restart forgets this run and starts a fresh one; nothing else is lost.
+          </p>
+          <button
+            ref={this.restartButton}
+            type="button"
+            onClick={this.restart}
+            className="mt-3 rounded-lg bg-white px-4 py-2 font-semibold text-slate-900 ring-1 ring-slate-400 hover:bg-slate-50"
+          >
+            Restart
+          </button>
+        </div>
+      </>
     );
   }
 }

@@ -22,7 +22,7 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
     <div
       role="group"
       aria-label="Auto-play"
-      className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-300 bg-white px-4 py-3"
+      className="flex flex-wrap items-center gap-2 rounded-xl border border-slate-300 bg-white px-2 py-1"
     >
       <button
         type="button"
@@ -51,7 +51,8 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
           </option>
         ))}
       </select>
-      <p role="status" className="min-w-0 flex-1 text-sm text-slate-700">
+      {/* One line, so that the toolbar keeps its height; the whole notice is announced and on hover. */}
+      <p role="status" title={autopilot.notice} className="min-w-0 flex-1 truncate text-sm text-slate-700">
         {autopilot.notice}
       </p>
     </div>

@@ -28,6 +28,9 @@ export function PresenterProvider({ enabled, children }: { enabled: boolean; chi
   );
   const [revealed, setRevealed] = useState(false);
   useEffect(() => {
+    // The authorization server's sign-in and consent pages read this cookie to enlarge themselves.
+    const on = enabled && presenting;
+    document.cookie = `${PRESENT_COOKIE}=${on ? '1' : ''}; path=/; SameSite=Lax; max-age=${on ? 3600 : 0}`;
     if (!enabled) return;
     if (presenting) document.documentElement.dataset.present = '1';
     else delete document.documentElement.dataset.present;
@@ -46,7 +49,7 @@ export function PresenterProvider({ enabled, children }: { enabled: boolean; chi
         <div
           role="toolbar"
           aria-label="Presenter view"
-          className="mb-4 flex flex-wrap items-center gap-3 rounded-lg bg-slate-900 px-4 py-2 text-white"
+          className="flex flex-wrap items-center gap-3 rounded-lg bg-slate-900 px-4 py-1.5 text-white"
         >
           <strong>Presenter view</strong>
           <button
@@ -72,6 +75,20 @@ export function PresenterProvider({ enabled, children }: { enabled: boolean; chi
 }
 
 export const usePresenter = () => useContext(PresenterContext);
+
+/** Read by lib/oidc/interaction-page.ts: the pages of the authorization server are projected too. */
+const PRESENT_COOKIE = 'playground_present';
+
+/**
+ * The page the callback returns to, in presenter view if this page is in it now: the view survives the
+ * trip through the authorization server, and comes back with the secrets masked.
+ */
+export function presentingPath(path: string): string {
+  if (new URLSearchParams(window.location.search).get('present') !== '1') return path;
+  const url = new URL(path, window.location.origin);
+  url.searchParams.set('present', '1');
+  return `${url.pathname}${url.search}`;
+}
 
 /** Text that may hold secrets: masked in presenter view until revealed. */
 export function useMask(): (text: string) => string {

@@ -82,7 +82,7 @@ function StepCardView({
     <section
       data-progress={progress}
       aria-labelledby={titleId}
-      className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
+      className="@container rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
@@ -136,7 +136,7 @@ function StepCardView({
       ) : null}
 
       {state.ready && step.params?.length ? (
-        <fieldset className="mt-4 grid gap-3 sm:grid-cols-2">
+        <fieldset data-chrome className="mt-4 grid gap-3 @lg:grid-cols-2">
           <legend className="mb-1 font-semibold">Parameters you can change</legend>
           {step.params.map((param) => (
             <ParamEditor
@@ -211,12 +211,13 @@ function StepCardView({
         </p>
       ) : null}
 
+      {/* Sticks to the bottom of the step pane: "Next step" stays on screen however long the step is. */}
       <div
         data-step-actions
         role="group"
         aria-label={`Step ${context.stepIndex + 1}: ${step.title}`}
         tabIndex={-1}
-        className="mt-5 flex flex-wrap gap-3"
+        className="sticky bottom-0 -mx-5 -mb-5 mt-5 flex flex-wrap gap-3 rounded-b-xl border-t border-slate-200 bg-white px-5 py-3"
       >
         <button
           type="button"

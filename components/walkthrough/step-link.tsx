@@ -19,9 +19,8 @@ export function StepLink({ actor, slug }: { actor: WalkthroughActor; slug: strin
   url.searchParams.set('step', String(stepIndex + 1));
   if (unattended) url.searchParams.set('login', 'alice');
   return (
-    <details className="rounded-xl border border-slate-300 bg-white px-4 py-3">
-      <summary className="cursor-pointer font-semibold">Link to this step</summary>
-      <p className="mt-2 text-sm text-slate-700">
+    <div className="rounded-xl border border-slate-300 bg-white px-4 py-3">
+      <p className="text-sm text-slate-700">
         Opening this link replays steps 1 to {stepIndex} with fresh requests and tokens, then stops at step{' '}
         {stepIndex + 1}.
       </p>
@@ -48,6 +47,6 @@ export function StepLink({ actor, slug }: { actor: WalkthroughActor; slug: strin
           Sign in as alice automatically (otherwise you sign in when the replay reaches the login page)
         </label>
       </div>
-    </details>
+    </div>
   );
 }

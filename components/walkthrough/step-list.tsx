@@ -19,23 +19,33 @@ function StepListView({ actor, grant }: { actor: WalkthroughActor; grant: GrantD
       )
       .join(''),
   );
+  // A strip, not a column: the step card and the diagram get the width. Every step's title and
+  // route is in the list for screen readers and on hover; the current one is also written out.
   return (
-    <nav aria-label="Steps">
-      <ol className="space-y-2">
+    <nav aria-label="Steps" className="mb-3">
+      <ol className="flex flex-wrap gap-1.5">
         {grant.steps.map((step, index) => {
           const done = complete || index < stepIndex;
           const current = !complete && index === stepIndex;
+          const status = skipped[index] === 's' ? 'skipped' : done ? 'done' : '';
+          const route = `${step.from} → ${step.to}, ${CHANNEL[step.channel]}`;
           return (
             <li
               key={step.id}
               aria-current={current ? 'step' : undefined}
-              className={`rounded-lg border px-3 py-2 text-sm ${current ? 'border-as-accent bg-as-soft font-semibold' : done ? 'border-slate-200 bg-white text-slate-600' : 'border-slate-200 bg-white'}`}
+              title={`${index + 1}. ${step.title} (${route}${status ? `, ${status}` : ''})`}
+              className={`rounded-full border px-2.5 py-0.5 text-sm ${current ? 'border-as-accent bg-as-soft font-semibold' : done ? 'border-slate-300 bg-slate-100 text-slate-700' : 'border-slate-300 bg-white'}`}
             >
-              <span className="mr-1">{index + 1}.</span>
-              {step.title}
-              <span className="block text-xs font-normal text-slate-600">
-                {step.from} → {step.to}, {CHANNEL[step.channel]}
-                {skipped[index] === 's' ? ' · skipped' : done ? ' · done' : ''}
+              {index + 1}
+              {done ? <span aria-hidden="true"> ✓</span> : null}
+              <span className={current ? 'ml-1' : 'sr-only'}>
+                {current ? '' : '. '}
+                {step.title}
+              </span>
+              <span className="sr-only">
+                {' '}
+                ({route}
+                {status ? `, ${status}` : ''})
               </span>
             </li>
           );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
@@ -18,10 +18,16 @@ export function WalkthroughLoader({
   slug,
   origin,
   placement,
+  title,
+  intro,
 }: {
   slug: string;
   origin: string;
   placement?: WalkthroughPlacement;
+  /** The grant's name (and the way to the other grants), rendered on the server, heading the toolbar. */
+  title?: ReactNode;
+  /** The grant's summary, rendered on the server, shown above the step. */
+  intro?: ReactNode;
 }) {
   const [setup, setSetup] = useState<WalkthroughSetup>();
   const [problem, setProblem] = useState<string>();
@@ -58,10 +64,16 @@ export function WalkthroughLoader({
   }, [slug, origin, storageKey, placement, generation]);
 
   if (!setup)
-    return problem ? (
-      <p role="alert">The walkthrough could not start: {problem}</p>
-    ) : (
-      <p role="status">Preparing the walkthrough…</p>
+    return (
+      <>
+        {title}
+        {intro}
+        {problem ? (
+          <p role="alert">The walkthrough could not start: {problem}</p>
+        ) : (
+          <p role="status">Preparing the walkthrough…</p>
+        )}
+      </>
     );
   return (
     <>
@@ -70,8 +82,8 @@ export function WalkthroughLoader({
           {problem}
         </p>
       ) : null}
-      <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError}>
-        <Walkthrough slug={slug} setup={setup} placement={placement} />
+      <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError} heading={title}>
+        <Walkthrough slug={slug} setup={setup} placement={placement} title={title} intro={intro} />
       </FlowErrorBoundary>
     </>
   );

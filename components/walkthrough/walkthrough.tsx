@@ -1,7 +1,7 @@
 'use client';
 
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -16,13 +16,15 @@ import { AutoplayControls, storedPace } from './autoplay-controls';
 import { StepCard } from './step-card';
 import { StepLink } from './step-link';
 import { useAutopilot } from './use-autopilot';
-import { PresenterProvider, usePresenter } from './presenter';
+import { PresenterProvider, presentingPath, usePresenter } from './presenter';
 import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
 import { useShortcuts } from './use-shortcuts';
 import type { WalkthroughActor } from './types';
 import { useTrace } from './use-trace';
 import { useFrontChannelReturn } from './use-front-channel-return';
+import { Workbench } from './workbench';
+import { WalkthroughToolbar } from './walkthrough-toolbar';
 
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
@@ -50,10 +52,15 @@ export function Walkthrough({
   slug,
   setup,
   placement,
+  title,
+  intro,
 }: {
   slug: string;
   setup: WalkthroughSetup;
   placement?: WalkthroughPlacement;
+  /** Server-rendered: the grant's name, and its summary (see WalkthroughLoader). */
+  title?: ReactNode;
+  intro?: ReactNode;
 }) {
   const { grant, machine } = walkthroughBySlug(slug)!;
   const storageKey = placement?.storageKey ?? slug;
@@ -67,7 +74,8 @@ export function Walkthrough({
             // After the transition settles, keep the run and leave for the authorization server.
             queueMicrotask(() => {
               saveRun(storageKey, self.getPersistedSnapshot());
-              expectCallback(storageKey, returnPath);
+              // In presenter view the walkthrough comes back in presenter view, secrets still masked.
+              expectCallback(storageKey, presentingPath(returnPath));
               markRunForNavigation(self.getSnapshot().context.runId);
               window.location.assign(params.path);
             });
@@ -130,30 +138,66 @@ export function Walkthrough({
     !placement,
   );
 
+  const diagram = (
+    <RoleDiagram
+      events={events}
+      context={{ values, tokens }}
+      clientType={grant.clientType}
+      selectedSeq={selectedSeq}
+      onSelect={setSelectedSeq}
+      view={diagramView}
+      onViewChange={setDiagramView}
+    />
+  );
+  const stepCard = <StepCard actor={actor} grant={grant} onRestart={restart} events={events} />;
+  const tokenInspector = (
+    <TokenInspector tokens={tokens} origin={origin} id={placement ? undefined : 'tokens'} />
+  );
+  const httpLog = <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />;
+
+  if (placement?.compact)
+    return (
+      <PresenterProvider enabled={false}>
+        <div className="space-y-4">
+          {stepCard}
+          {diagram}
+          {httpLog}
+          {tokenInspector}
+        </div>
+      </PresenterProvider>
+    );
+
   return (
     <PresenterProvider enabled={!placement}>
       <PresenterKey toggleRef={presenterToggle} />
-      <div className={placement?.compact ? 'space-y-6' : 'grid gap-6 lg:grid-cols-[16rem_1fr]'}>
-        {placement?.compact ? null : <StepList actor={actor} grant={grant} />}
-        <div className="min-w-0 space-y-6">
-          {placement ? null : <AutoplayControls autopilot={autopilot} />}
-          <StepCard actor={actor} grant={grant} onRestart={restart} events={events} />
-          {placement ? null : <StepLink actor={actor} slug={slug} />}
-          {placement ? null : <RoomPanel actor={actor} slug={slug} />}
-          <RoleDiagram
-            events={events}
-            context={{ values, tokens }}
-            clientType={grant.clientType}
-            selectedSeq={selectedSeq}
-            onSelect={setSelectedSeq}
-            view={diagramView}
-            onViewChange={setDiagramView}
-          />
-          <TokenInspector tokens={tokens} origin={origin} />
-          <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
-        </div>
-        {placement ? null : <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />}
-      </div>
+      <Workbench
+        toolbar={
+          placement ? null : (
+            <WalkthroughToolbar
+              title={title}
+              autopilot={<AutoplayControls autopilot={autopilot} />}
+              stepLink={<StepLink actor={actor} slug={slug} />}
+              room={<RoomPanel actor={actor} slug={slug} />}
+              onShortcuts={() => setHelpOpen(true)}
+            />
+          )
+        }
+        step={
+          <>
+            {intro}
+            <StepList actor={actor} grant={grant} />
+            {stepCard}
+          </>
+        }
+        diagram={diagram}
+        log={
+          <>
+            {httpLog}
+            {tokenInspector}
+          </>
+        }
+      />
+      {placement ? null : <ShortcutHelp open={helpOpen} onClose={() => setHelpOpen(false)} />}
     </PresenterProvider>
   );
 }

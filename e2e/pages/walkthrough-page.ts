@@ -42,6 +42,11 @@ export class WalkthroughPage {
   get stepNumber(): Locator {
     return this.card.locator('p').first();
   }
+  /** The instructor's classroom panel, opened from the toolbar. */
+  async openClassroom(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Classroom', exact: true }).click();
+    return this.page.getByRole('region', { name: 'Classroom' });
+  }
   token(name: string): Locator {
     return this.tokens.getByRole('article', { name, exact: true });
   }

@@ -14,12 +14,18 @@ const HTML_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-function pageOf(view: InteractionView, searchParams: URLSearchParams): string {
+/** Set by the walkthrough while it is in presenter view (components/walkthrough/presenter.tsx). */
+const presenting = (cookie: string | null) => /(?:^|;\s*)playground_present=1(?:;|$)/.test(cookie ?? '');
+
+function pageOf(view: InteractionView, request: Request): string {
   if (view.kind === 'expired') return expiredPage();
-  if (view.kind === 'consent') return consentPage(view);
+  const present = presenting(request.headers.get('cookie'));
+  if (view.kind === 'consent') return consentPage(view, { present });
+  const { searchParams } = new URL(request.url);
   return loginPage(view, {
     error: searchParams.get('error') ?? undefined,
     username: searchParams.get('username') ?? view.loginHint,
+    present,
   });
 }
 
@@ -35,7 +41,7 @@ export async function interactionPageResponse(request: Request, uid: string): Pr
   let view: InteractionView;
   try {
     view = await interactionView(uid, request.headers.get('cookie'));
-    const html = pageOf(view, new URL(request.url).searchParams);
+    const html = pageOf(view, request);
     const redirectUri = view.kind === 'expired' ? undefined : view.redirectUri;
     response = new Response(html, {
       headers: { ...HTML_HEADERS, 'content-security-policy': interactionPagePolicy(html, redirectUri) },

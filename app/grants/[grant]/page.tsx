@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ServerFactsProvider } from '@/components/walkthrough/server-facts';
+import { ToolbarMenu } from '@/components/walkthrough/toolbar-menu';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
 import { SignInNote } from '@/components/walkthrough/sign-in-note';
 import { readEnv } from '@/lib/config/env';
@@ -22,32 +23,44 @@ export default async function GrantPage({ params }: Props) {
   const grant = grantBySlug(slug);
   if (!grant) notFound();
   return (
-    <div className="space-y-6">
-      <nav data-chrome aria-label="Grants" className="flex flex-wrap gap-2 text-sm">
-        {GRANTS.map((other) => (
-          <Link
-            key={other.slug}
-            href={`/grants/${other.slug}`}
-            aria-current={other.slug === slug ? 'page' : undefined}
-            className={`rounded-full border px-3 py-1 ${other.slug === slug ? 'border-as-accent bg-as-soft font-semibold' : 'border-slate-300 bg-white'}`}
-          >
-            {other.name}
-          </Link>
-        ))}
-      </nav>
-      <header>
-        <h1 className="text-3xl font-bold">{grant.name}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{grant.summary}</p>
-        <p className="mt-1 text-sm text-slate-600">
-          Client: <code>{grant.clientId}</code> ({grant.clientType}). <SignInNote grant={grant} />
-        </p>
-        <p data-chrome className="mt-1 text-sm text-slate-600">
-          Keyboard: <kbd>→</kbd> next step, <kbd>←</kbd> back, <kbd>R</kbd> restart, <kbd>D</kbd> diagram
-          view, <kbd>P</kbd> presenter view, <kbd>A</kbd> auto-play, <kbd>?</kbd> all shortcuts.
-        </p>
-      </header>
+    <div className="workbench-page">
       <ServerFactsProvider facts={{ authorizationCodeTtl: readEnv().authorizationCodeTtl }}>
-        <WalkthroughLoader slug={slug} origin={readEnv().publicOrigin} />
+        <WalkthroughLoader
+          slug={slug}
+          origin={readEnv().publicOrigin}
+          title={
+            <div className="flex items-center gap-3">
+              <h1 className="text-2xl font-bold">{grant.name}</h1>
+              <div data-chrome>
+                <ToolbarMenu label="Other grants" align="left">
+                  <nav aria-label="Grants" className="rounded-xl border border-slate-300 bg-white p-2">
+                    <ul>
+                      {GRANTS.map((other) => (
+                        <li key={other.slug}>
+                          <Link
+                            href={`/grants/${other.slug}`}
+                            aria-current={other.slug === slug ? 'page' : undefined}
+                            className={`block rounded-lg px-3 py-1.5 hover:bg-slate-100 ${other.slug === slug ? 'bg-as-soft font-semibold' : ''}`}
+                          >
+                            {other.name}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </nav>
+                </ToolbarMenu>
+              </div>
+            </div>
+          }
+          intro={
+            <header data-chrome className="mb-3">
+              <p className="text-slate-700">{grant.summary}</p>
+              <p className="mt-1 text-sm text-slate-600">
+                Client: <code>{grant.clientId}</code> ({grant.clientType}). <SignInNote grant={grant} />
+              </p>
+            </header>
+          }
+        />
       </ServerFactsProvider>
     </div>
   );

@@ -12,7 +12,10 @@ import { announceAndSubmit, standDown, whenUnattended } from './unattended';
 const STATUS = '<p id="unattended" role="status" class="status" hidden></p>';
 const action = (uid: string, step: string) => `/interaction/${encodeURIComponent(uid)}/${step}`;
 
-export function loginPage(view: ActiveInteraction, options: { error?: string; username?: string }): string {
+export function loginPage(
+  view: ActiveInteraction,
+  options: { error?: string; username?: string; present?: boolean },
+): string {
   const username = options.username ?? '';
   return authorizationServerPage(
     'Sign in',
@@ -29,6 +32,7 @@ ${options.error ? `<p role="alert" class="error">${escapeHtml(options.error)}</p
 </form>
 <p class="note">Demo accounts: <code>alice</code> / <code>wonderland</code> and <code>bob</code> / <code>builder</code>.</p>`,
     {
+      present: options.present,
       script: whenUnattended(
         options.error
           ? standDown
@@ -59,7 +63,7 @@ const denyNote = (view: ActiveInteraction) =>
     ? 'Deny makes the device’s next poll answer <code>error=access_denied</code>, as RFC 8628 section 3.5 says.'
     : 'Deny sends <code>error=access_denied</code> back to the app, as RFC 6749 section 4.1.2.1 says.';
 
-export function consentPage(view: ActiveInteraction): string {
+export function consentPage(view: ActiveInteraction, options: { present?: boolean } = {}): string {
   const claims = view.claims.length
     ? `<p class="note">It also asks for these claims: ${view.claims.map((claim) => `<code>${escapeHtml(claim)}</code>`).join(' ')}</p>`
     : '';
@@ -74,6 +78,7 @@ ${scopeList(view)}${claims}${STATUS}
 </form>
 <p class="note">${denyNote(view)}</p>`,
     {
+      present: options.present,
       script: whenUnattended(
         announceAndSubmit('consent-form', 'Allowing automatically for {account}, as the deep link asked…'),
       ),

@@ -31,19 +31,22 @@ a{color:#6b21a8}
 .status{background:#fffbeb;color:#451a03;padding:.75rem 1rem;border-radius:.25rem}
 .note{font-size:.9rem;color:#334155;margin-top:1.5rem}
 ul.scopes{list-style:none;padding:0;margin:0 0 1rem}ul.scopes li{border:1px solid #e2e8f0;border-radius:.25rem;padding:.5rem .75rem;margin-bottom:.5rem}
-ul.scopes span{display:block;font-size:.875rem;color:#475569}`;
+ul.scopes span{display:block;font-size:.875rem;color:#475569}
+html.present{font-size:24px}html.present body{font-size:1rem}html.present main{max-width:48rem}
+html.present :is(button,.field,.note,ul.scopes span,header span,header strong){font-size:1rem}`;
 
 /**
- * A page in the authorization server's look. `script` runs inline: the caller allows it in the page's
+ * A page in the authorization server's look; `present` enlarges it for a projector (the walkthrough is
+ * in presenter view). `script` runs inline: the caller allows it in the page's
  * Content Security Policy with `allowInlineScript` (lib/oidc/content-security-policy.ts).
  */
 export function authorizationServerPage(
   title: string,
   body: string,
-  options: { status?: string; script?: string } = {},
+  options: { status?: string; script?: string; present?: boolean } = {},
 ): string {
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="en"${options.present ? ' class="present"' : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · Authorization Server · OAuth2 Playground</title><style>${AUTHORIZATION_SERVER_STYLE}</style></head>
 <body><header role="banner"><strong>Authorization Server</strong><span>OAuth2 Playground · issuer /oidc${
     options.status ? ` · ${escapeHtml(options.status)}` : ''
