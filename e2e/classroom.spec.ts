@@ -102,7 +102,7 @@ test('a join URL on a loopback address is flagged; the join card shows code, QR 
   await page.setViewportSize({ width: 1920, height: 1080 });
   const instructor = new WalkthroughPage(page);
   await instructor.goto('client-credentials');
-  const classroom = page.getByRole('region', { name: 'Classroom' });
+  const classroom = await instructor.openClassroom();
   await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
   const displayCode = (await classroom.getByLabel('Join code').innerText()).trim();
   const joinUrl = `${ORIGIN}/join/${displayCode.replace('-', '')}`;

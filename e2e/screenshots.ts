@@ -25,7 +25,11 @@ async function settle(page: Page, presses: number) {
   // Wait until the diagram draws every exchange the log lists.
   await page.waitForFunction(() => {
     const log = document.querySelectorAll('[aria-label="HTTP exchanges"] li').length;
-    return log > 0 && document.querySelectorAll('button[aria-label^="Message "]').length === log;
+    // One "Message N:" button per exchange; a redirect the browser carries adds "Na:"/"Nb:" arrows.
+    const drawn = [...document.querySelectorAll('button[aria-label^="Message "]')].filter((button) =>
+      /^Message \d+:/.test(button.getAttribute('aria-label') ?? ''),
+    ).length;
+    return log > 0 && drawn === log;
   });
 }
 

@@ -27,6 +27,10 @@ export function JoinCard({ room, qr }: { room: InstructorRoom; qr?: string }) {
         ref={dialog}
         aria-label="Join card"
         onClose={() => setOpen(false)}
+        // Escape closes the card (the dialog's own cancel), not the toolbar menu the panel sits in.
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') event.stopPropagation();
+        }}
         className="m-0 h-dvh max-h-none w-dvw max-w-none bg-white p-0 text-slate-900 backdrop:bg-slate-900/80"
       >
         {open ? (
