@@ -43,7 +43,8 @@ type Props = {
 
 export type DiagramVariant = 'default' | 'presenter';
 // Presenter view: the diagram's smallest text (12 px) drawn at 24 px.
-const ZOOM: Record<DiagramVariant, number> = { default: 1, presenter: 2 };
+// Presenter: the diagram's smallest text (14 px) at 1.75 is 24.5 px, the projector's floor, with room for every role.
+const ZOOM: Record<DiagramVariant, number> = { default: 1, presenter: 1.75 };
 
 export type DiagramView = 'graph' | 'sequence';
 
@@ -125,7 +126,7 @@ export function RoleDiagram({
           back channel: a direct request, no redirect (from a server, or from the app running in the browser)
         </span>
       </p>
-      <div aria-hidden={false}>
+      <div className="diagram-canvas">
         {view === 'graph' ? (
           <FlowGraph
             hops={hops}
