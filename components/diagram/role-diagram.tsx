@@ -43,8 +43,10 @@ type Props = {
 
 export type DiagramVariant = 'default' | 'presenter';
 // Presenter view: the diagram's smallest text (12 px) drawn at 24 px.
-// Presenter: the diagram's smallest text (14 px) at 1.75 is 24.5 px, the projector's floor, with room for every role.
+// Presenter: the graph's smallest text (14 px) at 1.75 is 24.5 px, the projector's floor, with room
+// for every role on a 1080-line screen; the sequence view's smallest (12 px) needs 2, and scrolls.
 const ZOOM: Record<DiagramVariant, number> = { default: 1, presenter: 1.75 };
+const SEQUENCE_SCALE: Record<DiagramVariant, number> = { default: 1, presenter: 2 };
 
 export type DiagramView = 'graph' | 'sequence';
 
@@ -79,7 +81,8 @@ export function RoleDiagram({
     () => true,
   );
   const hops = deriveHops(events);
-  const zoom = ZOOM[variant ?? (presenting ? 'presenter' : 'default')];
+  const shown = variant ?? (presenting ? 'presenter' : 'default');
+  const zoom = ZOOM[shown];
   // How long an exchange takes from arriving to being drawn: read by e2e/bench/diagram.ts.
   useLayoutEffect(() => {
     if (events.length && performance.getEntriesByName('trace-event', 'mark').length) {
@@ -141,7 +144,7 @@ export function RoleDiagram({
             ref={svgRef}
             hops={hops}
             currentKey={hops.at(-1)?.key}
-            scale={zoom}
+            scale={SEQUENCE_SCALE[shown]}
             selectedSeq={selectedSeq}
             onSelect={onSelect}
           />
