@@ -2,6 +2,14 @@ import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-cli
 import type { StepDefinition } from '../../lib/walkthrough/types';
 import { bearer, endpoint, MASTODON_RFC, send } from './requests';
 
+/** GET verify_credentials with the app's token: the first call, and the proof that revoking worked. */
+const verifyCredentials = (context: Parameters<typeof bearer>[0]) =>
+  send({
+    method: 'GET',
+    path: `${context.values.instance}/api/v1/accounts/verify_credentials`,
+    headers: bearer(context),
+  });
+
 /** The token at work: who am I, a first toot, giving the token back, and the refusal that follows. */
 export const apiSteps: StepDefinition[] = [
   {
@@ -13,12 +21,7 @@ export const apiSteps: StepDefinition[] = [
     from: 'client',
     to: 'resource-server',
     channel: 'back',
-    action: (context) =>
-      send({
-        method: 'GET',
-        path: `${context.values.instance}/api/v1/accounts/verify_credentials`,
-        headers: bearer(context),
-      }),
+    action: verifyCredentials,
     outcome: (_context, result) => {
       if (result.status !== 200)
         return { ok: false, error: instanceError(result, 'GET /api/v1/accounts/verify_credentials') };
@@ -107,12 +110,7 @@ export const apiSteps: StepDefinition[] = [
     from: 'client',
     to: 'resource-server',
     channel: 'back',
-    action: (context) =>
-      send({
-        method: 'GET',
-        path: `${context.values.instance}/api/v1/accounts/verify_credentials`,
-        headers: bearer(context),
-      }),
+    action: verifyCredentials,
     // The refusal is the lesson; an instance that still answers 200 has not revoked the token.
     outcome: (_context, result) =>
       result.status === 401
