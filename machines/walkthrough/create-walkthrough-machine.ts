@@ -1,5 +1,11 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { parseCallback, validateCallback } from './callback';
+import {
+  initialContext,
+  type Context,
+  type WalkthroughEvent,
+  type WalkthroughInput,
+} from './walkthrough-context';
 import type {
   ExchangeResult,
   GrantDefinition,
@@ -9,49 +15,14 @@ import type {
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 
-export type WalkthroughEvent =
-  | { type: 'NEXT' }
-  | { type: 'BACK' }
-  | ({ type: 'RESTART' } & RunStart)
-  | { type: 'RETRY' }
-  /** "Get a new code": the authorization request again, with the parameters it was sent with. */
-  | { type: 'REAUTHORIZE' }
-  /** The browser came back from the authorization server without a response (its Back button, the bfcache). */
-  | { type: 'RETURNED' }
-  | { type: 'SET_PARAM'; name: string; value: string }
-  | { type: 'CALLBACK'; url: string };
-
-/** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
-export type RunStart = { startSeq: number; secrets: Record<string, string>; runId: string };
-export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunStart;
-
-type Context = WalkthroughContext & { history: WalkthroughContext[] };
-
-export type SendAction = Extract<StepAction, { kind: 'send' }>;
-/** What the `send` actor receives: the request to make, and the walkthrough it belongs to. */
-export type SendInput = { action: SendAction; context: WalkthroughContext };
-
-export function initialContext(
-  grant: GrantDefinition,
-  origin: string,
-  { startSeq, secrets, runId }: RunStart,
-): Context {
-  return {
-    slug: grant.slug,
-    origin,
-    stepIndex: 0,
-    // Secrets the learner may edit (state, nonce) start as the fresh random values.
-    params: Object.fromEntries(
-      Object.entries(grant.defaults).map(([name, value]) => [name, secrets[name] ?? value]),
-    ),
-    values: { ...secrets },
-    tokens: {},
-    polls: [],
-    startSeq,
-    runId,
-    history: [],
-  };
-}
+export {
+  initialContext,
+  type RunStart,
+  type SendAction,
+  type SendInput,
+  type WalkthroughEvent,
+  type WalkthroughInput,
+} from './walkthrough-context';
 
 const defaultOutcome = (result: ExchangeResult): StepOutcome =>
   result.status >= 200 && result.status < 300

@@ -1,0 +1,48 @@
+import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
+
+/** What a walkthrough machine is told and what it starts from; the machine is in ./create-walkthrough-machine.ts. */
+
+export type WalkthroughEvent =
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | ({ type: 'RESTART' } & RunStart)
+  | { type: 'RETRY' }
+  /** "Get a new code": the authorization request again, with the parameters it was sent with. */
+  | { type: 'REAUTHORIZE' }
+  /** The browser came back from the authorization server without a response (its Back button, the bfcache). */
+  | { type: 'RETURNED' }
+  | { type: 'SET_PARAM'; name: string; value: string }
+  | { type: 'CALLBACK'; url: string };
+
+/** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
+export type RunStart = { startSeq: number; secrets: Record<string, string>; runId: string };
+export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunStart;
+
+/** The walkthrough's context with the steps it can go back to. */
+export type Context = WalkthroughContext & { history: WalkthroughContext[] };
+
+export type SendAction = Extract<StepAction, { kind: 'send' }>;
+/** What the `send` actor receives: the request to make, and the walkthrough it belongs to. */
+export type SendInput = { action: SendAction; context: WalkthroughContext };
+
+export function initialContext(
+  grant: GrantDefinition,
+  origin: string,
+  { startSeq, secrets, runId }: RunStart,
+): Context {
+  return {
+    slug: grant.slug,
+    origin,
+    stepIndex: 0,
+    // Secrets the learner may edit (state, nonce) start as the fresh random values.
+    params: Object.fromEntries(
+      Object.entries(grant.defaults).map(([name, value]) => [name, secrets[name] ?? value]),
+    ),
+    values: { ...secrets },
+    tokens: {},
+    polls: [],
+    startSeq,
+    runId,
+    history: [],
+  };
+}
