@@ -130,6 +130,9 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
     await expect(presenter).toBeVisible();
     await expect(presenter.getByRole('button', { name: 'Reveal secrets' })).toBeVisible();
     await expect(walkthrough.stepTitle).toHaveText('The code comes back to the redirect URI');
+    // The log's Location line, on screen as the newest exchange, shows the code cut short too.
+    await expect(walkthrough.httpLog).toContainText(/Location: \S*code=[^&\s]{6}…/);
+    await expect(walkthrough.httpLog).not.toContainText(/code=[^&\s…]{12}/);
     await walkthrough.next();
     await expect(walkthrough.stepTitle).toHaveText('Exchange the code for tokens');
     await expect(page.getByLabel('Request about to be sent')).toContainText(/code=[^&\s]{6}…/);

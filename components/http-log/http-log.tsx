@@ -53,6 +53,7 @@ function Message({
 type EntryProps = { event: TraceEvent; index: number; selected: boolean; onSelect(seq: number): void };
 
 function EntryView({ event, index, selected, onSelect }: EntryProps) {
+  const masks = useMasks();
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
   const item = useRef<HTMLLIElement>(null);
@@ -86,7 +87,7 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
           </span>
           {location ? (
             <span className="block pl-8 font-mono text-xs break-all text-slate-700">
-              Location: {location}
+              Location: {masks.text(location)}
             </span>
           ) : null}
         </summary>
