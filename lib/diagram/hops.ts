@@ -93,29 +93,19 @@ function hopsOf(event: TraceEvent, exchange: number): Hop[] {
       ];
     }
     const target = authorizationResponseTarget(event);
-    if (!target)
-      return [
-        {
-          ...base,
-          key: String(exchange),
-          number: String(exchange),
-          from: event.from,
-          to: event.to,
-          label,
-          carries: `${requestCarries(event)}; back: ${responseCarries(event)}`,
-        },
-      ];
+    // The exchange's own arrow, sender to receiver; a redirect the browser carries adds two after it.
+    const direct = {
+      ...base,
+      key: String(exchange),
+      number: String(exchange),
+      from: event.from,
+      to: event.to,
+      label,
+    };
+    if (!target) return [{ ...direct, carries: `${requestCarries(event)}; back: ${responseCarries(event)}` }];
     const redirect = responseCarries(event);
     return [
-      {
-        ...base,
-        key: String(exchange),
-        number: String(exchange),
-        from: event.from,
-        to: event.to,
-        label,
-        carries: requestCarries(event),
-      },
+      { ...direct, carries: requestCarries(event) },
       {
         ...base,
         key: `${exchange}a`,
