@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { maskRoomView } from './room-view';
+import { unmaskedView } from './room-view.testing';
 import type { RoomHub, RoomMessage } from './types';
 
 /** Records what a subscriber receives, and waits for a message that matches. */
@@ -83,6 +85,32 @@ export function roomHubContract(name: string, open: () => RoomHub, sharedAcrossH
         ]);
       }
       expect((await rooms.find(room.code))?.step).toMatchObject({ slug: 'password', stepIndex: 4, seq: 5 });
+    });
+
+    it('carries each step’s view to every subscriber, in order, and keeps the latest for late joiners', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      const student = inbox();
+      await rooms.subscribe(room.code, 'student', student.listener);
+      const full = maskRoomView(unmaskedView());
+      // A large view, then a small one, then none: each message arrives whole and in its place.
+      const views = [full, { ...full, exchanges: full.exchanges.slice(-1) }, undefined];
+      for (const [stepIndex, view] of views.entries()) {
+        const verdict = await rooms.publish(room.code, key, {
+          slug: 'authorization-code',
+          stepIndex,
+          ...(view ? { view } : {}),
+        });
+        expect(verdict.ok).toBe(true);
+      }
+      await student.until((message) => message.type === 'step' && message.seq === 3);
+      const steps = student.messages.filter((message) => message.type === 'step');
+      expect(steps.map((message) => message.seq)).toEqual([1, 2, 3]);
+      expect(steps[0]).toMatchObject({ stepIndex: 0, view: full });
+      expect(steps[1]).toMatchObject({ stepIndex: 1, view: views[1] });
+      expect(steps[2]).not.toHaveProperty('view');
+      await rooms.publish(room.code, key, { slug: 'authorization-code', stepIndex: 3, view: full });
+      expect((await rooms.find(room.code))?.step).toMatchObject({ seq: 4, stepIndex: 3, view: full });
     });
 
     it('refuses a step or a close without the right key', async () => {

@@ -8,16 +8,19 @@ const CHANNEL = 'playground:rooms';
 
 // Stepping and counting are scripts so that the sequence number, the stored step and the broadcast
 // stay in one order across instances.
+// The view (./room-view.ts) arrives as JSON, masked already, and is spliced in as it is: decoding and
+// encoding tens of kilobytes in Lua would hold Redis for nothing.
 const PUBLISH_STEP = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 local step = { slug = ARGV[1], stepIndex = tonumber(ARGV[2]), at = tonumber(ARGV[3]), seq = seq }
 local encoded = cjson.encode(step)
+if ARGV[7] ~= '' then encoded = string.sub(encoded, 1, -2) .. ',"view":' .. ARGV[7] .. '}' end
 redis.call('HSET', KEYS[1], 'step', encoded)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
-step['type'] = 'step'
-redis.call('PUBLISH', ARGV[5], cjson.encode({ code = ARGV[6], message = step }))
+local message = '{"type":"step",' .. string.sub(encoded, 2)
+redis.call('PUBLISH', ARGV[5], '{"code":' .. cjson.encode(ARGV[6]) .. ',"message":' .. message .. '}')
 return encoded`;
 
 const COUNT_STUDENT = `
@@ -121,6 +124,7 @@ export class RedisRoomHub implements RoomHub {
       this.ttlSeconds,
       CHANNEL,
       code,
+      step.view ? JSON.stringify(step.view) : '',
     );
     if (!stored) return { ok: false, problem: 'not-found' };
     return {

@@ -9,6 +9,8 @@ import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
 import { openRooms, roomCreationLimit, roomHub, roomJoinLimit } from './index';
 import { ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
+import { maskRoomView, ROOM_VIEW_BYTES, roomViewBytes } from './room-view';
+import { roomViewSchema } from './room-view-schema';
 import { roomEventStream } from './stream';
 import type { RoomInfo } from './types';
 
@@ -122,15 +124,26 @@ export async function readRoom(request: Request, code: string): Promise<Response
   return Response.json(describe(room), { headers: { 'cache-control': 'no-store' } });
 }
 
-const stepBody = z.object({ slug: z.string(), stepIndex: z.number().int().min(0) }).refine(
-  ({ slug, stepIndex }) => {
-    const grant = grantBySlug(slug);
-    return grant !== undefined && stepIndex < grant.steps.length;
-  },
-  { message: 'slug must name a walkthrough and stepIndex one of its steps' },
-);
+const stepBody = z
+  .object({ slug: z.string(), stepIndex: z.number().int().min(0), view: roomViewSchema.optional() })
+  .refine(
+    ({ slug, stepIndex }) => {
+      const grant = grantBySlug(slug);
+      return grant !== undefined && stepIndex < grant.steps.length;
+    },
+    { message: 'slug must name a walkthrough and stepIndex one of its steps' },
+  );
 
-/** POST /api/rooms/:code/step: the instructor moved; every student hears of it. */
+const issuesOf = (error: z.ZodError) =>
+  error.issues
+    .slice(0, 5)
+    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+
+/**
+ * POST /api/rooms/:code/step: the instructor moved, or the step's exchanges did; every student hears
+ * of it. The view is masked here again, whatever the instructor's browser did (./room-view.ts).
+ */
 export async function publishStep(request: Request, rawCode: string): Promise<Response> {
   const key = instructorKey(request);
   if (!key) return noKey();
@@ -143,16 +156,22 @@ export async function publishStep(request: Request, rawCode: string): Promise<Re
     return errorResponse(400, 'invalid_request', 'The body must be JSON: {"slug": "...", "stepIndex": 0}.');
   }
   const parsed = stepBody.safeParse(json);
-  if (!parsed.success)
+  if (!parsed.success) return errorResponse(400, 'invalid_request', issuesOf(parsed.error));
+  const { view, ...step } = parsed.data;
+  if (view && roomViewBytes(view) > ROOM_VIEW_BYTES)
     return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
+      413,
+      'view_too_large',
+      `The step's view is larger than ${ROOM_VIEW_BYTES / 1024} KB: send fewer exchanges.`,
     );
-  const verdict = await roomHub().publish(code, key, parsed.data);
+  const verdict = await roomHub().publish(code, key, view ? { ...step, view: maskRoomView(view) } : step);
   if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
-  return Response.json(describe(verdict.value), { headers: { 'cache-control': 'no-store' } });
+  return Response.json(describe(withoutView(verdict.value)), { headers: { 'cache-control': 'no-store' } });
 }
+
+/** The instructor knows what it sent: the answer to a step says where the room is, without the view. */
+const withoutView = ({ step, ...room }: RoomInfo): RoomInfo =>
+  step ? { ...room, step: { slug: step.slug, stepIndex: step.stepIndex, seq: step.seq, at: step.at } } : room;
 
 /** DELETE /api/rooms/:code: the instructor ends the room; students are told. */
 export async function closeRoom(request: Request, rawCode: string): Promise<Response> {

@@ -1,7 +1,12 @@
-/** Where the instructor is: a walkthrough and its step. Nothing else (no exchanges, no tokens) is shared. */
-export type RoomStep = { slug: string; stepIndex: number };
+import type { RoomView } from './room-view';
 
-/** What a room's subscribers receive. `seq` numbers the instructor's steps, so a gap shows a loss. */
+/**
+ * Where the instructor is: a walkthrough and its step, and what the instructor's screen shows of it
+ * (the newest exchanges and the step's request, masked: ./room-view.ts). No secret is shared.
+ */
+export type RoomStep = { slug: string; stepIndex: number; view?: RoomView };
+
+/** What a room's subscribers receive. `seq` numbers the instructor's publications, so a gap shows a loss. */
 export type RoomMessage =
   | ({ type: 'step'; seq: number; at: number } & RoomStep)
   | { type: 'presence'; students: number }

@@ -10,7 +10,11 @@ const SECRET_NAME_SET = new Set(SECRET_NAMES.split('|'));
 export const maskValue = (name: string, value: string) =>
   SECRET_NAME_SET.has(name) ? shorten(value) : value;
 
-export const shorten = (value: string) => (value.length <= 8 ? '••••' : `${value.slice(0, 6)}…`);
+// A value masked already stays as it is, so that masking twice (in the instructor's browser, then on
+// the server before a classroom room hears it) shows what the presenter view shows.
+const MASKED = /^(••••|[^…]{6}…)$/u;
+export const shorten = (value: string) =>
+  MASKED.test(value) ? value : value.length <= 8 ? '••••' : `${value.slice(0, 6)}…`;
 
 export function maskSecrets(text: string): string {
   return text
