@@ -1,9 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pressOn, tabTo } from './flows/keyboard';
+import { AuthorizationServerPage } from './pages/authorization-server-page';
+import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
+import { textOnScreen } from './support/rendered-text';
+import { openRoomEvents } from './support/room-events';
 
 // A classroom: an instructor and two students, each in their own browser context (own cookies, own
 // trace), in Chromium against the production build.
@@ -190,6 +194,153 @@ test('keyboard alone: an instructor starts a room, a student joins by typing its
     );
     await pressOn(instructor.page, 'End the room');
     await expect(student.getByRole('heading', { name: 'The room has ended' })).toBeVisible();
+  } finally {
+    await Promise.all([instructorContext.close(), studentContext.close()]);
+  }
+});
+
+/** How much of the element's box is inside the viewport, from 0 to 1. */
+async function onScreen(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize()!;
+  if (!box || box.width === 0 || box.height === 0) return 0;
+  const width = Math.min(box.x + box.width, viewport.width) - Math.max(box.x, 0);
+  const height = Math.min(box.y + box.height, viewport.height) - Math.max(box.y, 0);
+  return (Math.max(0, width) * Math.max(0, height)) / (box.width * box.height);
+}
+
+/** The instructor starts a room from the walkthrough's toolbar; answers the students' join URL. */
+async function startRoom(instructor: WalkthroughPage): Promise<{ joinUrl: string; code: string }> {
+  const classroom = await instructor.openClassroom();
+  await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
+  const code = (await classroom.getByLabel('Join code').innerText()).trim().replace('-', '');
+  // Closed again, as an instructor would, so that the panel does not cover the walkthrough.
+  await instructor.page.getByRole('button', { name: 'Classroom', exact: true }).click();
+  return { joinUrl: `${ORIGIN}/join/${code}`, code };
+}
+
+const studentLog = (page: Page) => page.getByRole('region', { name: 'HTTP exchanges' });
+const newestExchange = (page: Page) => studentLog(page).locator('li summary').last();
+
+test('following an authorization code grant: the diagram and the newest exchange, code and tokens masked on the page and on the wire', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const instructorContext = await browser.newContext();
+  const studentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.goto('authorization-code');
+    const room = await startRoom(instructor);
+    // What a student's browser receives, read as it arrives.
+    const received: string[] = [];
+    const wire = await openRoomEvents(`${ORIGIN}/api/rooms/${room.code}/events`, ({ event, data }) => {
+      if (event === 'step') received.push(JSON.stringify(data));
+    });
+    const student = await studentContext.newPage();
+    await student.goto(room.joinUrl);
+    await expect(instructorStep(student)).toContainText('Authorization code · Step 1 of');
+
+    await test.step('the instructor signs in and consents; the code comes back', async () => {
+      await instructor.next();
+      const as = new AuthorizationServerPage(instructor.page);
+      await as.signIn('alice', 'wonderland');
+      await as.allow();
+      await instructor.page.waitForURL(/\/grants\/authorization-code/);
+      await expect(instructor.stepTitle).toHaveText('The code comes back to the redirect URI');
+    });
+    // Out of presenter view, the instructor's own log shows the code whole.
+    const code = /code=([^&\s…]{20,})/.exec(await instructor.httpLog.innerText())?.[1];
+    expect(code).toBeDefined();
+    await expect(instructorStep(student).getByRole('heading')).toHaveText(
+      'The code comes back to the redirect URI',
+    );
+    await expect(newestExchange(student)).toContainText(/Location: \S*code=[^&\s]{6}…/);
+
+    await instructor.next();
+    await expect(instructor.stepTitle).toHaveText('Exchange the code for tokens');
+    await expect(student.getByLabel('Request about to be sent')).toContainText(/code=[^&\s]{6}…/);
+    await instructor.next();
+    const accessToken = /"access_token": "([^"]{20,})"/.exec(
+      await instructor.page.getByLabel('Response body').innerText(),
+    )?.[1];
+    expect(accessToken).toBeDefined();
+
+    await test.step('the student sees the diagram and the token response, masked, on one screen', async () => {
+      const diagram = new Diagram(student);
+      await expect(student.getByRole('heading', { name: 'Who talks to whom' })).toBeVisible();
+      // The token response, then the client fetches the keys to check the ID token's signature.
+      await expect(newestExchange(student)).toContainText('GET /oidc/jwks 200');
+      const count = await studentLog(student).locator('li').count();
+      await expect(diagram.messages).toHaveCount(count);
+      expect(await student.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
+      expect(await onScreen(diagram.graph)).toBeGreaterThan(0.9);
+      expect(await onScreen(newestExchange(student))).toBe(1);
+      expect(await onScreen(instructorStep(student).getByRole('heading'))).toBe(1);
+      // The instructor drives: no "Next step" here.
+      await expect(student.getByRole('button', { name: 'Next step' })).toHaveCount(0);
+      // The token exchange opens in place, by keyboard.
+      const tokenExchange = studentLog(student)
+        .locator('li')
+        .filter({ has: student.locator('summary', { hasText: 'POST /oidc/token 200' }) });
+      await tokenExchange.locator('summary').focus();
+      await student.keyboard.press('Enter');
+      const response = tokenExchange.getByLabel('Response 200');
+      await expect(response).toBeVisible();
+      await expect(response).toContainText(/"access_token":\s*"[^"]{6}…"/);
+      await expect(tokenExchange.getByLabel('Request', { exact: true })).toContainText(/code=[^&\s]{6}…/);
+    });
+
+    const html = await student.content();
+    expect(html).not.toContain(code!);
+    expect(html).not.toContain(accessToken!);
+    await expect.poll(() => received.some((data) => data.includes('/oidc/token'))).toBe(true);
+    expect(received.filter((data) => data.includes(code!) || data.includes(accessToken!))).toEqual([]);
+    wire.close();
+
+    const { violations } = await new AxeBuilder({ page: student }).analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  } finally {
+    await Promise.all([instructorContext.close(), studentContext.close()]);
+  }
+});
+
+test('the follow view holds the step, the diagram and the newest exchange on one screen, and on a projector no text under 24 px', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const instructorContext = await browser.newContext();
+  const studentContext = await browser.newContext();
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.goto('client-credentials');
+    const room = await startRoom(instructor);
+    await instructor.next();
+    await instructor.next();
+    const student = await studentContext.newPage();
+    for (const [viewport, path] of [
+      [{ width: 1440, height: 900 }, room.joinUrl],
+      [{ width: 1280, height: 720 }, room.joinUrl],
+      [{ width: 1920, height: 1080 }, `${room.joinUrl}?present=1`],
+    ] as const) {
+      await student.setViewportSize(viewport);
+      await student.goto(path);
+      await expect(instructorStep(student).getByRole('heading')).toHaveText('Call the API as the app');
+      await expect(newestExchange(student)).toContainText(/(GET|POST) \/\S+ \d{3}/);
+      const diagram = new Diagram(student);
+      await expect(diagram.messages).toHaveCount(await studentLog(student).locator('li').count());
+      expect(await student.evaluate(() => [window.scrollX, window.scrollY])).toEqual([0, 0]);
+      expect(await onScreen(instructorStep(student).getByRole('heading'))).toBe(1);
+      expect(await onScreen(diagram.graph)).toBeGreaterThan(0.9);
+      expect(await onScreen(newestExchange(student))).toBe(1);
+      await expect(student.getByRole('button', { name: 'Explore on my own' })).toBeVisible();
+      if (viewport.width === 1920)
+        expect((await textOnScreen(student)).filter(({ size }) => size < 24)).toEqual([]);
+    }
   } finally {
     await Promise.all([instructorContext.close(), studentContext.close()]);
   }

@@ -1,6 +1,15 @@
-import { grantBySlug } from '@/machines/registry';
+'use client';
 
-export type InstructorStep = { slug: string; stepIndex: number; seq: number };
+import { useState, type ReactNode } from 'react';
+import type { RoomView } from '@/lib/rooms/room-view';
+import type { TokenSet } from '@/lib/walkthrough/types';
+import { grantBySlug } from '@/machines/registry';
+import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
+import { HttpLog } from '../http-log/http-log';
+import { RequestPreview } from '../walkthrough/request-preview';
+import { Workbench } from '../walkthrough/workbench';
+
+export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
 
 const ROLE = {
   'resource-owner': 'the resource owner (browser)',
@@ -9,47 +18,97 @@ const ROLE = {
   'resource-server': 'the resource server',
 } as const;
 
-/** The instructor's current step, as the walkthrough explains it; the list shows where it sits. */
-export function FollowView({ step }: { step?: InstructorStep }) {
+const NO_VIEW: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
+
+/**
+ * What the instructor's screen shows, in the presenter view's layout: the step and its request, the
+ * live diagram and the newest exchanges, all masked before they left the instructor's browser and
+ * again on the server (lib/rooms/room-view.ts). Students have no "Next step": the instructor drives.
+ * The parts are the walkthrough's own; they only read the room's view.
+ */
+export function FollowView({
+  step,
+  header,
+  projector,
+}: {
+  step?: InstructorStep;
+  /** The room's heading and the student's choice of mode. */
+  header: ReactNode;
+  /** Drawn for a projector (`?present=1`): no text under 24 px. */
+  projector: boolean;
+}) {
+  const [selectedSeq, setSelectedSeq] = useState<number>();
+  const [diagramView, setDiagramView] = useState<DiagramView>('graph');
   const grant = step ? grantBySlug(step.slug) : undefined;
-  if (!step || !grant)
+  const current = step && grant?.steps[step.stepIndex];
+  if (!step || !grant || !current)
     return (
-      <p role="status" className="rounded-lg bg-white px-4 py-6 text-center text-lg">
-        Waiting for the instructor to open a walkthrough…
-      </p>
+      <div className="space-y-6">
+        {header}
+        <p role="status" className="rounded-lg bg-white px-4 py-6 text-center text-lg">
+          Waiting for the instructor to open a walkthrough…
+        </p>
+      </div>
     );
-  const current = grant.steps[step.stepIndex];
+  const view = step.view ?? NO_VIEW;
+  const left = view.total - view.exchanges.length;
   return (
-    <section aria-label="Instructor’s step" className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-      <nav aria-label="Steps">
-        <ol className="space-y-2">
-          {grant.steps.map((item, index) => (
-            <li
-              key={item.id}
-              aria-current={index === step.stepIndex ? 'step' : undefined}
-              className={`rounded-lg border px-3 py-2 text-sm ${index === step.stepIndex ? 'border-as-accent bg-as-soft font-semibold' : 'border-slate-200 bg-white'}`}
+    <div className="workbench-page">
+      <Workbench
+        toolbar={header}
+        step={
+          <>
+            <section
+              aria-label="Instructor’s step"
+              aria-live="polite"
+              className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
             >
-              {index + 1}. {item.title}
-            </li>
-          ))}
-        </ol>
-      </nav>
-      {current ? (
-        <article className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm" aria-live="polite">
-          <p className="text-sm text-slate-600">
-            {grant.name} · Step {step.stepIndex + 1} of {grant.steps.length}
-          </p>
-          <h2 className="mt-1 text-xl font-bold">{current.title}</h2>
-          <p className="mt-2 text-slate-700">{current.forFollowers ?? current.explanation}</p>
-          <p className="mt-3 text-sm">
-            From {ROLE[current.from]} to {ROLE[current.to]}, over the{' '}
-            {current.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}.{' '}
-            <a href={current.rfc.href} target="_blank" rel="noreferrer" className="text-as-accent underline">
-              {current.rfc.label}
-            </a>
-          </p>
-        </article>
-      ) : null}
-    </section>
+              <p className="text-sm text-slate-600">
+                {grant.name} · Step {step.stepIndex + 1} of {grant.steps.length}
+              </p>
+              <h2 className="mt-1 text-xl font-bold">{current.title}</h2>
+              <p className="mt-2 text-slate-700">{current.forFollowers ?? current.explanation}</p>
+              <p className="mt-3 text-sm">
+                From {ROLE[current.from]} to {ROLE[current.to]}, over the{' '}
+                {current.channel === 'front'
+                  ? 'front channel (through the browser)'
+                  : 'back channel (direct)'}
+                .{' '}
+                <a
+                  href={current.rfc.href}
+                  target="_blank"
+                  rel="noreferrer"
+                  className="text-as-accent underline"
+                >
+                  {current.rfc.label}
+                </a>
+              </p>
+            </section>
+            {view.request ? <RequestPreview request={view.request} /> : null}
+          </>
+        }
+        diagram={
+          <RoleDiagram
+            events={view.exchanges}
+            // The holdings read which tokens there are; their masked values are never shown.
+            context={{ values: view.values, tokens: view.tokens as TokenSet }}
+            clientType={grant.clientType}
+            selectedSeq={selectedSeq}
+            onSelect={setSelectedSeq}
+            view={diagramView}
+            onViewChange={setDiagramView}
+            variant={projector ? 'presenter' : 'default'}
+          />
+        }
+        log={
+          <HttpLog
+            events={view.exchanges}
+            selectedSeq={selectedSeq}
+            onSelect={setSelectedSeq}
+            source={`The instructor’s run, recorded by the playground’s servers; codes, tokens and secrets masked.${left > 0 ? ` Its first ${left} exchanges are left out.` : ''}`}
+          />
+        }
+      />
+    </div>
   );
 }

@@ -1,25 +1,56 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { walkthroughBySlug } from '@/machines';
+import { describeAction } from '@/machines/walkthrough/describe';
+import { roomViewOf } from '@/lib/rooms/room-view';
+import type { TraceEvent } from '@/lib/trace/types';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
 import { JoinCard } from './join-card';
 import { LoopbackWarning } from './loopback-warning';
 import { loadInstructorRoom, problemOf, saveInstructorRoom, type InstructorRoom } from './room-storage';
 
+// Exchanges of one step arrive in a burst (a sign-in is five of them): the room hears the burst once.
+const PUBLISH_AFTER_MS = 250;
+
 /**
  * The instructor's side of a classroom room: start one, show its code, join URL and QR code, count the
- * students, and tell the room each time this walkthrough moves to another step.
+ * students, and tell the room where this walkthrough is and what its screen shows (the step's request,
+ * the newest exchanges, masked as in the presenter view: lib/rooms/room-view.ts).
  */
-export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: string }) {
+export function RoomPanel({
+  actor,
+  slug,
+  events,
+}: {
+  actor: WalkthroughActor;
+  slug: string;
+  /** This run's recorded exchanges, as the HTTP log shows them. */
+  events: readonly TraceEvent[];
+}) {
   const titleId = useId();
   const [room, setRoom] = useState<InstructorRoom | undefined>(loadInstructorRoom);
   const [students, setStudents] = useState<number>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<string>();
-  const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
+  const context = useSelector(actor, (snapshot) => snapshot.context);
+  // What students see: built (and masked) only while a room is open.
+  const published = useMemo(() => {
+    if (!room) return undefined;
+    const { grant } = walkthroughBySlug(slug)!;
+    const step = grant.steps[context.stepIndex];
+    const request = step ? describeAction(step.action(context), grant, context) : undefined;
+    const view = roomViewOf({
+      events,
+      values: context.values,
+      tokens: context.tokens,
+      ...(request ? { request } : {}),
+    });
+    return JSON.stringify({ slug, stepIndex: context.stepIndex, view });
+  }, [room, slug, context, events]);
 
   const forget = useCallback((message?: string) => {
     saveInstructorRoom(undefined);
@@ -28,27 +59,29 @@ export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: stri
     setProblem(message);
   }, []);
 
-  // Every move of this walkthrough goes to the room.
+  // Every move of this walkthrough, and every exchange it makes, goes to the room, one after another:
+  // the room numbers what it hears in order, so the last one sent is the one students keep.
+  const sending = useRef(Promise.resolve());
   useEffect(() => {
-    if (!room) return;
-    const controller = new AbortController();
-    fetch(`/api/rooms/${room.code}/step`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${room.key}` },
-      body: JSON.stringify({ slug, stepIndex }),
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        if (response.status === 404)
-          forget('The room has ended (rooms end after two hours without a step). Start a new one.');
-        else if (!response.ok) setProblem(`The room did not take this step: ${await problemOf(response)}`);
-        else setProblem(undefined);
+    if (!room || !published) return;
+    const send = () =>
+      fetch(`/api/rooms/${room.code}/step`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${room.key}` },
+        body: published,
       })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setProblem(`The room did not take this step: ${String(error)}`);
-      });
-    return () => controller.abort();
-  }, [room, slug, stepIndex, forget]);
+        .then(async (response) => {
+          if (response.status === 404)
+            forget('The room has ended (rooms end after two hours without a step). Start a new one.');
+          else if (!response.ok) setProblem(`The room did not take this step: ${await problemOf(response)}`);
+          else setProblem(undefined);
+        })
+        .catch((error: unknown) => setProblem(`The room did not take this step: ${String(error)}`));
+    const timer = setTimeout(() => {
+      sending.current = sending.current.then(send);
+    }, PUBLISH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [room, published, forget]);
 
   // How many students are connected, live.
   useEffect(() => {
@@ -162,8 +195,8 @@ export function RoomPanel({ actor, slug }: { actor: WalkthroughActor; slug: stri
                 : `${students} ${students === 1 ? 'student' : 'students'} connected`}
             </p>
             <p className="text-sm text-slate-600">
-              Students see which grant and step you are on, never your requests or tokens. Each step you take
-              here is sent to the room.
+              Students see this step, its request, the diagram and the newest exchanges as the presenter view
+              shows them: codes, tokens, secrets and passwords masked, even when you reveal them here.
             </p>
             <JoinCard room={room} qr={qr} />{' '}
             <button

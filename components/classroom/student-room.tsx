@@ -6,6 +6,7 @@ import { grantBySlug } from '@/machines/registry';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';
+import { useProjector } from './use-projector';
 
 type Connection =
   | { state: 'joining' }
@@ -15,12 +16,13 @@ type Connection =
 
 /**
  * A student's room: joins by code, then listens (Server-Sent Events) for the instructor's steps. In
- * "Follow the instructor" the page shows the instructor's step; in "Explore on my own" it runs the
+ * "Follow the instructor" the page shows what the instructor's screen shows, masked; in "Explore on my own" it runs the
  * student's own walkthrough on the student's own trace, and the instructor's steps no longer move it.
  */
 export function StudentRoom({ code, origin }: { code: string; origin: string }) {
   const [connection, setConnection] = useState<Connection>({ state: 'joining' });
   const [mode, setMode] = useState<StudentMode>();
+  const projector = useProjector();
 
   useEffect(() => {
     let source: EventSource | undefined;
@@ -97,56 +99,54 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
   const { step } = connection;
   const exploring = mode?.mode === 'explore' ? mode : undefined;
   const instructorGrant = step ? grantBySlug(step.slug) : undefined;
+  const header = (
+    <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
+      <div className="flex flex-wrap items-baseline gap-x-4">
+        <h1 className="text-2xl font-bold">Classroom {connection.displayCode}</h1>
+        <p role="status" className="text-sm text-slate-600">
+          {connection.students} {connection.students === 1 ? 'student' : 'students'} here
+        </p>
+      </div>
+      <div role="group" aria-label="Mode" className="flex gap-2">
+        <button
+          type="button"
+          aria-pressed={!exploring}
+          onClick={() => choose({ mode: 'follow' })}
+          className={`rounded-lg px-4 py-1.5 font-semibold ${!exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
+        >
+          Follow the instructor
+        </button>
+        <button
+          type="button"
+          aria-pressed={Boolean(exploring)}
+          disabled={!step && !exploring}
+          onClick={() => step && choose({ mode: 'explore', slug: step.slug })}
+          className={`rounded-lg px-4 py-1.5 font-semibold disabled:opacity-50 ${exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
+        >
+          Explore on my own
+        </button>
+      </div>
+    </header>
+  );
+  if (!exploring) return <FollowView step={step} header={header} projector={projector} />;
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-center justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-bold">Classroom {connection.displayCode}</h1>
-          <p role="status" className="text-sm text-slate-600">
-            {connection.students} {connection.students === 1 ? 'student' : 'students'} here
-          </p>
-        </div>
-        <div role="group" aria-label="Mode" className="flex gap-2">
-          <button
-            type="button"
-            aria-pressed={!exploring}
-            onClick={() => choose({ mode: 'follow' })}
-            className={`rounded-lg px-4 py-2 font-semibold ${!exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
-          >
-            Follow the instructor
-          </button>
-          <button
-            type="button"
-            aria-pressed={Boolean(exploring)}
-            disabled={!step && !exploring}
-            onClick={() => step && choose({ mode: 'explore', slug: step.slug })}
-            className={`rounded-lg px-4 py-2 font-semibold disabled:opacity-50 ${exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
-          >
-            Explore on my own
-          </button>
-        </div>
-      </header>
-      {exploring ? (
-        <>
-          <p className="rounded-lg bg-sky-50 px-4 py-2 text-sm" aria-live="polite">
-            You are exploring on your own: your own requests and tokens, which nobody else sees.
-            {instructorGrant && step
-              ? ` The instructor is at ${instructorGrant.name}, step ${step.stepIndex + 1}.`
-              : ''}
-          </p>
-          <WalkthroughLoader
-            key={exploring.slug}
-            slug={exploring.slug}
-            origin={origin}
-            placement={{
-              storageKey: `room:${canonical}:${exploring.slug}`,
-              returnPath: `/join/${canonical}`,
-            }}
-          />
-        </>
-      ) : (
-        <FollowView step={step} />
-      )}
+      {header}
+      <p className="rounded-lg bg-sky-50 px-4 py-2 text-sm" aria-live="polite">
+        You are exploring on your own: your own requests and tokens, which nobody else sees.
+        {instructorGrant && step
+          ? ` The instructor is at ${instructorGrant.name}, step ${step.stepIndex + 1}.`
+          : ''}
+      </p>
+      <WalkthroughLoader
+        key={exploring.slug}
+        slug={exploring.slug}
+        origin={origin}
+        placement={{
+          storageKey: `room:${canonical}:${exploring.slug}`,
+          returnPath: `/join/${canonical}`,
+        }}
+      />
     </div>
   );
 }

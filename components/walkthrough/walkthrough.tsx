@@ -177,7 +177,7 @@ export function Walkthrough({
               title={title}
               autopilot={<AutoplayControls autopilot={autopilot} />}
               stepLink={<StepLink actor={actor} slug={slug} />}
-              room={<RoomPanel actor={actor} slug={slug} />}
+              room={<RoomPanel actor={actor} slug={slug} events={events} />}
               onShortcuts={() => setHelpOpen(true)}
             />
           )

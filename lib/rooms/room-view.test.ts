@@ -44,7 +44,9 @@ describe('the view a classroom room shares of the instructor’s screen', () => 
     expect(header(view.exchanges[4]!.response.headers, 'location')).toBe(
       'http://localhost:3000/callback#access_token=ZmFrZS…&token_type=Bearer',
     );
-    expect(view.exchanges[3]!.request.url).toBe('http://localhost:3000/oidc/session/end?id_token_hint=eyJhbG…');
+    expect(view.exchanges[3]!.request.url).toBe(
+      'http://localhost:3000/oidc/session/end?id_token_hint=eyJhbG…',
+    );
   });
 
   it('masks the step’s request so that the preview still decodes it, other values keeping their encoding', () => {
@@ -62,10 +64,16 @@ describe('the view a classroom room shares of the instructor’s screen', () => 
 
   it('keeps the newest exchanges, cuts long bodies saying so, and fits the room’s message size', () => {
     const many = Array.from({ length: 30 }, (_, index) =>
-      exchange(index + 1, 'client', 'resource-server', { method: 'GET', url: `/api/${index}` }, {
-        status: 200,
-        body: 'x'.repeat(3_000),
-      }),
+      exchange(
+        index + 1,
+        'client',
+        'resource-server',
+        { method: 'GET', url: `/api/${index}` },
+        {
+          status: 200,
+          body: 'x'.repeat(3_000),
+        },
+      ),
     );
     const view = roomViewOf({ events: many, values: {}, tokens: {} });
     expect(view.total).toBe(30);
@@ -78,7 +86,10 @@ describe('the view a classroom room shares of the instructor’s screen', () => 
 
     const huge = many.map((event) => ({
       ...event,
-      request: { ...event.request, headers: Array.from({ length: 40 }, (_, i): [string, string] => [`x-${i}`, 'y'.repeat(600)]) },
+      request: {
+        ...event.request,
+        headers: Array.from({ length: 40 }, (_, i): [string, string] => [`x-${i}`, 'y'.repeat(600)]),
+      },
     }));
     const fitted = roomViewOf({ events: huge, values: {}, tokens: {} });
     expect(roomViewBytes(fitted)).toBeLessThanOrEqual(ROOM_VIEW_BYTES);

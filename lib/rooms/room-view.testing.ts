@@ -29,7 +29,10 @@ export const instructorRun: TraceEvent[] = [
     {
       method: 'POST',
       url: '/interaction/Zq1/login',
-      headers: [...FORM, ['cookie', `_interaction=[authorization server cookie, hidden]; other=${SECRETS.cookie}`]],
+      headers: [
+        ...FORM,
+        ['cookie', `_interaction=[authorization server cookie, hidden]; other=${SECRETS.cookie}`],
+      ],
       body: `username=alice&password=${SECRETS.password}`,
     },
     { status: 303, headers: [['set-cookie', `tracker=${SECRETS.cookie}; path=/; httponly`]] },
@@ -83,7 +86,9 @@ export const instructorRun: TraceEvent[] = [
     { method: 'GET', url: '/oidc/auth?response_type=token' },
     {
       status: 303,
-      headers: [['location', `http://localhost:3000/callback#access_token=${SECRETS.access_token}&token_type=Bearer`]],
+      headers: [
+        ['location', `http://localhost:3000/callback#access_token=${SECRETS.access_token}&token_type=Bearer`],
+      ],
     },
   ),
 ];
@@ -97,7 +102,8 @@ export const unmaskedView = (): RoomView => ({
     url: 'http://localhost:3000/oidc/token',
     headers: [['Authorization', `Basic ${SECRETS.basic}`]],
     body: `grant_type=authorization_code&code=${SECRETS.code}&code_verifier=${SECRETS.code_verifier}&scope=openid+profile`,
-    sender: 'The client’s backend, on the playground’s server (back channel), with the client secret (HTTP Basic)',
+    sender:
+      'The client’s backend, on the playground’s server (back channel), with the client secret (HTTP Basic)',
   },
   values: { code: SECRETS.code, code_verifier: SECRETS.code_verifier, state: 's1' },
   tokens: {

@@ -39,9 +39,12 @@ const JWT = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
 
 /** Free text (a URL, a header, a body) with every secret masked. */
 export function maskRoomText(text: string): string {
-  return maskSecrets(text.replace(PARAMETER, (_m, at: string, name: string, value: string) =>
-    `${at}${name}=${maskValue(name, value)}`,
-  )).replace(JWT, shorten);
+  return maskSecrets(
+    text.replace(
+      PARAMETER,
+      (_m, at: string, name: string, value: string) => `${at}${name}=${maskValue(name, value)}`,
+    ),
+  ).replace(JWT, shorten);
 }
 
 /** A form body masked value by value, in decoded form, as the request preview decodes it. */
@@ -74,13 +77,22 @@ const maskCookiePair = (pair: string) => {
 };
 
 // Headers whose whole value is a credential: its scheme may stay, the rest never does.
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'dpop', 'x-playground-on-behalf']);
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'dpop',
+  'x-playground-on-behalf',
+]);
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 export function maskHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
-  if (lower === 'cookie') return value.split(';').map((pair) => maskCookiePair(pair.trim())).join('; ');
+  if (lower === 'cookie')
+    return value
+      .split(';')
+      .map((pair) => maskCookiePair(pair.trim()))
+      .join('; ');
   if (lower === 'set-cookie') {
     const end = value.indexOf(';');
     return end < 0 ? maskCookiePair(value) : `${maskCookiePair(value.slice(0, end))}${value.slice(end)}`;
@@ -173,7 +185,9 @@ export function roomViewOf(input: {
   tokens: Record<string, string | number | undefined>;
 }): RoomView {
   const tokens = Object.fromEntries(
-    Object.entries(input.tokens).filter((entry): entry is [string, string | number] => entry[1] !== undefined),
+    Object.entries(input.tokens).filter(
+      (entry): entry is [string, string | number] => entry[1] !== undefined,
+    ),
   );
   let view = maskRoomView({
     exchanges: input.events.slice(-ROOM_EXCHANGES),

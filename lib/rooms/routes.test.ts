@@ -114,7 +114,13 @@ describe('rooms API', () => {
     for (const [bad, field] of [
       [null, 'view'],
       [{ ...view, exchanges: 'all of them' }, 'view.exchanges'],
-      [{ ...view, exchanges: [{ ...view.exchanges[0], request: { ...view.exchanges[0]!.request, url: 'no url' } }] }, 'view.exchanges.0.request.url'],
+      [
+        {
+          ...view,
+          exchanges: [{ ...view.exchanges[0], request: { ...view.exchanges[0]!.request, url: 'no url' } }],
+        },
+        'view.exchanges.0.request.url',
+      ],
       [{ ...view, exchanges: Array(17).fill(view.exchanges[0]) }, 'view.exchanges'],
       [{ ...view, tokens: { access_token: { nested: true } } }, 'view.tokens.access_token'],
     ] as const) {
