@@ -101,3 +101,35 @@ describe('the view a classroom room shares of the instructor’s screen', () => 
     expect(roomViewOf({ events: [], values: {}, tokens: { access_token: undefined } }).tokens).toEqual({});
   });
 });
+
+describe('the recorder’s labels and run ids in a room’s view', () => {
+  it('keeps a label the recorder wrote, hides the run id in its header and leaves out the run', () => {
+    const [event] = maskRoomView({
+      ...unmaskedView(),
+      exchanges: [
+        {
+          ...exchange(
+            1,
+            'client',
+            'authorization-server',
+            {
+              method: 'POST',
+              url: '/oidc/token',
+              headers: [
+                ['x-playground-on-behalf', '[signed by the playground, hidden]'],
+                ['x-playground-run', 'WZOwMfI2HB8vgj6m'],
+              ],
+            },
+            { status: 200 },
+          ),
+          run: 'WZOwMfI2HB8vgj6m',
+        },
+      ],
+    }).exchanges;
+    expect(event!.request.headers).toEqual([
+      ['x-playground-on-behalf', '[signed by the playground, hidden]'],
+      ['x-playground-run', 'WZOwMf…'],
+    ]);
+    expect(event).not.toHaveProperty('run');
+  });
+});

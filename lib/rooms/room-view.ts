@@ -76,13 +76,17 @@ const maskCookiePair = (pair: string) => {
   return /^\[[^\]]*hidden\]$/.test(value) ? pair : `${pair.slice(0, separator)}=••••`;
 };
 
-// Headers whose whole value is a credential: its scheme may stay, the rest never does.
+// Headers whose whole value is a credential: its scheme may stay, the rest never does. The run id is
+// hidden as its cookie is (lib/trace/cookie-labels.ts).
 const CREDENTIAL_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
   'dpop',
   'x-playground-on-behalf',
+  'x-playground-run',
 ]);
+// What the recorder wrote in place of a value: `[signed by the playground, hidden]`.
+const isLabel = (value: string) => /^\[[^\]]*\]$/.test(value);
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -97,7 +101,7 @@ export function maskHeader(name: string, value: string): string {
     const end = value.indexOf(';');
     return end < 0 ? maskCookiePair(value) : `${maskCookiePair(value.slice(0, end))}${value.slice(end)}`;
   }
-  if (CREDENTIAL_HEADERS.has(lower)) {
+  if (CREDENTIAL_HEADERS.has(lower) && !isLabel(value)) {
     const [scheme = '', ...rest] = value.split(' ');
     if (!rest.length) return shorten(value);
     // As the presenter view shows HTTP Basic: nothing of the client's credentials.
@@ -126,9 +130,12 @@ function maskMessage<M extends RecordedMessage>(message: M): M {
   return { ...message, headers: maskHeaders(message.headers), ...maskBody(message) };
 }
 
+/** An exchange as students see it; which run of the instructor's made it is not theirs to know. */
 export function maskExchange(event: TraceEvent): TraceEvent {
+  const { run, ...shown } = event;
+  void run;
   return {
-    ...event,
+    ...shown,
     request: { ...maskMessage(event.request), url: cut(maskRoomText(event.request.url), ROOM_URL_CHARS) },
     response: maskMessage(event.response),
     ...(event.note ? { note: cut(maskRoomText(event.note), ROOM_HEADER_CHARS) } : {}),
