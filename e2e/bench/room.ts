@@ -1,19 +1,197 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { roomViewBytes, roomViewOf, type RoomView } from '../../lib/rooms/room-view';
 import { freePort, startRedisServer, type RedisServer } from '../../lib/testing/redis-server';
-import { createRoom, openRoomEvents, step } from '../support/room-events';
+import type { HeaderList, Role, TraceEvent } from '../../lib/trace/types';
+import { createRoom, openRoomEvents } from '../support/room-events';
 import { startPlayground, type Playground } from '../support/server';
 
 /**
  * `npm run bench:room`: 200 simulated students connected to one classroom room while the instructor
- * steps 50 times. Prints broadcast latency (from the instructor's request to each student's receipt)
- * p50/p99, messages lost, and the server's peak RSS: in one process, then across two instances on
- * Redis. It prints figures; it asserts nothing (these machines are shared and noisy).
+ * steps 50 times, each step carrying the masked view of the instructor's screen that a real run
+ * publishes (lib/rooms/room-view.ts: up to the nine exchanges of an authorization code grant, about
+ * 22 KB at the end, as measured from a browser). Prints broadcast latency (from the instructor's
+ * request to each student's receipt) p50/p99, messages lost, and the server's peak RSS: in one
+ * process, then across two instances on Redis. It prints figures; it asserts nothing (these machines
+ * are shared and noisy).
  */
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 200);
 const STEPS = Number(process.env.BENCH_STEPS ?? 50);
 const SLUG = 'authorization-code';
 const STEP_COUNT = 8;
+
+// An authorization code run as the recorder keeps it: the sizes of a real one (headers, the sign-in
+// and consent pages cut by the view, three tokens in the token response).
+const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
+const jwt = () => `eyJhbGciOiJFUzI1NiIsImtpZCI6IjEifQ.${secret(300)}.${secret(64)}`;
+const COOKIES: HeaderList = Array.from({ length: 6 }, (_, i) => [
+  'set-cookie',
+  `_interaction${i ? `.sig${i}` : ''}=[authorization server cookie, hidden]; path=/interaction/${secret(32)}; expires=Mon, 30 Nov 2026 01:15:20 GMT; samesite=lax; httponly`,
+]);
+const PAGE = `<!doctype html><html lang="en"><head><title>Sign in</title></head><body>${'<p>Sign in to continue.</p>'.repeat(250)}</body></html>`;
+
+function exchange(
+  seq: number,
+  from: Role,
+  to: Role,
+  request: { method: string; url: string; headers?: HeaderList; body?: string },
+  response: { status: number; headers?: HeaderList; body?: string },
+): TraceEvent {
+  const message = (headers: HeaderList = [], body?: string) => ({
+    headers: [['user-agent', 'Mozilla/5.0 (X11; Linux x86_64) Chrome/142.0'], ...headers] as HeaderList,
+    body: body ?? null,
+    bodyEncoding: 'utf8' as const,
+    truncated: false,
+  });
+  return {
+    id: String(seq),
+    seq,
+    time: new Date().toISOString(),
+    durationMs: 3,
+    from,
+    to,
+    channel: from === 'resource-owner' || to === 'resource-owner' ? 'front' : 'back',
+    request: {
+      ...message(request.headers, request.body),
+      method: request.method,
+      url: `http://localhost:3000${request.url}`,
+    },
+    response: { ...message(response.headers, response.body), status: response.status },
+  };
+}
+
+function authorizationCodeRun(): TraceEvent[] {
+  const [login, consent, code] = [secret(32), secret(32), secret(32)];
+  const form: HeaderList = [['content-type', 'application/x-www-form-urlencoded']];
+  const html: HeaderList = [['content-type', 'text/html; charset=utf-8'], ...COOKIES.slice(0, 2)];
+  const browser = 'resource-owner';
+  const as = 'authorization-server';
+  return [
+    exchange(
+      1,
+      browser,
+      as,
+      {
+        method: 'GET',
+        url: `/oidc/auth?response_type=code&client_id=playground-web&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&scope=openid+profile&state=${secret(16)}&code_challenge=${secret(32)}&code_challenge_method=S256`,
+      },
+      { status: 303, headers: [['location', `/interaction/${login}`], ...COOKIES] },
+    ),
+    exchange(
+      2,
+      browser,
+      as,
+      { method: 'GET', url: `/interaction/${login}` },
+      { status: 200, headers: html, body: PAGE },
+    ),
+    exchange(
+      3,
+      browser,
+      as,
+      {
+        method: 'POST',
+        url: `/interaction/${login}/login`,
+        headers: form,
+        body: 'username=alice&password=%5Bredacted%5D',
+      },
+      { status: 303, headers: [['location', `/oidc/auth/${login}`], ...COOKIES] },
+    ),
+    exchange(
+      4,
+      browser,
+      as,
+      { method: 'GET', url: `/oidc/auth/${login}` },
+      { status: 303, headers: [['location', `/interaction/${consent}`], ...COOKIES] },
+    ),
+    exchange(
+      5,
+      browser,
+      as,
+      { method: 'GET', url: `/interaction/${consent}` },
+      { status: 200, headers: html, body: PAGE },
+    ),
+    exchange(
+      6,
+      browser,
+      as,
+      { method: 'POST', url: `/interaction/${consent}/confirm`, headers: form, body: 'prompt=consent' },
+      { status: 303, headers: [['location', `/oidc/auth/${consent}`], ...COOKIES] },
+    ),
+    exchange(
+      7,
+      browser,
+      as,
+      { method: 'GET', url: `/oidc/auth/${consent}` },
+      {
+        status: 303,
+        headers: [
+          [
+            'location',
+            `http://localhost:3000/callback?code=${code}&state=s&iss=http%3A%2F%2Flocalhost%3A3000%2Foidc`,
+          ],
+          ...COOKIES,
+        ],
+      },
+    ),
+    exchange(
+      8,
+      'client',
+      as,
+      {
+        method: 'POST',
+        url: '/oidc/token',
+        headers: [...form, ['authorization', `Basic ${secret(40)}`]],
+        body: `grant_type=authorization_code&code=${code}&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2Fcallback&code_verifier=${secret(32)}`,
+      },
+      {
+        status: 200,
+        headers: [['content-type', 'application/json; charset=utf-8']],
+        body: JSON.stringify({
+          access_token: secret(32),
+          expires_in: 3600,
+          id_token: jwt(),
+          refresh_token: secret(32),
+          scope: 'openid profile',
+          token_type: 'Bearer',
+        }),
+      },
+    ),
+    exchange(
+      9,
+      'client',
+      as,
+      { method: 'GET', url: '/oidc/jwks' },
+      {
+        status: 200,
+        headers: [['content-type', 'application/jwk-set+json; charset=utf-8']],
+        body: JSON.stringify({
+          keys: [
+            { kty: 'EC', crv: 'P-256', x: secret(32), y: secret(32), kid: '1', use: 'sig', alg: 'ES256' },
+          ],
+        }),
+      },
+    ),
+  ];
+}
+
+/** What the instructor's browser publishes at each step of the run: the exchanges so far, masked. */
+const RUN = authorizationCodeRun();
+const VIEWS: RoomView[] = Array.from({ length: STEP_COUNT }, (_, stepIndex) =>
+  roomViewOf({
+    events: RUN.slice(0, Math.round(((stepIndex + 1) / STEP_COUNT) * RUN.length)),
+    values: { state: 's', code_verifier: secret(32) },
+    tokens: {},
+  }),
+);
+
+function step(origin: string, room: { code: string; key: string }, stepIndex: number) {
+  return fetch(`${origin}/api/rooms/${room.code}/step`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${room.key}` },
+    body: JSON.stringify({ slug: SLUG, stepIndex, view: VIEWS[stepIndex] }),
+  });
+}
 
 if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) {
   console.error('No production build: run `npm run build` first.');
@@ -80,7 +258,7 @@ async function run(label: string, instances: Playground[]) {
   for (let i = 0; i < STEPS; i += 1) {
     const seq = i + 1;
     sentAt.set(seq, performance.now());
-    const response = await step(instructorSide!.origin, room, SLUG, i % STEP_COUNT);
+    const response = await step(instructorSide!.origin, room, i % STEP_COUNT);
     if (!response.ok) throw new Error(`step ${seq} answered ${response.status}`);
     // Wait for the room to hear it (or give up after 2 s: what did not arrive counts as lost).
     const deadline = performance.now() + 2000;
@@ -147,8 +325,9 @@ async function main() {
     }
   }
 
+  const sizes = VIEWS.map((view) => roomViewBytes(view));
   console.log(
-    `\nbench:room (${new Date().toISOString().slice(0, 10)}, ${STUDENTS} students, ${STEPS} steps)\n`,
+    `\nbench:room (${new Date().toISOString().slice(0, 10)}, ${STUDENTS} students, ${STEPS} steps, views of ${(Math.min(...sizes) / 1024).toFixed(1)}-${(Math.max(...sizes) / 1024).toFixed(1)} KB)\n`,
   );
   console.log('| setup | messages | lost | refused | p50 ms | p99 ms | max ms | peak RSS MB |');
   console.log('|---|---|---|---|---|---|---|---|');

@@ -3,10 +3,22 @@ import type { RoomHub, RoomMessage, RoomRole } from './types';
 
 const HEARTBEAT_MS = 15_000;
 
-const frame = (message: RoomMessage) =>
-  message.type === 'step'
-    ? `id: ${message.seq}\nevent: step\ndata: ${JSON.stringify(message)}\n\n`
-    : `event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`;
+const encoder = new TextEncoder();
+// A step carries the instructor's view (tens of kilobytes) to every student: a hub hands each of its
+// subscribers the same message, which is written out once, not once per student.
+const frames = new WeakMap<RoomMessage, Uint8Array>();
+function frame(message: RoomMessage): Uint8Array {
+  let bytes = frames.get(message);
+  if (!bytes) {
+    bytes = encoder.encode(
+      message.type === 'step'
+        ? `id: ${message.seq}\nevent: step\ndata: ${JSON.stringify(message)}\n\n`
+        : `event: ${message.type}\ndata: ${JSON.stringify(message)}\n\n`,
+    );
+    frames.set(message, bytes);
+  }
+  return bytes;
+}
 
 /**
  * A room as Server-Sent Events: the instructor's current step at once, then every step, the number of
@@ -20,15 +32,14 @@ export async function roomEventStream(
   signal: AbortSignal,
   onClose: () => void = () => {},
 ): Promise<Response> {
-  const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let lastSeq = 0;
   let unsubscribe = () => {};
-  const send = (text: string) => {
+  const send = (chunk: string | Uint8Array) => {
     if (closed) return;
     try {
-      controller.enqueue(encoder.encode(text));
+      controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
     } catch {
       cleanup();
     }
