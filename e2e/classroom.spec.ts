@@ -279,11 +279,11 @@ test('following an authorization code grant: the diagram and the newest exchange
       expect(await onScreen(instructorStep(student).getByRole('heading'))).toBe(1);
       // The instructor drives: no "Next step" here.
       await expect(student.getByRole('button', { name: 'Next step' })).toHaveCount(0);
-      // The token exchange opens in place, by keyboard.
+      // The token exchange is reached with Tab and opens in place with Enter.
       const tokenExchange = studentLog(student)
         .locator('li')
         .filter({ has: student.locator('summary', { hasText: 'POST /oidc/token 200' }) });
-      await tokenExchange.locator('summary').focus();
+      await tabTo(student, tokenExchange.locator('summary'));
       await student.keyboard.press('Enter');
       const response = tokenExchange.getByLabel('Response 200');
       await expect(response).toBeVisible();
