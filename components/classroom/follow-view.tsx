@@ -101,12 +101,22 @@ export function FollowView({
           />
         }
         log={
-          <HttpLog
-            events={view.exchanges}
-            selectedSeq={selectedSeq}
-            onSelect={setSelectedSeq}
-            source={`The instructor’s run, recorded by the playground’s servers; codes, tokens and secrets masked.${left > 0 ? ` Its first ${left} exchanges are left out.` : ''}`}
-          />
+          view.exchanges.length ? (
+            <HttpLog
+              events={view.exchanges}
+              selectedSeq={selectedSeq}
+              onSelect={setSelectedSeq}
+              source={`The instructor’s run, recorded by the playground’s servers; codes, tokens and secrets masked.${left > 0 ? ` Its first ${left} exchanges are left out.` : ''}`}
+            />
+          ) : (
+            // The log's own empty text asks for "Next step", which is the instructor's to press.
+            <section aria-label="HTTP exchanges">
+              <h2 className="text-xl font-bold">HTTP exchanges</h2>
+              <p className="mt-3 text-slate-600">
+                No exchanges yet: the instructor has not sent a request in this run.
+              </p>
+            </section>
+          )
         }
       />
     </div>
