@@ -1,6 +1,5 @@
 import { maskSecrets, maskValue, shorten } from '../tokens/mask';
 import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
-import type { RequestDescription } from '../../machines/walkthrough/describe';
 
 /**
  * What students following a room see of the instructor's screen: the newest exchanges of the run (the
@@ -9,13 +8,22 @@ import type { RequestDescription } from '../../machines/walkthrough/describe';
  * the server masks it again before any student hears it (a code, token, secret, password, verifier or
  * cookie value never leaves the instructor's screen, even with "Reveal secrets" on), and both bound it.
  */
+/** The request a step is about to send, as the step card previews it (machines/walkthrough/describe.ts). */
+export type RoomRequest = {
+  method: string;
+  url: string;
+  headers: HeaderList;
+  body?: string;
+  sender: string;
+};
+
 export type RoomView = {
   /** The run's newest exchanges, oldest first, masked and cut short. */
   exchanges: TraceEvent[];
   /** How many exchanges the run has in all: the first `total - exchanges.length` are left out. */
   total: number;
   /** The request the step is about to send, as the step card previews it, masked. */
-  request?: RequestDescription;
+  request?: RoomRequest;
   /** What the client made up or received (the diagram's holdings read which there are), masked. */
   values: Record<string, string>;
   tokens: Record<string, string | number>;
@@ -142,7 +150,7 @@ export function maskExchange(event: TraceEvent): TraceEvent {
   };
 }
 
-export function maskRequest(request: RequestDescription): RequestDescription {
+export function maskRequest(request: RoomRequest): RoomRequest {
   return {
     ...request,
     url: cut(maskRoomText(request.url), ROOM_URL_CHARS),
@@ -187,7 +195,7 @@ export const roomViewBytes = (view: RoomView) => new TextEncoder().encode(JSON.s
  */
 export function roomViewOf(input: {
   events: readonly TraceEvent[];
-  request?: RequestDescription;
+  request?: RoomRequest;
   values: Record<string, string>;
   tokens: Record<string, string | number | undefined>;
 }): RoomView {
