@@ -146,6 +146,23 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
     );
   });
 
+  test('the implicit grant\'s access token, back in the URL fragment, is masked on the projector too', async ({
+    page,
+  }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await page.goto('/grants/implicit?present=1');
+    await expect(walkthrough.nextStep).toBeEnabled();
+    await walkthrough.next();
+    const as = new AuthorizationServerPage(page);
+    await as.signIn('alice', 'wonderland');
+    await as.allow();
+    await page.waitForURL(/\/grants\/implicit\?present=1/);
+    await expect(page.getByRole('toolbar', { name: 'Presenter view' })).toBeVisible();
+    await expect(walkthrough.httpLog).toContainText(/callback#\S*access_token=[^&\s]{6}…/);
+    // Nowhere on the screen (log, step card, tokens) does the token show beyond its first characters.
+    await expect(page.locator('body')).not.toContainText(/access_token=[^&\s…]{12}/);
+  });
+
   test('passes an axe scan', async ({ page }) => {
     const walkthrough = new WalkthroughPage(page);
     await page.goto('/grants/password?present=1');

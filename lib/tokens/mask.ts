@@ -3,7 +3,7 @@
  * their first characters. Works on JSON, form bodies and Authorization headers alike.
  */
 const SECRET_NAMES =
-  'access_token|refresh_token|id_token|client_secret|code|code_verifier|device_code|password|token';
+  'access_token|refresh_token|id_token|client_secret|client_assertion|code|code_verifier|device_code|password|token|subject_token|actor_token';
 
 const SECRET_NAME_SET = new Set(SECRET_NAMES.split('|'));
 /** A named value (a query or form parameter, a token field), masked when its name says it is secret. */
@@ -23,9 +23,13 @@ export function maskSecrets(text: string): string {
       (_m, start: string, value: string, end: string) => `${start}${shorten(value)}${end}`,
     )
     .replace(
-      new RegExp(`((?:^|[?&\\s])(?:${SECRET_NAMES})=)([^&\\s]+)`, 'g'),
+      // `#` too: the implicit grant's tokens come back in the fragment of a Location or callback URL;
+      // `;` for the same URL written into HTML (`&amp;access_token=`), as a redirect's body has it.
+      new RegExp(`((?:^|[?&#;\\s])(?:${SECRET_NAMES})=)([^&\\s"'<]+)`, 'g'),
       (_m, start: string, value: string) => `${start}${shorten(value)}`,
     )
     .replace(/(Bearer\s+)(\S+)/gi, (_m, start: string, value: string) => `${start}${shorten(value)}`)
+    // A DPoP-bound token (RFC 9449 §7.1); only a token-like run, so that prose ("DPoP proof") stays.
+    .replace(/(DPoP\s+)([\w.~+/=-]{16,})/g, (_m, start: string, value: string) => `${start}${shorten(value)}`)
     .replace(/(Basic\s+)(\S+)/gi, (_m, start: string) => `${start}••••`);
 }
