@@ -146,7 +146,7 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
     );
   });
 
-  test('the implicit grant\'s access token, back in the URL fragment, is masked on the projector too', async ({
+  test("the implicit grant's access token, back in the URL fragment, is masked on the projector too", async ({
     page,
   }) => {
     const walkthrough = new WalkthroughPage(page);

@@ -19,18 +19,22 @@ describe('masking secrets for the presenter view', () => {
   });
 
   it('shortens tokens in a fragment, DPoP-bound tokens, client assertions and exchanged tokens', () => {
-    expect(maskSecrets('location: http://localhost/callback#access_token=abcdefghijklmnop&token_type=Bearer')).toBe(
-      'location: http://localhost/callback#access_token=abcdef…&token_type=Bearer',
+    expect(
+      maskSecrets('location: http://localhost/callback#access_token=abcdefghijklmnop&token_type=Bearer'),
+    ).toBe('location: http://localhost/callback#access_token=abcdef…&token_type=Bearer');
+    expect(
+      maskSecrets('<a href="/callback#id_token=abcdefghijklmnop&amp;access_token=abcdefghijklmnop">'),
+    ).toBe('<a href="/callback#id_token=abcdef…&amp;access_token=abcdef…">');
+    expect(maskSecrets('authorization: DPoP eyJhbGciOiJFUzI1NiJ9.payload.sig')).toBe(
+      'authorization: DPoP eyJhbG…',
     );
-    expect(maskSecrets('<a href="/callback#id_token=abcdefghijklmnop&amp;access_token=abcdefghijklmnop">')).toBe(
-      '<a href="/callback#id_token=abcdef…&amp;access_token=abcdef…">',
-    );
-    expect(maskSecrets('authorization: DPoP eyJhbGciOiJFUzI1NiJ9.payload.sig')).toBe('authorization: DPoP eyJhbG…');
     expect(maskSecrets('error_description: DPoP proof JWT is missing')).toBe(
       'error_description: DPoP proof JWT is missing',
     );
     expect(
-      maskSecrets('grant_type=client_credentials&client_assertion=eyJhbGciOiJFUzI1NiJ9.claims.sig&scope=read'),
+      maskSecrets(
+        'grant_type=client_credentials&client_assertion=eyJhbGciOiJFUzI1NiJ9.claims.sig&scope=read',
+      ),
     ).toBe('grant_type=client_credentials&client_assertion=eyJhbG…&scope=read');
     expect(maskSecrets('subject_token=abcdefghijklmnop&actor_token=qrstuvwxyz123456')).toBe(
       'subject_token=abcdef…&actor_token=qrstuv…',

@@ -17,19 +17,24 @@ export const shorten = (value: string) =>
   MASKED.test(value) ? value : value.length <= 8 ? '••••' : `${value.slice(0, 6)}…`;
 
 export function maskSecrets(text: string): string {
-  return text
-    .replace(
-      new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")([^"]+)(")`, 'g'),
-      (_m, start: string, value: string, end: string) => `${start}${shorten(value)}${end}`,
-    )
-    .replace(
-      // `#` too: the implicit grant's tokens come back in the fragment of a Location or callback URL;
-      // `;` for the same URL written into HTML (`&amp;access_token=`), as a redirect's body has it.
-      new RegExp(`((?:^|[?&#;\\s])(?:${SECRET_NAMES})=)([^&\\s"'<]+)`, 'g'),
-      (_m, start: string, value: string) => `${start}${shorten(value)}`,
-    )
-    .replace(/(Bearer\s+)(\S+)/gi, (_m, start: string, value: string) => `${start}${shorten(value)}`)
-    // A DPoP-bound token (RFC 9449 §7.1); only a token-like run, so that prose ("DPoP proof") stays.
-    .replace(/(DPoP\s+)([\w.~+/=-]{16,})/g, (_m, start: string, value: string) => `${start}${shorten(value)}`)
-    .replace(/(Basic\s+)(\S+)/gi, (_m, start: string) => `${start}••••`);
+  return (
+    text
+      .replace(
+        new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")([^"]+)(")`, 'g'),
+        (_m, start: string, value: string, end: string) => `${start}${shorten(value)}${end}`,
+      )
+      .replace(
+        // `#` too: the implicit grant's tokens come back in the fragment of a Location or callback URL;
+        // `;` for the same URL written into HTML (`&amp;access_token=`), as a redirect's body has it.
+        new RegExp(`((?:^|[?&#;\\s])(?:${SECRET_NAMES})=)([^&\\s"'<]+)`, 'g'),
+        (_m, start: string, value: string) => `${start}${shorten(value)}`,
+      )
+      .replace(/(Bearer\s+)(\S+)/gi, (_m, start: string, value: string) => `${start}${shorten(value)}`)
+      // A DPoP-bound token (RFC 9449 §7.1); only a token-like run, so that prose ("DPoP proof") stays.
+      .replace(
+        /(DPoP\s+)([\w.~+/=-]{16,})/g,
+        (_m, start: string, value: string) => `${start}${shorten(value)}`,
+      )
+      .replace(/(Basic\s+)(\S+)/gi, (_m, start: string) => `${start}••••`)
+  );
 }
