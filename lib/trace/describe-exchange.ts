@@ -63,9 +63,9 @@ export function credentialOf(request: Pick<WireRequest, 'headers' | 'body'>): Cr
   if (scheme === 'bearer') return 'bearer';
   if (scheme === 'dpop') return 'dpop';
   const form = formOf(request.body);
-  const assertion = form?.get('client_assertion');
-  if (assertion && form?.get('client_assertion_type') === JWT_BEARER_CLIENT_ASSERTION)
-    return assertionCredential(assertion);
+  // The assertion type declares the method (RFC 7521 §4.2); the assertion's alg says which key signed it.
+  if (form?.get('client_assertion_type') === JWT_BEARER_CLIENT_ASSERTION)
+    return assertionCredential(form.get('client_assertion') ?? '');
   return form?.get('client_secret') ? 'client-secret-post' : 'none';
 }
 

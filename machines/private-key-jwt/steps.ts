@@ -116,12 +116,11 @@ export const privateKeyJwt: RegisteredGrant = {
         request: {
           method: 'POST',
           path: '/oidc/token',
-          form: present({
-            grant_type: 'client_credentials',
-            scope: params.scope,
+          form: {
+            ...present({ grant_type: 'client_credentials', scope: params.scope }),
             client_assertion_type: JWT_BEARER,
             client_assertion: values.client_assertion ?? '',
-          }),
+          },
         },
       }),
       outcome: (_context, result) =>

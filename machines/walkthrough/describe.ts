@@ -42,7 +42,7 @@ export function describeAction(
   const authenticated =
     action.via === 'client-backend' &&
     !request.headers?.authorization &&
-    !form?.client_assertion &&
+    !form?.client_assertion_type &&
     CLIENT_AUTHENTICATED.test(request.path);
   if (authenticated) headers.push(['Authorization', `Basic base64(${grant.clientId}:<client secret>)`]);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.push([name, value]);
