@@ -184,3 +184,32 @@ test('the home page groups the grants as the classics and modern OAuth, saying w
   await expect(classics.getByRole('link', { name: 'Pushed authorization request (PAR)' })).toHaveCount(0);
   await expectNoSeriousAxeViolations(page, 'home');
 });
+
+test('a deep link past the reused request_uri replays both trips to the authorization server and lands on the refusal', async ({
+  page,
+}) => {
+  const walkthrough = new WalkthroughPage(page);
+  await page.goto('/grants/pushed-authorization-request?step=7&login=alice');
+  await expect(walkthrough.autopilotStatus).toHaveText(/Landed on step 7/, { timeout: 45_000 });
+  await expect(walkthrough.stepTitle).toHaveText('Refused: invalid_request_uri');
+  await expect(page.getByLabel('Callback parameters')).toContainText(
+    'request_uri is invalid, expired, or was already used',
+  );
+  const lines = await walkthrough.logLines();
+  expect(lines[0]).toBe('POST /oidc/request 201');
+  expect(lines.filter((line) => line === 'GET /oidc/auth 303')).toHaveLength(2);
+});
+
+test('a deep link to the replay step holds the assertion the replay signed, ready to send again', async ({
+  page,
+}) => {
+  const walkthrough = new WalkthroughPage(page);
+  await page.goto('/grants/private-key-jwt?step=3');
+  await expect(walkthrough.autopilotStatus).toHaveText(/Landed on step 3/, { timeout: 30_000 });
+  await expect(walkthrough.stepTitle).toHaveText('Replay the same assertion: refused');
+  await expect(
+    page.getByRole('region', { name: 'The client assertion sent again' }).getByRole('status'),
+  ).toHaveText('Signature verified with the public key registered for playground-private-key-jwt.');
+  await walkthrough.next();
+  await expect(page.getByLabel('Response body')).toContainText('"error": "invalid_client"');
+});
