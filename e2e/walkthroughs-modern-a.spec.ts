@@ -213,3 +213,39 @@ test('a deep link to the replay step holds the assertion the replay signed, read
   await walkthrough.next();
   await expect(page.getByLabel('Response body')).toContainText('"error": "invalid_client"');
 });
+
+test('compare: PKCE beside PAR, and client credentials beside private_key_jwt, say how they differ', async ({
+  page,
+}) => {
+  const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
+  const cell = (aspect: string, column: number) =>
+    table
+      .getByRole('row', { name: new RegExp(`^${aspect.replace(/[()]/g, '\\$&')}`) })
+      .getByRole('cell')
+      .nth(column);
+  await page.goto('/compare?left=authorization-code-pkce&right=pushed-authorization-request');
+  await expect(cell('Authorization request', 0)).toHaveText('in the URL, readable in the browser');
+  await expect(cell('Authorization request', 1)).toHaveText(
+    'pushed by the client’s backend (PAR); the browser carries only a request_uri',
+  );
+  await expect(cell('OAuth 2.1', 1)).toHaveText(
+    'an addition to it; FAPI 2.0 (required); OAuth 2.1-era recommendation',
+  );
+  for (const aspect of [
+    'Front-channel hops (this run)',
+    'Back-channel hops (this run)',
+    'Where tokens are exposed',
+  ])
+    await expect(cell(aspect, 1)).toHaveText('not yet run');
+
+  await page.goto('/compare?left=client-credentials&right=private-key-jwt');
+  await expect(cell('Who authenticates the client', 0)).toHaveText('the client, with its secret');
+  await expect(cell('Who authenticates the client', 1)).toHaveText(
+    'the client, with a JWT signed by its private key (private_key_jwt); no shared secret',
+  );
+  const right = page.getByRole('region', { name: 'Right: Client authentication with private_key_jwt' });
+  await right.getByRole('button', { name: 'Next step', exact: true }).click();
+  await expect(cell('Back-channel hops (this run)', 1)).not.toHaveText('not yet run');
+  await expect(cell('Where tokens are exposed', 1)).toHaveText(/^the client’s server/);
+  await expectNoSeriousAxeViolations(page, 'compare');
+});
