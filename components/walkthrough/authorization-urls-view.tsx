@@ -37,13 +37,13 @@ export function AuthorizationUrlsView({ classic, pushed }: { classic: string; pu
         The two authorization URLs
       </h3>
       <div className="mt-1 grid gap-3 @lg:grid-cols-2">
-        <div>
+        <div className="min-w-0">
           <p className="text-sm text-slate-700">
             Classic: {count(classic)} parameters, {classic.length} characters, all readable in the browser
           </p>
           <UrlLines label="Classic authorization URL" url={classic} />
         </div>
-        <div>
+        <div className="min-w-0">
           <p className="text-sm text-slate-700">
             Pushed (PAR): {count(pushed)} parameters, {pushed.length} characters
           </p>
