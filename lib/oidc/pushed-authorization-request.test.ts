@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authorizationServerPerFile, basic, form, TEST_ORIGIN } from '../testing/authorization-server';
 
 const testServer = authorizationServerPerFile();
@@ -56,6 +56,23 @@ describe('pushed authorization requests for the demo client that must push (RFC 
       error: 'invalid_request',
       error_description: 'Pushed Authorization Request must be used',
       state: 'state-1',
+    });
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a request_uri past its 60 seconds with the same invalid_request_uri', async () => {
+    const { request_uri } = (await (await push()).json()) as { request_uri: string };
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61_000 });
+    const response = await testServer().call(
+      `/oidc/auth?${new URLSearchParams({ client_id: CLIENT_ID, request_uri })}`,
+    );
+    expect(response.status).toBe(303);
+    expect(Object.fromEntries(new URL(response.headers.get('location')!).searchParams)).toMatchObject({
+      error: 'invalid_request_uri',
+      error_description: 'request_uri is invalid, expired, or was already used',
     });
   });
 
