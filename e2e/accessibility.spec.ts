@@ -1,15 +1,8 @@
+import { GRANTS as REGISTERED } from '../machines/registry';
 import { expect, test } from './fixtures';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
-const GRANTS = [
-  'authorization-code',
-  'authorization-code-pkce',
-  'implicit',
-  'client-credentials',
-  'password',
-  'device-code',
-  'refresh-token',
-];
+const GRANTS = REGISTERED.map((grant) => grant.slug);
 
 const focusedText = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim());

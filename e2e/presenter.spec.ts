@@ -67,6 +67,8 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
     ['password', 1],
     ['client-credentials', 2],
     ['device-code', 1],
+    ['pushed-authorization-request', 2],
+    ['private-key-jwt', 1],
   ] as const) {
     test(`${slug}: one screen holds the step, the diagram (largest), the newest exchange and Next step, no text under 24 px`, async ({
       page,

@@ -4,6 +4,8 @@ import { clientCredentials } from './client-credentials/steps';
 import { deviceCode } from './device-code/steps';
 import { implicit } from './implicit/steps';
 import { password } from './password/steps';
+import { privateKeyJwt } from './private-key-jwt/steps';
+import { pushedAuthorizationRequest } from './pushed-authorization-request/steps';
 import { refreshToken } from './refresh-token/steps';
 import type { RegisteredGrant } from '../lib/grants/catalogue';
 
@@ -22,6 +24,8 @@ export const GRANTS: readonly RegisteredGrant[] = [
   password,
   deviceCode,
   refreshToken,
+  pushedAuthorizationRequest,
+  privateKeyJwt,
 ];
 
 export const grantBySlug = (slug: string) => GRANTS.find((grant) => grant.slug === slug);

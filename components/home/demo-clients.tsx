@@ -48,7 +48,13 @@ export function DemoClients({ clients }: Props) {
                   <code>{client.client_id}</code>
                 </td>
                 <td className="p-2">
-                  {client.client_secret ? <code>{client.client_secret}</code> : 'none (public client)'}
+                  {client.client_secret ? (
+                    <code>{client.client_secret}</code>
+                  ) : client.token_endpoint_auth_method === 'private_key_jwt' ? (
+                    'none (signs with its private key)'
+                  ) : (
+                    'none (public client)'
+                  )}
                 </td>
                 <td className="p-2">{(client.grant_types ?? []).join(', ') || '—'}</td>
                 <td className="p-2">

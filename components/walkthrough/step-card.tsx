@@ -16,6 +16,7 @@ import { ResultView } from './result-view';
 import { ScopeGrantView } from './scope-grant-view';
 import { useServerFacts } from './server-facts';
 import { StateNotice } from './state-notice';
+import { StepExhibit } from './step-exhibit';
 import { stepFacts } from './step-facts';
 import { StepPhase, type Phase } from './step-phase';
 import type { WalkthroughActor } from './types';
@@ -152,6 +153,7 @@ function StepCardView({
       {facts.stateAdvice && (state.ready || state.failed) ? <StateNotice text={facts.stateAdvice} /> : null}
 
       {request ? <RequestPreview request={request} /> : null}
+      <StepExhibit exhibit={step.exhibit?.(context)} />
 
       {context.polls.length ? (
         <div className="mt-4">

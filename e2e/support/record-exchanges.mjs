@@ -5,7 +5,7 @@
  * secret, as machines/<grant>/recorded-exchanges.json.
  *
  *   next start -p 3241 (PUBLIC_ORIGIN=http://localhost:3241), then
- *   node e2e/support/record-exchanges.mjs http://localhost:3241
+ *   node e2e/support/record-exchanges.mjs http://localhost:3241 [slug ...]   (all grants, or the ones named)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,9 @@ const GRANTS = [
   'password',
   'device-code',
   'refresh-token',
-];
+  'pushed-authorization-request',
+  'private-key-jwt',
+].filter((slug) => process.argv.length <= 3 || process.argv.slice(3).includes(slug));
 
 // What the checks read: roles, channel, method, address, the Authorization scheme, which form fields
 // were sent, whether the server vouched for the call, the status. Values (tokens, secrets, codes) are not kept.
@@ -42,7 +44,9 @@ function trim(event) {
       ? new URLSearchParams(
           [...new URLSearchParams(event.request.body)].map(([name, value]) => [
             name,
-            ['grant_type', 'token_type_hint'].includes(name) ? value : '[value not kept]',
+            ['grant_type', 'token_type_hint', 'client_assertion_type'].includes(name)
+              ? value
+              : '[value not kept]',
           ]),
         ).toString()
       : null;

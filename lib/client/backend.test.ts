@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sendSchema } from './backend';
+import { readEnv } from '../config/env';
+import { sendAsClientBackend, sendSchema } from './backend';
 
 const send = (path: string) =>
   sendSchema.safeParse({ client_id: 'playground-first-party', request: { method: 'GET', path } });
@@ -15,5 +16,57 @@ describe('client backend: which paths it sends to', () => {
     expect(climbing.success).toBe(false);
     expect(climbing.error?.issues[0]?.message).toMatch(/must not contain \. or \.\. segments/);
     expect(send('/api/v1/./../../api/trace').success).toBe(false);
+  });
+});
+
+describe('client backend: signing a client assertion (private_key_jwt)', () => {
+  const withAssertion = (clientAssertion: unknown) =>
+    sendSchema.safeParse({
+      client_id: 'playground-private-key-jwt',
+      request: {
+        method: 'POST',
+        path: '/oidc/token',
+        form: { grant_type: 'client_credentials' },
+        clientAssertion,
+      },
+    });
+
+  it('accepts an audience that is a URL', () => {
+    expect(withAssertion({ aud: 'https://other-server.example/oauth2/token' }).success).toBe(true);
+  });
+
+  it('refuses an audience that is not a URL, and claims it does not sign', () => {
+    const notUrl = withAssertion({ aud: 'not a url' });
+    expect(notUrl.success).toBe(false);
+    expect(notUrl.error?.issues[0]?.message).toBe(
+      'clientAssertion.aud must be a URL (the audience of the assertion)',
+    );
+    expect(withAssertion({ aud: 'https://a.example', iss: 'someone-else' }).success).toBe(false);
+  });
+});
+
+describe('client backend: only a private_key_jwt client gets an assertion signed', () => {
+  it('refuses to sign for a client that authenticates with its secret, and says why', async () => {
+    const response = await sendAsClientBackend(
+      new Request('http://localhost:3000/api/client/send', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          client_id: 'playground-service',
+          request: {
+            method: 'POST',
+            path: '/oidc/token',
+            clientAssertion: { aud: 'https://a.example/token' },
+          },
+        }),
+      }),
+      readEnv({}),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: 'invalid_request',
+      error_description:
+        'clientAssertion: playground-service authenticates with a client secret, not with private_key_jwt',
+    });
   });
 });

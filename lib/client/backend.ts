@@ -6,6 +6,10 @@ import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { fetchOverLoopback } from './loopback-fetch';
+import { authorizationServer } from '../oidc/provider';
+import type { SignedClientAssertion } from '../walkthrough/types';
+import { CLIENT_ASSERTION_TYPE, signClientAssertion } from './client-assertion';
+import { SIGNING_CLIENT_IDS } from './client-keys';
 import { RUN_HEADER, runOf } from '../trace/run';
 
 /**
@@ -25,7 +29,14 @@ const CONFIDENTIAL_CLIENTS: Record<string, string> = Object.fromEntries(
 
 // Only the playground's own endpoints: the backend never fetches a URL a browser chose (no SSRF).
 const OWN_PATH = /^\/(oidc|api\/v1|api\/v2)\/[A-Za-z0-9/_.:-]*(\?[^#]*)?$/;
-const CLIENT_AUTHENTICATED = new Set(['/oidc/token', '/oidc/token/introspection', '/oidc/token/revocation']);
+// The endpoints where a client authenticates: token, introspection, revocation, and pushed
+// authorization requests (RFC 9126 §2.1).
+const CLIENT_AUTHENTICATED = new Set([
+  '/oidc/token',
+  '/oidc/token/introspection',
+  '/oidc/token/revocation',
+  '/oidc/request',
+]);
 
 export const sendSchema = z.object({
   client_id: z.enum(Object.keys(CONFIDENTIAL_CLIENTS) as [string, ...string[]], {
@@ -47,10 +58,19 @@ export const sendSchema = z.object({
       .strict()
       .optional(),
     form: z.record(z.string(), z.string()).optional(),
+    clientAssertion: z
+      .object({ aud: z.url({ error: 'clientAssertion.aud must be a URL (the audience of the assertion)' }) })
+      .strict()
+      .optional(),
   }),
 });
 
-export type BackendAnswer = { status: number; headers: Record<string, string>; body: unknown };
+export type BackendAnswer = {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  clientAssertion?: SignedClientAssertion;
+};
 
 async function readAnswer(response: Response): Promise<BackendAnswer> {
   const text = await response.text();
@@ -77,6 +97,18 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * The assertion the backend signs for a private_key_jwt client, with the public keys the authorization
+ * server registered for that client, so that the step can show it verified against them.
+ */
+async function signedAssertion(clientId: string, aud: string): Promise<SignedClientAssertion> {
+  const { storage, provider } = await authorizationServer();
+  const jwt = await signClientAssertion(storage, clientId, aud);
+  const registered = await provider.Client.find(clientId);
+  const jwks = (registered?.metadata().jwks ?? { keys: [] }) as SignedClientAssertion['registeredJwks'];
+  return { jwt, registeredJwks: jwks };
+}
+
 /** POST /api/client/send */
 export async function sendAsClientBackend(request: Request, env: PlaygroundEnv): Promise<Response> {
   const parsed = sendSchema.safeParse(await readJson(request));
@@ -88,6 +120,19 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
     );
   }
   const { client_id, request: outgoing } = parsed.data;
+  const signs = SIGNING_CLIENT_IDS.includes(client_id);
+  if (outgoing.clientAssertion && !signs)
+    return errorResponse(
+      400,
+      'invalid_request',
+      `clientAssertion: ${client_id} authenticates with a client secret, not with private_key_jwt`,
+    );
+  const assertion = outgoing.clientAssertion
+    ? await signedAssertion(client_id, outgoing.clientAssertion.aud)
+    : undefined;
+  const form = assertion
+    ? { ...outgoing.form, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion.jwt }
+    : outgoing.form;
   const pathname = outgoing.path.split('?')[0]!;
   const headers: Record<string, string> = {
     accept: 'application/json',
@@ -97,16 +142,20 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   const run = runOf(request.headers);
   if (run) headers[RUN_HEADER] = run;
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
-  else if (CLIENT_AUTHENTICATED.has(pathname))
+  // A client with a key pair has no secret: it authenticates with the assertion in the form, or not at all.
+  else if (CLIENT_AUTHENTICATED.has(pathname) && !signs)
     headers.authorization = basic(client_id, CONFIDENTIAL_CLIENTS[client_id]!);
-  if (outgoing.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
   try {
     const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, outgoing.path, {
       method: outgoing.method,
       headers,
-      body: outgoing.form ? new URLSearchParams(outgoing.form) : undefined,
+      body: form ? new URLSearchParams(form) : undefined,
     });
-    return Response.json(await readAnswer(response), { headers: { 'cache-control': 'no-store' } });
+    const answer = await readAnswer(response);
+    return Response.json(assertion ? { ...answer, clientAssertion: assertion } : answer, {
+      headers: { 'cache-control': 'no-store' },
+    });
   } catch (error) {
     return errorResponse(
       502,

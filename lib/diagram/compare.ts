@@ -1,15 +1,10 @@
 import type { RegisteredGrant } from '../grants/catalogue';
+import { authorizationRequestTravel, clientAuthentication, oauth21Standing } from '../grants/grant-facts';
 import { senderOf } from '../trace/describe-exchange';
 import type { Role, TraceEvent } from '../trace/types';
 import type { WalkthroughContext } from '../walkthrough/types';
 
 export type ComparisonRow = { aspect: string; value: string };
-
-const STATUS_IN_OAUTH_21 = {
-  recommended: 'kept',
-  legacy: 'removed',
-  'special-purpose': 'kept (a separate RFC, 8628)',
-} as const;
 
 const NOT_RUN = 'not yet run';
 
@@ -79,13 +74,8 @@ export function compareRun(
   const afterRun = (value: string) => (ran ? value : NOT_RUN);
   return [
     { aspect: 'Client type', value: grant.clientType },
-    {
-      aspect: 'Who authenticates the client',
-      value:
-        grant.clientType === 'confidential'
-          ? 'the client, with its secret'
-          : 'nobody: a public client has no secret',
-    },
+    { aspect: 'Who authenticates the client', value: clientAuthentication(grant) },
+    { aspect: 'Authorization request', value: authorizationRequestTravel(grant) },
     {
       aspect: 'User involved',
       value: usesPassword
@@ -100,6 +90,6 @@ export function compareRun(
     { aspect: 'Refresh token', value: afterRun(context.tokens.refresh_token ? 'issued' : 'not issued') },
     { aspect: 'Where tokens are exposed', value: afterRun(exposure(context, events)) },
     { aspect: 'Recommended use', value: grant.catalogue.useWhen },
-    { aspect: 'OAuth 2.1', value: STATUS_IN_OAUTH_21[grant.catalogue.status] },
+    { aspect: 'OAuth 2.1', value: oauth21Standing(grant.catalogue) },
   ];
 }

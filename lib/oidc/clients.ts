@@ -1,6 +1,9 @@
-import type { ClientMetadata } from 'oidc-provider';
+import type { ClientMetadata, JWK } from 'oidc-provider';
 import { GRANTS } from '../../machines/registry';
 import type { DemoClient } from './demo-client';
+
+/** The one algorithm the signing demo clients use, pinned in their registration (RFC 7591 §2). */
+export const CLIENT_ASSERTION_ALG = 'ES256';
 
 /** The playground's resource server authenticates as this client to introspect tokens (RFC 7662). */
 export const RESOURCE_SERVER_CLIENT = {
@@ -17,7 +20,18 @@ export const GRANT_CLIENTS: readonly DemoClient[] = [...new Set(GRANTS.flatMap((
  */
 export const demoClientSecret = (clientId: string) => `${clientId}-secret`;
 
-function registration(client: DemoClient, origin: string): ClientMetadata {
+/** The public keys of the demo clients that sign their own assertions (lib/client/client-keys.ts), by client_id. */
+export type ClientPublicJwks = Record<string, { keys: JWK[] }>;
+
+function registration(client: DemoClient, origin: string, clientJwks: ClientPublicJwks): ClientMetadata {
+  if (client.authentication === 'private_key_jwt')
+    return {
+      client_id: client.client_id,
+      ...client.metadata(origin),
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: CLIENT_ASSERTION_ALG,
+      jwks: clientJwks[client.client_id] ?? { keys: [] },
+    };
   const confidential = client.type === 'confidential';
   return {
     client_id: client.client_id,
@@ -31,9 +45,9 @@ function registration(client: DemoClient, origin: string): ClientMetadata {
  * The demo clients: one of every kind a learner meets, declared by the grants that play them, and the
  * resource server. Their ids and secrets are stable; redirect URIs point at the playground's callback.
  */
-export function demoClients(origin: string): ClientMetadata[] {
+export function demoClients(origin: string, clientJwks: ClientPublicJwks = {}): ClientMetadata[] {
   return [
-    ...GRANT_CLIENTS.map((client) => registration(client, origin)),
+    ...GRANT_CLIENTS.map((client) => registration(client, origin, clientJwks)),
     {
       client_id: RESOURCE_SERVER_CLIENT.id,
       client_secret: RESOURCE_SERVER_CLIENT.secret,

@@ -1,6 +1,6 @@
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
 import { findAccount } from './accounts';
-import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
+import { demoClients, RESOURCE_SERVER_CLIENT, type ClientPublicJwks } from './clients';
 import type { ProviderKeys } from './keys';
 import { extraClientMetadata, pkce } from './pkce-policy';
 import { STATIC_SCOPES } from './scopes';
@@ -10,6 +10,8 @@ import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 export type ConfigurationInput = {
   origin: string;
   keys: ProviderKeys;
+  /** The public keys of the demo clients that authenticate with private_key_jwt (lib/client/client-keys.ts). */
+  clientJwks?: ClientPublicJwks;
   adapter: new (name: string) => Adapter;
   /** Seconds; TTL.AuthorizationCode unless the environment says otherwise (AUTHORIZATION_CODE_TTL). */
   authorizationCodeTtl?: number;
@@ -37,13 +39,14 @@ export const TTL = {
 export function providerConfiguration({
   origin,
   keys,
+  clientJwks = {},
   adapter,
   authorizationCodeTtl = TTL.AuthorizationCode,
 }: ConfigurationInput): Configuration {
   const apiResource = resourceIdentifier(origin);
   return {
     adapter,
-    clients: demoClients(origin),
+    clients: demoClients(origin, clientJwks),
     findAccount,
     jwks: keys.jwks,
     cookies: {

@@ -9,6 +9,11 @@ import type { AllClientMetadata } from 'oidc-provider';
 export type DemoClient = {
   client_id: string;
   type: 'confidential' | 'public';
+  /**
+   * A confidential client that authenticates with a JWT signed by its own private key (private_key_jwt,
+   * RFC 7523 §2.2) instead of a secret: it is registered with its public keys and gets no secret.
+   */
+  authentication?: 'private_key_jwt';
   /** The rest of its metadata (RFC 7591 §2), from the origin its redirect URIs live on. */
   metadata(
     origin: string,
@@ -20,6 +25,7 @@ export type DemoClient = {
     | 'redirect_uris'
     | 'post_logout_redirect_uris'
     | 'application_type'
+    | 'require_pushed_authorization_requests'
   >;
 };
 

@@ -6,6 +6,7 @@ import { providerConfiguration } from './configuration';
 import { authorizationServerPolicy } from './content-security-policy';
 import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
 import { loadProviderKeys } from './keys';
+import { signingClientsPublicJwks } from '../client/client-keys';
 import { sharedWindowCounter } from '../http/window-counter';
 import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, SignInThrottle } from './sign-in-throttle';
 
@@ -23,11 +24,13 @@ const PURGE_EVERY_MS = 10 * 60 * 1000;
 export async function createAuthorizationServer(env: PlaygroundEnv): Promise<AuthorizationServer> {
   const storage = openStorage(env);
   const keys = await loadProviderKeys(storage, env);
+  const clientJwks = await signingClientsPublicJwks(storage);
   const provider = new Provider(
     env.issuer,
     providerConfiguration({
       origin: env.publicOrigin,
       keys,
+      clientJwks,
       adapter: adapterClass(storage),
       authorizationCodeTtl: env.authorizationCodeTtl,
     }),

@@ -14,10 +14,19 @@ export type WireRequest = {
 };
 
 /**
- * How the request authenticates: the client secret in HTTP Basic (RFC 6749 §2.3.1) or in the form,
- * an access token as a Bearer token (RFC 6750 §2.1) or bound with DPoP (RFC 9449), or nothing.
+ * How the request authenticates: the client secret in HTTP Basic (RFC 6749 §2.3.1) or in the form, a
+ * client assertion signed with the client's private key (private_key_jwt) or with its secret
+ * (client_secret_jwt; RFC 7523 §2.2, OpenID Connect Core §9), an access token as a Bearer token
+ * (RFC 6750 §2.1) or bound with DPoP (RFC 9449), or nothing.
  */
-export type Credential = 'client-secret-basic' | 'client-secret-post' | 'bearer' | 'dpop' | 'none';
+export type Credential =
+  | 'client-secret-basic'
+  | 'client-secret-post'
+  | 'private-key-jwt'
+  | 'client-secret-jwt'
+  | 'bearer'
+  | 'dpop'
+  | 'none';
 
 /** The browser (a navigation, or a fetch by code running in it), or the playground's own server. */
 export type Sender = 'browser' | 'server';
@@ -25,14 +34,47 @@ export type Sender = 'browser' | 'server';
 const header = (headers: HeaderList, name: string) =>
   headers.find(([key]) => key.toLowerCase() === name)?.[1];
 
+const formOf = (body: string | null) =>
+  body && !body.startsWith('{') ? new URLSearchParams(body) : undefined;
+
+/** RFC 7523 §2.2: the client_assertion_type of a JWT client assertion. */
+export const JWT_BEARER_CLIENT_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+/** The `alg` in a JWT's header, when the value is a JWT at all. */
+function algOf(jwt: string): string | undefined {
+  try {
+    const header = JSON.parse(atob(jwt.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
+    return typeof (header as { alg?: unknown }).alg === 'string'
+      ? (header as { alg: string }).alg
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A client assertion is keyed by its signature: HMAC with the secret, or a private key (anything else). */
+function assertionCredential(assertion: string): Credential {
+  return algOf(assertion)?.startsWith('HS') ? 'client-secret-jwt' : 'private-key-jwt';
+}
+
 export function credentialOf(request: Pick<WireRequest, 'headers' | 'body'>): Credential {
   const scheme = header(request.headers, 'authorization')?.split(' ')[0]?.toLowerCase();
   if (scheme === 'basic') return 'client-secret-basic';
   if (scheme === 'bearer') return 'bearer';
   if (scheme === 'dpop') return 'dpop';
-  const form = request.body && !request.body.startsWith('{') ? new URLSearchParams(request.body) : undefined;
+  const form = formOf(request.body);
+  // The assertion type declares the method (RFC 7521 §4.2); the assertion's alg says which key signed it.
+  if (form?.get('client_assertion_type') === JWT_BEARER_CLIENT_ASSERTION)
+    return assertionCredential(form.get('client_assertion') ?? '');
   return form?.get('client_secret') ? 'client-secret-post' : 'none';
 }
+
+/**
+ * A pushed authorization request (RFC 9126 §2.1): the authorization request's parameters, response_type
+ * among them, POSTed by the client over the back channel instead of carried by the browser.
+ */
+export const pushesAuthorizationRequest = (request: Pick<WireRequest, 'body'>, channel: Channel) =>
+  channel === 'back' && formOf(request.body)?.has('response_type') === true;
 
 /**
  * The playground's server vouches for the learner in a signed header on every call it makes for them
@@ -49,15 +91,24 @@ export const carriesClientSecret = (credential: Credential) =>
 const CARRIES: Record<Credential, string> = {
   'client-secret-basic': 'with the client secret (HTTP Basic)',
   'client-secret-post': 'with the client secret in the form',
+  'private-key-jwt': 'with a signed client assertion (private_key_jwt), no client secret',
+  'client-secret-jwt': 'with a client assertion signed with the client secret (client_secret_jwt)',
   bearer: 'with the access token as a Bearer token, no client secret',
   dpop: 'with a DPoP-bound access token, no client secret',
   none: 'with no client secret',
 };
 
-export type ExchangeFacts = { from: Role; channel: Channel; sender: Sender; credential: Credential };
+export type ExchangeFacts = {
+  from: Role;
+  channel: Channel;
+  sender: Sender;
+  credential: Credential;
+  /** It pushes an authorization request (PAR, RFC 9126). */
+  pushed?: boolean;
+};
 
 /** "Sent by" in words, from the facts alone. */
-export function sentBy({ from, channel, sender, credential }: ExchangeFacts): string {
+export function sentBy({ from, channel, sender, credential, pushed }: ExchangeFacts): string {
   if (channel === 'front') return 'The browser, sent there by a redirect or a link (front channel)';
   const who =
     from === 'resource-server'
@@ -69,7 +120,8 @@ export function sentBy({ from, channel, sender, credential }: ExchangeFacts): st
         : from === 'client'
           ? 'The client running in this browser'
           : 'This browser';
-  return `${who} (back channel), ${CARRIES[credential]}`;
+  const pushing = pushed ? 'pushing the authorization request (PAR, RFC 9126), ' : '';
+  return `${who} (back channel), ${pushing}${CARRIES[credential]}`;
 }
 
 /** The facts of a request as it was recorded (or is about to be sent). */
@@ -77,4 +129,9 @@ export const factsOf = (
   request: WireRequest,
   roles: { from: Role; channel: Channel },
   sender: Sender = senderOf(request),
-): ExchangeFacts => ({ ...roles, sender, credential: credentialOf(request) });
+): ExchangeFacts => ({
+  ...roles,
+  sender,
+  credential: credentialOf(request),
+  pushed: pushesAuthorizationRequest(request, roles.channel),
+});

@@ -20,6 +20,11 @@ export type RequestSpec = {
   path: string;
   headers?: Record<string, string>;
   form?: Record<string, string>;
+  /**
+   * private_key_jwt (RFC 7523 §2.2): the client backend signs a client assertion for this audience with
+   * the client's private key, which stays on the server, and adds it to the form.
+   */
+  clientAssertion?: { aud: string };
 };
 
 /**
@@ -45,7 +50,19 @@ export type ExchangeResult = {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The client assertion the client backend signed for this request, and the public keys registered for the client. */
+  clientAssertion?: SignedClientAssertion;
 };
+
+export type SignedClientAssertion = { jwt: string; registeredJwks: { keys: Array<Record<string, unknown>> } };
+
+/**
+ * What a step shows beside its request, from the run's own values: the classic authorization URL next to
+ * the pushed one (RFC 9126), or the client assertion the backend signed, decoded and checked (RFC 7523).
+ */
+export type StepExhibit =
+  | { kind: 'authorization-urls'; classic: string; pushed: string }
+  | { kind: 'client-assertion'; jwt: string; registeredJwks: string; sentBefore?: boolean };
 
 /** An error in OAuth's wire format (RFC 6749 section 5.2), shown verbatim. */
 export type OAuthError = { error: string; error_description?: string; status?: number };
@@ -113,6 +130,13 @@ export type StepDefinition = {
   /** The primary button's name when it is not "Next step" (a toot is sent with "Post"). */
   actionLabel?: string;
   action(context: WalkthroughContext): StepAction;
+  /**
+   * A front-channel step whose lesson is a refusal: the error the authorization server must redirect back
+   * with. That answer moves the walkthrough on; any other answer stops it with `ifAccepted`.
+   */
+  refusal?: { error: string; ifAccepted: string };
+  /** What the step shows beside its request, derived from the run. */
+  exhibit?(context: WalkthroughContext): StepExhibit | undefined;
   /** Reads the response; without it, any 2xx is success. */
   outcome?(context: WalkthroughContext, result: ExchangeResult): StepOutcome;
 };

@@ -1,5 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
 import { parseCallback, validateCallback } from './callback';
+import { missedRefusal } from './refusal';
 import {
   initialContext,
   type Context,
@@ -148,6 +149,29 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         },
         on: {
           CALLBACK: [
+            // A step that teaches a refusal moves on with it, and stops on anything else.
+            {
+              guard: ({ context, event }) =>
+                missedRefusal(stepAt(context), context, parseCallback(event.url)) !== undefined,
+              target: 'failed',
+              actions: assign(({ context, event }) => {
+                const callback = parseCallback(event.url);
+                return { callback, error: missedRefusal(stepAt(context), context, callback) };
+              }),
+            },
+            {
+              guard: ({ context }) => stepAt(context).refusal !== undefined,
+              target: 'ready',
+              // The code redeemed earlier is no longer the client's to show: only the refusal is.
+              actions: [
+                'advance',
+                assign(({ context, event }) => {
+                  const { code: _code, ...values } = context.values;
+                  void _code;
+                  return { callback: parseCallback(event.url), values };
+                }),
+              ],
+            },
             {
               guard: ({ context, event }) =>
                 validateCallback(context, parseCallback(event.url)) !== undefined,

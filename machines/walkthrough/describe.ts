@@ -10,8 +10,15 @@ export type RequestDescription = {
   sender: string;
 };
 
-// The endpoints where the client backend (lib/client/backend.ts) authenticates the client with HTTP Basic.
-const CLIENT_AUTHENTICATED = /^\/oidc\/token(\/introspection|\/revocation)?(\?|$)/;
+// The endpoints where the client backend (lib/client/backend.ts) authenticates the client with HTTP Basic,
+// unless the client authenticates with a signed assertion instead (private_key_jwt).
+const CLIENT_AUTHENTICATED = /^\/oidc\/(token(\/introspection|\/revocation)?|request)(\?|$)/;
+
+/** What the client backend adds to the form when it signs a client assertion (RFC 7523 §2.2). */
+const SIGNED_WHEN_SENT = {
+  client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+  client_assertion: '<signed by the client backend when sent>',
+};
 
 /** The request a step is about to send, as the learner should read it before pressing "Next step". */
 export function describeAction(
@@ -31,15 +38,17 @@ export function describeAction(
   if (action.kind !== 'send') return undefined;
   const { request } = action;
   const headers: Array<[string, string]> = [];
+  const form = request.clientAssertion ? { ...request.form, ...SIGNED_WHEN_SENT } : request.form;
   const authenticated =
     action.via === 'client-backend' &&
     !request.headers?.authorization &&
+    !form?.client_assertion_type &&
     CLIENT_AUTHENTICATED.test(request.path);
   if (authenticated) headers.push(['Authorization', `Basic base64(${grant.clientId}:<client secret>)`]);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.push([name, value]);
-  if (request.form) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  if (form) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   const url = urlOf(request.path);
-  const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
+  const body = form ? new URLSearchParams(form).toString() : undefined;
   const facts = factsOf(
     { url, headers, body: body ?? null },
     { from: 'client', channel: 'back' },

@@ -5,7 +5,8 @@
  */
 export function missingStateAdvice(authorizationRequest: string): string | undefined {
   const params = new URL(authorizationRequest, 'http://playground.invalid').searchParams;
-  if (params.get('state')) return undefined;
+  // A request by reference (RFC 9126 §4) carries its state among the parameters the client pushed.
+  if (params.get('state') || params.has('request_uri')) return undefined;
   const lost =
     'This request carries no state. state is how the client recognises the response to a request it made itself: without it, an attacker can send your browser to the client’s callback with a response of their own, and the client cannot tell (cross-site request forgery, RFC 9700 §4.7).';
   const protections = [

@@ -1,0 +1,178 @@
+import { present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
+import { signingService } from './client';
+
+const CLIENT_ID = signingService.client_id;
+const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+const RFC7523 = (section: string) => ({
+  label: `RFC 7523 §${section}`,
+  href: `https://www.rfc-editor.org/rfc/rfc7523#section-${section}`,
+});
+
+/** The assertion the backend signed, kept under `name` with the public keys the server registered. */
+function keepAssertion(result: ExchangeResult, name: string): Record<string, string> {
+  if (!result.clientAssertion) return {};
+  return {
+    [name]: result.clientAssertion.jwt,
+    registered_jwks: JSON.stringify(result.clientAssertion.registeredJwks),
+  };
+}
+
+/** A token request that must fail client authentication: 401 invalid_client is the lesson. */
+function refusedAuthentication(result: ExchangeResult, ifAccepted: string, name?: string): StepOutcome {
+  const body = result.body as { error?: string };
+  if (result.status === 401 && body.error === 'invalid_client')
+    return { ok: true, values: name ? keepAssertion(result, name) : {} };
+  if (result.status < 300)
+    return { ok: false, error: { error: 'unexpected_success', error_description: ifAccepted } };
+  return { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
+}
+
+const tokenRequestTo = (to: StepDefinition['to']) => ({
+  from: 'client' as const,
+  to,
+  channel: 'back' as const,
+});
+
+/** Client credentials with private_key_jwt: the client authenticates with a JWT it signs, not a secret. */
+export const privateKeyJwt: RegisteredGrant = {
+  slug: 'private-key-jwt',
+  name: 'Client authentication with private_key_jwt',
+  clientId: CLIENT_ID,
+  clientType: signingService.type,
+  clients: [signingService],
+  summary:
+    'A confidential client without a shared secret: it holds a private key, the authorization server holds its public key, and each token request carries a short-lived JWT the client signed (a client assertion). Nothing the server stores could be used to impersonate the client, and a captured assertion cannot be replayed or used at another server.',
+  catalogue: {
+    rfc: 'RFC 7523 §2.2',
+    status: 'recommended',
+    useWhen:
+      'Confidential clients that should not share a secret with the server: machine to machine, banks.',
+    family: 'modern',
+    profiles: ['FAPI 2.0'],
+  },
+  defaults: { scope: 'read', aud: 'https://other-server.example/oauth2/token' },
+  secrets: async () => ({}),
+  steps: [
+    {
+      id: 'token-request',
+      title: 'Sign a client assertion and ask for a token',
+      explanation:
+        'The service has a key pair: its public key is registered with the authorization server (jwks in its client metadata), its private key stays on the playground’s server. For this request the backend signs a JWT with the claims below and sends it as client_assertion instead of a secret; the server verifies the signature with the registered public key, then the claims.',
+      rfc: RFC7523('2.2'),
+      ...tokenRequestTo('authorization-server'),
+      params: [{ name: 'scope', label: 'scope', help: 'What the service asks to be allowed to do.' }],
+      action: ({ params, origin }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+          clientAssertion: { aud: `${origin}/oidc/token` },
+        },
+      }),
+      outcome: (_context, result) => {
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true
+          ? { ...outcome, values: keepAssertion(result, 'client_assertion') }
+          : outcome;
+      },
+      exhibit: ({ values }) =>
+        values.client_assertion && values.registered_jwks
+          ? { kind: 'client-assertion', jwt: values.client_assertion, registeredJwks: values.registered_jwks }
+          : undefined,
+    },
+    {
+      id: 'verify-app',
+      title: 'Call the API as the service',
+      explanation:
+        'The access token is an ordinary one: how the client authenticated does not show in it. The API answers with the application’s own record.',
+      rfc: RFC.bearer,
+      ...tokenRequestTo('resource-server'),
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'GET',
+          path: '/api/v1/apps/verify_credentials',
+          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+        },
+      }),
+      outcome: (_context, result) => resourceOutcome(result),
+    },
+    {
+      id: 'replay',
+      title: 'Replay the same assertion: refused',
+      explanation:
+        'Someone who captured the assertion (from a log, a proxy) sends it again within its minute of validity. The server remembered its jti when it accepted it and answers 401 invalid_client. The description stays generic: the server does not tell a caller which check failed.',
+      rfc: RFC7523('3'),
+      ...tokenRequestTo('authorization-server'),
+      action: ({ params, values }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            ...present({ grant_type: 'client_credentials', scope: params.scope }),
+            client_assertion_type: JWT_BEARER,
+            client_assertion: values.client_assertion ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) =>
+        refusedAuthentication(result, 'The server accepted a client assertion it had already accepted once.'),
+      exhibit: ({ values }) =>
+        values.client_assertion && values.registered_jwks
+          ? {
+              kind: 'client-assertion',
+              jwt: values.client_assertion,
+              registeredJwks: values.registered_jwks,
+              sentBefore: true,
+            }
+          : undefined,
+    },
+    {
+      id: 'wrong-audience',
+      title: 'Sign an assertion for another audience: refused',
+      explanation:
+        'aud says which server an assertion is for, so that a server receiving one cannot pass it on to another. The backend signs a fresh assertion (a new jti) for the audience below. This server accepts only its issuer or its token endpoint and answers 401 invalid_client.',
+      rfc: RFC7523('3'),
+      ...tokenRequestTo('authorization-server'),
+      params: [
+        {
+          name: 'aud',
+          label: 'aud',
+          help: 'The audience signed into the assertion. Try this server’s introspection endpoint (…/oidc/token/introspection): refused too. Its token endpoint or issuer would be accepted.',
+        },
+      ],
+      action: ({ params }) => ({
+        kind: 'send',
+        via: 'client-backend',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+          clientAssertion: { aud: params.aud ?? '' },
+        },
+      }),
+      outcome: (context, result) =>
+        refusedAuthentication(
+          result,
+          `The server accepted an assertion for the audience ${context.params.aud}: it names this server.`,
+          'wrong_audience_assertion',
+        ),
+      exhibit: ({ values }) =>
+        values.wrong_audience_assertion && values.registered_jwks
+          ? {
+              kind: 'client-assertion',
+              jwt: values.wrong_audience_assertion,
+              registeredJwks: values.registered_jwks,
+            }
+          : undefined,
+    },
+  ],
+};
