@@ -2,9 +2,11 @@ import { authorizationCodePkce } from './authorization-code-pkce/steps';
 import { authorizationCode } from './authorization-code/steps';
 import { clientCredentials } from './client-credentials/steps';
 import { deviceCode } from './device-code/steps';
+import { dpop } from './dpop/steps';
 import { implicit } from './implicit/steps';
 import { password } from './password/steps';
 import { refreshToken } from './refresh-token/steps';
+import { tokenExchange } from './token-exchange/steps';
 import type { RegisteredGrant } from '../lib/grants/catalogue';
 
 /**
@@ -22,6 +24,8 @@ export const GRANTS: readonly RegisteredGrant[] = [
   password,
   deviceCode,
   refreshToken,
+  dpop,
+  tokenExchange,
 ];
 
 export const grantBySlug = (slug: string) => GRANTS.find((grant) => grant.slug === slug);

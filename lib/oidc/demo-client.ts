@@ -20,6 +20,7 @@ export type DemoClient = {
     | 'redirect_uris'
     | 'post_logout_redirect_uris'
     | 'application_type'
+    | 'dpop_bound_access_tokens'
   >;
 };
 
