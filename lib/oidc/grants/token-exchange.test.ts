@@ -27,7 +27,7 @@ async function aliceTokenForTheAssistant(scope = 'read write', resource = assist
   const grant = new provider.Grant({ accountId: 'alice', clientId: 'playground-assistant-app' });
   grant.addResourceScope(resource, scope);
   const grantId = await grant.save();
-  const at = new provider.AccessToken({ accountId: 'alice', client, grantId, scope });
+  const at = new provider.AccessToken({ accountId: 'alice', client, grantId, scope, gty: 'authorization_code' });
   at.resourceServer = new provider.ResourceServer(resource, {
     ...assistantResourceInfo(TEST_ORIGIN),
     audience: resource,
