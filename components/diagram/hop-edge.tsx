@@ -4,6 +4,8 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
+import type { RoleId } from '@/lib/diagram/roles';
+import type { ExtraRole } from '@/lib/walkthrough/types';
 import { CHANNEL_COLOR, hopGeometry } from './graph-layout';
 
 export type HopEdgeData = {
@@ -21,6 +23,9 @@ export type HopEdgeData = {
   selected: boolean;
   animate: boolean;
   onSelect(seq: number): void;
+  /** Every party of the run, in the order lanes are counted, and the grant's extra ones (for titles). */
+  parties: RoleId[];
+  extra: readonly ExtraRole[];
 };
 const LABEL_WIDTH = 280;
 
@@ -65,7 +70,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
       <EdgeLabelRenderer>
         <button
           type="button"
-          aria-label={describeHop(hop)}
+          aria-label={describeHop(hop, data.extra)}
           aria-pressed={data.selected}
           data-current={data.current || undefined}
           data-hop={hop.key}

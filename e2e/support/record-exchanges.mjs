@@ -23,6 +23,8 @@ const GRANTS = [
   'password',
   'device-code',
   'refresh-token',
+  'dpop',
+  'token-exchange',
 ];
 
 // What the checks read: roles, channel, method, address, the Authorization scheme, which form fields
@@ -31,9 +33,14 @@ const SCHEME_ONLY = (value) => `${value.split(' ')[0]} [value not kept]`;
 function trim(event) {
   const headers = event.request.headers
     .filter(([name]) =>
-      ['authorization', 'content-type', 'host', 'x-playground-on-behalf', 'x-playground-from'].includes(name),
+      ['authorization', 'content-type', 'host', 'x-playground-on-behalf', 'x-playground-from', 'dpop'].includes(
+        name,
+      ),
     )
-    .map(([name, value]) => [name, name === 'authorization' ? SCHEME_ONLY(value) : value]);
+    .map(([name, value]) => [
+      name,
+      name === 'authorization' ? SCHEME_ONLY(value) : name === 'dpop' ? '[proof not kept]' : value,
+    ]);
   const form =
     event.request.body &&
     headers.some(
