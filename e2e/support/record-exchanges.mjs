@@ -5,7 +5,7 @@
  * secret, as machines/<grant>/recorded-exchanges.json.
  *
  *   next start -p 3241 (PUBLIC_ORIGIN=http://localhost:3241), then
- *   node e2e/support/record-exchanges.mjs http://localhost:3241
+ *   node e2e/support/record-exchanges.mjs http://localhost:3241 [slug …]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { chromium } from '@playwright/test';
 import { resolveChromium } from './chromium.mjs';
 
 const origin = process.argv[2] ?? 'http://localhost:3241';
+// Further arguments record only those grants (`… http://localhost:3241 dpop token-exchange`).
+const only = process.argv.slice(3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GRANTS = [
   'authorization-code',
@@ -70,7 +72,7 @@ function trim(event) {
 
 const { executablePath } = await resolveChromium();
 const browser = await chromium.launch({ executablePath });
-for (const slug of GRANTS) {
+for (const slug of GRANTS.filter((each) => !only.length || only.includes(each))) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/grants/${slug}?step=999`);
