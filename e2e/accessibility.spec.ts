@@ -1,15 +1,9 @@
+import { GRANTS as REGISTERED } from '../machines/registry';
 import { expect, test } from './fixtures';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
-const GRANTS = [
-  'authorization-code',
-  'authorization-code-pkce',
-  'implicit',
-  'client-credentials',
-  'password',
-  'device-code',
-  'refresh-token',
-];
+// Every grant of the registry, as the other suites that cover every grant read it.
+const GRANTS = REGISTERED.map((grant) => grant.slug);
 
 const focusedText = (page: import('@playwright/test').Page) =>
   page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim());

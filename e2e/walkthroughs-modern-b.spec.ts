@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { textOnScreen } from './support/rendered-text';
 
 // DPoP (RFC 9449) and token exchange (RFC 8693) completed for real as alice, in Chromium, against the
 // production build: the proofs are signed in this browser, the refusals are the servers' own.
@@ -164,4 +165,33 @@ test('token exchange: alice’s token for the assistant, exchanged for one that 
       'POST /oidc/token 400',
     ]);
   await axe(walkthrough, 'token-exchange (complete)');
+});
+
+test.describe('the presenter view on a 1920x1080 projector, with the new parties and holdings', () => {
+  test.use({ viewport: { width: 1920, height: 1080 } });
+
+  for (const [slug, step] of [
+    ['dpop', 5],
+    ['token-exchange', 6],
+  ] as const) {
+    test(`${slug}: a deep link lands with the graph, every node on screen and no text under 24 px`, async ({
+      page,
+    }) => {
+      const walkthrough = new WalkthroughPage(page);
+      await page.goto(`/grants/${slug}?step=${step}&login=alice&present=1`);
+      await expect(walkthrough.stepNumber).toContainText(`Step ${step} of`, { timeout: 60_000 });
+      await expect(walkthrough.nextStep).toBeEnabled();
+      expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+      const graph = (await page.getByTestId('flow-graph').boundingBox())!;
+      const titles = ['Resource Owner', 'Client', 'Authorization Server', 'Resource Server'];
+      if (slug === 'token-exchange') titles.push('Assistant (agent)');
+      for (const title of titles) {
+        const node = (await page.getByTestId('flow-graph').getByRole('group', { name: title }).boundingBox())!;
+        expect(node.x, title).toBeGreaterThanOrEqual(graph.x);
+        expect(node.y, title).toBeGreaterThanOrEqual(graph.y);
+        expect(node.x + node.width, title).toBeLessThanOrEqual(graph.x + graph.width + 1);
+        expect(node.y + node.height, title).toBeLessThanOrEqual(graph.y + graph.height + 1);
+      }
+    });
+  }
 });

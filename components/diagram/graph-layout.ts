@@ -92,6 +92,16 @@ export function handles(
 export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   layout.slotOf(a).top === layout.slotOf(b).top;
 
+/**
+ * How wide an open label may be on an arrow across a row: the gap between the two nodes, which is the
+ * width between the corners, or one of the two gaps beside a middle node.
+ */
+export function rowGap(a: RoleId, b: RoleId, width: number, nodeWidth: number, layout: Layout = FOUR) {
+  if (!sameRow(a, b, layout)) return undefined;
+  const apart = Math.abs(layout.slotOf(a).column - layout.slotOf(b).column);
+  return apart === 2 ? Math.max(120, width - 2 * nodeWidth - 40) : Math.max(100, (width - 3 * nodeWidth) / 2 - 16);
+}
+
 const pairOf = (hop: Hop, layout: Layout) =>
   [hop.from, hop.to].sort((x, y) => layout.parties.indexOf(x) - layout.parties.indexOf(y)).join('--');
 
