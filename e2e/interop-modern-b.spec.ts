@@ -49,9 +49,17 @@ test('DPoP with openid-client: a bound token (nonce handled by the library), acc
 
   for (const _call of [1, 2]) {
     void _call;
-    const response = await client.fetchProtectedResource(config, tokens.access_token, new URL(ACCOUNT), 'GET', null, undefined, {
-      DPoP,
-    });
+    const response = await client.fetchProtectedResource(
+      config,
+      tokens.access_token,
+      new URL(ACCOUNT),
+      'GET',
+      null,
+      undefined,
+      {
+        DPoP,
+      },
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ username: 'alice' });
   }
@@ -84,7 +92,9 @@ test('token exchange as a plain form POST (RFC 8693 §2.1): sub alice, act the a
     pkceCodeVerifier: code_verifier,
     expectedState: 'te-state',
   });
-  const { payload: subjectClaims } = await jwtVerify(subject.access_token, jwks, { audience: ASSISTANT_RESOURCE });
+  const { payload: subjectClaims } = await jwtVerify(subject.access_token, jwks, {
+    audience: ASSISTANT_RESOURCE,
+  });
   expect(subjectClaims.sub).toBe('alice');
 
   const post = (form: Record<string, string>) =>
@@ -114,8 +124,15 @@ test('token exchange as a plain form POST (RFC 8693 §2.1): sub alice, act the a
     token_type: 'Bearer',
     scope: 'read:accounts write:statuses',
   });
-  const { payload } = await jwtVerify(exchanged.access_token!, jwks, { issuer: ISSUER, audience: API_RESOURCE });
-  expect(payload).toMatchObject({ sub: 'alice', act: { sub: 'playground-assistant' }, client_id: 'playground-assistant' });
+  const { payload } = await jwtVerify(exchanged.access_token!, jwks, {
+    issuer: ISSUER,
+    audience: API_RESOURCE,
+  });
+  expect(payload).toMatchObject({
+    sub: 'alice',
+    act: { sub: 'playground-assistant' },
+    client_id: 'playground-assistant',
+  });
 
   const headers = { authorization: `Bearer ${exchanged.access_token}` };
   expect(await (await fetch(ACCOUNT, { headers })).json()).toMatchObject({ username: 'alice' });
@@ -136,5 +153,7 @@ test('token exchange as a plain form POST (RFC 8693 §2.1): sub alice, act the a
   expect(elsewhere.status).toBe(400);
   expect(await elsewhere.json()).toMatchObject({ error: 'invalid_target' });
   // The subject token itself is for the assistant: the API refuses it.
-  expect((await fetch(ACCOUNT, { headers: { authorization: `Bearer ${subject.access_token}` } })).status).toBe(401);
+  expect(
+    (await fetch(ACCOUNT, { headers: { authorization: `Bearer ${subject.access_token}` } })).status,
+  ).toBe(401);
 });

@@ -39,7 +39,9 @@ async function stepThrough(walkthrough: WalkthroughPage, title: string) {
 async function axe(walkthrough: WalkthroughPage, slug: string) {
   const { violations } = await new AxeBuilder({ page: walkthrough.page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${slug}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(serious.map((v) => `${slug}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
 }
 
 test('DPoP: a key pair in the browser, the nonce, a bound token, proofs per call, and the refusals', async ({
@@ -64,12 +66,15 @@ test('DPoP: a key pair in the browser, the nonce, a bound token, proofs per call
   await expect(proof).toContainText('JWT (dpop+jwt)');
   await expect(proof).toContainText('verified with the public key in its own header (jwk)');
   await expect(proof.getByLabel('JWT header')).toContainText('"jwk"');
-  for (const claim of ['htm', 'htu', 'iat', 'jti', 'nonce']) await expect(proof.locator('dt', { hasText: new RegExp(`^${claim}$`) })).toBeVisible();
+  for (const claim of ['htm', 'htu', 'iat', 'jti', 'nonce'])
+    await expect(proof.locator('dt', { hasText: new RegExp(`^${claim}$`) })).toBeVisible();
   // The key pair is non-extractable and stays in this browser.
   expect(
     await page.evaluate(async () => {
       const open = indexedDB.open('playground-dpop');
-      const database = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+      const database = await new Promise<IDBDatabase>(
+        (resolve) => (open.onsuccess = () => resolve(open.result)),
+      );
       const keys = await new Promise<CryptoKeyPair[]>((resolve) => {
         const all = database.transaction('keys').objectStore('keys').getAll();
         all.onsuccess = () => resolve(all.result as CryptoKeyPair[]);
@@ -121,7 +126,9 @@ test('token exchange: alice’s token for the assistant, exchanged for one that 
   await walkthrough.next();
 
   await stepThrough(walkthrough, 'Exchange alice’s token for one to call the API');
-  await expect(walkthrough.card).toContainText('"issued_token_type": "urn:ietf:params:oauth:token-type:access_token"');
+  await expect(walkthrough.card).toContainText(
+    '"issued_token_type": "urn:ietf:params:oauth:token-type:access_token"',
+  );
   const exchanged = walkthrough.token('Access token');
   await expect(exchanged.locator('dt', { hasText: /^act$/ })).toBeVisible();
   await expect(exchanged).toContainText('{"sub":"playground-assistant"}');
@@ -130,21 +137,23 @@ test('token exchange: alice’s token for the assistant, exchanged for one that 
   );
 
   await stepThrough(walkthrough, 'The API says who acted for whom');
-  await expect(walkthrough.card).toContainText(
-    'acting for alice (act.sub: playground-assistant)',
-  );
+  await expect(walkthrough.card).toContainText('acting for alice (act.sub: playground-assistant)');
   await stepThrough(walkthrough, 'A wider scope is refused');
   await expect(walkthrough.card).toContainText('"error": "invalid_scope"');
-  await expect(walkthrough.card).toContainText('requested scope exceeds the subject_token’s scope (read write)');
+  await expect(walkthrough.card).toContainText(
+    'requested scope exceeds the subject_token’s scope (read write)',
+  );
   await stepThrough(walkthrough, 'Another audience is refused');
   await expect(walkthrough.flowComplete).toBeVisible();
   await expect(walkthrough.card).toContainText('"error": "invalid_target"');
-  await expect(walkthrough.card).toContainText('https://mail.example/api is not an audience this server issues exchanged tokens for');
+  await expect(walkthrough.card).toContainText(
+    'https://mail.example/api is not an audience this server issues exchanged tokens for',
+  );
 
   // The assistant's calls are drawn from its own node; the chat app's from the client's.
   const assistant = page.getByRole('group', { name: 'Assistant (agent)' });
-  await expect(assistant).toContainText('its own access token (actor_token)');
-  await expect(assistant).toContainText('an exchanged access token (act: itself)');
+  await expect(assistant).toContainText('its own token (actor_token)');
+  await expect(assistant).toContainText('an exchanged token (act: itself)');
   await expect(page.getByRole('list', { name: 'Message sequence' })).toContainText(
     'Assistant (agent) to Authorization Server, back channel: POST /oidc/token → 200',
   );
@@ -186,7 +195,10 @@ test.describe('the presenter view on a 1920x1080 projector, with the new parties
       const titles = ['Resource Owner', 'Client', 'Authorization Server', 'Resource Server'];
       if (slug === 'token-exchange') titles.push('Assistant (agent)');
       for (const title of titles) {
-        const node = (await page.getByTestId('flow-graph').getByRole('group', { name: title }).boundingBox())!;
+        const node = (await page
+          .getByTestId('flow-graph')
+          .getByRole('group', { name: title })
+          .boundingBox())!;
         expect(node.x, title).toBeGreaterThanOrEqual(graph.x);
         expect(node.y, title).toBeGreaterThanOrEqual(graph.y);
         expect(node.x + node.width, title).toBeLessThanOrEqual(graph.x + graph.width + 1);

@@ -99,7 +99,9 @@ export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
 export function rowGap(a: RoleId, b: RoleId, width: number, nodeWidth: number, layout: Layout = FOUR) {
   if (!sameRow(a, b, layout)) return undefined;
   const apart = Math.abs(layout.slotOf(a).column - layout.slotOf(b).column);
-  return apart === 2 ? Math.max(120, width - 2 * nodeWidth - 40) : Math.max(100, (width - 3 * nodeWidth) / 2 - 16);
+  return apart === 2
+    ? Math.max(120, width - 2 * nodeWidth - 40)
+    : Math.max(100, (width - 3 * nodeWidth) / 2 - 16);
 }
 
 const pairOf = (hop: Hop, layout: Layout) =>

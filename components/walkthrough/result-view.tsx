@@ -4,7 +4,10 @@ import type { ExchangeResult } from '@/lib/walkthrough/types';
 import { useMasks } from './presenter';
 
 const CHALLENGE_HEADERS = ['www-authenticate', 'dpop-nonce'];
-const HEADER_NAMES: Record<string, string> = { 'www-authenticate': 'WWW-Authenticate', 'dpop-nonce': 'DPoP-Nonce' };
+const HEADER_NAMES: Record<string, string> = {
+  'www-authenticate': 'WWW-Authenticate',
+  'dpop-nonce': 'DPoP-Nonce',
+};
 
 /** The response the step received, status first. */
 export function ResultView({ result }: { result: ExchangeResult }) {

@@ -35,9 +35,14 @@ const SCHEME_ONLY = (value) => `${value.split(' ')[0]} [value not kept]`;
 function trim(event) {
   const headers = event.request.headers
     .filter(([name]) =>
-      ['authorization', 'content-type', 'host', 'x-playground-on-behalf', 'x-playground-from', 'dpop'].includes(
-        name,
-      ),
+      [
+        'authorization',
+        'content-type',
+        'host',
+        'x-playground-on-behalf',
+        'x-playground-from',
+        'dpop',
+      ].includes(name),
     )
     .map(([name, value]) => [
       name,

@@ -17,7 +17,11 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-function run<T>(database: IDBDatabase, mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>) {
+function run<T>(
+  database: IDBDatabase,
+  mode: IDBTransactionMode,
+  act: (store: IDBObjectStore) => IDBRequest<T>,
+) {
   return new Promise<T>((resolve, reject) => {
     const request = act(database.transaction(STORE, mode).objectStore(STORE));
     request.onsuccess = () => resolve(request.result);

@@ -19,8 +19,17 @@ describe('a DPoP proof made with WebCrypto (RFC 9449 §4.2)', () => {
     });
     const { payload, protectedHeader } = await jwtVerify(proof, EmbeddedJWK, { typ: 'dpop+jwt' });
     expect(protectedHeader).toMatchObject({ alg: 'ES256', typ: 'dpop+jwt' });
-    expect(protectedHeader.jwk).toEqual({ kty: 'EC', crv: 'P-256', x: expect.any(String), y: expect.any(String) });
-    expect(payload).toMatchObject({ htm: 'POST', htu: 'http://localhost:3000/oidc/token', nonce: 'server-nonce' });
+    expect(protectedHeader.jwk).toEqual({
+      kty: 'EC',
+      crv: 'P-256',
+      x: expect.any(String),
+      y: expect.any(String),
+    });
+    expect(payload).toMatchObject({
+      htm: 'POST',
+      htu: 'http://localhost:3000/oidc/token',
+      nonce: 'server-nonce',
+    });
     expect(payload.ath).toBeUndefined();
     expect(typeof payload.jti).toBe('string');
     expect(typeof payload.iat).toBe('number');
@@ -28,7 +37,11 @@ describe('a DPoP proof made with WebCrypto (RFC 9449 §4.2)', () => {
 
   it('binds the proof to the access token with ath, as the resource server computes it', async () => {
     const keys = await generateDpopKeyPair();
-    const proof = await signDpopProof(keys, { htm: 'GET', htu: 'http://localhost:3000/api/v1/x', accessToken: 'at' });
+    const proof = await signDpopProof(keys, {
+      htm: 'GET',
+      htu: 'http://localhost:3000/api/v1/x',
+      accessToken: 'at',
+    });
     const { payload } = await jwtVerify(proof, EmbeddedJWK);
     expect(payload.ath).toBe(accessTokenHash('at'));
   });

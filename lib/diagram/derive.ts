@@ -75,7 +75,9 @@ export function deriveHoldings(
   const dpopChecked = events.some(
     (event) =>
       event.to === 'resource-server' &&
-      /^dpop /i.test(event.request.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? ''),
+      /^dpop /i.test(
+        event.request.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? '',
+      ),
   );
   return {
     ...Object.fromEntries(
@@ -84,11 +86,13 @@ export function deriveHoldings(
         [
           ...role.holds,
           ...keysShownBy(events, role.id),
-          ...(role === agent && tokens.subject_token && events.some((event) => event.from === role.id && /subject_token=/.test(event.request.body ?? ''))
-            ? ['the user’s token for it (subject_token)']
+          ...(role === agent &&
+          tokens.subject_token &&
+          events.some((event) => event.from === role.id && /subject_token=/.test(event.request.body ?? ''))
+            ? ['the user’s token (subject_token)']
             : []),
-          ...(role === agent && tokens.actor_token ? ['its own access token (actor_token)'] : []),
-          ...(role === agent && tokens.access_token ? ['an exchanged access token (act: itself)'] : []),
+          ...(role === agent && tokens.actor_token ? ['its own token (actor_token)'] : []),
+          ...(role === agent && tokens.access_token ? ['an exchanged token (act: itself)'] : []),
         ],
       ]),
     ),
@@ -109,7 +113,7 @@ export function deriveHoldings(
       ...(values.code_verifier ? ['a PKCE code_verifier'] : []),
       ...(values.code ? ['an authorization code'] : []),
       ...(values.device_code ? ['a device code'] : []),
-      ...(tokens.subject_token && agent ? [`the user’s token for the ${agent.title.toLowerCase()}`] : []),
+      ...(tokens.subject_token && agent ? [`the user’s token for the ${agent.id}`] : []),
       ...(tokens.access_token && !agent
         ? [
             revoked

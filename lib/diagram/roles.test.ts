@@ -15,7 +15,7 @@ const ASSISTANT: ExtraRole = {
   title: 'Assistant (agent)',
   playsAs: 'client',
   clientId: 'playground-assistant',
-  holds: ['its own client secret (server-side)'],
+  holds: ['its client secret (server-side)'],
 };
 
 /** The token exchange walkthrough as recorded: the chat app, then the assistant, from the same role. */
@@ -24,7 +24,12 @@ const run = [
     1,
     'client',
     'authorization-server',
-    { method: 'POST', url: '/oidc/token', headers: FORM, body: 'grant_type=authorization_code&client_id=playground-assistant-app' },
+    {
+      method: 'POST',
+      url: '/oidc/token',
+      headers: FORM,
+      body: 'grant_type=authorization_code&client_id=playground-assistant-app',
+    },
     { status: 200 },
   ),
   exchange(
@@ -54,7 +59,11 @@ const run = [
     4,
     'resource-server',
     'authorization-server',
-    { method: 'POST', url: '/oidc/token/introspection', headers: [['authorization', basic('playground-assistant')]] },
+    {
+      method: 'POST',
+      url: '/oidc/token/introspection',
+      headers: [['authorization', basic('playground-assistant')]],
+    },
     { status: 200 },
   ),
 ];
@@ -77,7 +86,12 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
       // The resource server plays no extra party, whatever its request names.
       'resource-server->authorization-server',
     ]);
-    expect(deriveHops(parties).map((hop) => hop.from)).toEqual(['client', 'assistant', 'assistant', 'resource-server']);
+    expect(deriveHops(parties).map((hop) => hop.from)).toEqual([
+      'client',
+      'assistant',
+      'assistant',
+      'resource-server',
+    ]);
   });
 
   it('changes nothing for a grant of the four roles', () => {
@@ -104,12 +118,12 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
       [ASSISTANT],
     );
     expect(holdings.assistant).toEqual([
-      'its own client secret (server-side)',
-      'the user’s token for it (subject_token)',
-      'its own access token (actor_token)',
-      'an exchanged access token (act: itself)',
+      'its client secret (server-side)',
+      'the user’s token (subject_token)',
+      'its own token (actor_token)',
+      'an exchanged token (act: itself)',
     ]);
-    expect(holdings.client).toContain('the user’s token for the assistant (agent)');
+    expect(holdings.client).toContain('the user’s token for the assistant');
     expect(holdings.client).not.toContain('an access token');
   });
 });
@@ -117,7 +131,13 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
 describe('keys a party holds, read from its requests', () => {
   it('a DPoP header means the sender holds a DPoP key pair', () => {
     const events = [
-      exchange(1, 'client', 'authorization-server', { method: 'POST', url: '/oidc/token', headers: [['dpop', 'eyJ.proof.sig']] }, { status: 200 }),
+      exchange(
+        1,
+        'client',
+        'authorization-server',
+        { method: 'POST', url: '/oidc/token', headers: [['dpop', 'eyJ.proof.sig']] },
+        { status: 200 },
+      ),
     ];
     expect(keysShownBy(events, 'client')).toEqual(['a DPoP key pair (a proof per request)']);
     expect(deriveHoldings({ values: {}, tokens: {} }, events, 'public').client).toContain(

@@ -31,8 +31,7 @@ const header = (event: TraceEvent, name: string) =>
   event.request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
 
 const formOf = (event: TraceEvent) =>
-  event.request.body &&
-  header(event, 'content-type')?.startsWith('application/x-www-form-urlencoded')
+  event.request.body && header(event, 'content-type')?.startsWith('application/x-www-form-urlencoded')
     ? new URLSearchParams(event.request.body)
     : undefined;
 

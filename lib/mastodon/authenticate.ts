@@ -115,7 +115,9 @@ export async function authenticate(request: Request, env: PlaygroundEnv): Promis
   const scheme = match[1]!.toLowerCase();
   const token = match[2]!;
   const { jkt, ...caller } =
-    token.split('.').length === 3 ? await verifyJwt(token, env) : await introspect(token, env, request.headers);
+    token.split('.').length === 3
+      ? await verifyJwt(token, env)
+      : await introspect(token, env, request.headers);
   if (scheme === 'bearer') {
     if (jkt)
       throw dpopRefusal(
@@ -130,7 +132,12 @@ export async function authenticate(request: Request, env: PlaygroundEnv): Promis
     throw new MastodonError(
       401,
       'invalid_token',
-      { 'www-authenticate': dpopChallenge('invalid_token', 'the access token is not DPoP-bound; present it as a Bearer token') },
+      {
+        'www-authenticate': dpopChallenge(
+          'invalid_token',
+          'the access token is not DPoP-bound; present it as a Bearer token',
+        ),
+      },
       'the access token is not DPoP-bound; present it as a Bearer token',
     );
   const called = new URL(request.url);

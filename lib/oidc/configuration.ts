@@ -6,7 +6,12 @@ import type { ProviderKeys } from './keys';
 import { extraClientMetadata, pkce } from './pkce-policy';
 import { STATIC_SCOPES } from './scopes';
 import { actorClaims } from './grants/token-exchange';
-import { assistantIdentifier, assistantResourceInfo, resourceIdentifier, resourceServerInfo } from './resource-server';
+import {
+  assistantIdentifier,
+  assistantResourceInfo,
+  resourceIdentifier,
+  resourceServerInfo,
+} from './resource-server';
 import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 
 export type ConfigurationInput = {

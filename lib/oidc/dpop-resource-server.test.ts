@@ -1,6 +1,12 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { accessTokenHash, checkDpopProof, dpopChallenge, DpopError, type RememberOnce } from './dpop-resource-server';
+import {
+  accessTokenHash,
+  checkDpopProof,
+  dpopChallenge,
+  DpopError,
+  type RememberOnce,
+} from './dpop-resource-server';
 
 const URL_CALLED = 'https://playground.example/api/v1/accounts/verify_credentials';
 const TOKEN = 'eyJ.access.token';
@@ -138,7 +144,14 @@ describe('a DPoP proof at the resource server (RFC 9449 §4.3, §7.1)', () => {
     const key = await keyPair();
     const once = memory();
     const sent = await proof(key);
-    const check = { method: 'GET', url: URL_CALLED, proof: sent, accessToken: TOKEN, jkt: key.jkt, rememberOnce: once };
+    const check = {
+      method: 'GET',
+      url: URL_CALLED,
+      proof: sent,
+      accessToken: TOKEN,
+      jkt: key.jkt,
+      rememberOnce: once,
+    };
     await checkDpopProof(check);
     const error = await refusal(checkDpopProof(check));
     expect(error.description).toContain('jti replay');

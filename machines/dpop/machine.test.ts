@@ -17,19 +17,37 @@ function server(overrides: Partial<Record<string, ExchangeResult>> = {}) {
       tokenCalls += 1;
       return tokenCalls === 1
         ? {
-            ...json(400, { error: 'use_dpop_nonce', error_description: 'nonce is required in the DPoP proof' }),
+            ...json(400, {
+              error: 'use_dpop_nonce',
+              error_description: 'nonce is required in the DPoP proof',
+            }),
             headers: { 'content-type': 'application/json', 'dpop-nonce': 'nonce-1' },
             ...proof,
           }
-        : { ...json(200, { access_token: 'bound-at', token_type: 'DPoP', expires_in: 3600, scope: 'read write' }), ...proof };
+        : {
+            ...json(200, {
+              access_token: 'bound-at',
+              token_type: 'DPoP',
+              expires_in: 3600,
+              scope: 'read write',
+            }),
+            ...proof,
+          };
     }
     const key = `${request.method} ${request.headers?.authorization?.split(' ')[0]} ${request.dpop?.htm ?? ''}`;
     return (
       overrides[key] ??
       (request.headers?.authorization?.startsWith('Bearer')
-        ? { ...json(401, { error: 'invalid_token' }), headers: { 'www-authenticate': 'DPoP error="invalid_token"' } }
+        ? {
+            ...json(401, { error: 'invalid_token' }),
+            headers: { 'www-authenticate': 'DPoP error="invalid_token"' },
+          }
         : request.dpop?.htm
-          ? { ...json(401, { error: 'invalid_dpop_proof' }), headers: { 'www-authenticate': 'DPoP error="invalid_dpop_proof"' }, ...proof }
+          ? {
+              ...json(401, { error: 'invalid_dpop_proof' }),
+              headers: { 'www-authenticate': 'DPoP error="invalid_dpop_proof"' },
+              ...proof,
+            }
           : { ...json(200, { username: 'alice' }), ...proof })
     );
   };
@@ -60,7 +78,10 @@ describe('DPoP walkthrough (RFC 9449)', () => {
     const refused = await run.next();
     expect(run.sent[0]!.via).toBe('browser');
     expect(run.sent[0]!.request.dpop).toEqual({});
-    expect(run.sent[0]!.request.form).toMatchObject({ grant_type: 'authorization_code', code_verifier: 'verifier-789' });
+    expect(run.sent[0]!.request.form).toMatchObject({
+      grant_type: 'authorization_code',
+      code_verifier: 'verifier-789',
+    });
     expect(refused.context.values.dpop_nonce).toBe('nonce-1');
     expect(refused.context.tokens.dpop_proof).toBe('proof-POST-/oidc/token');
     run.actor.send({ type: 'NEXT' });
@@ -83,7 +104,11 @@ describe('DPoP walkthrough (RFC 9449)', () => {
       headers: { authorization: 'DPoP bound-at' },
       dpop: { accessToken: 'bound-at' },
     });
-    expect(status!.request).toMatchObject({ method: 'POST', path: '/api/v1/statuses', dpop: { accessToken: 'bound-at' } });
+    expect(status!.request).toMatchObject({
+      method: 'POST',
+      path: '/api/v1/statuses',
+      dpop: { accessToken: 'bound-at' },
+    });
   });
 
   it('shows the refusal of the token as Bearer and of a proof made for another request, then completes', async () => {

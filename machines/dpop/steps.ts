@@ -248,7 +248,10 @@ export const dpop: RegisteredGrant = {
         explanation:
           'The app signs a proof for POST on the statuses URL and sends it with a GET of the account URL, as someone replaying a captured proof elsewhere would. htm and htu do not match this request: 401, invalid_dpop_proof.',
         rfc: DPOP_RFC.resource,
-        outcome: refused('invalid_dpop_proof', 'The resource server accepted a proof made for another request.'),
+        outcome: refused(
+          'invalid_dpop_proof',
+          'The resource server accepted a proof made for another request.',
+        ),
       },
       'GET',
       API.account,

@@ -12,10 +12,12 @@ const AT = 'urn:ietf:params:oauth:token-type:access_token';
 function server(refuse = true) {
   return ({ request }: SentRequest): ExchangeResult => {
     const form = request.form ?? {};
-    if (form.grant_type === 'authorization_code') return tokenResponse({ access_token: 'alice-for-assistant' });
+    if (form.grant_type === 'authorization_code')
+      return tokenResponse({ access_token: 'alice-for-assistant' });
     if (form.grant_type === 'client_credentials') return tokenResponse({ access_token: 'assistant-own' });
     if (form.grant_type === TE) {
-      if (refuse && form.scope === 'read write follow') return json(400, { error: 'invalid_scope', scope: 'follow' });
+      if (refuse && form.scope === 'read write follow')
+        return json(400, { error: 'invalid_scope', scope: 'follow' });
       if (refuse && form.audience) return json(400, { error: 'invalid_target' });
       return tokenResponse({ access_token: 'alice-via-assistant', issued_token_type: AT });
     }
@@ -43,7 +45,10 @@ describe('token exchange walkthrough (RFC 8693)', () => {
     expect(authorization.searchParams.get('client_id')).toBe('playground-assistant-app');
     expect(authorization.searchParams.get('resource')).toBe(`${ORIGIN}/assistant`);
     const snapshot = await toTheEnd(run);
-    expect(run.sent[0]).toMatchObject({ via: 'browser', request: { form: { client_id: 'playground-assistant-app' } } });
+    expect(run.sent[0]).toMatchObject({
+      via: 'browser',
+      request: { form: { client_id: 'playground-assistant-app' } },
+    });
     expect(snapshot.context.tokens.subject_token).toBe('alice-for-assistant');
   });
 
@@ -71,7 +76,10 @@ describe('token exchange walkthrough (RFC 8693)', () => {
         },
       },
     });
-    expect(snapshot.context.tokens).toMatchObject({ access_token: 'alice-via-assistant', actor_token: 'assistant-own' });
+    expect(snapshot.context.tokens).toMatchObject({
+      access_token: 'alice-via-assistant',
+      actor_token: 'assistant-own',
+    });
   });
 
   it('calls the API with the exchanged token from the assistant’s backend', async () => {

@@ -1,4 +1,11 @@
-import { CALLBACK_PATH, PARAMS, query, RFC, resourceOutcome, tokenOutcome } from '../walkthrough/common-steps';
+import {
+  CALLBACK_PATH,
+  PARAMS,
+  query,
+  RFC,
+  resourceOutcome,
+  tokenOutcome,
+} from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
@@ -60,7 +67,8 @@ const refusedWith =
       : {
           ok: false,
           error: {
-            error: result.status < 300 ? 'unexpected_success' : String((result.body as { error?: string }).error),
+            error:
+              result.status < 300 ? 'unexpected_success' : String((result.body as { error?: string }).error),
             error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
             status: result.status,
           },
@@ -105,7 +113,7 @@ export const tokenExchange: RegisteredGrant = {
       title: 'Assistant (agent)',
       playsAs: 'client',
       clientId: ASSISTANT.clientId,
-      holds: ['its own client secret (server-side)'],
+      holds: ['its client secret (server-side)'],
     },
   ],
   summary:

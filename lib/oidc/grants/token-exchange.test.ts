@@ -27,7 +27,13 @@ async function aliceTokenForTheAssistant(scope = 'read write', resource = assist
   const grant = new provider.Grant({ accountId: 'alice', clientId: 'playground-assistant-app' });
   grant.addResourceScope(resource, scope);
   const grantId = await grant.save();
-  const at = new provider.AccessToken({ accountId: 'alice', client, grantId, scope, gty: 'authorization_code' });
+  const at = new provider.AccessToken({
+    accountId: 'alice',
+    client,
+    grantId,
+    scope,
+    gty: 'authorization_code',
+  });
   at.resourceServer = new provider.ResourceServer(resource, {
     ...assistantResourceInfo(TEST_ORIGIN),
     audience: resource,
@@ -123,7 +129,9 @@ describe('token exchange (RFC 8693)', () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       error: 'invalid_grant',
-      error_description: expect.stringContaining(`subject_token is not a valid access token for ${assistantIdentifier(TEST_ORIGIN)}`),
+      error_description: expect.stringContaining(
+        `subject_token is not a valid access token for ${assistantIdentifier(TEST_ORIGIN)}`,
+      ),
     });
   });
 

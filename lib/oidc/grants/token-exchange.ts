@@ -48,7 +48,12 @@ function single(value: unknown, name: string): string | undefined {
   return all[0];
 }
 
-const words = (scope: unknown) => new Set(String(scope ?? '').split(' ').filter(Boolean));
+const words = (scope: unknown) =>
+  new Set(
+    String(scope ?? '')
+      .split(' ')
+      .filter(Boolean),
+  );
 
 /** The public half of the provider's signing keys: what it verifies its own JWT access tokens with. */
 function publicKeys(keys: ProviderKeys): JSONWebKeySet {
@@ -90,7 +95,9 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
       throw new errors.InvalidRequest(`subject_token_type must be ${ACCESS_TOKEN_TYPE}`);
     const requestedType = single(params.requested_token_type, 'requested_token_type');
     if (requestedType && requestedType !== ACCESS_TOKEN_TYPE)
-      throw new errors.InvalidRequest(`requested_token_type must be ${ACCESS_TOKEN_TYPE}; only access tokens are issued`);
+      throw new errors.InvalidRequest(
+        `requested_token_type must be ${ACCESS_TOKEN_TYPE}; only access tokens are issued`,
+      );
 
     // §2.1: where the new token will be used. This server issues exchanged tokens for its API only.
     const targets = [...values(params.resource), ...values(params.audience)];
@@ -113,9 +120,12 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
     if (actorToken) {
       const actorTokenType = single(params.actor_token_type, 'actor_token_type');
       if (actorTokenType !== ACCESS_TOKEN_TYPE)
-        throw new errors.InvalidRequest(`actor_token_type must be ${ACCESS_TOKEN_TYPE} when actor_token is sent`);
+        throw new errors.InvalidRequest(
+          `actor_token_type must be ${ACCESS_TOKEN_TYPE} when actor_token is sent`,
+        );
       const held = await provider.ClientCredentials.find(actorToken);
-      if (!held || held.isExpired) throw invalidGrant('actor_token is not an active client credentials token');
+      if (!held || held.isExpired)
+        throw invalidGrant('actor_token is not an active client credentials token');
       if (held.clientId !== client.clientId)
         throw invalidGrant(`actor_token was issued to ${held.clientId}, not to ${client.clientId}`);
       actor = { act: { sub: client.clientId } };
@@ -128,13 +138,22 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
     const requested = params.scope ? words(params.scope) : granted;
     const wider = [...requested].filter((scope) => !scopeCovers(granted, scope));
     if (wider.length)
-      throw new errors.InvalidScope(`requested scope exceeds the subject_token’s scope (${[...granted].join(' ')})`, wider.join(' '));
+      throw new errors.InvalidScope(
+        `requested scope exceeds the subject_token’s scope (${[...granted].join(' ')})`,
+        wider.join(' '),
+      );
     const scope = [...requested].join(' ');
 
     const grant = new provider.Grant({ accountId, clientId: client.clientId });
     grant.addResourceScope(apiResource, scope);
     const grantId = await grant.save();
-    const at = new provider.AccessToken({ accountId, client, grantId, gty: TOKEN_EXCHANGE_GRANT_TYPE, scope });
+    const at = new provider.AccessToken({
+      accountId,
+      client,
+      grantId,
+      gty: TOKEN_EXCHANGE_GRANT_TYPE,
+      scope,
+    });
     at.resourceServer = new provider.ResourceServer(apiResource, resourceServerInfo(origin));
     if (actor) actors.set(at, actor);
     ctx.oidc.entity('AccessToken', at);
