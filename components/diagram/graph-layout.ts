@@ -92,6 +92,12 @@ export function handles(
 export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   layout.slotOf(a).top === layout.slotOf(b).top;
 
+/** An arrow beside a middle node in the bottom row: its open label goes up, into the canvas, not off it. */
+export const opensUpward = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
+  !layout.slotOf(a).top &&
+  !layout.slotOf(b).top &&
+  Math.abs(layout.slotOf(a).column - layout.slotOf(b).column) === 1;
+
 /**
  * How wide an open label may be on an arrow across a row: the gap between the two nodes, which is the
  * width between the corners, or one of the two gaps beside a middle node.

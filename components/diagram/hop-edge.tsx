@@ -19,6 +19,8 @@ export type HopEdgeData = {
   width: number;
   /** Across the gap between the columns, the open label is centred on its arrow, at most this wide. */
   centredWidth?: number;
+  /** The centred label opens above its arrow (the bottom row beside a middle node), not below. */
+  upward?: boolean;
   current: boolean;
   selected: boolean;
   animate: boolean;
@@ -81,8 +83,14 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
-            flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${centred && data.upward ? 'calc(-100% + 11px)' : '-11px'})`,
+            flexDirection: centred
+              ? data.upward
+                ? 'column-reverse'
+                : 'column'
+              : opensRight
+                ? 'row'
+                : 'row-reverse',
             alignItems: centred ? 'center' : 'flex-start',
             maxWidth: data.centredWidth,
             pointerEvents: 'all',
