@@ -2,6 +2,7 @@ import { GRANTS as REGISTERED } from '../machines/registry';
 import { expect, test } from './fixtures';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
+// Every grant of the registry, as the other suites that cover every grant read it.
 const GRANTS = REGISTERED.map((grant) => grant.slug);
 
 const focusedText = (page: import('@playwright/test').Page) =>

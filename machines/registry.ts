@@ -2,11 +2,13 @@ import { authorizationCodePkce } from './authorization-code-pkce/steps';
 import { authorizationCode } from './authorization-code/steps';
 import { clientCredentials } from './client-credentials/steps';
 import { deviceCode } from './device-code/steps';
+import { dpop } from './dpop/steps';
 import { implicit } from './implicit/steps';
 import { password } from './password/steps';
 import { privateKeyJwt } from './private-key-jwt/steps';
 import { pushedAuthorizationRequest } from './pushed-authorization-request/steps';
 import { refreshToken } from './refresh-token/steps';
+import { tokenExchange } from './token-exchange/steps';
 import type { RegisteredGrant } from '../lib/grants/catalogue';
 
 /**
@@ -26,6 +28,8 @@ export const GRANTS: readonly RegisteredGrant[] = [
   refreshToken,
   pushedAuthorizationRequest,
   privateKeyJwt,
+  dpop,
+  tokenExchange,
 ];
 
 export const grantBySlug = (slug: string) => GRANTS.find((grant) => grant.slug === slug);

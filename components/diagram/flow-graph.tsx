@@ -3,10 +3,20 @@
 import { MarkerType, ReactFlow, useNodesState } from '@xyflow/react';
 import { useEffect, useMemo } from 'react';
 import '@xyflow/react/dist/style.css';
-import { ROLE_TITLES, ROLES } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
-import type { Role } from '@/lib/trace/types';
-import { CHANNEL_COLOR, handles, parallelPlaces, placeRoles, sameRow, spreadBetween } from './graph-layout';
+import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
+import type { ExtraRole } from '@/lib/walkthrough/types';
+import {
+  CHANNEL_COLOR,
+  handles,
+  layoutOf,
+  opensUpward,
+  parallelPlaces,
+  placeRoles,
+  rowGap,
+  spreadBetween,
+  type Layout,
+} from './graph-layout';
 import { HopEdge, type HopEdgeType } from './hop-edge';
 import { RoleNode, type RoleNodeType } from './role-node';
 import { useElementSize } from './use-element-size';
@@ -16,7 +26,9 @@ const edgeTypes = { hop: HopEdge };
 
 type Props = {
   hops: Hop[];
-  holdings: Record<Role, string[]>;
+  holdings: Record<RoleId, string[]>;
+  /** The grant's parties beyond the four roles. */
+  extra?: readonly ExtraRole[];
   selectedSeq?: number;
   animate: boolean;
   /** Flow units to pixels: 1 keeps text at its set size; presenter view draws larger. */
@@ -24,63 +36,75 @@ type Props = {
   onSelect(seq: number): void;
 };
 
-const roleNodes = (holdings: Record<Role, string[]>, width: number, height: number): RoleNodeType[] => {
-  const places = placeRoles(width, height);
-  return ROLES.map((role) => ({
+const roleNodes = (
+  holdings: Record<RoleId, string[]>,
+  width: number,
+  height: number,
+  layout: Layout,
+  extra: readonly ExtraRole[],
+): RoleNodeType[] => {
+  const places = placeRoles(width, height, layout);
+  return layout.parties.map((role) => ({
     id: role,
     type: 'role' as const,
-    position: places[role].position,
-    origin: places[role].origin,
-    data: { role, title: ROLE_TITLES[role], holds: holdings[role], width: places[role].width },
+    position: places[role]!.position,
+    origin: places[role]!.origin,
+    data: { role, title: titleOf(role, extra), holds: holdings[role] ?? [], width: places[role]!.width },
     draggable: false,
     selectable: false,
   }));
 };
 
 /** React Flow only wires the typed nodes and edges; what they say comes from lib/diagram. */
-export function FlowGraph({ hops, holdings, selectedSeq, animate, zoom, onSelect }: Props) {
+const NONE: readonly ExtraRole[] = [];
+
+export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, zoom, onSelect }: Props) {
+  const layout = useMemo(() => layoutOf(partiesOf(extra)), [extra]);
   const [box, size] = useElementSize<HTMLDivElement>({ width: 640, height: 416 });
   const [width, height] = [size.width / zoom, size.height / zoom];
   // The nodes live in React Flow's node state so that the sizes it measures stay on them. Built anew
   // on each render they would lose those sizes: React Flow hides such nodes and draws no edge until it
   // has measured them again, and a render landing between two measurements could leave them hidden.
-  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings, width, height));
+  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings, width, height, layout, extra));
   useEffect(() => {
-    const places = placeRoles(width, height);
+    const places = placeRoles(width, height, layout);
     setNodes((current) =>
       current.map((node) => ({
         ...node,
-        position: places[node.data.role].position,
-        data: { ...node.data, holds: holdings[node.data.role], width: places[node.data.role].width },
+        position: places[node.data.role]!.position,
+        data: { ...node.data, holds: holdings[node.data.role] ?? [], width: places[node.data.role]!.width },
       })),
     );
     // Holdings are derived afresh on each update; the nodes change only when what they say does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(holdings), width, height, setNodes]);
-  const nodeWidth = placeRoles(width, height).client.width;
+  }, [JSON.stringify(holdings), width, height, setNodes, layout]);
+  const nodeWidth = placeRoles(width, height, layout).client!.width;
   const edges: HopEdgeType[] = useMemo(() => {
-    const places = parallelPlaces(hops);
+    const places = parallelPlaces(hops, layout);
     return hops.map((hop, i): HopEdgeType => ({
       id: `hop-${hop.key}`,
       type: 'hop' as const,
       source: hop.from,
       target: hop.to,
-      ...handles(hop.from, hop.to),
+      ...handles(hop.from, hop.to, layout),
       markerEnd: { type: MarkerType.ArrowClosed, color: CHANNEL_COLOR[hop.channel], width: 16, height: 16 },
       zIndex: i === hops.length - 1 ? 1 : 0,
       data: {
         hop,
         ...places[i]!,
-        spread: spreadBetween(hop.from, hop.to, nodeWidth),
+        spread: spreadBetween(hop.from, hop.to, nodeWidth, layout),
         width,
-        centredWidth: sameRow(hop.from, hop.to) ? Math.max(120, width - 2 * nodeWidth - 40) : undefined,
+        centredWidth: rowGap(hop.from, hop.to, width, nodeWidth, layout),
+        upward: opensUpward(hop.from, hop.to, layout),
         current: i === hops.length - 1,
         selected: hop.seq === selectedSeq,
         animate,
         onSelect,
+        parties: layout.parties,
+        extra,
       },
     }));
-  }, [hops, nodeWidth, width, selectedSeq, animate, onSelect]);
+  }, [hops, nodeWidth, width, selectedSeq, animate, onSelect, layout, extra]);
   return (
     <div
       ref={box}

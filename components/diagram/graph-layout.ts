@@ -1,42 +1,71 @@
 import type { NodeOrigin } from '@xyflow/react';
-import { ROLES } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
+import { ROLES, type RoleId } from '@/lib/diagram/roles';
 import type { Role } from '@/lib/trace/types';
 
 /**
  * Where the graph draws things, in flow units. The graph is shown at a fixed zoom (1, or larger in
  * presenter view) so its text renders at the size it is set in; the layout instead takes the box it is
- * given: the four roles at its corners, nodes as wide as the box allows.
+ * given: the four roles at its corners, nodes as wide as the box allows. A grant's extra parties (an
+ * agent acting for the user) take the middle of the bottom row, then of the top row, and every node
+ * narrows to leave them room.
  */
 export const CHANNEL_COLOR = { front: '#b45309', back: '#0369a1' } as const;
 
 const PAD = 8;
 // Room under the bottom row for React Flow's attribution, so it covers no node.
 const BOTTOM_PAD = 22;
-const CORNERS: Record<Role, { left: boolean; top: boolean }> = {
-  'resource-owner': { left: true, top: true },
-  client: { left: false, top: true },
-  'authorization-server': { left: true, top: false },
-  'resource-server': { left: false, top: false },
+/** A node's place: its column (0 left, 1 middle, 2 right) and row. */
+type Slot = { column: 0 | 1 | 2; top: boolean };
+const CORNERS: Record<Role, Slot> = {
+  'resource-owner': { column: 0, top: true },
+  client: { column: 2, top: true },
+  'authorization-server': { column: 0, top: false },
+  'resource-server': { column: 2, top: false },
 };
+const MIDDLES: Slot[] = [
+  { column: 1, top: false },
+  { column: 1, top: true },
+];
+
+/** The parties of a run, each with its slot, in the order lanes are counted. */
+export type Layout = { parties: RoleId[]; slotOf(party: RoleId): Slot };
+
+export function layoutOf(parties: readonly RoleId[] = ROLES): Layout {
+  const extras = parties.filter((party) => !(party in CORNERS));
+  return {
+    parties: [...parties],
+    slotOf: (party) => CORNERS[party as Role] ?? MIDDLES[extras.indexOf(party)] ?? MIDDLES[0]!,
+  };
+}
+
+const FOUR = layoutOf();
 
 export type RolePlacement = { position: { x: number; y: number }; origin: NodeOrigin; width: number };
 
-export function placeRoles(width: number, height: number): Record<Role, RolePlacement> {
-  const nodeWidth = Math.round(Math.min(260, Math.max(136, width * 0.36)));
+export function placeRoles(
+  width: number,
+  height: number,
+  layout: Layout = FOUR,
+): Record<string, RolePlacement> {
+  const crowded = layout.parties.length > ROLES.length;
+  const nodeWidth = crowded
+    ? Math.round(Math.min(220, Math.max(120, width * 0.3)))
+    : Math.round(Math.min(260, Math.max(136, width * 0.36)));
   return Object.fromEntries(
-    ROLES.map((role) => {
-      const { left, top } = CORNERS[role];
+    layout.parties.map((party) => {
+      const { column, top } = layout.slotOf(party);
+      const x = column === 0 ? PAD : column === 2 ? width - PAD : width / 2;
       return [
-        role,
+        party,
         {
-          position: { x: left ? PAD : width - PAD, y: top ? PAD : height - BOTTOM_PAD },
-          origin: [left ? 0 : 1, top ? 0 : 1] as NodeOrigin,
+          position: { x, y: top ? PAD : height - BOTTOM_PAD },
+          origin: [column / 2, top ? 0 : 1] as NodeOrigin,
           width: nodeWidth,
         },
       ];
     }),
-  ) as Record<Role, RolePlacement>;
+  );
 }
 
 /**
@@ -44,38 +73,61 @@ export function placeRoles(width: number, height: number): Record<Role, RolePlac
  * each other, so that an arrow across the diagonal stays clear of the bundle between the left column's
  * two roles (the front channel, the busiest).
  */
-export function handles(from: Role, to: Role): { sourceHandle: string; targetHandle: string } {
-  const [a, b] = [CORNERS[from], CORNERS[to]];
-  if (a.left === b.left)
+export function handles(
+  from: RoleId,
+  to: RoleId,
+  layout: Layout = FOUR,
+): { sourceHandle: string; targetHandle: string } {
+  const [a, b] = [layout.slotOf(from), layout.slotOf(to)];
+  if (a.column === b.column)
     return a.top
       ? { sourceHandle: 's-bottom', targetHandle: 't-top' }
       : { sourceHandle: 's-top', targetHandle: 't-bottom' };
-  return a.left
+  return a.column < b.column
     ? { sourceHandle: 's-right', targetHandle: 't-left' }
     : { sourceHandle: 's-left', targetHandle: 't-right' };
 }
 
 /** Whether the two roles share a row: their arrows run across the gap between the columns. */
-export const sameRow = (a: Role, b: Role) => CORNERS[a].top === CORNERS[b].top;
+export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
+  layout.slotOf(a).top === layout.slotOf(b).top;
 
-const pairOf = (hop: Hop) =>
-  [hop.from, hop.to].sort((x, y) => ROLES.indexOf(x) - ROLES.indexOf(y)).join('--');
+/** An arrow beside a middle node in the bottom row: its open label goes up, into the canvas, not off it. */
+export const opensUpward = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
+  !layout.slotOf(a).top &&
+  !layout.slotOf(b).top &&
+  Math.abs(layout.slotOf(a).column - layout.slotOf(b).column) === 1;
+
+/**
+ * How wide an open label may be on an arrow across a row: the gap between the two nodes, which is the
+ * width between the corners, or one of the two gaps beside a middle node.
+ */
+export function rowGap(a: RoleId, b: RoleId, width: number, nodeWidth: number, layout: Layout = FOUR) {
+  if (!sameRow(a, b, layout)) return undefined;
+  const apart = Math.abs(layout.slotOf(a).column - layout.slotOf(b).column);
+  return apart === 2
+    ? Math.max(120, width - 2 * nodeWidth - 40)
+    : Math.max(100, (width - 3 * nodeWidth) / 2 - 16);
+}
+
+const pairOf = (hop: Hop, layout: Layout) =>
+  [hop.from, hop.to].sort((x, y) => layout.parties.indexOf(x) - layout.parties.indexOf(y)).join('--');
 
 /** Each hop's place among the hops between the same two roles (whichever way they went), in order. */
-export function parallelPlaces(hops: Hop[]): Array<{ index: number; count: number }> {
+export function parallelPlaces(hops: Hop[], layout: Layout = FOUR): Array<{ index: number; count: number }> {
   const counts = new Map<string, number>();
   const indexes = hops.map((hop) => {
-    const pair = pairOf(hop);
+    const pair = pairOf(hop, layout);
     const index = counts.get(pair) ?? 0;
     counts.set(pair, index + 1);
     return index;
   });
-  return hops.map((hop, i) => ({ index: indexes[i]!, count: counts.get(pairOf(hop))! }));
+  return hops.map((hop, i) => ({ index: indexes[i]!, count: counts.get(pairOf(hop, layout))! }));
 }
 
 /** How wide the bundle of parallel arrows between two roles may be: most of the side they meet. */
-export const spreadBetween = (from: Role, to: Role, nodeWidth: number) =>
-  CORNERS[from].left === CORNERS[to].left ? nodeWidth * 0.8 : 64;
+export const spreadBetween = (from: RoleId, to: RoleId, nodeWidth: number, layout: Layout = FOUR) =>
+  layout.slotOf(from).column === layout.slotOf(to).column ? nodeWidth * 0.8 : 64;
 
 type Ends = { sourceX: number; sourceY: number; targetX: number; targetY: number };
 const SPACING = 22;
@@ -95,9 +147,10 @@ export function hopGeometry(
     count,
     spread,
     current,
-  }: { hop: Hop; index: number; count: number; spread: number; current: boolean },
+    parties = ROLES,
+  }: { hop: Hop; index: number; count: number; spread: number; current: boolean; parties?: RoleId[] },
 ) {
-  const forward = ROLES.indexOf(hop.from) < ROLES.indexOf(hop.to);
+  const forward = parties.indexOf(hop.from) < parties.indexOf(hop.to);
   const [ax, ay, bx, by] = forward
     ? [ends.sourceX, ends.sourceY, ends.targetX, ends.targetY]
     : [ends.targetX, ends.targetY, ends.sourceX, ends.sourceY];

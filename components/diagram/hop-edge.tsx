@@ -4,6 +4,8 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, type Edge, type EdgeProps } from '@xyflow/react';
 import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
+import type { RoleId } from '@/lib/diagram/roles';
+import type { ExtraRole } from '@/lib/walkthrough/types';
 import { CHANNEL_COLOR, hopGeometry } from './graph-layout';
 
 export type HopEdgeData = {
@@ -17,10 +19,15 @@ export type HopEdgeData = {
   width: number;
   /** Across the gap between the columns, the open label is centred on its arrow, at most this wide. */
   centredWidth?: number;
+  /** The centred label opens above its arrow (the bottom row beside a middle node), not below. */
+  upward?: boolean;
   current: boolean;
   selected: boolean;
   animate: boolean;
   onSelect(seq: number): void;
+  /** Every party of the run, in the order lanes are counted, and the grant's extra ones (for titles). */
+  parties: RoleId[];
+  extra: readonly ExtraRole[];
 };
 const LABEL_WIDTH = 280;
 
@@ -65,7 +72,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
       <EdgeLabelRenderer>
         <button
           type="button"
-          aria-label={describeHop(hop)}
+          aria-label={describeHop(hop, data.extra)}
           aria-pressed={data.selected}
           data-current={data.current || undefined}
           data-hop={hop.key}
@@ -76,8 +83,14 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
-            flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${centred && data.upward ? 'calc(-100% + 11px)' : '-11px'})`,
+            flexDirection: centred
+              ? data.upward
+                ? 'column-reverse'
+                : 'column'
+              : opensRight
+                ? 'row'
+                : 'row-reverse',
             alignItems: centred ? 'center' : 'flex-start',
             maxWidth: data.centredWidth,
             pointerEvents: 'all',

@@ -2,10 +2,11 @@
 
 import dynamic from 'next/dynamic';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { deriveHoldings, ROLE_TITLES } from '@/lib/diagram/derive';
+import { deriveHoldings } from '@/lib/diagram/derive';
 import { byExchange, deriveHops } from '@/lib/diagram/hops';
+import { assignParties, titleOf } from '@/lib/diagram/roles';
 import type { TraceEvent } from '@/lib/trace/types';
-import type { WalkthroughContext } from '@/lib/walkthrough/types';
+import type { ExtraRole, WalkthroughContext } from '@/lib/walkthrough/types';
 import { usePresenter } from '../walkthrough/presenter';
 import { SequenceView } from './sequence-view';
 
@@ -30,6 +31,8 @@ type Props = {
   events: TraceEvent[];
   context: Pick<WalkthroughContext, 'values' | 'tokens'>;
   clientType: 'confidential' | 'public';
+  /** The grant's parties beyond the four roles (an agent acting for the user), drawn as nodes of their own. */
+  roles?: readonly ExtraRole[];
   selectedSeq?: number;
   onSelect(seq: number): void;
   view: DiagramView;
@@ -62,11 +65,14 @@ function downloadSvg(svg: SVGSVGElement) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const NO_ROLES: readonly ExtraRole[] = [];
+
 /** The four roles and every message between them, live: a graph or a sequence, and a text list. */
 export function RoleDiagram({
-  events,
+  events: recorded,
   context,
   clientType,
+  roles = NO_ROLES,
   selectedSeq,
   onSelect,
   view,
@@ -80,15 +86,16 @@ export function RoleDiagram({
     () => window.matchMedia(reducedMotionQuery).matches,
     () => true,
   );
+  const events = assignParties(recorded, roles);
   const hops = deriveHops(events);
   const shown = variant ?? (presenting ? 'presenter' : 'default');
   const zoom = ZOOM[shown];
   // How long an exchange takes from arriving to being drawn: read by e2e/bench/diagram.ts.
   useLayoutEffect(() => {
-    if (events.length && performance.getEntriesByName('trace-event', 'mark').length) {
+    if (recorded.length && performance.getEntriesByName('trace-event', 'mark').length) {
       performance.measure('diagram-update', 'trace-event');
     }
-  }, [events]);
+  }, [recorded]);
   return (
     <section aria-label="Diagram" className="space-y-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -133,7 +140,8 @@ export function RoleDiagram({
         {view === 'graph' ? (
           <FlowGraph
             hops={hops}
-            holdings={deriveHoldings(context, events, clientType)}
+            holdings={deriveHoldings(context, events, clientType, roles)}
+            extra={roles}
             selectedSeq={selectedSeq}
             animate={!reducedMotion}
             zoom={zoom}
@@ -145,6 +153,7 @@ export function RoleDiagram({
             hops={hops}
             currentKey={hops.at(-1)?.key}
             scale={SEQUENCE_SCALE[shown]}
+            extra={roles}
             selectedSeq={selectedSeq}
             onSelect={onSelect}
           />
@@ -156,7 +165,7 @@ export function RoleDiagram({
             {exchange
               .map(
                 (hop) =>
-                  `${ROLE_TITLES[hop.from]} to ${ROLE_TITLES[hop.to]}, ${hop.channel} channel: ${hop.label} (${hop.carries})`,
+                  `${titleOf(hop.from, roles)} to ${titleOf(hop.to, roles)}, ${hop.channel} channel: ${hop.label} (${hop.carries})`,
               )
               .join('; then ')}
           </li>

@@ -1,9 +1,10 @@
 'use client';
 
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { RoleId } from '@/lib/diagram/roles';
 import type { Role } from '@/lib/trace/types';
 
-export type RoleNodeData = { role: Role; title: string; holds: string[]; width: number };
+export type RoleNodeData = { role: RoleId; title: string; holds: string[]; width: number };
 export type RoleNodeType = Node<RoleNodeData, 'role'>;
 
 const SIDES = [
@@ -20,6 +21,9 @@ const COLORS: Record<Role, string> = {
   'resource-server': 'border-emerald-700',
 };
 
+// A grant's extra party (an agent acting for the user): dashed, so it reads as more than the four roles.
+const EXTRA_COLOR = 'border-dashed border-teal-800';
+
 /** A role and what it holds right now. */
 export function RoleNode({ data }: NodeProps<RoleNodeType>) {
   return (
@@ -27,7 +31,7 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
       role="group"
       aria-label={data.title}
       style={{ width: data.width }}
-      className={`rounded-[12px] border-2 bg-white px-[12px] py-[8px] text-left shadow-sm ${COLORS[data.role]}`}
+      className={`rounded-[12px] border-2 bg-white px-[12px] py-[8px] text-left shadow-sm ${COLORS[data.role as Role] ?? EXTRA_COLOR}`}
     >
       <strong className="block text-[16px] leading-[22px]">{data.title}</strong>
       <ul className="mt-[4px] list-disc pl-[16px] text-[14px] leading-[19px] text-slate-700">

@@ -1,9 +1,10 @@
 'use client';
 
 import { forwardRef, useId } from 'react';
-import { describeHop, ROLE_TITLES, ROLES } from '@/lib/diagram/derive';
+import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
-import type { Role } from '@/lib/trace/types';
+import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
+import type { ExtraRole } from '@/lib/walkthrough/types';
 import { CHANNEL_COLOR } from './graph-layout';
 import { useElementSize } from './use-element-size';
 
@@ -19,6 +20,8 @@ type Props = {
   onSelect(seq: number): void;
   /** 1 keeps text at its set size (never under 12 px); presenter view draws larger. */
   scale?: number;
+  /** The grant's parties beyond the four roles: a lane each, after the four. */
+  extra?: readonly ExtraRole[];
 };
 
 /** Text centred on `x` but kept inside the drawing, cut with an ellipsis when wider than it. */
@@ -39,7 +42,7 @@ const titleLines = (title: string, lane: number, fontSize: number) =>
  * plain SVG, so it can be downloaded.
  */
 export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceView(
-  { hops, currentKey, selectedSeq, onSelect, scale = 1 },
+  { hops, currentKey, selectedSeq, onSelect, scale = 1, extra = [] },
   ref,
 ) {
   const markerId = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -50,9 +53,10 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
     SIZES.label * scale,
     SIZES.carries * scale,
   ];
-  const lane = width / ROLES.length;
-  const laneX = (role: Role) => lane / 2 + ROLES.indexOf(role) * lane;
-  const titles = ROLES.map((role) => titleLines(ROLE_TITLES[role], lane, titleSize));
+  const parties = partiesOf(extra);
+  const lane = width / parties.length;
+  const laneX = (role: RoleId) => lane / 2 + parties.indexOf(role) * lane;
+  const titles = parties.map((role) => titleLines(titleOf(role, extra), lane, titleSize));
   const lineCount = Math.max(...titles.map((lines) => lines.length));
   // When even one word is wider than its lane (a phone), every other lane's title drops below the
   // previous one's, so that neighbouring titles never run into each other.
@@ -98,9 +102,9 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
           ))}
         </defs>
         <rect width={width} height={height} fill="#ffffff" />
-        {ROLES.map((role) => {
-          const lines = titles[ROLES.indexOf(role)]!;
-          const drop = staggered && ROLES.indexOf(role) % 2 ? lineCount * (titleSize + 2) : 0;
+        {parties.map((role) => {
+          const lines = titles[parties.indexOf(role)]!;
+          const drop = staggered && parties.indexOf(role) % 2 ? lineCount * (titleSize + 2) : 0;
           return (
             <g key={role}>
               <text
@@ -143,7 +147,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
               data-seq={hop.seq}
               data-hop={hop.key}
             >
-              <title>{describeHop(hop)}</title>
+              <title>{describeHop(hop, extra)}</title>
               <text x={label.x} y={y + 13 * scale} textAnchor="middle" fontSize={labelSize} fill="#0f172a">
                 {label.text}
               </text>

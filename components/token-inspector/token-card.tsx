@@ -1,6 +1,6 @@
 'use client';
 
-import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader } from 'jose';
+import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, EmbeddedJWK } from 'jose';
 import { useEffect, useState } from 'react';
 import { CLAIM_EXPLANATIONS, relativeTime, TIME_CLAIMS } from '@/lib/tokens/claims';
 import { CopyButton } from '../ui/copy-button';
@@ -54,16 +54,18 @@ export function TokenCard({
 
   // Another server's JWT is decoded but not verified: the playground holds only its own keys.
   const isJwt = decoded !== undefined && !issuedBy;
+  // A DPoP proof (RFC 9449 §4.2) is signed by the client's own key, which its header carries (jwk).
+  const isProof = decoded?.header.typ === 'dpop+jwt';
   useEffect(() => {
     if (!isJwt) return;
     let cancelled = false;
-    compactVerify(token, jwksOf(origin))
+    compactVerify(token, isProof ? EmbeddedJWK : jwksOf(origin))
       .then(() => !cancelled && setVerification('valid'))
       .catch(() => !cancelled && setVerification('invalid'));
     return () => {
       cancelled = true;
     };
-  }, [token, origin, isJwt]);
+  }, [token, origin, isJwt, isProof]);
 
   const introspect = async () => {
     const response = await fetch('/api/client/introspect', {
@@ -96,8 +98,12 @@ export function TokenCard({
               'checking against the server’s JWKS…'
             ) : verification === 'valid' ? (
               <strong className="text-emerald-800">
-                verified with the authorization server’s key {String(decoded.header.kid)}
+                {isProof
+                  ? 'verified with the public key in its own header (jwk): the client’s DPoP key'
+                  : `verified with the authorization server’s key ${String(decoded.header.kid)}`}
               </strong>
+            ) : isProof ? (
+              <strong className="text-red-800">does not verify with the key in its header</strong>
             ) : (
               <strong className="text-red-800">does not verify against the server’s JWKS</strong>
             )}
@@ -113,8 +119,9 @@ export function TokenCard({
           <h4 className="mt-3 text-sm font-semibold">Signature</h4>
           <p className="font-mono text-xs break-all text-slate-700">{token.split('.')[2]}</p>
           <p className="text-xs text-slate-600">
-            {String(decoded.header.alg)} over the first two parts, made with the private key named by kid;
-            anyone can check it with the public key at /oidc/jwks.
+            {isProof
+              ? `${String(decoded.header.alg)} over the first two parts, made with the private key that never left the browser (non-extractable); typ dpop+jwt says it is a DPoP proof, and the server checks it with the jwk above, whose thumbprint the token’s cnf.jkt names.`
+              : `${String(decoded.header.alg)} over the first two parts, made with the private key named by kid; anyone can check it with the public key at /oidc/jwks.`}
           </p>
           <h4 className="mt-3 text-sm font-semibold">Payload</h4>
           <dl className="mt-1 divide-y divide-slate-200 rounded border border-slate-200 text-sm">

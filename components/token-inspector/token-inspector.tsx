@@ -9,6 +9,9 @@ const NAMES: Array<[keyof TokenSet, string]> = [
   ['id_token', 'ID token'],
   ['refresh_token', 'Refresh token'],
   ['rotated_refresh_token', 'Previous refresh token (rotated away)'],
+  ['subject_token', 'The user’s token for the assistant (subject_token)'],
+  ['actor_token', 'The assistant’s own token (actor_token)'],
+  ['dpop_proof', 'Last DPoP proof (signed in this browser)'],
 ];
 
 /** Every token the client holds now. */

@@ -1,6 +1,8 @@
 import type { RunStart, SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { randomValue } from '@/machines/walkthrough/secrets';
-import type { ExchangeResult, GrantDefinition } from '@/lib/walkthrough/types';
+import { dpopKeyPairFor } from '@/lib/client/dpop-key-store';
+import { signDpopProof } from '@/lib/client/dpop-proof';
+import type { ExchangeResult, GrantDefinition, RequestSpec } from '@/lib/walkthrough/types';
 
 const RUN_HEADER = 'x-playground-run';
 const RUN_COOKIE = 'playground_run';
@@ -23,19 +25,32 @@ async function readResult(response: Response): Promise<ExchangeResult> {
   return { status: response.status, headers: Object.fromEntries(response.headers), body };
 }
 
+/** RFC 9449: a fresh proof for this request, signed with the run's key, which never leaves the browser. */
+async function dpopProof(request: RequestSpec, origin: string, runId: string): Promise<string | undefined> {
+  if (!request.dpop) return undefined;
+  const { htm, htu, accessToken, nonce } = request.dpop;
+  return signDpopProof(await dpopKeyPairFor(runId), {
+    htm: htm ?? request.method,
+    htu: new URL(htu ?? request.path, origin).href,
+    accessToken,
+    nonce,
+  });
+}
+
 export async function sendStep({ action, context }: SendInput, clientId: string): Promise<ExchangeResult> {
   const { request } = action;
   if (action.via === 'client-backend') {
     const response = await fetch('/api/client/send', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [RUN_HEADER]: context.runId },
-      body: JSON.stringify({ client_id: clientId, request }),
+      body: JSON.stringify({ client_id: action.clientId ?? clientId, request }),
     });
     const answer = (await response.json()) as ExchangeResult & { error?: string; error_description?: string };
     if (!response.ok)
       throw new Error(answer.error_description ?? `The client backend answered ${response.status}`);
     return answer;
   }
+  const proof = await dpopProof(request, context.origin, context.runId);
   const response = await fetch(request.path, {
     method: request.method,
     headers: {
@@ -43,10 +58,11 @@ export async function sendStep({ action, context }: SendInput, clientId: string)
       [RUN_HEADER]: context.runId,
       ...(request.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       ...request.headers,
+      ...(proof ? { dpop: proof } : {}),
     },
     body: request.form ? new URLSearchParams(request.form) : undefined,
   });
-  return readResult(response);
+  return { ...(await readResult(response)), ...(proof ? { dpopProof: proof } : {}) };
 }
 
 /** A fresh run: new secrets, a new run id, and the trace position it starts from. */

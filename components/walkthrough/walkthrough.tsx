@@ -143,6 +143,7 @@ export function Walkthrough({
       events={events}
       context={{ values, tokens }}
       clientType={grant.clientType}
+      roles={grant.roles}
       selectedSeq={selectedSeq}
       onSelect={setSelectedSeq}
       view={diagramView}

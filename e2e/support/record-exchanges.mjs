@@ -5,7 +5,7 @@
  * secret, as machines/<grant>/recorded-exchanges.json.
  *
  *   next start -p 3241 (PUBLIC_ORIGIN=http://localhost:3241), then
- *   node e2e/support/record-exchanges.mjs http://localhost:3241 [slug ...]   (all grants, or the ones named)
+ *   node e2e/support/record-exchanges.mjs http://localhost:3241 [slug …]
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { chromium } from '@playwright/test';
 import { resolveChromium } from './chromium.mjs';
 
 const origin = process.argv[2] ?? 'http://localhost:3241';
+// Further arguments record only those grants (`… http://localhost:3241 dpop token-exchange`).
+const only = process.argv.slice(3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const GRANTS = [
   'authorization-code',
@@ -25,7 +27,9 @@ const GRANTS = [
   'refresh-token',
   'pushed-authorization-request',
   'private-key-jwt',
-].filter((slug) => process.argv.length <= 3 || process.argv.slice(3).includes(slug));
+  'dpop',
+  'token-exchange',
+];
 
 // What the checks read: roles, channel, method, address, the Authorization scheme, which form fields
 // were sent, whether the server vouched for the call, the status. Values (tokens, secrets, codes) are not kept.
@@ -33,9 +37,19 @@ const SCHEME_ONLY = (value) => `${value.split(' ')[0]} [value not kept]`;
 function trim(event) {
   const headers = event.request.headers
     .filter(([name]) =>
-      ['authorization', 'content-type', 'host', 'x-playground-on-behalf', 'x-playground-from'].includes(name),
+      [
+        'authorization',
+        'content-type',
+        'host',
+        'x-playground-on-behalf',
+        'x-playground-from',
+        'dpop',
+      ].includes(name),
     )
-    .map(([name, value]) => [name, name === 'authorization' ? SCHEME_ONLY(value) : value]);
+    .map(([name, value]) => [
+      name,
+      name === 'authorization' ? SCHEME_ONLY(value) : name === 'dpop' ? '[proof not kept]' : value,
+    ]);
   const form =
     event.request.body &&
     headers.some(
@@ -67,7 +81,7 @@ function trim(event) {
 
 const { executablePath } = await resolveChromium();
 const browser = await chromium.launch({ executablePath });
-for (const slug of GRANTS) {
+for (const slug of GRANTS.filter((each) => !only.length || only.includes(each))) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/grants/${slug}?step=999`);

@@ -45,7 +45,7 @@ function jsonBody(message: RecordedMessage): Record<string, unknown> | undefined
 }
 
 /** The parameter names a request sends: its query, and its form or JSON body. */
-function requestParameters(event: TraceEvent): Set<string> {
+function requestParameters(event: Omit<TraceEvent, 'from' | 'to'>): Set<string> {
   const names = new Set(new URL(event.request.url).searchParams.keys());
   const { request } = event;
   if (request.body && request.bodyEncoding === 'utf8') {
@@ -63,7 +63,7 @@ const list = (parts: string[]) =>
  * (RFC 6749 section 2.3.1 for Basic, RFC 6750 section 2.1 for Bearer), e.g. "code + code_verifier +
  * client secret (Basic)", "access token (Bearer)".
  */
-export function requestCarries(event: TraceEvent): string {
+export function requestCarries(event: Omit<TraceEvent, 'from' | 'to'>): string {
   const names = requestParameters(event);
   const parts = NOTABLE.filter(([name]) => names.has(name)).map(([, words]) => words);
   const credential = credentialOf(event.request);
@@ -115,7 +115,7 @@ const TOKENS: Array<[field: string, words: string]> = [
  * What a response brings back: a redirect's target ("303 to /callback?code=…"), the tokens of a token
  * response, an OAuth error code, or the kind of body.
  */
-export function responseCarries(event: TraceEvent): string {
+export function responseCarries(event: Omit<TraceEvent, 'from' | 'to'>): string {
   const { response } = event;
   const location = header(response.headers, 'location');
   if (response.status >= 300 && response.status < 400 && location)

@@ -1,27 +1,21 @@
-import type { Channel, Role, TraceEvent } from '../trace/types';
-import type { WalkthroughContext } from '../walkthrough/types';
+import type { Channel } from '../trace/types';
+import type { ExtraRole, WalkthroughContext } from '../walkthrough/types';
 import type { Hop } from './hops';
+import { keysShownBy, titleOf, type PartyEvent, type RoleId } from './roles';
+
+export { ROLE_TITLES, ROLES } from './roles';
 
 /**
  * The live diagram's data, derived from the one source of truth: the recorded exchanges of the run and
  * the walkthrough's snapshot. Nothing here is stored; the graph, the sequence view and the text list
  * all draw from these functions.
  */
-export const ROLES: Role[] = ['resource-owner', 'client', 'authorization-server', 'resource-server'];
-
-export const ROLE_TITLES: Record<Role, string> = {
-  'resource-owner': 'Resource Owner',
-  client: 'Client',
-  'authorization-server': 'Authorization Server',
-  'resource-server': 'Resource Server',
-};
-
 export type DiagramMessage = {
   seq: number;
   /** 1-based position in the run, as the HTTP log numbers it. */
   number: number;
-  from: Role;
-  to: Role;
+  from: RoleId;
+  to: RoleId;
   channel: Channel;
   /** `GET /oidc/auth → 303` */
   label: string;
@@ -34,7 +28,7 @@ export const shortPath = (pathname: string) =>
     .map((segment) => (segment.length > 24 ? `${segment.slice(0, 6)}…` : segment))
     .join('/');
 
-export function deriveMessages(events: TraceEvent[]): DiagramMessage[] {
+export function deriveMessages(events: PartyEvent[]): DiagramMessage[] {
   return events.map((event, index) => ({
     seq: event.seq,
     number: index + 1,
@@ -46,10 +40,10 @@ export function deriveMessages(events: TraceEvent[]): DiagramMessage[] {
 }
 
 /** A hop in words, for screen readers and tooltips: "Message 7a: 303 to /callback?code=…, carries …". */
-export const describeHop = (hop: Hop) =>
-  `Message ${hop.number}: ${hop.label}, carries ${hop.carries}, ${ROLE_TITLES[hop.from]} to ${ROLE_TITLES[hop.to]}, ${hop.channel} channel`;
+export const describeHop = (hop: Hop, extra: readonly ExtraRole[] = []) =>
+  `Message ${hop.number}: ${hop.label}, carries ${hop.carries}, ${titleOf(hop.from, extra)} to ${titleOf(hop.to, extra)}, ${hop.channel} channel`;
 
-const succeeded = (events: TraceEvent[], method: string, path: RegExp, status: number) =>
+const succeeded = (events: PartyEvent[], method: string, path: RegExp, status: number) =>
   events.some(
     (event) =>
       event.request.method === method &&
@@ -60,9 +54,10 @@ const succeeded = (events: TraceEvent[], method: string, path: RegExp, status: n
 /** What each role holds right now, in a few words. */
 export function deriveHoldings(
   context: Pick<WalkthroughContext, 'values' | 'tokens'>,
-  events: TraceEvent[],
+  events: PartyEvent[],
   clientType: 'confidential' | 'public',
-): Record<Role, string[]> {
+  extra: readonly ExtraRole[] = [],
+): Record<RoleId, string[]> {
   const signedIn = succeeded(events, 'POST', /^\/interaction\/[^/]+\/login$/, 303);
   const consented = succeeded(events, 'POST', /^\/interaction\/[^/]+\/confirm$/, 303);
   const tokensIssued = events.filter(
@@ -75,7 +70,32 @@ export function deriveHoldings(
     (event) => new URL(event.request.url).pathname === '/api/v1/statuses' && event.response.status === 200,
   ).length;
   const { tokens, values } = context;
+  // With an agent of its own (token exchange), the exchanged tokens are the agent's, not the client's.
+  const agent = extra.find((role) => role.playsAs === 'client');
+  const dpopChecked = events.some(
+    (event) =>
+      event.to === 'resource-server' &&
+      /^dpop /i.test(
+        event.request.headers.find(([name]) => name.toLowerCase() === 'authorization')?.[1] ?? '',
+      ),
+  );
   return {
+    ...Object.fromEntries(
+      extra.map((role) => [
+        role.id,
+        [
+          ...role.holds,
+          ...keysShownBy(events, role.id),
+          ...(role === agent &&
+          tokens.subject_token &&
+          events.some((event) => event.from === role.id && /subject_token=/.test(event.request.body ?? ''))
+            ? ['the user’s token (subject_token)']
+            : []),
+          ...(role === agent && tokens.actor_token ? ['its own token (actor_token)'] : []),
+          ...(role === agent && tokens.access_token ? ['an exchanged token (act: itself)'] : []),
+        ],
+      ]),
+    ),
     'resource-owner': [
       'a browser',
       ...(signedIn ? ['a session at the authorization server'] : []),
@@ -89,10 +109,20 @@ export function deriveHoldings(
         : clientType === 'confidential'
           ? 'a client secret (server-side)'
           : 'no secret (public client)',
+      ...keysShownBy(events, 'client'),
       ...(values.code_verifier ? ['a PKCE code_verifier'] : []),
       ...(values.code ? ['an authorization code'] : []),
       ...(values.device_code ? ['a device code'] : []),
-      ...(tokens.access_token ? [revoked ? 'a revoked access token' : 'an access token'] : []),
+      ...(tokens.subject_token && agent ? [`the user’s token for the ${agent.id}`] : []),
+      ...(tokens.access_token && !agent
+        ? [
+            revoked
+              ? 'a revoked access token'
+              : tokens.token_type?.toLowerCase() === 'dpop'
+                ? 'a DPoP-bound access token'
+                : 'an access token',
+          ]
+        : []),
       ...(tokens.refresh_token ? ['a refresh token'] : []),
       ...(tokens.id_token ? ['an ID token'] : []),
     ],
@@ -104,6 +134,7 @@ export function deriveHoldings(
     ],
     'resource-server': [
       'the API (statuses, accounts)',
+      ...(dpopChecked ? ['the DPoP proofs’ jti it has seen (5 min)'] : []),
       ...(posted ? [`${posted} toot${posted === 1 ? '' : 's'} posted`] : []),
     ],
   };

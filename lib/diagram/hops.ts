@@ -1,6 +1,7 @@
-import type { Channel, Role, TraceEvent } from '../trace/types';
+import type { Channel } from '../trace/types';
 import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
+import type { PartyEvent, RoleId } from './roles';
 
 /**
  * One arrow of the diagram: a message going one way between two roles. Most exchanges are one hop,
@@ -17,8 +18,8 @@ export type Hop = {
   exchange: number;
   /** The number drawn on the arrow: the exchange's, with a letter for the further hops of one exchange. */
   number: string;
-  from: Role;
-  to: Role;
+  from: RoleId;
+  to: RoleId;
   channel: Channel;
   /** `GET /oidc/auth → 303`, or for a hop the browser carries, what it is: `303 to /callback?code=…`. */
   label: string;
@@ -35,7 +36,7 @@ const responseParameters = (url: URL) => [
 ];
 
 /** The redirect target of an authorization response: it leaves the authorization server for the client. */
-function authorizationResponseTarget(event: TraceEvent): URL | undefined {
+function authorizationResponseTarget(event: PartyEvent): URL | undefined {
   if (event.to !== 'authorization-server' || event.response.status < 300 || event.response.status >= 400)
     return undefined;
   const location = event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
@@ -51,9 +52,9 @@ const carried = (url: URL) => {
 
 // A trace only grows: the hops of an exchange already drawn are the same objects on the next update,
 // so the graph redraws only what changed (the exchange's position is part of the key).
-const drawn = new WeakMap<TraceEvent, { exchange: number; hops: Hop[] }>();
+const drawn = new WeakMap<PartyEvent, { exchange: number; hops: Hop[] }>();
 
-export function deriveHops(events: TraceEvent[]): Hop[] {
+export function deriveHops(events: PartyEvent[]): Hop[] {
   return events.flatMap((event, index) => {
     const known = drawn.get(event);
     if (known?.exchange === index + 1) return known.hops;
@@ -63,7 +64,7 @@ export function deriveHops(events: TraceEvent[]): Hop[] {
   });
 }
 
-function hopsOf(event: TraceEvent, exchange: number): Hop[] {
+function hopsOf(event: PartyEvent, exchange: number): Hop[] {
   {
     const base = { seq: event.seq, exchange, channel: event.channel };
     const label = `${event.request.method} ${shortPath(new URL(event.request.url).pathname)} → ${event.response.status}`;

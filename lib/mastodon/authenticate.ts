@@ -2,15 +2,23 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { PlaygroundEnv } from '../config/env';
 import { onBehalfOf } from '../http/requester';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { checkDpopProof, DpopError, dpopChallenge } from '../oidc/dpop-resource-server';
 import { handleAuthorizationServerRequest } from '../oidc/handle-request';
+import { authorizationServer } from '../oidc/provider';
 import { resourceIdentifier } from '../oidc/resource-server';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
 import { invalidToken, MastodonError, outsideScopes, userRequired } from './errors';
 import { scopeCovers } from './scopes';
 
-/** Who is calling the API: the user (absent for an app token), the client, and the granted scopes. */
-export type Caller = { accountId?: string; clientId: string; scopes: Set<string> };
+/**
+ * Who is calling the API: the user (absent for an app token), the client, and the granted scopes; with a
+ * token from a token exchange (RFC 8693 §4.1), the party acting for the user (`act.sub`).
+ */
+export type Caller = { accountId?: string; clientId: string; scopes: Set<string>; actor?: string };
+
+/** A checked token, and the key it is bound to when it is DPoP-bound (RFC 9449 §6). */
+type Checked = Caller & { jkt?: string };
 
 let jwks: { url: string; set: ReturnType<typeof createRemoteJWKSet> } | undefined;
 function jwksFor(env: PlaygroundEnv) {
@@ -23,16 +31,18 @@ function jwksFor(env: PlaygroundEnv) {
  * RFC 9068: a JWT access token is checked locally, with the authorization server's published keys.
  * It cannot be revoked before it expires, which is the lesson of self-contained tokens.
  */
-async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
+async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Checked> {
   try {
     const { payload } = await jwtVerify(token, jwksFor(env), {
       issuer: env.issuer,
       audience: resourceIdentifier(env.publicOrigin),
       typ: 'at+jwt',
     });
-    if (payload.cnf)
-      throw new MastodonError(401, 'This token is DPoP-bound; the playground API accepts Bearer tokens');
+    const act = payload.act as { sub?: unknown } | undefined;
+    const cnf = payload.cnf as { jkt?: unknown } | undefined;
     return {
+      ...(typeof cnf?.jkt === 'string' ? { jkt: cnf.jkt } : {}),
+      ...(typeof act?.sub === 'string' ? { actor: act.sub } : {}),
       accountId: payload.sub !== payload.client_id ? payload.sub : undefined,
       clientId: String(payload.client_id),
       scopes: new Set(
@@ -57,7 +67,7 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Caller> {
  * learner (lib/http/on-behalf.ts) so that this back-channel exchange shows in their trace; a revoked
  * token is refused at once.
  */
-async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Caller> {
+async function introspect(token: string, env: PlaygroundEnv, incoming: Headers): Promise<Checked> {
   const onBehalf = await onBehalfOf(incoming);
   const run = runOf(incoming);
   // Addressed as every other exchange in the trace is, by the issuer's public origin: the request is
@@ -80,25 +90,72 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
     sub?: string;
     client_id?: string;
     scope?: string;
-    token_type?: string;
+    cnf?: { jkt?: string };
   };
   if (!result.active || !result.client_id) throw invalidToken();
-  if (result.token_type && result.token_type !== 'Bearer') {
-    throw new MastodonError(401, 'This token is DPoP-bound; the playground API accepts Bearer tokens');
-  }
   return {
+    ...(result.cnf?.jkt ? { jkt: result.cnf.jkt } : {}),
     accountId: result.sub,
     clientId: result.client_id,
     scopes: new Set((result.scope ?? '').split(' ').filter(Boolean)),
   };
 }
 
+const dpopRefusal = (error: DpopError) =>
+  new MastodonError(401, error.error, { 'www-authenticate': error.challenge }, error.description);
+
+/**
+ * RFC 6750 and RFC 9449: a Bearer token as it is; a DPoP-bound token only with the `DPoP` scheme and a
+ * fresh proof by its key (lib/oidc/dpop-resource-server.ts), so that a stolen token alone is useless.
+ */
 export async function authenticate(request: Request, env: PlaygroundEnv): Promise<Caller> {
   const header = request.headers.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  const match = /^(Bearer|DPoP)\s+(\S+)$/i.exec(header);
   if (!match) throw invalidToken();
-  const token = match[1]!;
-  return token.split('.').length === 3 ? verifyJwt(token, env) : introspect(token, env, request.headers);
+  const scheme = match[1]!.toLowerCase();
+  const token = match[2]!;
+  const { jkt, ...caller } =
+    token.split('.').length === 3
+      ? await verifyJwt(token, env)
+      : await introspect(token, env, request.headers);
+  if (scheme === 'bearer') {
+    if (jkt)
+      throw dpopRefusal(
+        new DpopError(
+          'invalid_token',
+          'the access token is DPoP-bound: present it with Authorization: DPoP and a proof, not as a Bearer token',
+        ),
+      );
+    return caller;
+  }
+  if (!jkt)
+    throw new MastodonError(
+      401,
+      'invalid_token',
+      {
+        'www-authenticate': dpopChallenge(
+          'invalid_token',
+          'the access token is not DPoP-bound; present it as a Bearer token',
+        ),
+      },
+      'the access token is not DPoP-bound; present it as a Bearer token',
+    );
+  const called = new URL(request.url);
+  const { storage } = await authorizationServer();
+  try {
+    await checkDpopProof({
+      method: request.method,
+      url: `${env.publicOrigin}${called.pathname}${called.search}`,
+      proof: request.headers.get('dpop'),
+      accessToken: token,
+      jkt,
+      rememberOnce: (key, value, ttl) => storage.rememberOnce(key, value, ttl),
+    });
+  } catch (error) {
+    if (error instanceof DpopError) throw dpopRefusal(error);
+    throw error;
+  }
+  return caller;
 }
 
 /** Mastodon's rule: the token needs one of `scopes` (a parent such as `read` covers `read:statuses`). */

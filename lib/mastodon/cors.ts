@@ -5,9 +5,9 @@
 const CORS_HEADERS: Record<string, string> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, Accept',
+  'access-control-allow-headers': 'Authorization, Content-Type, Idempotency-Key, Accept, DPoP',
   'access-control-expose-headers':
-    'Link, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset',
+    'Link, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, WWW-Authenticate, DPoP-Nonce',
   'access-control-max-age': '86400',
 };
 

@@ -135,7 +135,13 @@ export async function createStatus(
     created_at: new Date().toISOString(),
     application: app
       ? { name: app.name, website: app.website }
-      : { name: client?.clientName ?? caller.clientId, website: null },
+      : {
+          // A token from a token exchange says who acted for the user (RFC 8693 §4.1): the post says so too.
+          name: caller.actor
+            ? `${client?.clientName ?? caller.clientId}, acting for ${caller.accountId} (act.sub: ${caller.actor})`
+            : (client?.clientName ?? caller.clientId),
+          website: null,
+        },
   };
   await server.storage.putDocument('status', id, status, indexesOf(status));
   await keepNewestStatuses(server, caller.accountId);

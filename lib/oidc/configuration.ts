@@ -1,10 +1,17 @@
+import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT, type ClientPublicJwks } from './clients';
 import type { ProviderKeys } from './keys';
 import { extraClientMetadata, pkce } from './pkce-policy';
 import { STATIC_SCOPES } from './scopes';
-import { resourceIdentifier, resourceServerInfo } from './resource-server';
+import { actorClaims } from './grants/token-exchange';
+import {
+  assistantIdentifier,
+  assistantResourceInfo,
+  resourceIdentifier,
+  resourceServerInfo,
+} from './resource-server';
 import { deviceFlow, renderError, rpInitiatedLogout } from './views/pages';
 
 export type ConfigurationInput = {
@@ -77,6 +84,8 @@ export function providerConfiguration({
     pkce,
     extraClientMetadata,
     rotateRefreshToken: true,
+    // RFC 8693 §4.1: a token from a token exchange names who acts for the user; other tokens get nothing.
+    extraTokenClaims: (_ctx, token) => actorClaims(token),
     ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
@@ -108,13 +117,20 @@ export function providerConfiguration({
       registration: { enabled: true, initialAccessToken: false },
       rpInitiatedLogout,
       pushedAuthorizationRequests: { enabled: true },
-      dPoP: { enabled: true },
+      // RFC 9449 §8: a client that asks for DPoP-bound tokens (dpop_bound_access_tokens) must also put a
+      // fresh server nonce into its proofs; the first proof without one is answered use_dpop_nonce.
+      dPoP: {
+        enabled: true,
+        nonceSecret: createHash('sha256').update(`dpop-nonce:${keys.cookieKeys[0]}`).digest(),
+        requireNonce: (ctx) => ctx.oidc.client?.dpopBoundAccessTokens === true,
+      },
       resourceIndicators: {
         enabled: true,
         // A token request without `resource` after an authorization request with one gets a token
         // for that resource: what learners expect from the request they just made.
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
+          if (resource === assistantIdentifier(origin)) return assistantResourceInfo(origin);
           if (resource !== apiResource) {
             throw new errors.InvalidTarget(`unknown resource indicator; this server knows ${apiResource}`);
           }

@@ -26,6 +26,7 @@ export type DemoClient = {
     | 'post_logout_redirect_uris'
     | 'application_type'
     | 'require_pushed_authorization_requests'
+    | 'dpop_bound_access_tokens'
   >;
 };
 

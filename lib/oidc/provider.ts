@@ -5,6 +5,12 @@ import { adapterClass, openStorage, type OidcStorage } from '../storage';
 import { providerConfiguration } from './configuration';
 import { authorizationServerPolicy } from './content-security-policy';
 import { PASSWORD_GRANT_PARAMETERS, PASSWORD_GRANT_TYPE, passwordGrantHandler } from './grants/password';
+import {
+  TOKEN_EXCHANGE_DUPLICATES,
+  TOKEN_EXCHANGE_GRANT_TYPE,
+  TOKEN_EXCHANGE_PARAMETERS,
+  tokenExchangeGrantHandler,
+} from './grants/token-exchange';
 import { loadProviderKeys } from './keys';
 import { signingClientsPublicJwks } from '../client/client-keys';
 import { sharedWindowCounter } from '../http/window-counter';
@@ -42,6 +48,12 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     PASSWORD_GRANT_TYPE,
     passwordGrantHandler(provider, env.publicOrigin, throttle),
     PASSWORD_GRANT_PARAMETERS,
+  );
+  provider.registerGrantType(
+    TOKEN_EXCHANGE_GRANT_TYPE,
+    tokenExchangeGrantHandler(provider, env.publicOrigin, keys),
+    TOKEN_EXCHANGE_PARAMETERS,
+    TOKEN_EXCHANGE_DUPLICATES,
   );
   provider.on('server_error', (_ctx, error: Error) => {
     console.error('[authorization server] server_error:', error.message);

@@ -46,4 +46,13 @@ describe('masking secrets for the presenter view', () => {
       '{"sub":"alice","name":"Alice Liddell"}',
     );
   });
+
+  it('shortens a DPoP-bound token in its Authorization header and the tokens a token exchange sends', () => {
+    expect(maskSecrets('authorization: DPoP eyJhbGciOiJFUzI1NiIsInR5cCI6ImF0K2p3dCJ9.x.y')).toBe(
+      'authorization: DPoP eyJhbG…',
+    );
+    expect(
+      maskSecrets('grant_type=x&subject_token=eyJhbGciOiJFUzI1NiJ9.a.b&actor_token=opaque-token-value'),
+    ).toBe('grant_type=x&subject_token=eyJhbG…&actor_token=opaque…');
+  });
 });

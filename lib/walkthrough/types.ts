@@ -25,6 +25,12 @@ export type RequestSpec = {
    * the client's private key, which stays on the server, and adds it to the form.
    */
   clientAssertion?: { aud: string };
+  /**
+   * RFC 9449: the browser signs a fresh DPoP proof with the client's key and sends it in the `DPoP`
+   * header. `htm`/`htu` default to this request's method and URL (a different one makes a proof the
+   * server must refuse); `ath` binds it to the access token sent; `nonce` is the server's last DPoP-Nonce.
+   */
+  dpop?: { htm?: string; htu?: string; accessToken?: string; nonce?: string };
 };
 
 /**
@@ -40,7 +46,13 @@ export type RequestSpec = {
  */
 export type StepAction =
   | { kind: 'navigate'; path: string }
-  | { kind: 'send'; via: 'browser' | 'client-backend'; request: RequestSpec }
+  | {
+      kind: 'send';
+      via: 'browser' | 'client-backend';
+      request: RequestSpec;
+      /** The client that sends it, when not the grant's own (a second client, such as an agent). */
+      clientId?: string;
+    }
   | { kind: 'callback' }
   | { kind: 'visit'; url: string; linkText: string; show?: { label: string; name: string; value: string } }
   | { kind: 'skip'; reason: string };
@@ -52,6 +64,8 @@ export type ExchangeResult = {
   body: unknown;
   /** The client assertion the client backend signed for this request, and the public keys registered for the client. */
   clientAssertion?: SignedClientAssertion;
+  /** The DPoP proof the browser signed for this request (RFC 9449 §4), to decode and explain. */
+  dpopProof?: string;
 };
 
 export type SignedClientAssertion = { jwt: string; registeredJwks: { keys: Array<Record<string, unknown>> } };
@@ -76,6 +90,12 @@ export type TokenSet = {
   id_token?: string;
   /** The refresh token that rotation replaced, kept to show that reusing it fails. */
   rotated_refresh_token?: string;
+  /** The last DPoP proof the client signed (RFC 9449 §4.2): a JWT of its own, shown decoded. */
+  dpop_proof?: string;
+  /** A second token a grant's other party holds (the user's token an agent exchanges, RFC 8693). */
+  subject_token?: string;
+  /** An agent's own token, naming it as the actor in a token exchange (RFC 8693 §2.1). */
+  actor_token?: string;
 };
 
 /** What came back to the redirect URI, with the checks the client made. */
@@ -141,6 +161,20 @@ export type StepDefinition = {
   outcome?(context: WalkthroughContext, result: ExchangeResult): StepOutcome;
 };
 
+/**
+ * A party a grant adds to the four roles (RFC 6749 §1.1) on the diagram: an agent acting for the user, an
+ * attacker. It plays one of the four in the recorded exchanges (`playsAs`) and is told apart from it by
+ * the client_id it sends (a form field, Basic authentication, or the client_id of the token it presents).
+ */
+export type ExtraRole = {
+  id: string;
+  title: string;
+  playsAs: Role;
+  clientId: string;
+  /** What it holds from the start, in a few words. */
+  holds: string[];
+};
+
 export type GrantDefinition = {
   slug: string;
   name: string;
@@ -152,4 +186,6 @@ export type GrantDefinition = {
   /** Fresh secrets for a run: state, nonce, code_verifier and its challenge (what a real client makes). */
   secrets(): Promise<Record<string, string>>;
   steps: StepDefinition[];
+  /** Parties beyond the four roles, drawn as nodes of their own. */
+  roles?: ExtraRole[];
 };

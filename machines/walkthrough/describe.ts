@@ -44,8 +44,15 @@ export function describeAction(
     !request.headers?.authorization &&
     !form?.client_assertion_type &&
     CLIENT_AUTHENTICATED.test(request.path);
-  if (authenticated) headers.push(['Authorization', `Basic base64(${grant.clientId}:<client secret>)`]);
+  if (authenticated)
+    headers.push(['Authorization', `Basic base64(${action.clientId ?? grant.clientId}:<client secret>)`]);
   for (const [name, value] of Object.entries(request.headers ?? {})) headers.push([name, value]);
+  // RFC 9449: the proof is signed in the browser as the request leaves, so the preview names what it will say.
+  if (request.dpop)
+    headers.push([
+      'DPoP',
+      `<proof signed in this browser: htm ${request.dpop.htm ?? request.method}, htu ${urlOf(request.dpop.htu ?? request.path.split('?')[0]!)}${request.dpop.accessToken ? ', ath' : ''}${request.dpop.nonce ? ', nonce' : ''}>`,
+    ]);
   if (form) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
   const url = urlOf(request.path);
   const body = form ? new URLSearchParams(form).toString() : undefined;

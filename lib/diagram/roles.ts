@@ -1,0 +1,100 @@
+import type { Role, TraceEvent } from '../trace/types';
+import type { ExtraRole } from '../walkthrough/types';
+
+/**
+ * The parties the diagram draws: the four roles of RFC 6749 §1.1, and the extra roles a grant declares
+ * (an agent acting for the user, later an attacker). An extra role plays one of the four in the recorded
+ * exchanges and is told apart by the client_id its requests show; which exchanges are its is derived
+ * from the trace, like everything else on the diagram.
+ */
+export type RoleId = Role | (string & {});
+
+export const ROLES: Role[] = ['resource-owner', 'client', 'authorization-server', 'resource-server'];
+
+export const ROLE_TITLES: Record<Role, string> = {
+  'resource-owner': 'Resource Owner',
+  client: 'Client',
+  'authorization-server': 'Authorization Server',
+  'resource-server': 'Resource Server',
+};
+
+/** Every party of a run, the four first, in the order lanes and lane pairs are counted. */
+export const partiesOf = (extra: readonly ExtraRole[] = []): RoleId[] => [
+  ...ROLES,
+  ...extra.map((role) => role.id),
+];
+
+export const titleOf = (id: RoleId, extra: readonly ExtraRole[] = []): string =>
+  ROLE_TITLES[id as Role] ?? extra.find((role) => role.id === id)?.title ?? id;
+
+const header = (event: TraceEvent, name: string) =>
+  event.request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+
+const formOf = (event: TraceEvent) =>
+  event.request.body && header(event, 'content-type')?.startsWith('application/x-www-form-urlencoded')
+    ? new URLSearchParams(event.request.body)
+    : undefined;
+
+function jwtClaim(token: string, claim: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
+    return typeof json[claim] === 'string' ? (json[claim] as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The client a request names: the form's client_id, HTTP Basic's user (RFC 6749 §2.3.1), or the
+ * client_id claim of the JWT access token it presents (RFC 9068 §2.2).
+ */
+export function clientIdOf(event: TraceEvent): string | undefined {
+  const form = formOf(event);
+  if (form?.get('client_id')) return form.get('client_id')!;
+  const [scheme, value] = (header(event, 'authorization') ?? '').split(' ');
+  if (scheme?.toLowerCase() === 'basic' && value) {
+    try {
+      return decodeURIComponent(atob(value).split(':')[0]!);
+    } catch {
+      return undefined;
+    }
+  }
+  if (value && /^(bearer|dpop)$/i.test(scheme ?? '')) return jwtClaim(value, 'client_id');
+  return undefined;
+}
+
+/** A recorded exchange with its sender or receiver named as a party of the diagram. */
+export type PartyEvent = Omit<TraceEvent, 'from' | 'to'> & { from: RoleId; to: RoleId };
+
+// Traces only grow: an exchange keeps its assignment, so the hops derived from it stay the same objects.
+const assigned = new WeakMap<TraceEvent, { roles: readonly ExtraRole[]; event: PartyEvent }>();
+
+/** The exchanges with each extra role's own requests moved from the role it plays to it. */
+export function assignParties(events: TraceEvent[], extra: readonly ExtraRole[] = []): PartyEvent[] {
+  if (!extra.length) return events;
+  return events.map((event) => {
+    const known = assigned.get(event);
+    if (known?.roles === extra) return known.event;
+    const client = clientIdOf(event);
+    const party = extra.find((role) => role.playsAs === event.from && role.clientId === client);
+    const moved = party ? { ...event, from: party.id } : event;
+    assigned.set(event, { roles: extra, event: moved });
+    return moved;
+  });
+}
+
+/**
+ * What a party's own requests show it holds: a DPoP key pair (it sends DPoP proofs, RFC 9449 §4) or a
+ * private key it signs client assertions with (private_key_jwt, RFC 7523 §2.2).
+ */
+export function keysShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
+  const own = events.filter((event) => event.from === party);
+  const dpop = own.some((event) => header(event as TraceEvent, 'dpop'));
+  const assertion = own.some((event) => formOf(event as TraceEvent)?.has('client_assertion'));
+  return [
+    ...(dpop ? ['a DPoP key pair (a proof per request)'] : []),
+    ...(assertion ? ['a private key for client assertions (private_key_jwt)'] : []),
+  ];
+}

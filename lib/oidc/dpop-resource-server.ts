@@ -1,0 +1,109 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { calculateJwkThumbprint, EmbeddedJWK, jwtVerify, type JWTPayload } from 'jose';
+
+/**
+ * How a resource server checks a DPoP-bound access token (RFC 9449 §7.1): the request says `DPoP`, not
+ * `Bearer`, and carries a fresh proof signed by the key the token is bound to (`cnf.jkt`), made for this
+ * method and URL, for this token (`ath`), and never seen before (`jti`). oidc-provider checks proofs at
+ * its own endpoints only; a separate resource server does it itself, with jose.
+ */
+export const DPOP_ALGORITHMS = ['ES256', 'Ed25519', 'EdDSA'];
+/** Seconds a proof is accepted after its `iat` (as oidc-provider), and its `jti` remembered. */
+export const PROOF_MAX_AGE = 300;
+
+export type DpopErrorCode = 'invalid_token' | 'invalid_dpop_proof';
+
+/** A refusal in RFC 9449 §7.1's terms: 401 with a `WWW-Authenticate: DPoP` challenge naming the error. */
+export class DpopError extends Error {
+  constructor(
+    readonly error: DpopErrorCode,
+    readonly description: string,
+  ) {
+    super(description);
+  }
+
+  /** The exact `WWW-Authenticate` value the resource server answers with. */
+  get challenge(): string {
+    return dpopChallenge(this.error, this.description);
+  }
+}
+
+const quoted = (value: string) => value.replace(/["\\]/g, "'");
+
+export const dpopChallenge = (error?: DpopErrorCode, description?: string) =>
+  [
+    `DPoP algs="${DPOP_ALGORITHMS.join(' ')}"`,
+    ...(error ? [`error="${error}"`] : []),
+    ...(description ? [`error_description="${quoted(description)}"`] : []),
+  ].join(', ');
+
+/** RFC 9449 §4.3: `htu` is compared without its query and fragment. */
+const withoutQuery = (url: string) => {
+  const parsed = new URL(url);
+  parsed.search = '';
+  parsed.hash = '';
+  return parsed.href;
+};
+
+/** `ath` (RFC 9449 §4.2): base64url(SHA-256(access token)). */
+export const accessTokenHash = (accessToken: string) =>
+  createHash('sha256').update(accessToken).digest('base64url');
+
+/** Remembers a proof's `jti` for as long as the proof could be accepted: true the first time only. */
+export type RememberOnce = (key: string, value: string, ttlSeconds: number) => Promise<string>;
+
+export type ProofCheck = {
+  method: string;
+  /** The URL the client called, as the client saw it (the public origin). */
+  url: string;
+  proof: string | null;
+  accessToken: string;
+  /** The thumbprint the token is bound to (`cnf.jkt`). */
+  jkt: string;
+  rememberOnce: RememberOnce;
+};
+
+/** RFC 9449 §4.3 and §7.1: answers the proof's claims, or throws a DpopError naming what failed. */
+export async function checkDpopProof(check: ProofCheck): Promise<JWTPayload> {
+  if (!check.proof) throw new DpopError('invalid_dpop_proof', 'a DPoP proof (the DPoP header) is required');
+  let payload: JWTPayload;
+  let jwk: Parameters<typeof calculateJwkThumbprint>[0];
+  try {
+    const verified = await jwtVerify(check.proof, EmbeddedJWK, {
+      typ: 'dpop+jwt',
+      algorithms: DPOP_ALGORITHMS,
+      maxTokenAge: PROOF_MAX_AGE,
+      clockTolerance: 5,
+    });
+    payload = verified.payload;
+    jwk = verified.protectedHeader.jwk!;
+  } catch (error) {
+    throw new DpopError(
+      'invalid_dpop_proof',
+      `the DPoP proof is invalid: ${error instanceof Error ? error.message : 'it does not verify'}`,
+    );
+  }
+  if (payload.htm !== check.method)
+    throw new DpopError(
+      'invalid_dpop_proof',
+      `the proof is for ${String(payload.htm)}, this request is ${check.method} (htm mismatch)`,
+    );
+  if (typeof payload.htu !== 'string' || !URL.canParse(payload.htu))
+    throw new DpopError('invalid_dpop_proof', 'the proof has no valid htu');
+  if (withoutQuery(payload.htu) !== withoutQuery(check.url))
+    throw new DpopError(
+      'invalid_dpop_proof',
+      `the proof is for ${withoutQuery(payload.htu)}, this request is for ${withoutQuery(check.url)} (htu mismatch)`,
+    );
+  if (payload.ath !== accessTokenHash(check.accessToken))
+    throw new DpopError('invalid_dpop_proof', 'the proof’s ath is not the hash of this access token');
+  if ((await calculateJwkThumbprint(jwk)) !== check.jkt)
+    throw new DpopError('invalid_token', 'the proof is signed by a key the access token is not bound to');
+  if (typeof payload.jti !== 'string' || !payload.jti)
+    throw new DpopError('invalid_dpop_proof', 'the proof has no jti');
+  const mark = randomUUID();
+  const first = await check.rememberOnce(`dpop-jti:${check.jkt}:${payload.jti}`, mark, PROOF_MAX_AGE + 5);
+  if (first !== mark)
+    throw new DpopError('invalid_dpop_proof', 'this proof was used before (jti replay); make a fresh one');
+  return payload;
+}

@@ -1,0 +1,261 @@
+import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { pkceSecrets } from '../walkthrough/secrets';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import type {
+  ExchangeResult,
+  StepDefinition,
+  StepOutcome,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
+import { dpopApp } from './client';
+
+const CLIENT_ID = dpopApp.client_id;
+const API = {
+  account: '/api/v1/accounts/verify_credentials',
+  statuses: '/api/v1/statuses',
+} as const;
+
+export const DPOP_RFC = {
+  proof: { label: 'RFC 9449 §4', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-4' },
+  tokenRequest: { label: 'RFC 9449 §5', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-5' },
+  resource: { label: 'RFC 9449 §7.1', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1' },
+  bearer: { label: 'RFC 9449 §7.2', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.2' },
+  nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
+} as const;
+
+const header = (result: ExchangeResult, name: string) =>
+  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
+const bodyError = (result: ExchangeResult) => (result.body as { error?: string } | undefined)?.error;
+
+/** A refusal the step teaches: the expected error is the success; anything else says what happened. */
+const refused =
+  (expected: string, ifAccepted: string) =>
+  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
+    result.status === 401 && bodyError(result) === expected && header(result, 'www-authenticate')
+      ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
+      : {
+          ok: false,
+          error: {
+            error: result.status < 300 ? 'unexpected_success' : (bodyError(result) ?? 'unexpected_answer'),
+            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
+            status: result.status,
+          },
+        };
+
+const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
+  kind: 'send' as const,
+  via: 'browser' as const,
+  request: {
+    method: 'POST' as const,
+    path: '/oidc/token',
+    form: {
+      grant_type: 'authorization_code',
+      client_id: CLIENT_ID,
+      code: context.values.code ?? '',
+      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
+      code_verifier: context.values.code_verifier ?? '',
+    },
+    dpop: nonce ? { nonce } : {},
+  },
+});
+
+/** An API call with the DPoP scheme and a proof made for it (or, to be refused, for another request). */
+function apiCall(
+  step: Pick<StepDefinition, 'id' | 'title' | 'explanation' | 'rfc' | 'outcome'>,
+  method: 'GET' | 'POST',
+  path: string,
+  proofFor?: { htm: string; path: string },
+  form?: (context: WalkthroughContext) => Record<string, string>,
+): StepDefinition {
+  return {
+    ...step,
+    from: 'client',
+    to: 'resource-server',
+    channel: 'back',
+    action: (context) => ({
+      kind: 'send',
+      via: 'browser',
+      request: {
+        method,
+        path,
+        headers: { authorization: `DPoP ${context.tokens.access_token ?? ''}` },
+        ...(form ? { form: form(context) } : {}),
+        dpop: {
+          accessToken: context.tokens.access_token ?? '',
+          ...(proofFor ? { htm: proofFor.htm, htu: `${context.origin}${proofFor.path}` } : {}),
+        },
+      },
+    }),
+  };
+}
+
+const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
+  result.status < 300
+    ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
+    : { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
+
+/** RFC 9449: an access token bound to a key the browser keeps, useless to whoever steals the token alone. */
+export const dpop: RegisteredGrant = {
+  slug: 'dpop',
+  name: 'DPoP: sender-constrained tokens',
+  clientId: CLIENT_ID,
+  clientType: dpopApp.type,
+  clients: [dpopApp],
+  summary:
+    'The app makes a key pair in the browser (WebCrypto, the private key cannot be exported) and signs a short proof for each request. The token it gets is bound to that key: a stolen token, replayed without a fresh proof by the same key, is refused.',
+  catalogue: {
+    rfc: 'RFC 9449',
+    status: 'recommended',
+    useWhen:
+      'Any client whose tokens could leak (browser apps, mobile apps, high-value APIs): binds the token to a key the thief does not have.',
+    family: 'modern',
+    profiles: ['FAPI 2.0 (sender-constrained tokens)'],
+  },
+  defaults: {
+    scope: 'read write',
+    state: '',
+  },
+  secrets: pkceSecrets,
+  steps: [
+    {
+      id: 'authorization-request',
+      title: 'Send the browser to the authorization server (code with PKCE)',
+      explanation:
+        'An ordinary authorization request with PKCE. Before it, the app made an ES256 key pair with WebCrypto, marked non-extractable and kept in this browser’s IndexedDB: the private key can sign but no script can read it. resource names the playground API, so the token will be a JWT whose binding you can read.',
+      rfc: RFC.pkce,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'front',
+      params: [PARAMS.scope, PARAMS.state],
+      action: ({ params, values, origin }) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?${query({
+          response_type: 'code',
+          client_id: CLIENT_ID,
+          redirect_uri: `${origin}${CALLBACK_PATH}`,
+          scope: params.scope,
+          state: params.state,
+          resource: `${origin}/api`,
+          code_challenge: values.code_challenge,
+          code_challenge_method: 'S256',
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'The code comes back to the redirect URI',
+      explanation:
+        'As in any code flow, the code arrives in the address. The key pair stayed in the browser: nothing about it has been sent yet.',
+      rfc: RFC.authorizationResponse,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'token-request',
+      title: 'Token request with a DPoP proof: the server asks for its nonce',
+      explanation:
+        'The app calls the token endpoint from the browser with a DPoP header: a JWT of type dpop+jwt whose header carries the public key (jwk) and whose claims say which request it is for (htm, htu), when (iat) and a unique jti. This client is registered with dpop_bound_access_tokens, and the server wants a fresh nonce of its own in every proof: it refuses with use_dpop_nonce and sends one in the DPoP-Nonce header.',
+      rfc: DPOP_RFC.nonce,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) => tokenRequest(context),
+      outcome: (_context, result) => {
+        const nonce = header(result, 'dpop-nonce');
+        if (result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce)
+          return {
+            ok: true,
+            values: { dpop_nonce: nonce },
+            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
+          };
+        // A server that did not ask for a nonce answered the token request at once.
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true
+          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
+          : outcome;
+      },
+    },
+    {
+      id: 'token-request-with-nonce',
+      title: 'The same request with the server’s nonce: a DPoP-bound token',
+      explanation:
+        'A new proof (a new jti), now with the nonce claim. The server checks the signature with the jwk in the proof, binds the access token to that key’s thumbprint and answers token_type DPoP. The JWT’s cnf.jkt (Tokens, below) is the thumbprint of the browser’s public key.',
+      rfc: DPOP_RFC.tokenRequest,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) => tokenRequest(context, context.values.dpop_nonce ?? ''),
+      outcome: (_context, result) => {
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true
+          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
+          : outcome;
+      },
+    },
+    apiCall(
+      {
+        id: 'call-api',
+        title: 'Call the API with the DPoP scheme and a fresh proof',
+        explanation:
+          'Authorization: DPoP <token>, and a new proof for GET on this URL whose ath is the hash of the token. The playground’s resource server verifies the proof with jose: signature by the embedded key, typ, htm, htu, iat, ath, its key’s thumbprint equal to the token’s cnf.jkt, and a jti it has not seen (it remembers each for five minutes).',
+        rfc: DPOP_RFC.resource,
+        outcome: answered,
+      },
+      'GET',
+      API.account,
+    ),
+    apiCall(
+      {
+        id: 'post-status',
+        title: 'Another call, another proof: post a private toot',
+        explanation:
+          'Every request needs its own proof: this one says POST and the statuses URL, with a new jti. A proof cannot be reused for a second request.',
+        rfc: DPOP_RFC.proof,
+        outcome: answered,
+      },
+      'POST',
+      API.statuses,
+      undefined,
+      (context) => ({ status: `Hello from the ${context.slug} walkthrough`, visibility: 'direct' }),
+    ),
+    {
+      id: 'replay-as-bearer',
+      title: 'A thief replays the token as a Bearer token',
+      explanation:
+        'Someone who copied the access token (from a log, a proxy, a leaky extension) sends it as Bearer, without a proof. The token is bound to a key (cnf.jkt), so the resource server refuses it with 401 and a WWW-Authenticate: DPoP challenge.',
+      rfc: DPOP_RFC.bearer,
+      from: 'client',
+      to: 'resource-server',
+      channel: 'back',
+      action: ({ tokens }) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'GET',
+          path: API.account,
+          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+        },
+      }),
+      outcome: refused('invalid_token', 'The resource server accepted a DPoP-bound token without a proof.'),
+    },
+    apiCall(
+      {
+        id: 'proof-for-another-request',
+        title: 'A proof made for another request is refused',
+        explanation:
+          'The app signs a proof for POST on the statuses URL and sends it with a GET of the account URL, as someone replaying a captured proof elsewhere would. htm and htu do not match this request: 401, invalid_dpop_proof.',
+        rfc: DPOP_RFC.resource,
+        outcome: refused(
+          'invalid_dpop_proof',
+          'The resource server accepted a proof made for another request.',
+        ),
+      },
+      'GET',
+      API.account,
+      { htm: 'POST', path: API.statuses },
+    ),
+  ],
+};

@@ -1,0 +1,282 @@
+import {
+  CALLBACK_PATH,
+  PARAMS,
+  query,
+  RFC,
+  resourceOutcome,
+  tokenOutcome,
+} from '../walkthrough/common-steps';
+import { pkceSecrets } from '../walkthrough/secrets';
+import type { RegisteredGrant } from '../../lib/grants/catalogue';
+import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
+import { ASSISTANT } from '../../lib/oidc/resource-server';
+import type {
+  ExchangeResult,
+  StepDefinition,
+  StepOutcome,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
+import { assistant, assistantApp } from './client';
+
+const APP_ID = assistantApp.client_id;
+const AGENT_ID = assistant.client_id;
+/** An audience this server does not issue exchanged tokens for: the refusal's example. */
+export const FOREIGN_AUDIENCE = 'https://mail.example/api';
+
+const RFC_8693 = {
+  request: { label: 'RFC 8693 §2.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.1' },
+  response: { label: 'RFC 8693 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2' },
+  error: { label: 'RFC 8693 §2.2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2' },
+  act: { label: 'RFC 8693 §4.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-4.1' },
+} as const;
+
+const EXCHANGE_SCOPE = {
+  name: 'exchange_scope',
+  label: 'scope (of the new token)',
+  help: 'What the assistant asks for: at most what alice’s token allows (read write covers read:accounts and write:statuses).',
+};
+
+/** The token exchange request (RFC 8693 §2.1), from the assistant's backend. */
+function exchange(context: WalkthroughContext, target: Record<string, string>, scope: string) {
+  return {
+    kind: 'send' as const,
+    via: 'client-backend' as const,
+    clientId: AGENT_ID,
+    request: {
+      method: 'POST' as const,
+      path: '/oidc/token',
+      form: {
+        grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
+        subject_token: context.tokens.subject_token ?? '',
+        subject_token_type: ACCESS_TOKEN_TYPE,
+        actor_token: context.tokens.actor_token ?? '',
+        actor_token_type: ACCESS_TOKEN_TYPE,
+        ...target,
+        scope,
+      },
+    },
+  };
+}
+
+/** A refusal the step teaches: the expected OAuth error is the success. */
+const refusedWith =
+  (expected: string, ifAccepted: string) =>
+  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
+    result.status === 400 && (result.body as { error?: string }).error === expected
+      ? { ok: true }
+      : {
+          ok: false,
+          error: {
+            error:
+              result.status < 300 ? 'unexpected_success' : String((result.body as { error?: string }).error),
+            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
+            status: result.status,
+          },
+        };
+
+/** An API call by the assistant, with the exchanged token. */
+const agentCall = (
+  step: Pick<StepDefinition, 'id' | 'title' | 'explanation'>,
+  method: 'GET' | 'POST',
+  path: string,
+  form?: (context: WalkthroughContext) => Record<string, string>,
+): StepDefinition => ({
+  ...step,
+  rfc: RFC.bearer,
+  from: 'client',
+  to: 'resource-server',
+  channel: 'back',
+  action: (context) => ({
+    kind: 'send',
+    via: 'client-backend',
+    clientId: AGENT_ID,
+    request: {
+      method,
+      path,
+      headers: { authorization: `Bearer ${context.tokens.access_token ?? ''}` },
+      ...(form ? { form: form(context) } : {}),
+    },
+  }),
+  outcome: (_context, result) => resourceOutcome(result),
+});
+
+/** RFC 8693: an agent exchanges a user's token for a narrower one to call an API on the user's behalf. */
+export const tokenExchange: RegisteredGrant = {
+  slug: 'token-exchange',
+  name: 'Token exchange for an agent',
+  clientId: APP_ID,
+  clientType: assistantApp.type,
+  clients: [assistantApp, assistant],
+  roles: [
+    {
+      id: 'assistant',
+      title: 'Assistant (agent)',
+      playsAs: 'client',
+      clientId: ASSISTANT.clientId,
+      holds: ['its client secret (server-side)'],
+    },
+  ],
+  summary:
+    'Alice asks an assistant to act for her. The chat app gets her a token meant for the assistant; the assistant exchanges it, with its own token as the actor, for a narrower token for the API. The new token says sub = alice and act = the assistant, and the API sees who acted for whom.',
+  catalogue: {
+    rfc: 'RFC 8693',
+    status: 'special-purpose',
+    useWhen:
+      'An AI agent or a downstream API that acts for a user: it trades the token it received for a narrower one, for the next API, that names it as the actor.',
+    family: 'modern',
+  },
+  defaults: {
+    scope: 'read write',
+    state: '',
+    exchange_scope: 'read:accounts write:statuses',
+  },
+  secrets: pkceSecrets,
+  steps: [
+    {
+      id: 'authorization-request',
+      title: 'Alice lets the chat app get a token for the assistant',
+      explanation:
+        'The chat app, where alice talks to the assistant, sends her browser to the authorization server (code with PKCE). resource names the assistant itself: the token will be for the assistant’s audience, not for the API.',
+      rfc: RFC.pkce,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'front',
+      params: [PARAMS.scope, PARAMS.state],
+      action: ({ params, values, origin }) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?${query({
+          response_type: 'code',
+          client_id: APP_ID,
+          redirect_uri: `${origin}${CALLBACK_PATH}`,
+          scope: params.scope,
+          state: params.state,
+          resource: `${origin}${ASSISTANT.path}`,
+          code_challenge: values.code_challenge,
+          code_challenge_method: 'S256',
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'The code comes back to the redirect URI',
+      explanation: 'The chat app checks state and keeps the code for the token request.',
+      rfc: RFC.authorizationResponse,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'token-request',
+      title: 'The chat app redeems the code: alice’s token, for the assistant',
+      explanation:
+        'From the browser, with the code_verifier and no client secret. The access token is a JWT whose aud is the assistant: the API would refuse it. The chat app hands it to the assistant; in the exchange below it is the subject_token.',
+      rfc: RFC.tokenRequest,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ values, origin }) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            grant_type: 'authorization_code',
+            client_id: APP_ID,
+            code: values.code ?? '',
+            redirect_uri: `${origin}${CALLBACK_PATH}`,
+            code_verifier: values.code_verifier ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) => {
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true
+          ? { ok: true, tokens: { subject_token: outcome.tokens?.access_token } }
+          : outcome;
+      },
+    },
+    {
+      id: 'actor-token',
+      title: 'The assistant gets a token of its own (client credentials)',
+      explanation:
+        'The assistant’s backend authenticates with its client secret (HTTP Basic) and gets a token that says who it is. In the exchange it is the actor_token: proof of the party that will act.',
+      rfc: RFC.clientCredentials,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: () => ({
+        kind: 'send',
+        via: 'client-backend',
+        clientId: AGENT_ID,
+        request: { method: 'POST', path: '/oidc/token', form: { grant_type: 'client_credentials' } },
+      }),
+      outcome: (_context, result) => {
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true
+          ? { ok: true, tokens: { actor_token: outcome.tokens?.access_token } }
+          : outcome;
+      },
+    },
+    {
+      id: 'token-exchange',
+      title: 'Exchange alice’s token for one to call the API',
+      explanation:
+        'grant_type urn:ietf:params:oauth:grant-type:token-exchange, with subject_token (alice’s token for the assistant), actor_token (the assistant’s own), resource (the API) and a narrower scope. The assistant’s backend adds its client secret. The answer is a JWT for the API with sub alice and act.sub the assistant (Tokens, below).',
+      rfc: RFC_8693.request,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      params: [EXCHANGE_SCOPE],
+      action: (context) =>
+        exchange(context, { resource: `${context.origin}/api` }, context.params.exchange_scope ?? ''),
+      outcome: (_context, result) => tokenOutcome(result),
+    },
+    agentCall(
+      {
+        id: 'verify-credentials',
+        title: 'The assistant calls the API as alice',
+        explanation:
+          'The assistant’s backend presents the new token as a Bearer token. The API verifies the JWT and answers with alice’s account: the token’s sub is alice, whoever presents it.',
+      },
+      'GET',
+      '/api/v1/accounts/verify_credentials',
+    ),
+    agentCall(
+      {
+        id: 'post-status',
+        title: 'The API says who acted for whom',
+        explanation:
+          'The assistant posts a private toot for alice. The status is alice’s, and its application names the assistant acting for her: the API read act.sub from the token.',
+      },
+      'POST',
+      '/api/v1/statuses',
+      (context) => ({ status: `Posted by the assistant for alice (${context.slug})`, visibility: 'direct' }),
+    ),
+    {
+      id: 'wider-scope',
+      title: 'A wider scope is refused',
+      explanation:
+        'The assistant asks for follow too, which alice’s token does not allow. An exchange never widens what the user granted: invalid_scope.',
+      rfc: RFC_8693.error,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) => exchange(context, { resource: `${context.origin}/api` }, 'read write follow'),
+      outcome: refusedWith('invalid_scope', 'The server issued a token wider than the subject token.'),
+    },
+    {
+      id: 'other-audience',
+      title: 'Another audience is refused',
+      explanation: `The assistant asks for a token for ${FOREIGN_AUDIENCE}, an API this server does not issue exchanged tokens for: invalid_target.`,
+      rfc: RFC_8693.error,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) =>
+        exchange(context, { audience: FOREIGN_AUDIENCE }, context.params.exchange_scope ?? ''),
+      outcome: refusedWith('invalid_target', 'The server issued a token for an audience it does not know.'),
+    },
+  ],
+};
