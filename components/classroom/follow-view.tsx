@@ -8,6 +8,7 @@ import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { RequestPreview } from '../walkthrough/request-preview';
 import { Workbench } from '../walkthrough/workbench';
+import { clientKindOf } from '@/lib/grants/grant-facts';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
 
@@ -92,7 +93,8 @@ export function FollowView({
             events={view.exchanges}
             // The holdings read which tokens there are; their masked values are never shown.
             context={{ values: view.values, tokens: view.tokens as TokenSet }}
-            clientType={grant.clientType}
+            clientType={clientKindOf(grant)}
+            roles={grant.roles}
             selectedSeq={selectedSeq}
             onSelect={setSelectedSeq}
             view={diagramView}

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
-import { deriveHoldings } from '@/lib/diagram/derive';
+import { deriveHoldings, type ClientKind } from '@/lib/diagram/derive';
 import { byExchange, deriveHops } from '@/lib/diagram/hops';
 import { assignParties, titleOf } from '@/lib/diagram/roles';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -30,7 +30,7 @@ const subscribeMotion = (onChange: () => void) => {
 type Props = {
   events: TraceEvent[];
   context: Pick<WalkthroughContext, 'values' | 'tokens'>;
-  clientType: 'confidential' | 'public';
+  clientType: ClientKind;
   /** The grant's parties beyond the four roles (an agent acting for the user), drawn as nodes of their own. */
   roles?: readonly ExtraRole[];
   selectedSeq?: number;

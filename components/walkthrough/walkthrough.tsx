@@ -25,6 +25,7 @@ import { useTrace } from './use-trace';
 import { useFrontChannelReturn } from './use-front-channel-return';
 import { Workbench } from './workbench';
 import { WalkthroughToolbar } from './walkthrough-toolbar';
+import { clientKindOf } from '@/lib/grants/grant-facts';
 
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
@@ -142,7 +143,7 @@ export function Walkthrough({
     <RoleDiagram
       events={events}
       context={{ values, tokens }}
-      clientType={grant.clientType}
+      clientType={clientKindOf(grant)}
       roles={grant.roles}
       selectedSeq={selectedSeq}
       onSelect={setSelectedSeq}

@@ -34,6 +34,34 @@ describe('what a request carries, read from the recorded request', () => {
     expect(requestCarries(confidential)).toBe('refresh token + client secret (Basic)');
   });
 
+  it('says a client assertion is signed, and names a DPoP proof sent without client authentication', () => {
+    const request = (headers: Array<[string, string]>, body: string) =>
+      exchange(
+        9,
+        'client',
+        'authorization-server',
+        {
+          method: 'POST',
+          url: '/oidc/token',
+          headers: [['content-type', 'application/x-www-form-urlencoded'], ...headers],
+          body,
+        },
+        { status: 200 },
+      );
+    const assertion = `${Buffer.from('{"alg":"ES256"}').toString('base64url')}.e30.sig`;
+    expect(
+      requestCarries(
+        request(
+          [],
+          `grant_type=client_credentials&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer&client_assertion=${assertion}`,
+        ),
+      ),
+    ).toBe('signed client_assertion');
+    expect(
+      requestCarries(request([['dpop', 'proof']], 'grant_type=authorization_code&code=c&code_verifier=v')),
+    ).toBe('code + code_verifier + DPoP proof');
+  });
+
   it('a call to the API carries the access token as a Bearer token (RFC 6750 section 2.1)', () => {
     expect(requestCarries(api)).toBe('access token (Bearer)');
   });

@@ -20,7 +20,7 @@ const NOTABLE: Array<[parameter: string, words: string]> = [
   ['password', 'password'],
   ['token', 'token'],
   ['client_secret', 'client_secret'],
-  ['client_assertion', 'client_assertion'],
+  ['client_assertion', 'signed client_assertion'],
   ['code_challenge', 'code_challenge'],
   ['response_type', 'response_type'],
   ['scope', 'scope'],
@@ -70,6 +70,7 @@ export function requestCarries(event: Omit<TraceEvent, 'from' | 'to'>): string {
   if (credential === 'client-secret-basic') parts.push('client secret (Basic)');
   else if (credential === 'bearer') parts.unshift('access token (Bearer)');
   else if (credential === 'dpop') parts.unshift('access token (DPoP)');
+  else if (credential === 'dpop-proof') parts.push('DPoP proof');
   parts.push(...serverCookies(header(event.request.headers, 'cookie')));
   if (parts.length) return list(parts);
   return event.request.body ? 'a body' : 'no parameters';

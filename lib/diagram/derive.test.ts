@@ -92,6 +92,11 @@ describe('diagram derived from the recorded exchanges', () => {
     expect(holdings['resource-owner']).toEqual(['a browser']);
     expect(holdings.client).toEqual(['a client secret (server-side)']);
   });
+
+  it('a client that signs its assertions holds a private key, not a secret, from before its first request', () => {
+    const holdings = deriveHoldings({ values: {}, tokens: {} }, [], 'private-key');
+    expect(holdings.client).toEqual(['a private key for client assertions (server-side; no client secret)']);
+  });
 });
 
 describe('holdings in the flow against a Mastodon instance', () => {

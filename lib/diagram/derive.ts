@@ -51,11 +51,20 @@ const succeeded = (events: PartyEvent[], method: string, path: RegExp, status: n
       event.response.status === status,
   );
 
+/** How the client proves who it is: a shared secret, a private key of its own (RFC 7523), or nothing. */
+export type ClientKind = 'confidential' | 'public' | 'private-key';
+
+const CLIENT_CREDENTIAL: Record<ClientKind, string> = {
+  confidential: 'a client secret (server-side)',
+  'private-key': 'a private key for client assertions (server-side; no client secret)',
+  public: 'no secret (public client)',
+};
+
 /** What each role holds right now, in a few words. */
 export function deriveHoldings(
   context: Pick<WalkthroughContext, 'values' | 'tokens'>,
   events: PartyEvent[],
-  clientType: 'confidential' | 'public',
+  clientType: ClientKind,
   extra: readonly ExtraRole[] = [],
 ): Record<RoleId, string[]> {
   const signedIn = succeeded(events, 'POST', /^\/interaction\/[^/]+\/login$/, 303);
@@ -106,10 +115,11 @@ export function deriveHoldings(
         ? values.client_secret
           ? 'an app’s client secret (in this browser)'
           : 'no app registered yet'
-        : clientType === 'confidential'
-          ? 'a client secret (server-side)'
-          : 'no secret (public client)',
-      ...keysShownBy(events, 'client'),
+        : CLIENT_CREDENTIAL[clientType],
+      // A private_key_jwt client holds its key from the start; its assertions need not say so twice.
+      ...keysShownBy(events, 'client').filter(
+        (key) => clientType !== 'private-key' || !/private_key_jwt/.test(key),
+      ),
       ...(values.code_verifier ? ['a PKCE code_verifier'] : []),
       ...(values.code ? ['an authorization code'] : []),
       ...(values.device_code ? ['a device code'] : []),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { grantBySlug } from '../../machines/registry';
-import { authorizationRequestTravel, clientAuthentication, oauth21Standing } from './grant-facts';
+import {
+  authorizationRequestTravel,
+  clientAuthentication,
+  clientKindOf,
+  oauth21Standing,
+} from './grant-facts';
 
 const grant = (slug: string) => grantBySlug(slug)!;
 
@@ -13,6 +18,12 @@ describe('what the compare table says of a grant’s definition', () => {
     expect(clientAuthentication(grant('authorization-code-pkce'))).toBe(
       'nobody: a public client has no secret',
     );
+  });
+
+  it('tells the diagram which credential the client holds', () => {
+    expect(clientKindOf(grant('private-key-jwt'))).toBe('private-key');
+    expect(clientKindOf(grant('client-credentials'))).toBe('confidential');
+    expect(clientKindOf(grant('dpop'))).toBe('public');
   });
 
   it('tells a pushed authorization request from one in the URL, and a grant with none', () => {

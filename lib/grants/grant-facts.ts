@@ -1,5 +1,6 @@
 import type { CatalogueEntry, RegisteredGrant } from './catalogue';
 import type { WalkthroughContext } from '../walkthrough/types';
+import type { ClientKind } from '../diagram/derive';
 
 /**
  * What the compare table says of a grant beyond its run, read from its definition: how the client proves
@@ -14,6 +15,12 @@ export function clientAuthentication(grant: RegisteredGrant): string {
   return grant.clientType === 'confidential'
     ? 'the client, with its secret'
     : 'nobody: a public client has no secret';
+}
+
+/** What the diagram says the client holds to prove who it is (lib/diagram/derive.ts). */
+export function clientKindOf(grant: RegisteredGrant): ClientKind {
+  const client = grant.clients.find((candidate) => candidate.client_id === grant.clientId);
+  return client?.authentication === 'private_key_jwt' ? 'private-key' : grant.clientType;
 }
 
 const probe = (grant: RegisteredGrant, stepIndex: number): WalkthroughContext => ({

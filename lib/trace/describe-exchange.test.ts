@@ -36,6 +36,12 @@ describe('what a request carries (credentialOf)', () => {
     expect(credentialOf({ headers: [['authorization', 'Bearer t']], body: null })).toBe('bearer');
     expect(credentialOf({ headers: [['authorization', 'DPoP t']], body: null })).toBe('dpop');
   });
+
+  it('names a token request with a DPoP proof and no client authentication (RFC 9449 §5)', () => {
+    const body = form({ grant_type: 'authorization_code', code: 'c' });
+    expect(credentialOf({ headers: [['dpop', 'proof']], body })).toBe('dpop-proof');
+    expect(credentialOf({ headers: [], body })).toBe('none');
+  });
 });
 
 describe('“Sent by” in words (sentBy)', () => {

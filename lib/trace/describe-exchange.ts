@@ -26,6 +26,7 @@ export type Credential =
   | 'client-secret-jwt'
   | 'bearer'
   | 'dpop'
+  | 'dpop-proof'
   | 'none';
 
 /** The browser (a navigation, or a fetch by code running in it), or the playground's own server. */
@@ -66,7 +67,9 @@ export function credentialOf(request: Pick<WireRequest, 'headers' | 'body'>): Cr
   // The assertion type declares the method (RFC 7521 §4.2); the assertion's alg says which key signed it.
   if (form?.get('client_assertion_type') === JWT_BEARER_CLIENT_ASSERTION)
     return assertionCredential(form.get('client_assertion') ?? '');
-  return form?.get('client_secret') ? 'client-secret-post' : 'none';
+  if (form?.get('client_secret')) return 'client-secret-post';
+  // A public client's token request with a DPoP proof (RFC 9449 §5): bound to a key, still no secret.
+  return header(request.headers, 'dpop') ? 'dpop-proof' : 'none';
 }
 
 /**
@@ -95,6 +98,7 @@ const CARRIES: Record<Credential, string> = {
   'client-secret-jwt': 'with a client assertion signed with the client secret (client_secret_jwt)',
   bearer: 'with the access token as a Bearer token, no client secret',
   dpop: 'with a DPoP-bound access token, no client secret',
+  'dpop-proof': 'with a DPoP proof, no client secret',
   none: 'with no client secret',
 };
 
