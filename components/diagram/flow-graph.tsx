@@ -49,7 +49,13 @@ const roleNodes = (
     type: 'role' as const,
     position: places[role]!.position,
     origin: places[role]!.origin,
-    data: { role, title: titleOf(role, extra), holds: holdings[role] ?? [], width: places[role]!.width },
+    data: {
+      role,
+      title: titleOf(role, extra),
+      holds: holdings[role] ?? [],
+      width: places[role]!.width,
+      maxHeight: places[role]!.maxHeight,
+    },
     draggable: false,
     selectable: false,
   }));
@@ -72,7 +78,12 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
       current.map((node) => ({
         ...node,
         position: places[node.data.role]!.position,
-        data: { ...node.data, holds: holdings[node.data.role] ?? [], width: places[node.data.role]!.width },
+        data: {
+          ...node.data,
+          holds: holdings[node.data.role] ?? [],
+          width: places[node.data.role]!.width,
+          maxHeight: places[node.data.role]!.maxHeight,
+        },
       })),
     );
     // Holdings are derived afresh on each update; the nodes change only when what they say does.

@@ -41,7 +41,19 @@ export function layoutOf(parties: readonly RoleId[] = ROLES): Layout {
 
 const FOUR = layoutOf();
 
-export type RolePlacement = { position: { x: number; y: number }; origin: NodeOrigin; width: number };
+/** Between the two rows: room for the arrows' numbers that cross it. */
+const ROW_GAP = 32;
+
+/**
+ * Where a node goes, how wide it is, and how tall it may grow before it would reach into the other
+ * row: each row has half the box (less the gap between them).
+ */
+export type RolePlacement = {
+  position: { x: number; y: number };
+  origin: NodeOrigin;
+  width: number;
+  maxHeight: number;
+};
 
 export function placeRoles(
   width: number,
@@ -52,6 +64,7 @@ export function placeRoles(
   const nodeWidth = crowded
     ? Math.round(Math.min(220, Math.max(120, width * 0.3)))
     : Math.round(Math.min(260, Math.max(136, width * 0.36)));
+  const maxHeight = Math.max(96, Math.floor((height - PAD - BOTTOM_PAD - ROW_GAP) / 2));
   return Object.fromEntries(
     layout.parties.map((party) => {
       const { column, top } = layout.slotOf(party);
@@ -62,6 +75,7 @@ export function placeRoles(
           position: { x, y: top ? PAD : height - BOTTOM_PAD },
           origin: [column / 2, top ? 0 : 1] as NodeOrigin,
           width: nodeWidth,
+          maxHeight,
         },
       ];
     }),

@@ -1,10 +1,11 @@
 'use client';
 
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { RoleId } from '@/lib/diagram/roles';
 import type { Role } from '@/lib/trace/types';
 
-export type RoleNodeData = { role: RoleId; title: string; holds: string[]; width: number };
+export type RoleNodeData = { role: RoleId; title: string; holds: string[]; width: number; maxHeight: number };
 export type RoleNodeType = Node<RoleNodeData, 'role'>;
 
 const SIDES = [
@@ -24,10 +25,30 @@ const COLORS: Record<Role, string> = {
 // A grant's extra party (an agent acting for the user): dashed, so it reads as more than the four roles.
 const EXTRA_COLOR = 'border-dashed border-teal-800';
 
-/** A role and what it holds right now. */
+/**
+ * How many of the oldest holdings to fold so that the node stays within its row: none at first, then
+ * one more on each layout pass while the node is taller than its row allows (a long run on a projector).
+ * Starts again from none when the holdings or the room change.
+ */
+function useFolded(holds: string[], width: number, maxHeight: number) {
+  const node = useRef<HTMLDivElement>(null);
+  const key = `${width}|${maxHeight}|${holds.join('|')}`;
+  const [folded, setFolded] = useState({ key, count: 0 });
+  const count = folded.key === key ? folded.count : 0;
+  useLayoutEffect(() => {
+    const height = node.current?.offsetHeight ?? 0;
+    if (height > maxHeight && count < holds.length - 1) setFolded({ key, count: count + 1 });
+  }, [key, count, maxHeight, holds.length]);
+  return { node, count };
+}
+
+/** A role and what it holds right now; the oldest holdings fold into "+N earlier" where room is short. */
 export function RoleNode({ data }: NodeProps<RoleNodeType>) {
+  const { node, count } = useFolded(data.holds, data.width, data.maxHeight);
+  const shown = data.holds.slice(count);
   return (
     <div
+      ref={node}
       role="group"
       aria-label={data.title}
       style={{ width: data.width }}
@@ -35,7 +56,12 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
     >
       <strong className="block text-[16px] leading-[22px]">{data.title}</strong>
       <ul className="mt-[4px] list-disc pl-[16px] text-[14px] leading-[19px] text-slate-700">
-        {data.holds.map((item) => (
+        {count > 0 ? (
+          <li className="-ml-[16px] list-none italic">
+            +{count} earlier<span className="sr-only">: {data.holds.slice(0, count).join('; ')}</span>
+          </li>
+        ) : null}
+        {shown.map((item) => (
           <li key={item}>{item}</li>
         ))}
       </ul>

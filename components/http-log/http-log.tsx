@@ -1,6 +1,8 @@
 'use client';
 
+import { assignParties, titleOf } from '@/lib/diagram/roles';
 import { toCurl } from '@/lib/trace/curl';
+import type { ExtraRole } from '@/lib/walkthrough/types';
 import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
@@ -50,9 +52,16 @@ function Message({
   );
 }
 
-type EntryProps = { event: TraceEvent; index: number; selected: boolean; onSelect(seq: number): void };
+type EntryProps = {
+  event: TraceEvent;
+  index: number;
+  selected: boolean;
+  onSelect(seq: number): void;
+  /** The sender's name when it is a grant's extra party (an agent), not the role it plays. */
+  sender?: string;
+};
 
-function EntryView({ event, index, selected, onSelect }: EntryProps) {
+function EntryView({ event, index, selected, onSelect, sender }: EntryProps) {
   const masks = useMasks();
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
@@ -83,7 +92,7 @@ function EntryView({ event, index, selected, onSelect }: EntryProps) {
             {event.response.status}
           </span>
           <span className="ml-2 text-xs text-slate-600">
-            {ROLE[event.from]} → {ROLE[event.to]}, {event.channel} channel
+            {sender ?? ROLE[event.from]} → {ROLE[event.to]}, {event.channel} channel
           </span>
           {location ? (
             <span className="block pl-8 font-mono text-xs break-all text-slate-700">
@@ -137,13 +146,17 @@ export function HttpLog({
   selectedSeq,
   onSelect,
   source = 'Recorded by the playground’s servers as they happened.',
+  roles,
 }: {
   events: TraceEvent[];
   selectedSeq?: number;
   onSelect(seq: number): void;
   /** Who recorded these exchanges, in a sentence. */
   source?: string;
+  /** The grant's extra parties: their requests are labelled with their own names, as the diagram does. */
+  roles?: readonly ExtraRole[];
 }) {
+  const parties = roles?.length ? assignParties(events, roles) : undefined;
   const list = useRef<HTMLOListElement>(null);
   // A new exchange scrolls into view inside the pane that holds the log, never the page itself.
   useEffect(() => {
@@ -170,6 +183,11 @@ export function HttpLog({
               index={index}
               selected={event.seq === selectedSeq}
               onSelect={onSelect}
+              sender={
+                parties && parties[index]!.from !== event.from
+                  ? titleOf(parties[index]!.from, roles).toLowerCase()
+                  : undefined
+              }
             />
           ))}
         </ol>

@@ -3,6 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
+import { senderOfStep, titleOf } from '@/lib/diagram/roles';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
@@ -62,6 +63,7 @@ function StepCardView({
   const { authorizationCodeTtl } = useServerFacts();
   const step = grant.steps[context.stepIndex]!;
   const action = step.action(context);
+  const sender = senderOfStep(step.from, action, grant.roles);
   const request = describeAction(action, grant, context);
   const facts = stepFacts(grant, context, action, state.answered || state.complete);
   const newCode = () => actor.send({ type: 'REAUTHORIZE' });
@@ -87,7 +89,9 @@ function StepCardView({
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">
-          Step {context.stepIndex + 1} of {grant.steps.length} · {ROLE[step.from]} → {ROLE[step.to]} ·{' '}
+          Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
+          {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
+          {ROLE[step.to]} ·{' '}
           {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
         </p>
         <StepPhase phase={phase} />

@@ -155,7 +155,9 @@ export function Walkthrough({
   const tokenInspector = (
     <TokenInspector tokens={tokens} origin={origin} id={placement ? undefined : 'tokens'} />
   );
-  const httpLog = <HttpLog events={events} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />;
+  const httpLog = (
+    <HttpLog events={events} roles={grant.roles} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+  );
 
   if (placement?.compact)
     return (

@@ -3,7 +3,7 @@ import type { ExtraRole } from '../walkthrough/types';
 import { deriveHoldings } from './derive';
 import { exchange } from './exchanges.testing';
 import { deriveHops } from './hops';
-import { assignParties, clientIdOf, keysShownBy, partiesOf, titleOf } from './roles';
+import { assignParties, clientIdOf, keysShownBy, partiesOf, senderOfStep, titleOf } from './roles';
 
 const FORM: Array<[string, string]> = [['content-type', 'application/x-www-form-urlencoded']];
 const basic = (id: string) => `Basic ${btoa(`${id}:${id}-secret`)}`;
@@ -103,6 +103,17 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
     const roles = [ASSISTANT];
     const [first, second] = [assignParties(run, roles), assignParties(run, roles)];
     expect(second[1]).toBe(first[1]);
+  });
+
+  it('names the sender of a step sent with an extra party’s client_id after that party', () => {
+    const send = (clientId?: string) => ({ kind: 'send', ...(clientId ? { clientId } : {}) });
+    expect(senderOfStep('client', send('playground-assistant'), [ASSISTANT])).toBe('assistant');
+    expect(senderOfStep('client', send(), [ASSISTANT])).toBe('client');
+    expect(senderOfStep('client', send('playground-assistant-app'), [ASSISTANT])).toBe('client');
+    expect(senderOfStep('authorization-server', { kind: 'callback' }, [ASSISTANT])).toBe(
+      'authorization-server',
+    );
+    expect(senderOfStep('client', send('playground-assistant'))).toBe('client');
   });
 
   it('titles a party by its role or by the grant’s declaration', () => {

@@ -65,6 +65,19 @@ export function clientIdOf(event: TraceEvent): string | undefined {
   return undefined;
 }
 
+/**
+ * Who sends a step: the role it names, or the extra party playing that role whose client sends it (an
+ * agent's requests carry its own client_id), so the step reads "Assistant (agent) → …" as the diagram does.
+ */
+export function senderOfStep(
+  from: Role,
+  action: { kind: string; clientId?: string },
+  extra: readonly ExtraRole[] = [],
+): RoleId {
+  const clientId = action.kind === 'send' ? action.clientId : undefined;
+  return extra.find((role) => role.playsAs === from && clientId && role.clientId === clientId)?.id ?? from;
+}
+
 /** A recorded exchange with its sender or receiver named as a party of the diagram. */
 export type PartyEvent = Omit<TraceEvent, 'from' | 'to'> & { from: RoleId; to: RoleId };
 

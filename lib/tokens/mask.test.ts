@@ -16,6 +16,9 @@ describe('masking secrets for the presenter view', () => {
       'authorization: Bearer eyJhbG…',
     );
     expect(maskSecrets('authorization: Basic cGxheWdyb3VuZA==')).toBe('authorization: Basic ••••');
+    expect(maskSecrets('Authorization: Basic base64(playground-web:<client secret>)')).toBe(
+      'Authorization: Basic ••••',
+    );
   });
 
   it('shortens tokens in a fragment, DPoP-bound tokens, client assertions and exchanged tokens', () => {

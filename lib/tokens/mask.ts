@@ -35,6 +35,7 @@ export function maskSecrets(text: string): string {
         /(DPoP\s+)([\w.~+/=-]{16,})/g,
         (_m, start: string, value: string) => `${start}${shorten(value)}`,
       )
-      .replace(/(Basic\s+)(\S+)/gi, (_m, start: string) => `${start}••••`)
+      // The request preview writes `Basic base64(client_id:<client secret>)`, spaces included.
+      .replace(/(Basic\s+)(base64\([^)]*\)|\S+)/gi, (_m, start: string) => `${start}••••`)
   );
 }
