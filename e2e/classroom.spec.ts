@@ -249,7 +249,8 @@ test('following an authorization code grant: the diagram and the newest exchange
       await instructor.page.waitForURL(/\/grants\/authorization-code/);
       await expect(instructor.stepTitle).toHaveText('The code comes back to the redirect URI');
     });
-    // Out of presenter view, the instructor's own log shows the code whole.
+    // Out of presenter view, the instructor's own log shows the code whole (once the trace has caught up).
+    await expect(instructor.httpLog).toContainText(/code=[^&\s…]{20,}/);
     const code = /code=([^&\s…]{20,})/.exec(await instructor.httpLog.innerText())?.[1];
     expect(code).toBeDefined();
     await expect(instructorStep(student).getByRole('heading')).toHaveText(

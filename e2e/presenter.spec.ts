@@ -165,6 +165,52 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
     await expect(page.locator('body')).not.toContainText(/access_token=[^&\s…]{12}/);
   });
 
+  test('at the end of a long run no two roles overlap on the projector: the oldest holdings fold', async ({
+    page,
+  }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await page.goto('/grants/dpop?step=999');
+    const last = Number(
+      (
+        await page
+          .getByText(/has steps 1 to \d+/)
+          .first()
+          .innerText()
+      ).match(/to (\d+)/)![1],
+    );
+    await page.goto(`/grants/dpop?step=${last}&login=alice&present=1`);
+    const complete = page.getByRole('status').filter({ hasText: 'Flow complete' });
+    // The deep link replays the earlier steps for real; the last one is sent, then its answer read.
+    while (!(await complete.isVisible())) {
+      await walkthrough.nextStep
+        .and(page.locator(':enabled'))
+        .or(complete)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      if (await walkthrough.nextStep.and(page.locator(':enabled')).isVisible()) await walkthrough.next();
+    }
+    const graph = page.getByTestId('flow-graph');
+    const boxes = await graph.getByRole('group').evaluateAll((nodes) =>
+      nodes.map((node) => {
+        const { left, top, right, bottom } = node.getBoundingClientRect();
+        return { name: node.getAttribute('aria-label'), left, top, right, bottom };
+      }),
+    );
+    expect(boxes.map(({ name }) => name).sort()).toEqual(
+      ['Authorization Server', 'Client', 'Resource Owner', 'Resource Server'].sort(),
+    );
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a !== b)
+          expect(
+            a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top,
+            `${a.name} and ${b.name} overlap`,
+          ).toBe(true);
+    // What was folded is named, and no text on the screen is under 24 px.
+    await expect(graph.getByText(/^\+\d+ earlier/).first()).toBeVisible();
+    expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+  });
+
   test('passes an axe scan', async ({ page }) => {
     const walkthrough = new WalkthroughPage(page);
     await page.goto('/grants/password?present=1');
