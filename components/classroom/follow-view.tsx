@@ -7,6 +7,7 @@ const ROLE = {
   client: 'the client',
   'authorization-server': 'the authorization server',
   'resource-server': 'the resource server',
+  attacker: 'the attacker',
 } as const;
 
 /** The instructor's current step, as the walkthrough explains it; the list shows where it sits. */

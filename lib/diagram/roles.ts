@@ -1,3 +1,4 @@
+import { PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 
@@ -79,7 +80,11 @@ export function assignParties(events: TraceEvent[], extra: readonly ExtraRole[] 
     const known = assigned.get(event);
     if (known?.roles === extra) return known.event;
     const client = clientIdOf(event);
-    const party = extra.find((role) => role.playsAs === event.from && role.clientId === client);
+    // The lab's attacker replays the victim's client_id: its requests name it in a header instead.
+    const named = header(event, PARTY_HEADER);
+    const party = extra.find(
+      (role) => role.playsAs === event.from && (role.clientId === client || (named && role.id === named)),
+    );
     const moved = party ? { ...event, from: party.id } : event;
     assigned.set(event, { roles: extra, event: moved });
     return moved;
@@ -97,5 +102,23 @@ export function keysShownBy(events: readonly PartyEvent[], party: RoleId): strin
   return [
     ...(dpop ? ['a DPoP key pair (a proof per request)'] : []),
     ...(assertion ? ['a private key for client assertions (private_key_jwt)'] : []),
+  ];
+}
+
+/**
+ * What the attack lab's attacker shows it holds by using it: the stolen tokens its own requests present,
+ * and the access tokens its requests were given.
+ */
+export function lootShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
+  const own = events.filter((event) => event.from === party);
+  const form = (event: PartyEvent) => formOf(event as TraceEvent);
+  const presented = (event: PartyEvent) => /^bearer /i.test(header(event as TraceEvent, 'authorization') ?? '');
+  const refresh = own.some((event) => form(event)?.has('refresh_token'));
+  const issued = own.some((event) => form(event)?.has('refresh_token') && event.response.status === 200);
+  const used = own.some(presented);
+  return [
+    ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
+    ...(issued ? ['alice’s access token, from the replay'] : []),
+    ...(used && !issued ? ['a stolen access token'] : []),
   ];
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
+import { labClients, rotateRefreshToken } from '../attacks/lab-clients';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
 import type { ProviderKeys } from './keys';
@@ -45,7 +46,8 @@ export function providerConfiguration({
   const apiResource = resourceIdentifier(origin);
   return {
     adapter,
-    clients: demoClients(origin),
+    // The attack lab's clients, some deliberately vulnerable, are registered apart (lib/attacks).
+    clients: [...demoClients(origin), ...labClients(origin)],
     findAccount,
     jwks: keys.jwks,
     cookies: {
@@ -75,7 +77,8 @@ export function providerConfiguration({
     responseTypes: ['code', 'id_token token', 'id_token'],
     pkce,
     extraClientMetadata,
-    rotateRefreshToken: true,
+    // Always, but for the attack lab's client registered without rotation on purpose.
+    rotateRefreshToken,
     // RFC 8693 §4.1: a token from a token exchange names who acts for the user; other tokens get nothing.
     extraTokenClaims: (_ctx, token) => actorClaims(token),
     ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },

@@ -1,0 +1,31 @@
+import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
+import { refreshTokenReplay } from './refresh-token-replay/steps';
+
+/**
+ * The attack lab's scenarios, in the order the index lists them. Each is one folder in machines/attacks/
+ * and one line here; like machines/registry.ts it holds data only (no XState), so that lib/ (the lab's
+ * clients on the authorization server) and pages may read it.
+ */
+export const ATTACKS: readonly AttackScenario[] = [refreshTokenReplay];
+
+/** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
+export const COMING_ATTACKS: readonly ComingAttack[] = [
+  { slug: 'csrf-missing-state', name: 'Login CSRF without state', defense: 'state bound to the browser session' },
+  {
+    slug: 'authorization-code-interception',
+    name: 'Authorization code interception',
+    defense: 'PKCE',
+  },
+  { slug: 'pkce-downgrade', name: 'PKCE downgrade', defense: 'refusing a code_verifier without a challenge' },
+  {
+    slug: 'redirect-uri-manipulation',
+    name: 'Redirect URI manipulation',
+    defense: 'exact redirect URI matching',
+  },
+  { slug: 'mix-up', name: 'Mix-up between authorization servers', defense: 'checking iss (RFC 9207)' },
+  { slug: 'implicit-token-leak', name: 'Implicit flow token leak', defense: 'code flow with PKCE, Referrer-Policy' },
+  { slug: 'jwt-algorithm-confusion', name: 'JWT algorithm confusion', defense: 'pin the algorithm and key' },
+  { slug: 'bearer-token-replay', name: 'Bearer token replay', defense: 'DPoP sender-constrained tokens' },
+];
+
+export const attackBySlug = (slug: string) => ATTACKS.find((attack) => attack.slug === slug);
