@@ -18,7 +18,11 @@ const noLearner = () =>
   errorResponse(401, 'no_learner', 'Open a playground page first: the attacker keeps loot per learner.');
 
 const nothingStolen = (what: string) =>
-  errorResponse(409, 'nothing_stolen', `The attacker holds no ${what} from this run, so it has nothing to replay.`);
+  errorResponse(
+    409,
+    'nothing_stolen',
+    `The attacker holds no ${what} from this run, so it has nothing to replay.`,
+  );
 
 export const lootSchema = z.object({
   kind: z.enum(['refresh_token', 'access_token'], { error: 'kind must be refresh_token or access_token' }),
@@ -37,7 +41,11 @@ export async function receiveLoot(request: Request): Promise<Response> {
   const form = Object.fromEntries(new URLSearchParams(await request.text()));
   const parsed = lootSchema.safeParse(form);
   if (!parsed.success)
-    return errorResponse(400, 'invalid_request', parsed.error.issues.map((issue) => issue.message).join('; '));
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => issue.message).join('; '),
+    );
   const item: LootItem = {
     ...parsed.data,
     how: 'sent by the injected script',

@@ -10,7 +10,11 @@ export const ATTACKS: readonly AttackScenario[] = [refreshTokenReplay];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
 export const COMING_ATTACKS: readonly ComingAttack[] = [
-  { slug: 'csrf-missing-state', name: 'Login CSRF without state', defense: 'state bound to the browser session' },
+  {
+    slug: 'csrf-missing-state',
+    name: 'Login CSRF without state',
+    defense: 'state bound to the browser session',
+  },
   {
     slug: 'authorization-code-interception',
     name: 'Authorization code interception',
@@ -23,7 +27,11 @@ export const COMING_ATTACKS: readonly ComingAttack[] = [
     defense: 'exact redirect URI matching',
   },
   { slug: 'mix-up', name: 'Mix-up between authorization servers', defense: 'checking iss (RFC 9207)' },
-  { slug: 'implicit-token-leak', name: 'Implicit flow token leak', defense: 'code flow with PKCE, Referrer-Policy' },
+  {
+    slug: 'implicit-token-leak',
+    name: 'Implicit flow token leak',
+    defense: 'code flow with PKCE, Referrer-Policy',
+  },
   { slug: 'jwt-algorithm-confusion', name: 'JWT algorithm confusion', defense: 'pin the algorithm and key' },
   { slug: 'bearer-token-replay', name: 'Bearer token replay', defense: 'DPoP sender-constrained tokens' },
 ];

@@ -1,4 +1,9 @@
-import type { ExchangeResult, OAuthError, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
+import type {
+  ExchangeResult,
+  OAuthError,
+  StepOutcome,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
 
@@ -27,7 +32,11 @@ export function errorOf(result: ExchangeResult): OAuthError {
  * An attack step's answer is data either way: a refusal is how a defense shows itself, so it is kept in
  * the run's values (`<name>_status`, `<name>_error`, `<name>_error_description`) and the run goes on.
  */
-export function observed(name: string, result: ExchangeResult, extra: Record<string, string> = {}): StepOutcome {
+export function observed(
+  name: string,
+  result: ExchangeResult,
+  extra: Record<string, string> = {},
+): StepOutcome {
   if (result.status >= 500) return { ok: false, error: errorOf(result) };
   const values: Record<string, string> = { [`${name}_status`]: String(result.status), ...extra };
   if (result.status >= 400) {

@@ -1,0 +1,108 @@
+'use client';
+
+import { useSelector } from '@xstate/react';
+import { useEffect, useId } from 'react';
+import type { AttackScenario } from '@/lib/attacks/types';
+import type { TraceEvent } from '@/lib/trace/types';
+import type { Autopilot } from '../walkthrough/use-autopilot';
+import type { WalkthroughActor } from '../walkthrough/types';
+import { AttackOutcome } from './attack-outcome';
+import { AttackerLoot } from './attacker-loot';
+import { markSeen } from './seen-storage';
+
+/** One step every so long when the whole attack plays: slow enough to follow on the diagram. */
+const RUN_PACE_MS = 700;
+
+/**
+ * An attack's controls above its steps: the defenses (a change starts a fresh run with them), "Run the
+ * attack" (the whole scenario, auto-played in this tab), the outcome, and what the attacker holds.
+ */
+export function AttackPanel({
+  attack,
+  actor,
+  autopilot,
+  restart,
+  events,
+}: {
+  attack: AttackScenario;
+  actor: WalkthroughActor;
+  autopilot: Autopilot;
+  restart(params?: Record<string, string>): Promise<void>;
+  events: TraceEvent[];
+}) {
+  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const busy = useSelector(actor, (snapshot) => snapshot.hasTag('busy'));
+  const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
+  const verdict = complete ? attack.verdict(context) : undefined;
+  const running = Boolean(autopilot.plan) || busy;
+  const defensesOf = () =>
+    Object.fromEntries(
+      attack.defenses.map((defense) => [defense.param, context.params[defense.param] ?? 'off']),
+    );
+  const idPrefix = useId();
+
+  useEffect(() => {
+    if (verdict) markSeen(attack.slug, verdict.outcome);
+  }, [attack.slug, verdict]);
+
+  const run = async () => {
+    if (context.stepIndex > 0 || complete) await restart(defensesOf());
+    autopilot.play(RUN_PACE_MS);
+  };
+
+  return (
+    <div className="mb-3 space-y-3">
+      <fieldset className="rounded-lg border border-slate-300 bg-white px-4 py-3">
+        <legend className="px-1 font-bold">Defenses</legend>
+        {attack.defenses.map((defense) => {
+          const id = `${idPrefix}-${defense.param}`;
+          return (
+            <div key={defense.param} className="flex items-start gap-2">
+              <input
+                id={id}
+                type="checkbox"
+                className="mt-1 size-4"
+                checked={context.params[defense.param] === 'on'}
+                disabled={running}
+                aria-describedby={`${id}-does`}
+                onChange={(event) =>
+                  void restart({ ...defensesOf(), [defense.param]: event.target.checked ? 'on' : 'off' })
+                }
+              />
+              <div>
+                <label htmlFor={id} className="font-semibold">
+                  {defense.label}
+                </label>
+                <p id={`${id}-does`} className="text-sm text-slate-700">
+                  {defense.does}{' '}
+                  <a
+                    href={defense.rfc.href}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="text-as-accent underline"
+                  >
+                    {defense.rfc.label}
+                  </a>
+                </p>
+              </div>
+            </div>
+          );
+        })}
+        <p className="mt-2 text-xs text-slate-600">Changing a defense starts a fresh run.</p>
+      </fieldset>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => void run()}
+          disabled={running}
+          className="rounded-lg bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Run the attack
+        </button>
+        <p className="text-sm text-slate-700">or step through it below with “Next step”.</p>
+      </div>
+      <AttackOutcome verdict={verdict} running={running} />
+      <AttackerLoot runId={context.runId} version={events.length} />
+    </div>
+  );
+}
