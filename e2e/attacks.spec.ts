@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { pressOn, tabTo } from './flows/keyboard';
+import { WalkthroughPage } from './pages/walkthrough-page';
+
+// The attack lab, for real, in Chromium against the production build: the attacks run against the
+// embedded authorization server through the lab's attacker routes; the refusals are the server's own.
+
+async function axe(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+    [],
+  );
+}
+
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome' });
+const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
+
+async function open(page: Page, slug: string) {
+  await page.goto(`/attacks/${slug}`);
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
+}
+
+test.describe('refresh-token-replay', () => {
+  test('with every defense off the stolen refresh token works, and the attacker reads alice’s account', async ({
+    page,
+  }) => {
+    await open(page, 'refresh-token-replay');
+    await axe(page, 'refresh-token-replay');
+    const defense = page.getByRole('checkbox', { name: 'Defense: refresh token rotation' });
+    await expect(defense).not.toBeChecked();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 30_000 });
+    await expect(outcome(page)).toContainText('@alice’s account');
+    // The attacker is a party of its own on the diagram, holding what it stole and what the replay got.
+    await expect(attacker(page)).toContainText('a stolen refresh token (alice’s)');
+    await expect(attacker(page)).toContainText('alice’s access token, from the replay');
+    // The attacker's server shows what it received.
+    const loot = page.getByRole('region', { name: 'What the attacker’s server holds' });
+    await expect(loot).toContainText(
+      'refresh token (sent by the injected script, client lab-spa-without-rotation)',
+    );
+    await expect(loot).toContainText('access token (got by replaying the stolen refresh token');
+    // The replay is in the log as a real exchange with the token endpoint.
+    const log = new WalkthroughPage(page).httpLog;
+    await expect(log).toContainText('/oidc/token');
+    await axe(page, 'refresh-token-replay, succeeded');
+  });
+
+  test('with rotation the replay gets invalid_grant and the whole grant is revoked', async ({ page }) => {
+    await open(page, 'refresh-token-replay');
+    await page.getByRole('checkbox', { name: 'Defense: refresh token rotation' }).check();
+    await expect(page.getByRole('checkbox', { name: 'Defense: refresh token rotation' })).toBeChecked();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(page)).toContainText('Attack blocked', { timeout: 30_000 });
+    await expect(outcome(page)).toContainText(
+      'Stopped by the authorization server (refresh token rotation with reuse detection): invalid_grant (grant request is invalid), HTTP 400.',
+    );
+    await expect(outcome(page)).toContainText(
+      'the app’s own access token is now refused at userinfo (HTTP 401, invalid_token)',
+    );
+    await expect(attacker(page)).toContainText('a stolen refresh token (alice’s)');
+    await expect(attacker(page)).not.toContainText('from the replay');
+    await axe(page, 'refresh-token-replay, blocked');
+  });
+
+  test('steps through by keyboard: the defense, Next step, and the outcome', async ({ page }) => {
+    await open(page, 'refresh-token-replay');
+    const defense = page.getByRole('checkbox', { name: 'Defense: refresh token rotation' });
+    await tabTo(page, defense);
+    await page.keyboard.press('Space');
+    await expect(defense).toBeChecked();
+    const walkthrough = new WalkthroughPage(page);
+    for (let i = 0; i < 20 && !(await outcome(page).innerText()).includes('Attack'); i++) {
+      await pressOn(page, 'Next step');
+      await expect(walkthrough.card.locator('[data-phase="busy"]')).toHaveCount(0);
+    }
+    await expect(outcome(page)).toContainText('Attack blocked');
+  });
+
+  test('a deep link lands on a step with the attack replayed for real before it', async ({ page }) => {
+    await page.goto('/attacks/refresh-token-replay?step=4');
+    const walkthrough = new WalkthroughPage(page);
+    await expect(walkthrough.stepTitle).toHaveText('The attacker replays the stolen refresh token', {
+      timeout: 30_000,
+    });
+    await expect(walkthrough.stepNumber).toContainText('Step 4 of 6 · Attacker → Authorization server');
+  });
+});
+
+test('the index lists what runs, what is coming, and what this browser has seen', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Open the attack lab' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Attack lab');
+  await axe(page, 'attacks index');
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'Refresh token replay' }) });
+  await expect(card.getByRole('list', { name: 'Your progress' })).toHaveText(
+    /Not yet seen succeeding\s*Not yet seen blocked/,
+  );
+  // Coming scenarios are named, never linked to a page that does not exist.
+  const coming = page.getByRole('region', { name: 'Coming' });
+  await expect(coming).toContainText('Login CSRF without state');
+  await expect(coming.getByRole('link')).toHaveCount(0);
+
+  await card.getByRole('link', { name: 'Refresh token replay' }).click();
+  await page.getByRole('button', { name: 'Run the attack' }).click();
+  await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 30_000 });
+  await page.goto('/attacks');
+  await expect(card.getByRole('list', { name: 'Your progress' })).toHaveText(
+    /Seen succeeding\s*Not yet seen blocked/,
+  );
+});
+
+test('the attacker routes answer bad input with clear errors, never a 500', async ({
+  request,
+  learnerCookie,
+}) => {
+  const headers = { cookie: learnerCookie, 'content-type': 'application/x-www-form-urlencoded' };
+  const empty = await request.post('/api/attacker/loot', { headers, data: 'kind=password&value=' });
+  expect(empty.status()).toBe(400);
+  expect(await empty.json()).toMatchObject({ error: 'invalid_request' });
+  const replay = await request.post('/api/attacker/refresh-token-replay', {
+    headers: { ...headers, 'x-playground-run': 'nothing-stolen-run' },
+  });
+  expect(replay.status()).toBe(409);
+  expect(await replay.json()).toMatchObject({ error: 'nothing_stolen' });
+  const anonymous = await request.get('/api/attacker/loot');
+  expect(anonymous.status()).toBe(401);
+});
