@@ -33,11 +33,19 @@ export function AttackPanel({
   const context = useSelector(actor, (snapshot) => snapshot.context);
   const busy = useSelector(actor, (snapshot) => snapshot.hasTag('busy'));
   const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
-  const verdict = complete ? attack.verdict(context) : undefined;
+  // A client's own refusal (a state that does not match) ends the run at that step: it is a verdict too.
+  const failed = useSelector(actor, (snapshot) => snapshot.matches('failed'));
+  const verdict = complete || failed ? attack.verdict(context) : undefined;
   const running = Boolean(autopilot.plan) || busy;
   const defensesOf = () =>
     Object.fromEntries(
       attack.defenses.map((defense) => [defense.param, context.params[defense.param] ?? 'off']),
+    );
+  /** A fresh run's starting values for these defenses: each one's switch, and what it also sets. */
+  const startWith = (switches: Record<string, string>): Record<string, string> =>
+    Object.assign(
+      { ...switches },
+      ...attack.defenses.map((defense) => defense.alsoSets?.(switches[defense.param] === 'on') ?? {}),
     );
   const idPrefix = useId();
 
@@ -46,7 +54,7 @@ export function AttackPanel({
   }, [attack.slug, verdict]);
 
   const run = async () => {
-    if (context.stepIndex > 0 || complete) await restart(defensesOf());
+    if (context.stepIndex > 0 || complete || failed) await restart(startWith(defensesOf()));
     autopilot.play(RUN_PACE_MS);
   };
 
@@ -66,7 +74,9 @@ export function AttackPanel({
                 disabled={running}
                 aria-describedby={`${id}-does`}
                 onChange={(event) =>
-                  void restart({ ...defensesOf(), [defense.param]: event.target.checked ? 'on' : 'off' })
+                  void restart(
+                    startWith({ ...defensesOf(), [defense.param]: event.target.checked ? 'on' : 'off' }),
+                  )
                 }
               />
               <div>

@@ -6,6 +6,7 @@ import type { LootItem } from '@/lib/attacks/loot';
 const LABEL: Record<LootItem['kind'], string> = {
   refresh_token: 'refresh token',
   access_token: 'access token',
+  code: 'authorization code',
 };
 
 /**

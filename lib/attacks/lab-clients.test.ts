@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sendSchema } from '../client/backend';
 import { PEER_HEADER } from '../http/peer-address';
 import { demoClients } from '../oidc/clients';
-import { authorizationServerPerFile, basic, form } from '../testing/authorization-server';
+import { authorizationServerPerFile, basic, form, TEST_ORIGIN } from '../testing/authorization-server';
 import { LAB_CLIENTS, weaknessesOf } from './lab-clients';
 
 const testServer = authorizationServerPerFile();
@@ -69,6 +69,26 @@ describe('the attack lab’s clients (deliberately vulnerable, lab only)', () =>
     const { body: first } = await signIn(WALKTHROUGH);
     expect((await refresh(WALKTHROUGH, first.refresh_token!)).status).toBe(200);
     expect((await refresh(WALKTHROUGH, first.refresh_token!)).body.error).toBe('invalid_grant');
+  });
+
+  it('lets the lab web app send no code_challenge, while a walkthrough client is refused without one', async () => {
+    const authorize = (clientId: string) =>
+      testServer().call(
+        `/oidc/auth?${new URLSearchParams({
+          client_id: clientId,
+          response_type: 'code',
+          redirect_uri: `${TEST_ORIGIN}/callback`,
+          scope: 'openid',
+        })}`,
+        { headers: { [PEER_HEADER]: '192.0.2.20' } },
+      );
+    const weak = await authorize('lab-web-without-pkce');
+    expect(weak.status).toBe(303);
+    expect(weak.headers.get('location')).toMatch(/^\/interaction\//);
+    const walkthrough = new URL((await authorize('playground-web')).headers.get('location')!);
+    expect(walkthrough.origin + walkthrough.pathname).toBe(`${TEST_ORIGIN}/callback`);
+    expect(walkthrough.searchParams.get('error')).toBe('invalid_request');
+    expect(walkthrough.searchParams.get('error_description')).toMatch(/PKCE/);
   });
 
   it('declares weaknesses only for lab clients, and keeps them out of the demo clients and the client backend', () => {

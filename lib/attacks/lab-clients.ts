@@ -1,4 +1,4 @@
-import type { ClientMetadata, KoaContextWithOIDC } from 'oidc-provider';
+import type { Client, ClientMetadata, KoaContextWithOIDC } from 'oidc-provider';
 import { ATTACKS } from '../../machines/attacks/registry';
 import type { LabClient, Weakness } from './types';
 
@@ -27,3 +27,13 @@ export const weaknessesOf = (clientId: string | undefined): Weakness =>
  */
 export const rotateRefreshToken = (ctx: KoaContextWithOIDC): boolean =>
   weaknessesOf(ctx.oidc.client?.clientId).rotateRefreshToken !== false;
+
+/**
+ * oidc-provider's `pkce.required`, wrapped: the playground's own policy (lib/oidc/pkce-policy.ts), except
+ * for a lab client registered without PKCE, deliberately vulnerable to code injection and login CSRF.
+ */
+export function pkceRequiredUnlessLab(
+  required: (ctx: KoaContextWithOIDC, client: Client) => boolean,
+): (ctx: KoaContextWithOIDC, client: Client) => boolean {
+  return (ctx, client) => weaknessesOf(client.clientId).pkceRequired !== false && required(ctx, client);
+}

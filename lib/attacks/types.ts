@@ -8,6 +8,8 @@ import type { GrantDefinition, OAuthError, WalkthroughContext } from '../walkthr
 export type Weakness = {
   /** oidc-provider's `rotateRefreshToken`: false keeps a refresh token reusable (RFC 9700 §4.14.2 not applied). */
   rotateRefreshToken?: false;
+  /** oidc-provider's `pkce.required`: false lets this client send no code_challenge (RFC 9700 §2.1.1 not applied). */
+  pkceRequired?: false;
 };
 
 /**
@@ -25,6 +27,8 @@ export type Defense = {
   /** What turning it on does, in a sentence. */
   does: string;
   rfc: { label: string; href: string };
+  /** Other starting values the defense sets in a fresh run (a state bound to this session). */
+  alsoSets?(on: boolean): Record<string, string>;
 };
 
 /** How a run ended: the attack got what it wanted (and the proof), or a party refused it. */

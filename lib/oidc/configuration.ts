@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
-import { labClients, rotateRefreshToken } from '../attacks/lab-clients';
+import { labClients, pkceRequiredUnlessLab, rotateRefreshToken } from '../attacks/lab-clients';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT } from './clients';
 import type { ProviderKeys } from './keys';
@@ -75,7 +75,8 @@ export function providerConfiguration({
     // Plain `token` is not offered: OpenID Connect's `id_token token` is the implicit flow this server
     // teaches, and OAuth 2.1 removes the implicit grant altogether.
     responseTypes: ['code', 'id_token token', 'id_token'],
-    pkce,
+    // Required as pkce-policy.ts says, but for the attack lab's client registered without PKCE on purpose.
+    pkce: { ...pkce, required: pkceRequiredUnlessLab(pkce.required!) },
     extraClientMetadata,
     // Always, but for the attack lab's client registered without rotation on purpose.
     rotateRefreshToken,

@@ -1,4 +1,5 @@
 import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
+import { csrfMissingState } from './csrf-missing-state/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
@@ -6,15 +7,10 @@ import { refreshTokenReplay } from './refresh-token-replay/steps';
  * and one line here; like machines/registry.ts it holds data only (no XState), so that lib/ (the lab's
  * clients on the authorization server) and pages may read it.
  */
-export const ATTACKS: readonly AttackScenario[] = [refreshTokenReplay];
+export const ATTACKS: readonly AttackScenario[] = [refreshTokenReplay, csrfMissingState];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
 export const COMING_ATTACKS: readonly ComingAttack[] = [
-  {
-    slug: 'csrf-missing-state',
-    name: 'Login CSRF without state',
-    defense: 'state bound to the browser session',
-  },
   {
     slug: 'authorization-code-interception',
     name: 'Authorization code interception',
