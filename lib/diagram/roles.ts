@@ -116,7 +116,13 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   const refresh = own.some((event) => form(event)?.has('refresh_token'));
   const issued = own.some((event) => form(event)?.has('refresh_token') && event.response.status === 200);
   const used = own.some(presented);
+  const account = own.map((event) => form(event)?.get('username')).find(Boolean);
+  const coded = own.some(
+    (event) => /[?&]code=/.test(event.response.headers.find(([name]) => name === 'location')?.[1] ?? ''),
+  );
   return [
+    ...(account ? [`a session of its own, signed in as ${account}`] : []),
+    ...(coded ? [`an unredeemed authorization code${account ? ` for ${account}` : ''}`] : []),
     ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
     ...(issued ? ['alice’s access token, from the replay'] : []),
     ...(used && !issued ? ['a stolen access token'] : []),

@@ -74,4 +74,39 @@ describe('the Attacker on the diagram', () => {
     );
     expect(holdings.attacker).toEqual([...attackerRole.holds, 'a stolen refresh token (alice’s)']);
   });
+
+  it('shows the attacker’s own session and the code it kept unredeemed (login CSRF)', () => {
+    const flow = [
+      exchange(
+        1,
+        'client',
+        'authorization-server',
+        {
+          method: 'POST',
+          url: '/interaction/u1/login',
+          headers: [...FORM, [PARTY_HEADER, 'attacker']],
+          body: 'username=bob&password=%5Bredacted%5D',
+        },
+        { status: 303, headers: [['location', '/oidc/auth/u1']] },
+      ),
+      exchange(
+        2,
+        'client',
+        'authorization-server',
+        { method: 'GET', url: '/oidc/auth/u2', headers: [[PARTY_HEADER, 'attacker']] },
+        { status: 303, headers: [['location', 'http://localhost:3000/callback?code=c-1&iss=x']] },
+      ),
+    ];
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties(flow, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a session of its own, signed in as bob',
+      'an unredeemed authorization code for bob',
+    ]);
+  });
 });

@@ -57,7 +57,7 @@ describe('the attack registry', () => {
       slug: COMING_ATTACKS[0]!.slug,
       defenses: [{ ...first.defenses[0]!, label: 'Rotation' }],
       defaults: { [first.defenses[0]!.param]: 'on' },
-      clients: first.clients.map(({ weaknesses: _weaknesses, ...client }) => client),
+      clients: first.clients.map((client) => ({ ...client, weaknesses: undefined })),
     };
     expect(problemsOf([broken])).toEqual([
       `${broken.slug} is listed twice (or also as coming)`,
