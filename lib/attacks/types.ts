@@ -45,6 +45,8 @@ export type AttackScenario = GrantDefinition & {
   attack: string;
   clients: readonly LabClient[];
   defenses: readonly Defense[];
+  /** The demo account that signs in, unattended, when the whole attack is run (its own pages, for real). */
+  signsIn?: 'alice';
   /** The run's verdict once its last step answered; undefined before. */
   verdict(context: WalkthroughContext): Verdict | undefined;
   /** "The server's side of the story": what oidc-provider logs and answers when the defense is on. */

@@ -114,7 +114,10 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   const form = (event: PartyEvent) => formOf(event as TraceEvent);
   const presented = (event: PartyEvent) => /^bearer /i.test(header(event as TraceEvent, 'authorization') ?? '');
   const refresh = own.some((event) => form(event)?.has('refresh_token'));
-  const issued = own.some((event) => form(event)?.has('refresh_token') && event.response.status === 200);
+  const caught = own.some((event) => form(event)?.get('grant_type') === 'authorization_code');
+  const issued = own.some(
+    (event) => (form(event)?.has('refresh_token') || form(event)?.has('code')) && event.response.status === 200,
+  );
   const used = own.some(presented);
   const account = own.map((event) => form(event)?.get('username')).find(Boolean);
   const coded = own.some(
@@ -124,7 +127,8 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
     ...(account ? [`a session of its own, signed in as ${account}`] : []),
     ...(coded ? [`an unredeemed authorization code${account ? ` for ${account}` : ''}`] : []),
     ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
-    ...(issued ? ['alice’s access token, from the replay'] : []),
+    ...(caught ? ['a caught authorization code (alice’s)'] : []),
+    ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
     ...(used && !issued ? ['a stolen access token'] : []),
   ];
 }

@@ -1,4 +1,5 @@
 import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
+import { authorizationCodeInterception } from './authorization-code-interception/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
@@ -7,15 +8,14 @@ import { refreshTokenReplay } from './refresh-token-replay/steps';
  * and one line here; like machines/registry.ts it holds data only (no XState), so that lib/ (the lab's
  * clients on the authorization server) and pages may read it.
  */
-export const ATTACKS: readonly AttackScenario[] = [refreshTokenReplay, csrfMissingState];
+export const ATTACKS: readonly AttackScenario[] = [
+  refreshTokenReplay,
+  csrfMissingState,
+  authorizationCodeInterception,
+];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
 export const COMING_ATTACKS: readonly ComingAttack[] = [
-  {
-    slug: 'authorization-code-interception',
-    name: 'Authorization code interception',
-    defense: 'PKCE',
-  },
   { slug: 'pkce-downgrade', name: 'PKCE downgrade', defense: 'refusing a code_verifier without a challenge' },
   {
     slug: 'redirect-uri-manipulation',
