@@ -133,11 +133,42 @@ test.describe('csrf-missing-state', () => {
     for (let i = 0; i < 12 && !(await outcome(page).innerText()).includes('Attack'); i++) {
       await pressOn(page, 'Next step');
       await page.waitForURL(/\/attacks\/csrf-missing-state/);
-      await expect(
-        page.getByRole('button', { name: 'Next step' }).or(outcome(page).getByText('Attack')),
-      ).toBeVisible();
+      await expect(page.locator('section[data-progress] [data-phase="busy"]')).toHaveCount(0);
     }
     await expect(outcome(page)).toContainText('Attack blocked');
+  });
+});
+
+test.describe('authorization-code-interception', () => {
+  test('without PKCE the caught code gets the attacker alice’s account', async ({ page }) => {
+    await open(page, 'authorization-code-interception');
+    await axe(page, 'authorization-code-interception');
+    await expect(page.getByRole('checkbox', { name: 'Defense: PKCE' })).not.toBeChecked();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    // alice signs in and consents on the authorization server's own pages, unattended, and comes back.
+    await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 60_000 });
+    await expect(outcome(page)).toContainText('without any code_verifier');
+    await expect(outcome(page)).toContainText('@alice’s account');
+    await expect(attacker(page)).toContainText('a caught authorization code (alice’s)');
+    await expect(attacker(page)).toContainText('alice’s access token, from the caught code');
+    await axe(page, 'authorization-code-interception, succeeded');
+  });
+
+  test('with PKCE the redemption without a verifier is refused (run by keyboard)', async ({ page }) => {
+    await open(page, 'authorization-code-interception');
+    const defense = page.getByRole('checkbox', { name: 'Defense: PKCE' });
+    await tabTo(page, defense);
+    await page.keyboard.press('Space');
+    await expect(defense).toBeChecked();
+    await pressOn(page, 'Run the attack');
+    await expect(outcome(page)).toContainText('Attack blocked', { timeout: 60_000 });
+    await expect(outcome(page)).toContainText(
+      'Stopped by the authorization server (PKCE: the code is bound to a code_challenge): invalid_grant',
+    );
+    await expect(outcome(page)).toContainText('HTTP 400');
+    await expect(attacker(page)).toContainText('a caught authorization code (alice’s)');
+    await expect(attacker(page)).not.toContainText('access token');
+    await axe(page, 'authorization-code-interception, blocked');
   });
 });
 
@@ -154,7 +185,7 @@ test('the index lists what runs, what is coming, and what this browser has seen'
   );
   // Coming scenarios are named, never linked to a page that does not exist.
   const coming = page.getByRole('region', { name: 'Coming' });
-  await expect(coming).toContainText('Authorization code interception');
+  await expect(coming).toContainText('PKCE downgrade');
   await expect(coming.getByRole('link')).toHaveCount(0);
 
   await card.getByRole('link', { name: 'Refresh token replay' }).click();
