@@ -172,6 +172,42 @@ test.describe('authorization-code-interception', () => {
   });
 });
 
+test.describe('jwt-algorithm-confusion', () => {
+  test('the resource server that trusts alg takes a forged alg none token and answers as alice', async ({
+    page,
+  }) => {
+    await open(page, 'jwt-algorithm-confusion');
+    await axe(page, 'jwt-algorithm-confusion');
+    await expect(page.getByText('/attacks/resource-server/trusting-alg')).toBeVisible();
+    await expect(
+      page.getByRole('checkbox', { name: 'Defense: pin the algorithm and key' }),
+    ).not.toBeChecked();
+    await page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 30_000 });
+    await expect(outcome(page)).toContainText('alg none and no signature and answered as alice (sub: alice)');
+    await expect(attacker(page)).toContainText('a real access token of its own (bob’s)');
+    await expect(attacker(page)).toContainText('a forged token: alg none, sub alice, no signature');
+    await axe(page, 'jwt-algorithm-confusion, succeeded');
+  });
+
+  test('pinned to ES256 and the issuer’s keys, the resource server refuses it (run by keyboard)', async ({
+    page,
+  }) => {
+    await open(page, 'jwt-algorithm-confusion');
+    const defense = page.getByRole('checkbox', { name: 'Defense: pin the algorithm and key' });
+    await tabTo(page, defense);
+    await page.keyboard.press('Space');
+    await expect(defense).toBeChecked();
+    await pressOn(page, 'Run the attack');
+    await expect(outcome(page)).toContainText('Attack blocked', { timeout: 30_000 });
+    await expect(outcome(page)).toContainText(
+      'Stopped by the resource server (algorithm pinned to ES256, the issuer’s keys): invalid_token',
+    );
+    await expect(outcome(page)).toContainText('HTTP 401');
+    await axe(page, 'jwt-algorithm-confusion, blocked');
+  });
+});
+
 test('the index lists what runs, what is coming, and what this browser has seen', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Open the attack lab' }).click();

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { AttackScenario } from '@/lib/attacks/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { Autopilot } from '../walkthrough/use-autopilot';
@@ -49,6 +49,17 @@ export function AttackPanel({
       ...attack.defenses.map((defense) => defense.alsoSets?.(switches[defense.param] === 'on') ?? {}),
     );
   const idPrefix = useId();
+  // A switch shows its new position at once; the fresh run it starts comes a request later.
+  const [switching, setSwitching] = useState<Record<string, string>>();
+  const toggle = async (param: string, on: boolean) => {
+    const switches = { ...defensesOf(), [param]: on ? 'on' : 'off' };
+    setSwitching(switches);
+    try {
+      await restart(startWith(switches));
+    } finally {
+      setSwitching(undefined);
+    }
+  };
 
   useEffect(() => {
     if (verdict) markSeen(attack.slug, verdict.outcome);
@@ -73,14 +84,10 @@ export function AttackPanel({
                 id={id}
                 type="checkbox"
                 className="mt-1 size-4"
-                checked={context.params[defense.param] === 'on'}
-                disabled={running}
+                checked={(switching ?? context.params)[defense.param] === 'on'}
+                disabled={running || switching !== undefined}
                 aria-describedby={`${id}-does`}
-                onChange={(event) =>
-                  void restart(
-                    startWith({ ...defensesOf(), [defense.param]: event.target.checked ? 'on' : 'off' }),
-                  )
-                }
+                onChange={(event) => void toggle(defense.param, event.target.checked)}
               />
               <div>
                 <label htmlFor={id} className="font-semibold">
@@ -107,7 +114,7 @@ export function AttackPanel({
         <button
           type="button"
           onClick={() => void run()}
-          disabled={running}
+          disabled={running || switching !== undefined}
           className="rounded-lg bg-red-800 px-5 py-2 font-semibold text-white hover:bg-red-700 disabled:cursor-not-allowed disabled:opacity-50"
         >
           Run the attack

@@ -44,12 +44,14 @@ export type AttackScenario = GrantDefinition & {
   /** The attack in one line, for the index. */
   attack: string;
   clients: readonly LabClient[];
+  /** The lab's own routes this scenario attacks, deliberately vulnerable (a resource server that trusts alg). */
+  vulnerableRoutes?: readonly string[];
   defenses: readonly Defense[];
   /** The demo account that signs in, unattended, when the whole attack is run (its own pages, for real). */
   signsIn?: 'alice';
   /** The run's verdict once its last step answered; undefined before. */
   verdict(context: WalkthroughContext): Verdict | undefined;
-  /** "The server's side of the story": what oidc-provider logs and answers when the defense is on. */
+  /** "The server's side of the story": what the server answers (and oidc-provider's reason) with the defense on, and why. */
   serverSide: { error: string; why: string };
   /** One real-world incident of this kind, with a link. */
   incident: { text: string; href: string; source: string };

@@ -112,23 +112,36 @@ export function keysShownBy(events: readonly PartyEvent[], party: RoleId): strin
 export function lootShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
   const own = events.filter((event) => event.from === party);
   const form = (event: PartyEvent) => formOf(event as TraceEvent);
-  const presented = (event: PartyEvent) => /^bearer /i.test(header(event as TraceEvent, 'authorization') ?? '');
+  const bearer = (event: PartyEvent) =>
+    /^bearer (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
+  const unsigned = (token: string) => {
+    try {
+      return (JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg?: unknown }).alg === 'none';
+    } catch {
+      return false;
+    }
+  };
   const refresh = own.some((event) => form(event)?.has('refresh_token'));
   const caught = own.some((event) => form(event)?.get('grant_type') === 'authorization_code');
   const issued = own.some(
     (event) => (form(event)?.has('refresh_token') || form(event)?.has('code')) && event.response.status === 200,
   );
-  const used = own.some(presented);
-  const account = own.map((event) => form(event)?.get('username')).find(Boolean);
+  const presented = own.map(bearer).filter((token): token is string => Boolean(token));
+  const forged = presented.find(unsigned);
+  const login = own.find((event) => /\/interaction\/[^/]+\/login$/.test(new URL(event.request.url).pathname));
+  const account = login && form(login)?.get('username');
+  const ownToken = own.find((event) => form(event)?.get('grant_type') === 'password' && event.response.status === 200);
   const coded = own.some(
     (event) => /[?&]code=/.test(event.response.headers.find(([name]) => name === 'location')?.[1] ?? ''),
   );
   return [
     ...(account ? [`a session of its own, signed in as ${account}`] : []),
+    ...(ownToken ? [`a real access token of its own (${form(ownToken)?.get('username') ?? 'its account'}’s)`] : []),
     ...(coded ? [`an unredeemed authorization code${account ? ` for ${account}` : ''}`] : []),
     ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
     ...(caught ? ['a caught authorization code (alice’s)'] : []),
     ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
-    ...(used && !issued ? ['a stolen access token'] : []),
+    ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
+    ...(presented.length && !issued && !forged ? ['a stolen access token'] : []),
   ];
 }

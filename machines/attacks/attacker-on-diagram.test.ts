@@ -109,4 +109,48 @@ describe('the Attacker on the diagram', () => {
       'an unredeemed authorization code for bob',
     ]);
   });
+
+  it('shows the attacker’s own real token and the unsigned token it forged from it', () => {
+    const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    const forged = `${b64({ alg: 'none' })}.${b64({ sub: 'alice' })}.`;
+    const flow = [
+      exchange(
+        1,
+        'client',
+        'authorization-server',
+        {
+          method: 'POST',
+          url: '/oidc/token',
+          headers: [...FORM, [PARTY_HEADER, 'attacker']],
+          body: 'grant_type=password&username=bob&password=%5Bredacted%5D',
+        },
+        { status: 200 },
+      ),
+      exchange(
+        2,
+        'client',
+        'resource-server',
+        {
+          method: 'GET',
+          url: '/attacks/resource-server/trusting-alg',
+          headers: [
+            [PARTY_HEADER, 'attacker'],
+            ['authorization', `Bearer ${forged}`],
+          ],
+        },
+        { status: 200 },
+      ),
+    ];
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties(flow, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a real access token of its own (bob’s)',
+      'a forged token: alg none, sub alice, no signature',
+    ]);
+  });
 });

@@ -18,8 +18,8 @@ function problemsOf(attacks: readonly AttackScenario[]): string[] {
       if (attack.defaults[defense.param] !== 'off')
         problems.push(`${attack.slug}: ${defense.param} does not start off`);
     }
-    if (!attack.clients.some((client) => client.weaknesses))
-      problems.push(`${attack.slug}: no deliberately vulnerable client to attack`);
+    if (!attack.clients.some((client) => client.weaknesses) && !attack.vulnerableRoutes?.length)
+      problems.push(`${attack.slug}: nothing deliberately vulnerable to attack`);
     if (!attack.roles?.some((role) => role.id === 'attacker'))
       problems.push(`${attack.slug}: no Attacker on the diagram`);
     if (!attack.incident.href.startsWith('https://'))
@@ -63,7 +63,7 @@ describe('the attack registry', () => {
       `${broken.slug} is listed twice (or also as coming)`,
       `${broken.slug}: “Rotation” is not named “Defense: …”`,
       `${broken.slug}: ${first.defenses[0]!.param} does not start off`,
-      `${broken.slug}: no deliberately vulnerable client to attack`,
+      `${broken.slug}: nothing deliberately vulnerable to attack`,
     ]);
   });
 

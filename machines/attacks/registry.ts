@@ -1,6 +1,7 @@
 import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
 import { authorizationCodeInterception } from './authorization-code-interception/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
+import { jwtAlgorithmConfusion } from './jwt-algorithm-confusion/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
@@ -12,6 +13,7 @@ export const ATTACKS: readonly AttackScenario[] = [
   refreshTokenReplay,
   csrfMissingState,
   authorizationCodeInterception,
+  jwtAlgorithmConfusion,
 ];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
@@ -28,7 +30,6 @@ export const COMING_ATTACKS: readonly ComingAttack[] = [
     name: 'Implicit flow token leak',
     defense: 'code flow with PKCE, Referrer-Policy',
   },
-  { slug: 'jwt-algorithm-confusion', name: 'JWT algorithm confusion', defense: 'pin the algorithm and key' },
   { slug: 'bearer-token-replay', name: 'Bearer token replay', defense: 'DPoP sender-constrained tokens' },
 ];
 

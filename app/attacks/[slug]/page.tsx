@@ -51,12 +51,24 @@ export default async function AttackPage({ params }: Props) {
                     ) : null}
                   </span>
                 ))}
-                . {weak.length ? 'Registered for this lab only; the walkthroughs never use them.' : null}
+                .{' '}
+                {attack.vulnerableRoutes?.map((route) => (
+                  <span key={route}>
+                    Lab route <code>{route}</code>
+                    <strong className="ml-1 rounded bg-red-100 px-1 text-red-900">
+                      deliberately vulnerable
+                    </strong>
+                    .{' '}
+                  </span>
+                ))}
+                {weak.length || attack.vulnerableRoutes?.length
+                  ? 'Registered for this lab only; the walkthroughs never use them.'
+                  : null}
               </p>
               <details className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm" open>
                 <summary className="cursor-pointer font-semibold">The server’s side of the story</summary>
                 <p className="mt-1">
-                  With the defense on, the server answers <code>{attack.serverSide.error}</code>.
+                  <span className="font-semibold">With the defense on:</span> {attack.serverSide.error}.
                 </p>
                 <p className="mt-1 text-slate-700">{attack.serverSide.why}</p>
               </details>

@@ -31,11 +31,12 @@ export const authorizationCodeInterception: AttackScenario = {
   ],
   secrets: pkceSecrets,
   serverSide: {
-    error: 'invalid_grant (grant request is invalid); oidc-provider’s detail: PKCE verification failed',
+    error:
+      'the token endpoint answers 400 invalid_grant “grant request is invalid”; the reason, kept in oidc-provider’s error detail, is “code_verifier must be provided”',
     why: 'The code carries the code_challenge of its authorization request. At the token endpoint oidc-provider hashes the code_verifier sent and compares; a request without one, or with the wrong one, is refused before the code is used. This lab client registers with pkce.required returning false, so without the defense the server accepts a request without a challenge.',
   },
   incident: {
-    text: '2015: RFC 7636 was written after codes were seen caught by malicious apps registered for the same custom URI scheme on Android and iOS; OAuth 2.1 now requires PKCE for every client.',
+    text: '2015: RFC 7636 was written after codes were seen caught by malicious apps registered for the same custom URI scheme on Android and iOS; RFC 9700 now asks every client to use it.',
     href: 'https://www.rfc-editor.org/rfc/rfc7636#section-1',
     source: 'RFC 7636 §1',
   },

@@ -33,13 +33,13 @@ export const csrfMissingState: AttackScenario = {
   secrets: async () => ({}),
   serverSide: {
     error:
-      'nothing: the authorization server issued bob’s code to bob and sees a valid redemption. The refusal is the client’s own (state_mismatch), before any request is sent',
+      'the authorization server refuses nothing and logs nothing: it issued bob’s code to bob, and alice’s client never sends a request. The refusal is the client’s own, state_mismatch',
     why: 'oidc-provider cannot tell which browser a code ends up in: the code is bound to the client and the redirect URI, both right. Only the client can know that this browser never started a request, which is what state (or PKCE’s code_verifier, or the OpenID Connect nonce) tells it. This lab client registers with pkce.required returning false, so the server asks for no code_challenge.',
   },
   incident: {
-    text: '2024: Salt Labs showed OAuth login CSRF and redirect flaws in ChatGPT plugins and Kesselman-built sites letting an attacker attach its own account to a victim’s session and collect what the victim saved.',
-    href: 'https://salt.security/blog/security-flaws-within-chatgpt-extensions-allowed-access-to-accounts-on-third-party-websites-and-sensitive-data',
-    source: 'Salt Security',
+    text: '2012: Egor Homakov showed that many sites’ “connect your social account” flows sent no state, so an attacker could attach its own account to a victim’s and later sign in as the victim; he called it the most common OAuth 2 vulnerability.',
+    href: 'https://homakov.blogspot.com/2012/07/saferweb-most-common-oauth2.html',
+    source: 'Egor Homakov’s blog',
   },
   steps: [
     {

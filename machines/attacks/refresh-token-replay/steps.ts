@@ -33,7 +33,8 @@ export const refreshTokenReplay: AttackScenario = {
   ],
   secrets: async () => ({}),
   serverSide: {
-    error: 'invalid_grant (grant request is invalid); oidc-provider’s detail: “refresh token already used”',
+    error:
+      'the token endpoint answers 400 invalid_grant “grant request is invalid”; the reason, kept in oidc-provider’s error detail (its grant.error event), is “refresh token already used”',
     why: 'oidc-provider consumes a refresh token when it rotates it. When a consumed one comes back, it destroys it and calls revoke() for its grant: every access token, refresh token and code of that grant is gone, and the grant.revoked event fires. Without rotation (rotateRefreshToken returning false for this lab client) nothing is consumed, so there is nothing to detect.',
   },
   incident: {
