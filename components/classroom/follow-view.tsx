@@ -1,3 +1,4 @@
+import { attackBySlug } from '@/machines/attacks/registry';
 import { grantBySlug } from '@/machines/registry';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number };
@@ -12,7 +13,7 @@ const ROLE = {
 
 /** The instructor's current step, as the walkthrough explains it; the list shows where it sits. */
 export function FollowView({ step }: { step?: InstructorStep }) {
-  const grant = step ? grantBySlug(step.slug) : undefined;
+  const grant = step ? (grantBySlug(step.slug) ?? attackBySlug(step.slug)) : undefined;
   if (!step || !grant)
     return (
       <p role="status" className="rounded-lg bg-white px-4 py-6 text-center text-lg">
