@@ -65,6 +65,18 @@ export default function HomePage() {
           Try it on your Mastodon instance
         </Link>
       </section>
+      <section aria-labelledby="attack-lab-intro" className="rounded-xl border border-slate-300 bg-white p-5">
+        <h2 id="attack-lab-intro" className="text-xl font-bold">
+          Then attack it
+        </h2>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Run the attacks of the OAuth security best practice against deliberately vulnerable lab clients,
+          then turn each defense on and watch the attack fail.
+        </p>
+        <Link href="/attacks" className="mt-3 inline-block font-semibold text-as-accent underline">
+          Open the attack lab
+        </Link>
+      </section>
       <GrantGuide />
       <DemoAccounts accounts={demoAccountCredentials()} />
       <DemoClients clients={demoClientList()} />

@@ -1,5 +1,7 @@
 'use client';
 
+import { attackBySlug } from '@/machines/attacks/registry';
+
 import { useState, type ReactNode } from 'react';
 import type { RoomView } from '@/lib/rooms/room-view';
 import type { TokenSet } from '@/lib/walkthrough/types';
@@ -17,6 +19,7 @@ const ROLE = {
   client: 'the client',
   'authorization-server': 'the authorization server',
   'resource-server': 'the resource server',
+  attacker: 'the attacker',
 } as const;
 
 const NO_VIEW: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
@@ -40,7 +43,7 @@ export function FollowView({
 }) {
   const [selectedSeq, setSelectedSeq] = useState<number>();
   const [diagramView, setDiagramView] = useState<DiagramView>('graph');
-  const grant = step ? grantBySlug(step.slug) : undefined;
+  const grant = step ? (grantBySlug(step.slug) ?? attackBySlug(step.slug)) : undefined;
   const current = step && grant?.steps[step.stepIndex];
   if (!step || !grant || !current)
     return (

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { attackBySlug } from '@/machines/attacks/registry';
 import { grantBySlug } from '@/machines/registry';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { FollowView, type InstructorStep } from './follow-view';
@@ -98,7 +99,7 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
   };
   const { step } = connection;
   const exploring = mode?.mode === 'explore' ? mode : undefined;
-  const instructorGrant = step ? grantBySlug(step.slug) : undefined;
+  const instructorGrant = step ? (grantBySlug(step.slug) ?? attackBySlug(step.slug)) : undefined;
   const header = (
     <header className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
       <div className="flex flex-wrap items-baseline gap-x-4">

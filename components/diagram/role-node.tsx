@@ -24,6 +24,8 @@ const COLORS: Record<Role, string> = {
 
 // A grant's extra party (an agent acting for the user): dashed, so it reads as more than the four roles.
 const EXTRA_COLOR = 'border-dashed border-teal-800';
+// The attack lab's attacker: a colour of its own, red, and a tinted card.
+const ATTACKER_COLOR = 'border-red-700 bg-red-50';
 
 /**
  * How many of the oldest holdings to fold so that the node stays within its row: none at first, then
@@ -52,7 +54,7 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
       role="group"
       aria-label={data.title}
       style={{ width: data.width }}
-      className={`rounded-[12px] border-2 bg-white px-[12px] py-[8px] text-left shadow-sm ${COLORS[data.role as Role] ?? EXTRA_COLOR}`}
+      className={`rounded-[12px] border-2 px-[12px] py-[8px] text-left shadow-sm ${COLORS[data.role as Role] ? `bg-white ${COLORS[data.role as Role]}` : data.role === 'attacker' ? ATTACKER_COLOR : `bg-white ${EXTRA_COLOR}`}`}
     >
       <strong className="block text-[16px] leading-[22px]">{data.title}</strong>
       <ul className="mt-[4px] list-disc pl-[16px] text-[14px] leading-[19px] text-slate-700">

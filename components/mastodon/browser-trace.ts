@@ -1,4 +1,4 @@
-import type { HeaderList, NewTraceEvent, TraceEvent } from '@/lib/trace/types';
+import type { HeaderList, NewTraceEvent, Role, TraceEvent } from '@/lib/trace/types';
 import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { ExchangeResult, StepDefinition } from '@/lib/walkthrough/types';
 
@@ -90,8 +90,9 @@ export async function sendToInstance(
     id: `${context.runId}-${started.toFixed(0)}`,
     time,
     durationMs: Math.round(performance.now() - started),
-    from: step.from,
-    to: step.to,
+    // The Mastodon flow's steps name only the four roles; the attacker is the attack lab's alone.
+    from: step.from as Role,
+    to: step.to as Role,
     channel: step.channel,
     run: context.runId,
     request: {

@@ -27,6 +27,7 @@ const ROLE = {
   client: 'Client',
   'authorization-server': 'Authorization server',
   'resource-server': 'Resource server',
+  attacker: 'Attacker',
 } as const;
 
 const button = 'rounded-lg px-5 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-50';

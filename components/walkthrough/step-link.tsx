@@ -9,13 +9,13 @@ import type { WalkthroughActor } from './types';
  * A deep link to the current step: opening it replays the steps before it for real and lands here.
  * With the box ticked, the demo account signs in and consents by itself, so the link runs unattended.
  */
-export function StepLink({ actor, slug }: { actor: WalkthroughActor; slug: string }) {
+export function StepLink({ actor, path }: { actor: WalkthroughActor; path: string }) {
   const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
   const [unattended, setUnattended] = useState(true);
   const fieldId = useId();
   const checkId = useId();
-  const url = new URL(`/grants/${slug}`, origin);
+  const url = new URL(path, origin);
   url.searchParams.set('step', String(stepIndex + 1));
   if (unattended) url.searchParams.set('login', 'alice');
   return (

@@ -4,11 +4,16 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
-import { grantBySlug } from '@/machines/registry';
+import { walkthroughBySlug } from '@/machines';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
-import { Walkthrough, type WalkthroughPlacement, type WalkthroughSetup } from './walkthrough';
+import {
+  Walkthrough,
+  type WalkthroughExtras,
+  type WalkthroughPlacement,
+  type WalkthroughSetup,
+} from './walkthrough';
 
 /**
  * Starts a walkthrough in the browser: resumes the run this tab left for the authorization server
@@ -20,10 +25,16 @@ export function WalkthroughLoader({
   placement,
   title,
   intro,
+  pagePath,
+  extras,
 }: {
   slug: string;
   origin: string;
   placement?: WalkthroughPlacement;
+  /** The page it lives on, when not `/grants/<slug>` (an attack of the lab). */
+  pagePath?: string;
+  /** What an attack lab page adds to the step pane (components/attacks). */
+  extras?: WalkthroughExtras;
   /** The grant's name (and the way to the other grants), rendered on the server, heading the toolbar. */
   title?: ReactNode;
   /** The grant's summary, rendered on the server, shown above the step. */
@@ -42,7 +53,7 @@ export function WalkthroughLoader({
   }, [storageKey]);
 
   useEffect(() => {
-    const grant = grantBySlug(slug);
+    const grant = walkthroughBySlug(slug)?.grant;
     if (!grant) return;
     let cancelled = false;
     (async () => {
@@ -83,7 +94,15 @@ export function WalkthroughLoader({
         </p>
       ) : null}
       <FlowErrorBoundary what="The walkthrough" onRestart={restartAfterError} heading={title}>
-        <Walkthrough slug={slug} setup={setup} placement={placement} title={title} intro={intro} />
+        <Walkthrough
+          slug={slug}
+          setup={setup}
+          placement={placement}
+          title={title}
+          intro={intro}
+          pagePath={pagePath}
+          extras={extras}
+        />
       </FlowErrorBoundary>
     </>
   );

@@ -15,7 +15,7 @@ import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendS
 import { AutoplayControls, storedPace } from './autoplay-controls';
 import { StepCard } from './step-card';
 import { StepLink } from './step-link';
-import { useAutopilot } from './use-autopilot';
+import { useAutopilot, type Autopilot } from './use-autopilot';
 import { PresenterProvider, presentingPath, usePresenter } from './presenter';
 import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
@@ -42,6 +42,15 @@ export type WalkthroughPlacement = {
   onStatus?(status: WalkthroughStatus): void;
 };
 
+/** What an attack lab page adds to the step pane: it reads the run and may restart or auto-play it. */
+export type WalkthroughExtras = (view: {
+  actor: WalkthroughActor;
+  autopilot: Autopilot;
+  /** A fresh run; `params` replace the defaults (an attack's defenses). */
+  restart(params?: Record<string, string>): Promise<void>;
+  events: TraceEvent[];
+}) => ReactNode;
+
 export type WalkthroughStatus = {
   actor: WalkthroughActor;
   events: TraceEvent[];
@@ -55,6 +64,8 @@ export function Walkthrough({
   placement,
   title,
   intro,
+  pagePath = `/grants/${slug}`,
+  extras,
 }: {
   slug: string;
   setup: WalkthroughSetup;
@@ -62,10 +73,13 @@ export function Walkthrough({
   /** Server-rendered: the grant's name, and its summary (see WalkthroughLoader). */
   title?: ReactNode;
   intro?: ReactNode;
+  /** The page it lives on, when not `/grants/<slug>` (an attack: `/attacks/<slug>`). */
+  pagePath?: string;
+  extras?: WalkthroughExtras;
 }) {
   const { grant, machine } = walkthroughBySlug(slug)!;
   const storageKey = placement?.storageKey ?? slug;
-  const returnPath = placement?.returnPath ?? `/grants/${slug}`;
+  const returnPath = placement?.returnPath ?? pagePath;
   const provided = useMemo(
     () =>
       machine.provide({
@@ -116,11 +130,16 @@ export function Walkthrough({
 
   const autopilot = useAutopilot(actor, grant, storageKey, returnPath);
   const { plan: autopilotPlan, stop: stopAutopilot } = autopilot;
-  const restart = useCallback(async () => {
-    if (autopilotPlan) stopAutopilot();
-    forgetRun(storageKey);
-    actor.send({ type: 'RESTART', ...(await newRun(grant)) });
-  }, [actor, grant, storageKey, autopilotPlan, stopAutopilot]);
+  const restart = useCallback(
+    async (params?: Record<string, string>) => {
+      if (autopilotPlan) stopAutopilot();
+      forgetRun(storageKey);
+      const run = await newRun(grant);
+      // A fresh run takes its parameters' starting values from its secrets (initialContext).
+      actor.send({ type: 'RESTART', ...run, secrets: { ...run.secrets, ...params } });
+    },
+    [actor, grant, storageKey, autopilotPlan, stopAutopilot],
+  );
 
   // The presenter provider below owns the view; the P key reaches it through this ref.
   const presenterToggle = useRef<() => void>(() => {});
@@ -151,7 +170,7 @@ export function Walkthrough({
       onViewChange={setDiagramView}
     />
   );
-  const stepCard = <StepCard actor={actor} grant={grant} onRestart={restart} events={events} />;
+  const stepCard = <StepCard actor={actor} grant={grant} onRestart={() => void restart()} events={events} />;
   const tokenInspector = (
     <TokenInspector tokens={tokens} origin={origin} id={placement ? undefined : 'tokens'} />
   );
@@ -180,7 +199,7 @@ export function Walkthrough({
             <WalkthroughToolbar
               title={title}
               autopilot={<AutoplayControls autopilot={autopilot} />}
-              stepLink={<StepLink actor={actor} slug={slug} />}
+              stepLink={<StepLink actor={actor} path={pagePath} />}
               room={<RoomPanel actor={actor} slug={slug} events={events} />}
               onShortcuts={() => setHelpOpen(true)}
             />
@@ -189,6 +208,7 @@ export function Walkthrough({
         step={
           <>
             {intro}
+            {extras?.({ actor, autopilot, restart, events })}
             <StepList actor={actor} grant={grant} />
             {stepCard}
           </>

@@ -1,7 +1,8 @@
 import type { Channel } from '../trace/types';
 import type { ExtraRole, WalkthroughContext } from '../walkthrough/types';
 import type { Hop } from './hops';
-import { keysShownBy, titleOf, type PartyEvent, type RoleId } from './roles';
+import { ATTACKER } from '../attacks/party';
+import { keysShownBy, lootShownBy, titleOf, type PartyEvent, type RoleId } from './roles';
 
 export { ROLE_TITLES, ROLES } from './roles';
 
@@ -80,7 +81,7 @@ export function deriveHoldings(
   ).length;
   const { tokens, values } = context;
   // With an agent of its own (token exchange), the exchanged tokens are the agent's, not the client's.
-  const agent = extra.find((role) => role.playsAs === 'client');
+  const agent = extra.find((role) => role.playsAs === 'client' && role.id !== ATTACKER);
   const dpopChecked = events.some(
     (event) =>
       event.to === 'resource-server' &&
@@ -95,10 +96,11 @@ export function deriveHoldings(
         [
           ...role.holds,
           ...keysShownBy(events, role.id),
+          ...(role.id === ATTACKER ? lootShownBy(events, role.id) : []),
           ...(role === agent &&
           tokens.subject_token &&
           events.some((event) => event.from === role.id && /subject_token=/.test(event.request.body ?? ''))
-            ? ['the user’s token (subject_token)']
+            ? ['the user’s token for it (subject_token)']
             : []),
           ...(role === agent && tokens.actor_token ? ['its own token (actor_token)'] : []),
           ...(role === agent && tokens.access_token ? ['an exchanged token (act: itself)'] : []),

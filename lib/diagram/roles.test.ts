@@ -130,7 +130,7 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
     );
     expect(holdings.assistant).toEqual([
       'its client secret (server-side)',
-      'the user’s token (subject_token)',
+      'the user’s token for it (subject_token)',
       'its own token (actor_token)',
       'an exchanged token (act: itself)',
     ]);

@@ -1,3 +1,4 @@
+import { PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 
@@ -70,7 +71,7 @@ export function clientIdOf(event: TraceEvent): string | undefined {
  * agent's requests carry its own client_id), so the step reads "Assistant (agent) → …" as the diagram does.
  */
 export function senderOfStep(
-  from: Role,
+  from: RoleId,
   action: { kind: string; clientId?: string },
   extra: readonly ExtraRole[] = [],
 ): RoleId {
@@ -91,7 +92,11 @@ export function assignParties(events: TraceEvent[], extra: readonly ExtraRole[] 
     const known = assigned.get(event);
     if (known?.roles === extra) return known.event;
     const client = clientIdOf(event);
-    const party = extra.find((role) => role.playsAs === event.from && role.clientId === client);
+    // The lab's attacker replays the victim's client_id: its requests name it in a header instead.
+    const named = header(event, PARTY_HEADER);
+    const party = extra.find(
+      (role) => role.playsAs === event.from && (role.clientId === client || (named && role.id === named)),
+    );
     const moved = party ? { ...event, from: party.id } : event;
     assigned.set(event, { roles: extra, event: moved });
     return moved;
@@ -109,5 +114,54 @@ export function keysShownBy(events: readonly PartyEvent[], party: RoleId): strin
   return [
     ...(dpop ? ['a DPoP key pair (a proof per request)'] : []),
     ...(assertion ? ['a private key for client assertions (private_key_jwt)'] : []),
+  ];
+}
+
+/**
+ * What the attack lab's attacker shows it holds by using it: the stolen tokens its own requests present,
+ * and the access tokens its requests were given.
+ */
+export function lootShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
+  const own = events.filter((event) => event.from === party);
+  const form = (event: PartyEvent) => formOf(event as TraceEvent);
+  const bearer = (event: PartyEvent) =>
+    /^bearer (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
+  const unsigned = (token: string) => {
+    try {
+      return (
+        (JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg?: unknown })
+          .alg === 'none'
+      );
+    } catch {
+      return false;
+    }
+  };
+  const refresh = own.some((event) => form(event)?.has('refresh_token'));
+  const caught = own.some((event) => form(event)?.get('grant_type') === 'authorization_code');
+  const issued = own.some(
+    (event) =>
+      (form(event)?.has('refresh_token') || form(event)?.has('code')) && event.response.status === 200,
+  );
+  const presented = own.map(bearer).filter((token): token is string => Boolean(token));
+  const forged = presented.find(unsigned);
+  const login = own.find((event) => /\/interaction\/[^/]+\/login$/.test(new URL(event.request.url).pathname));
+  const account = login && form(login)?.get('username');
+  const ownToken = own.find(
+    (event) => form(event)?.get('grant_type') === 'password' && event.response.status === 200,
+  );
+  const coded = own.some((event) =>
+    /[?&]code=/.test(event.response.headers.find(([name]) => name === 'location')?.[1] ?? ''),
+  );
+  return [
+    ...(account ? [`a session of its own, signed in as ${account}`] : []),
+    ...(ownToken
+      ? [`a real access token of its own (${form(ownToken)?.get('username') ?? 'its account'}’s)`]
+      : []),
+    ...(coded ? [`an unredeemed authorization code${account ? ` for ${account}` : ''}`] : []),
+    ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
+    ...(caught ? ['a caught authorization code (alice’s)'] : []),
+    ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
+    ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
+    ...(presented.length && !issued && !forged ? ['a stolen access token'] : []),
   ];
 }

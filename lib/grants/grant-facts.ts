@@ -18,7 +18,11 @@ export function clientAuthentication(grant: RegisteredGrant): string {
 }
 
 /** What the diagram says the client holds to prove who it is (lib/diagram/derive.ts). */
-export function clientKindOf(grant: RegisteredGrant): ClientKind {
+export function clientKindOf(
+  grant: Pick<RegisteredGrant, 'clientId' | 'clientType'> & {
+    clients: readonly { client_id: string; authentication?: string }[];
+  },
+): ClientKind {
   const client = grant.clients.find((candidate) => candidate.client_id === grant.clientId);
   return client?.authentication === 'private_key_jwt' ? 'private-key' : grant.clientType;
 }

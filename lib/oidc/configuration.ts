@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
+import { labClients, pkceRequiredUnlessLab, rotateRefreshToken } from '../attacks/lab-clients';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT, type ClientPublicJwks } from './clients';
 import type { ProviderKeys } from './keys';
@@ -53,7 +54,8 @@ export function providerConfiguration({
   const apiResource = resourceIdentifier(origin);
   return {
     adapter,
-    clients: demoClients(origin, clientJwks),
+    // The attack lab's clients, some deliberately vulnerable, are registered apart (lib/attacks).
+    clients: [...demoClients(origin, clientJwks), ...labClients(origin)],
     findAccount,
     jwks: keys.jwks,
     cookies: {
@@ -81,9 +83,11 @@ export function providerConfiguration({
     // Plain `token` is not offered: OpenID Connect's `id_token token` is the implicit flow this server
     // teaches, and OAuth 2.1 removes the implicit grant altogether.
     responseTypes: ['code', 'id_token token', 'id_token'],
-    pkce,
+    // Required as pkce-policy.ts says, but for the attack lab's client registered without PKCE on purpose.
+    pkce: { ...pkce, required: pkceRequiredUnlessLab(pkce.required!) },
     extraClientMetadata,
-    rotateRefreshToken: true,
+    // Always, but for the attack lab's client registered without rotation on purpose.
+    rotateRefreshToken,
     // RFC 8693 §4.1: a token from a token exchange names who acts for the user; other tokens get nothing.
     extraTokenClaims: (_ctx, token) => actorClaims(token),
     ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },

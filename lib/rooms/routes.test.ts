@@ -171,6 +171,14 @@ describe('rooms API', () => {
     abort.abort();
   });
 
+  it('takes the steps of an attack of the lab too, and only steps it has', async () => {
+    const { code, instructor_key: key } = await newRoom();
+    expect((await step(code, key, { slug: 'refresh-token-replay', stepIndex: 99 })).status).toBe(400);
+    const moved = await step(code, key, { slug: 'refresh-token-replay', stepIndex: 3 });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ step: { slug: 'refresh-token-replay', stepIndex: 3 } });
+  });
+
   it('rate-limits wrong codes per address without a learner id, then refuses even the right code there', async () => {
     const { code } = await newRoom();
     for (let attempt = 0; attempt < JOIN_LIMITS.perLearner; attempt += 1) {

@@ -5,6 +5,7 @@ import { clientAddress } from '../http/client-address';
 import { eventStreamSlot } from '../http/event-stream-limit';
 import { identifyRequester } from '../http/requester';
 import { tryAgainIn } from '../oidc/sign-in-throttle';
+import { attackBySlug } from '../../machines/attacks/registry';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
 import { openRooms, roomCreationLimit, roomHub, roomJoinLimit } from './index';
@@ -128,7 +129,8 @@ const stepBody = z
   .object({ slug: z.string(), stepIndex: z.number().int().min(0), view: roomViewSchema.optional() })
   .refine(
     ({ slug, stepIndex }) => {
-      const grant = grantBySlug(slug);
+      // A grant's walkthrough, or an attack of the lab: both are walkthroughs an instructor can present.
+      const grant = grantBySlug(slug) ?? attackBySlug(slug);
       return grant !== undefined && stepIndex < grant.steps.length;
     },
     { message: 'slug must name a walkthrough and stepIndex one of its steps' },

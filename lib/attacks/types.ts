@@ -1,0 +1,61 @@
+import type { DemoClient } from '../oidc/demo-client';
+import type { GrantDefinition, OAuthError, WalkthroughContext } from '../walkthrough/types';
+
+/**
+ * What a lab client is allowed to get wrong, on purpose. The authorization server reads these per client
+ * id (lib/attacks/lab-clients.ts), so a weakness reaches only the lab client that declares it.
+ */
+export type Weakness = {
+  /** oidc-provider's `rotateRefreshToken`: false keeps a refresh token reusable (RFC 9700 §4.14.2 not applied). */
+  rotateRefreshToken?: false;
+  /** oidc-provider's `pkce.required`: false lets this client send no code_challenge (RFC 9700 §2.1.1 not applied). */
+  pkceRequired?: false;
+};
+
+/**
+ * A client registered only for the attack lab: public (a browser app, whose tokens a script can steal).
+ * `weaknesses` set: deliberately vulnerable.
+ */
+export type LabClient = DemoClient & { type: 'public'; weaknesses?: Weakness };
+
+/** One switch of a scenario: "Defense: …", off to start with. */
+export type Defense = {
+  /** The run's parameter that holds it: `on` or `off`. */
+  param: string;
+  /** The accessible name, exactly: "Defense: refresh token rotation". */
+  label: string;
+  /** What turning it on does, in a sentence. */
+  does: string;
+  rfc: { label: string; href: string };
+  /** Other starting values the defense sets in a fresh run (a state bound to this session). */
+  alsoSets?(on: boolean): Record<string, string>;
+};
+
+/** How a run ended: the attack got what it wanted (and the proof), or a party refused it. */
+export type Verdict =
+  | { outcome: 'succeeded'; proof: string }
+  | { outcome: 'blocked'; by: string; error: OAuthError; detail?: string };
+
+/**
+ * An attack scenario: a walkthrough whose steps play the victim and the attacker, its lab clients, the
+ * defenses that stop it, and how to read the run's end as success or failure of the attack.
+ */
+export type AttackScenario = GrantDefinition & {
+  /** The attack in one line, for the index. */
+  attack: string;
+  clients: readonly LabClient[];
+  /** The lab's own routes this scenario attacks, deliberately vulnerable (a resource server that trusts alg). */
+  vulnerableRoutes?: readonly string[];
+  defenses: readonly Defense[];
+  /** The demo account that signs in, unattended, when the whole attack is run (its own pages, for real). */
+  signsIn?: 'alice';
+  /** The run's verdict once its last step answered; undefined before. */
+  verdict(context: WalkthroughContext): Verdict | undefined;
+  /** "The server's side of the story": what the server answers (and oidc-provider's reason) with the defense on, and why. */
+  serverSide: { error: string; why: string };
+  /** One real-world incident of this kind, with a link. */
+  incident: { text: string; href: string; source: string };
+};
+
+/** An attack the lab will teach but does not run yet: listed on the index, not linked. */
+export type ComingAttack = { slug: string; name: string; defense: string };

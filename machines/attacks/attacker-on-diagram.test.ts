@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { exchange } from '../../lib/diagram/exchanges.testing';
+import { deriveHoldings } from '../../lib/diagram/derive';
+import { assignParties } from '../../lib/diagram/roles';
+import { attackerRole } from './steps-common';
+import { PARTY_HEADER } from '../../lib/attacks/party';
+
+const FORM: Array<[string, string]> = [['content-type', 'application/x-www-form-urlencoded']];
+const refresh = 'grant_type=refresh_token&refresh_token=rt-1&client_id=lab-spa-without-rotation';
+
+// The client's refresh and the attacker's replay name the same client_id: only the attacker's routes
+// add the party header, and that alone moves an exchange to the Attacker.
+const run = [
+  exchange(
+    1,
+    'client',
+    'authorization-server',
+    { method: 'POST', url: '/oidc/token', headers: FORM, body: refresh },
+    { status: 200 },
+  ),
+  exchange(
+    2,
+    'client',
+    'authorization-server',
+    { method: 'POST', url: '/oidc/token', headers: [...FORM, [PARTY_HEADER, 'attacker']], body: refresh },
+    { status: 200 },
+  ),
+  exchange(
+    3,
+    'client',
+    'resource-server',
+    {
+      method: 'GET',
+      url: '/api/v1/accounts/verify_credentials',
+      headers: [
+        [PARTY_HEADER, 'attacker'],
+        ['authorization', 'Bearer at-x'],
+      ],
+    },
+    { status: 200 },
+  ),
+];
+
+describe('the Attacker on the diagram', () => {
+  it('draws the requests the attacker routes made as the Attacker’s, the client’s own as the client’s', () => {
+    expect(assignParties(run, [attackerRole]).map((event) => `${event.from}->${event.to}`)).toEqual([
+      'client->authorization-server',
+      'attacker->authorization-server',
+      'attacker->resource-server',
+    ]);
+  });
+
+  it('shows what the attacker holds from its own requests: the stolen refresh token and the access token it got', () => {
+    const holdings = deriveHoldings(
+      { values: {}, tokens: { access_token: 'at-2' } },
+      assignParties(run, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a stolen refresh token (alice’s)',
+      'alice’s access token, from the replay',
+    ]);
+  });
+
+  it('holds nothing stolen when its replay was refused', () => {
+    const refused = [{ ...run[1]!, response: { ...run[1]!.response, status: 400 } }];
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties(refused, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([...attackerRole.holds, 'a stolen refresh token (alice’s)']);
+  });
+
+  it('shows the attacker’s own session and the code it kept unredeemed (login CSRF)', () => {
+    const flow = [
+      exchange(
+        1,
+        'client',
+        'authorization-server',
+        {
+          method: 'POST',
+          url: '/interaction/u1/login',
+          headers: [...FORM, [PARTY_HEADER, 'attacker']],
+          body: 'username=bob&password=%5Bredacted%5D',
+        },
+        { status: 303, headers: [['location', '/oidc/auth/u1']] },
+      ),
+      exchange(
+        2,
+        'client',
+        'authorization-server',
+        { method: 'GET', url: '/oidc/auth/u2', headers: [[PARTY_HEADER, 'attacker']] },
+        { status: 303, headers: [['location', 'http://localhost:3000/callback?code=c-1&iss=x']] },
+      ),
+    ];
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties(flow, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a session of its own, signed in as bob',
+      'an unredeemed authorization code for bob',
+    ]);
+  });
+
+  it('shows the attacker’s own real token and the unsigned token it forged from it', () => {
+    const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    const forged = `${b64({ alg: 'none' })}.${b64({ sub: 'alice' })}.`;
+    const flow = [
+      exchange(
+        1,
+        'client',
+        'authorization-server',
+        {
+          method: 'POST',
+          url: '/oidc/token',
+          headers: [...FORM, [PARTY_HEADER, 'attacker']],
+          body: 'grant_type=password&username=bob&password=%5Bredacted%5D',
+        },
+        { status: 200 },
+      ),
+      exchange(
+        2,
+        'client',
+        'resource-server',
+        {
+          method: 'GET',
+          url: '/attacks/resource-server/trusting-alg',
+          headers: [
+            [PARTY_HEADER, 'attacker'],
+            ['authorization', `Bearer ${forged}`],
+          ],
+        },
+        { status: 200 },
+      ),
+    ];
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties(flow, [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a real access token of its own (bob’s)',
+      'a forged token: alg none, sub alice, no signature',
+    ]);
+  });
+});

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { AttackScenario } from '../../lib/attacks/types';
+import { importsOf, pointsAt, resolveModule, ROOT } from '../../lib/testing/imports';
+import { ATTACKS, COMING_ATTACKS, attackBySlug } from './registry';
+
+/** What is wrong with the lab's scenarios, in words. */
+function problemsOf(attacks: readonly AttackScenario[]): string[] {
+  const problems: string[] = [];
+  const slugs = new Set(COMING_ATTACKS.map((coming) => coming.slug));
+  for (const attack of attacks) {
+    if (slugs.has(attack.slug)) problems.push(`${attack.slug} is listed twice (or also as coming)`);
+    slugs.add(attack.slug);
+    if (!attack.defenses.length) problems.push(`${attack.slug}: has no defense`);
+    for (const defense of attack.defenses) {
+      if (!defense.label.startsWith('Defense: '))
+        problems.push(`${attack.slug}: “${defense.label}” is not named “Defense: …”`);
+      if (attack.defaults[defense.param] !== 'off')
+        problems.push(`${attack.slug}: ${defense.param} does not start off`);
+    }
+    if (!attack.clients.some((client) => client.weaknesses) && !attack.vulnerableRoutes?.length)
+      problems.push(`${attack.slug}: nothing deliberately vulnerable to attack`);
+    if (!attack.roles?.some((role) => role.id === 'attacker'))
+      problems.push(`${attack.slug}: no Attacker on the diagram`);
+    if (!attack.incident.href.startsWith('https://'))
+      problems.push(`${attack.slug}: its incident has no link`);
+  }
+  return problems;
+}
+
+function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { specifier, typeOnly } of importsOf(file)) {
+      if (typeOnly) continue;
+      const target = pointsAt(file, specifier);
+      if (target) visit(resolveModule(target));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return packages;
+}
+
+describe('the attack registry', () => {
+  it('gives every scenario its own slug, defenses named “Defense: …” that start off, a weak client and the Attacker', () => {
+    expect(problemsOf(ATTACKS)).toEqual([]);
+  });
+
+  it('would catch a slug also listed as coming, a misnamed defense on by default, and no weak client', () => {
+    const [first] = ATTACKS as [AttackScenario];
+    const broken: AttackScenario = {
+      ...first,
+      slug: COMING_ATTACKS[0]!.slug,
+      defenses: [{ ...first.defenses[0]!, label: 'Rotation' }],
+      defaults: { [first.defenses[0]!.param]: 'on' },
+      clients: first.clients.map((client) => ({ ...client, weaknesses: undefined })),
+    };
+    expect(problemsOf([broken])).toEqual([
+      `${broken.slug} is listed twice (or also as coming)`,
+      `${broken.slug}: “Rotation” is not named “Defense: …”`,
+      `${broken.slug}: ${first.defenses[0]!.param} does not start off`,
+      `${broken.slug}: nothing deliberately vulnerable to attack`,
+    ]);
+  });
+
+  it('finds a scenario by its slug, and nothing for a coming one', () => {
+    expect(attackBySlug('refresh-token-replay')?.name).toBe('Refresh token replay');
+    expect(attackBySlug('mix-up')).toBeUndefined();
+  });
+
+  // The authorization server registers the lab's clients from it: it must stay data.
+  it('loads no XState and no React', () => {
+    const loaded = packagesLoadedBy(path.join(ROOT, 'machines/attacks/registry.ts'));
+    expect([...loaded].filter((name) => /^(xstate|@xstate\/|react)/.test(name))).toEqual([]);
+  });
+});
