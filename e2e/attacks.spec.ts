@@ -146,14 +146,21 @@ test.describe('csrf-missing-state', () => {
 
 test.describe('authorization-code-interception', () => {
   test('without PKCE the caught code gets the attacker alice’s account', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     await open(page, 'authorization-code-interception');
     await axe(page, 'authorization-code-interception');
     await expect(page.getByRole('checkbox', { name: 'Defense: PKCE' })).not.toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
     // alice signs in and consents on the authorization server's own pages, unattended, and comes back.
     await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 60_000 });
+    // The outcome is on screen at 1440x900 without scrolling, beside the diagram.
+    await expect(outcome(page)).toBeInViewport();
     await expect(outcome(page)).toContainText('without any code_verifier');
     await expect(outcome(page)).toContainText('@alice’s account');
+    // The server's side of the story opens in place, with oidc-provider's exact error.
+    await page.getByText('The server’s side of the story').click();
+    await expect(page.getByText(/400 invalid_grant “grant request is invalid”/)).toBeVisible();
+    await expect(page.getByText('In the real world:')).toBeVisible();
     await expect(attacker(page)).toContainText('a caught authorization code (alice’s)');
     await expect(attacker(page)).toContainText('alice’s access token, from the caught code');
     await axe(page, 'authorization-code-interception, succeeded');

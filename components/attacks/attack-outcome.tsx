@@ -1,9 +1,22 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
 import type { Verdict } from '@/lib/attacks/types';
 
-/** How the run ended, in a status region: the attack's proof, or who stopped it and with what error. */
+/**
+ * How the run ended, in a status region: the attack's proof, or who stopped it and with what error.
+ * When the verdict arrives it is brought into view within the step pane (the pane scrolls, the page
+ * does not), so that what the run did shows beside the diagram without the learner scrolling.
+ */
 export function AttackOutcome({ verdict, running }: { verdict?: Verdict; running: boolean }) {
+  const region = useRef<HTMLDivElement>(null);
+  const outcome = verdict?.outcome;
+  useEffect(() => {
+    if (outcome) region.current?.scrollIntoView({ block: 'nearest' });
+  }, [outcome]);
   return (
     <div
+      ref={region}
       role="status"
       aria-label="Outcome"
       className={`rounded-lg border-l-4 px-4 py-3 ${

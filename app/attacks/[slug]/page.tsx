@@ -65,7 +65,7 @@ export default async function AttackPage({ params }: Props) {
                   ? 'Registered for this lab only; the walkthroughs never use them.'
                   : null}
               </p>
-              <details className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm" open>
+              <details className="rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm">
                 <summary className="cursor-pointer font-semibold">The server’s side of the story</summary>
                 <p className="mt-1">
                   <span className="font-semibold">With the defense on:</span> {attack.serverSide.error}.
