@@ -1,9 +1,11 @@
 import type {
   ExchangeResult,
   OAuthError,
+  StepDefinition,
   StepOutcome,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
+import { RFC } from '../walkthrough/common-steps';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
 
@@ -46,3 +48,26 @@ export function observed(
   }
   return { ok: true, values };
 }
+
+/**
+ * The proof of most attacks: the attacker's server calls the API with whatever access token it got and
+ * learns whose account it is (`api_status`, `api_acct`). The scenario says where that token came from.
+ */
+export const attackerCallsApi = (explanation: string): StepDefinition => ({
+  id: 'attacker-api',
+  title: 'The attacker calls the API as alice',
+  explanation,
+  rfc: RFC.bearer,
+  from: 'attacker',
+  to: 'resource-server',
+  channel: 'back',
+  action: () => ({
+    kind: 'send',
+    via: 'browser',
+    request: { method: 'POST', path: '/api/attacker/call-api' },
+  }),
+  outcome: (_context, result) => {
+    const body = (result.body ?? {}) as { acct?: unknown };
+    return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
+  },
+});

@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { attackerRole, isOn, observed } from '../steps-common';
+import { attackerCallsApi, attackerRole, isOn, observed } from '../steps-common';
 import { appWithoutPkce } from './clients';
 
 const PKCE = 'defense_pkce';
@@ -111,25 +111,9 @@ export const authorizationCodeInterception: AttackScenario = {
       }),
       outcome: (_context, result) => observed('redeem', result),
     },
-    {
-      id: 'attacker-api',
-      title: 'The attacker calls the API as alice',
-      explanation:
-        'With the access token its redemption got, if any, the attacker asks the API whose account it is.',
-      rfc: RFC.bearer,
-      from: 'attacker',
-      to: 'resource-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/call-api' },
-      }),
-      outcome: (_context, result) => {
-        const body = (result.body ?? {}) as { acct?: unknown };
-        return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
-      },
-    },
+    attackerCallsApi(
+      'With the access token its redemption got, if any, the attacker asks the API whose account it is.',
+    ),
   ],
   verdict: ({ values }) => {
     if (values.api_status === undefined) return undefined;

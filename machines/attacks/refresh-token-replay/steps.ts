@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
-import { attackerRole, isOn, observed } from '../steps-common';
+import { attackerCallsApi, attackerRole, isOn, observed } from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 
 const ROTATION = 'defense_rotation';
@@ -144,25 +144,9 @@ export const refreshTokenReplay: AttackScenario = {
       }),
       outcome: (_context, result) => observed('replay', result),
     },
-    {
-      id: 'attacker-api',
-      title: 'The attacker calls the API as alice',
-      explanation:
-        'With whatever access token its replay got, the attacker asks the API whose account it is. If the replay was refused it holds no access token, and its server says so.',
-      rfc: RFC.bearer,
-      from: 'attacker',
-      to: 'resource-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/call-api' },
-      }),
-      outcome: (_context, result) => {
-        const body = (result.body ?? {}) as { acct?: unknown };
-        return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
-      },
-    },
+    attackerCallsApi(
+      'With whatever access token its replay got, the attacker asks the API whose account it is. If the replay was refused it holds no access token, and its server says so.',
+    ),
     {
       id: 'client-token',
       title: 'Is the app’s own access token still good?',
