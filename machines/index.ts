@@ -1,13 +1,13 @@
-import { ATTACKS } from './attacks/registry';
 import { GRANTS } from './registry';
 import { createWalkthroughMachine } from './walkthrough/create-walkthrough-machine';
 
 /**
- * Each registered grant and attack scenario with its walkthrough machine, built from its steps: a
- * grant's folder has none.
+ * Each registered grant with its walkthrough machine, built from its steps: a grant's folder has none.
+ * The attack lab's scenarios have their own (machines/attacks/index.ts), so that a grant's page does not
+ * carry them.
  */
 const WALKTHROUGHS = new Map(
-  [...GRANTS, ...ATTACKS].map((grant) => [grant.slug, { grant, machine: createWalkthroughMachine(grant) }]),
+  GRANTS.map((grant) => [grant.slug, { grant, machine: createWalkthroughMachine(grant) }]),
 );
 
 export const walkthroughBySlug = (slug: string) => WALKTHROUGHS.get(slug);

@@ -1,6 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { attackWalkthroughBySlug } from '@/machines/attacks';
 import { attackBySlug } from '@/machines/attacks/registry';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { AttackPanel } from './attack-panel';
@@ -26,6 +27,7 @@ export function AttackLab({
       title={title}
       intro={intro}
       extras={(view) => <AttackPanel attack={attack} {...view} />}
+      lookup={attackWalkthroughBySlug}
     />
   );
 }

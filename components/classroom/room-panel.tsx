@@ -2,10 +2,10 @@
 
 import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { walkthroughBySlug } from '@/machines';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { roomViewOf } from '@/lib/rooms/room-view';
 import type { TraceEvent } from '@/lib/trace/types';
+import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
 import { JoinCard } from './join-card';
@@ -22,11 +22,12 @@ const PUBLISH_AFTER_MS = 250;
  */
 export function RoomPanel({
   actor,
-  slug,
+  grant,
   events,
 }: {
   actor: WalkthroughActor;
-  slug: string;
+  /** The walkthrough being presented: a grant's, or an attack of the lab. */
+  grant: GrantDefinition;
   /** This run's recorded exchanges, as the HTTP log shows them. */
   events: readonly TraceEvent[];
 }) {
@@ -40,7 +41,6 @@ export function RoomPanel({
   // What students see: built (and masked) only while a room is open.
   const published = useMemo(() => {
     if (!room) return undefined;
-    const { grant } = walkthroughBySlug(slug)!;
     const step = grant.steps[context.stepIndex];
     const request = step ? describeAction(step.action(context), grant, context) : undefined;
     const view = roomViewOf({
@@ -49,8 +49,8 @@ export function RoomPanel({
       tokens: context.tokens,
       ...(request ? { request } : {}),
     });
-    return JSON.stringify({ slug, stepIndex: context.stepIndex, view });
-  }, [room, slug, context, events]);
+    return JSON.stringify({ slug: grant.slug, stepIndex: context.stepIndex, view });
+  }, [room, grant, context, events]);
 
   const forget = useCallback((message?: string) => {
     saveInstructorRoom(undefined);

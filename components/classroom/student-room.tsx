@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { attackWalkthroughBySlug } from '@/machines/attacks';
 import { attackBySlug } from '@/machines/attacks/registry';
 import { grantBySlug } from '@/machines/registry';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
@@ -141,6 +142,7 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
       </p>
       <WalkthroughLoader
         key={exploring.slug}
+        lookup={attackBySlug(exploring.slug) ? attackWalkthroughBySlug : undefined}
         slug={exploring.slug}
         origin={origin}
         placement={{

@@ -11,6 +11,7 @@ import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import {
   Walkthrough,
   type WalkthroughExtras,
+  type WalkthroughLookup,
   type WalkthroughPlacement,
   type WalkthroughSetup,
 } from './walkthrough';
@@ -27,6 +28,7 @@ export function WalkthroughLoader({
   intro,
   pagePath,
   extras,
+  lookup = walkthroughBySlug,
 }: {
   slug: string;
   origin: string;
@@ -35,6 +37,8 @@ export function WalkthroughLoader({
   pagePath?: string;
   /** What an attack lab page adds to the step pane (components/attacks). */
   extras?: WalkthroughExtras;
+  /** Where the slug's definition comes from: the grants, or the attack lab's scenarios. */
+  lookup?: WalkthroughLookup;
   /** The grant's name (and the way to the other grants), rendered on the server, heading the toolbar. */
   title?: ReactNode;
   /** The grant's summary, rendered on the server, shown above the step. */
@@ -53,7 +57,7 @@ export function WalkthroughLoader({
   }, [storageKey]);
 
   useEffect(() => {
-    const grant = walkthroughBySlug(slug)?.grant;
+    const grant = lookup(slug)?.grant;
     if (!grant) return;
     let cancelled = false;
     (async () => {
@@ -72,7 +76,7 @@ export function WalkthroughLoader({
     return () => {
       cancelled = true;
     };
-  }, [slug, origin, storageKey, placement, generation]);
+  }, [slug, origin, storageKey, placement, generation, lookup]);
 
   if (!setup)
     return (
@@ -102,6 +106,7 @@ export function WalkthroughLoader({
           intro={intro}
           pagePath={pagePath}
           extras={extras}
+          lookup={lookup}
         />
       </FlowErrorBoundary>
     </>

@@ -4,6 +4,7 @@ import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fromPromise, type Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
+import type { attackWalkthroughBySlug } from '@/machines/attacks';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
@@ -57,6 +58,11 @@ export type WalkthroughStatus = {
   context: WalkthroughContext;
 };
 
+/** Finds a walkthrough's definition and machine: the grants' (machines/index.ts) or the attack lab's. */
+export type WalkthroughLookup = (
+  slug: string,
+) => ReturnType<typeof walkthroughBySlug> | ReturnType<typeof attackWalkthroughBySlug>;
+
 /** One grant's walkthrough: wires its machine to the browser; the parts below only read and send. */
 export function Walkthrough({
   slug,
@@ -66,6 +72,7 @@ export function Walkthrough({
   intro,
   pagePath = `/grants/${slug}`,
   extras,
+  lookup = walkthroughBySlug,
 }: {
   slug: string;
   setup: WalkthroughSetup;
@@ -76,8 +83,10 @@ export function Walkthrough({
   /** The page it lives on, when not `/grants/<slug>` (an attack: `/attacks/<slug>`). */
   pagePath?: string;
   extras?: WalkthroughExtras;
+  /** Where the slug's definition and machine come from: the grants, unless the page says otherwise. */
+  lookup?: WalkthroughLookup;
 }) {
-  const { grant, machine } = walkthroughBySlug(slug)!;
+  const { grant, machine } = lookup(slug)!;
   const storageKey = placement?.storageKey ?? slug;
   const returnPath = placement?.returnPath ?? pagePath;
   const provided = useMemo(
@@ -200,7 +209,7 @@ export function Walkthrough({
               title={title}
               autopilot={<AutoplayControls autopilot={autopilot} />}
               stepLink={<StepLink actor={actor} path={pagePath} />}
-              room={<RoomPanel actor={actor} slug={slug} events={events} />}
+              room={<RoomPanel actor={actor} grant={grant} events={events} />}
               onShortcuts={() => setHelpOpen(true)}
             />
           )

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { walkthroughBySlug } from '../..';
+import { attackWalkthroughBySlug } from '..';
 import { json, ORIGIN, runWalkthrough, SECRETS, tokenResponse } from '../../walkthrough/testing';
 import type { ExchangeResult } from '../../../lib/walkthrough/types';
 import { authorizationCodeInterception } from './steps';
 
-const machine = walkthroughBySlug('authorization-code-interception')!.machine;
+const machine = attackWalkthroughBySlug('authorization-code-interception')!.machine;
 const callback = `${ORIGIN}/callback?code=alices-code&state=${SECRETS.state}&iss=${encodeURIComponent(`${ORIGIN}/oidc`)}`;
 
 async function play(answers: ExchangeResult[], pkce: 'on' | 'off') {

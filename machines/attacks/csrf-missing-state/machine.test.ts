@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { walkthroughBySlug } from '../..';
+import { attackWalkthroughBySlug } from '..';
 import { json, ORIGIN, runWalkthrough, tokenResponse } from '../../walkthrough/testing';
 import type { ExchangeResult } from '../../../lib/walkthrough/types';
 import { csrfMissingState } from './steps';
 
-const machine = walkthroughBySlug('csrf-missing-state')!.machine;
+const machine = attackWalkthroughBySlug('csrf-missing-state')!.machine;
 const FORGED = `${ORIGIN}/callback?code=bobs-code&iss=${encodeURIComponent(`${ORIGIN}/oidc`)}`;
 
 /** Starts a run with the defense as the page would: its switch and the state it binds to the session. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { walkthroughBySlug } from '../..';
+import { attackWalkthroughBySlug } from '..';
 import { json, runWalkthrough, tokenResponse } from '../../walkthrough/testing';
 import type { ExchangeResult } from '../../../lib/walkthrough/types';
 import { forgeAlgNone, jwtAlgorithmConfusion } from './steps';
 
-const machine = walkthroughBySlug('jwt-algorithm-confusion')!.machine;
+const machine = attackWalkthroughBySlug('jwt-algorithm-confusion')!.machine;
 const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const bobsJwt = `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ sub: 'bob', aud: 'http://localhost:3000/api', scope: 'read' })}.c2ln`;
 

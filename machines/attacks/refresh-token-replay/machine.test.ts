@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { walkthroughBySlug } from '../..';
+import { attackWalkthroughBySlug } from '..';
 import { json, runWalkthrough, tokenResponse, type SentRequest } from '../../walkthrough/testing';
 import type { ExchangeResult } from '../../../lib/walkthrough/types';
 import { refreshTokenReplay } from './steps';
 
-const machine = walkthroughBySlug('refresh-token-replay')!.machine;
+const machine = attackWalkthroughBySlug('refresh-token-replay')!.machine;
 const refused = json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' });
 
 /** Plays the scenario to its end with the network answering from `answers`, in order. */
