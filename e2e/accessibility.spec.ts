@@ -1,4 +1,5 @@
 import { GRANTS as REGISTERED } from '../machines/registry';
+import { ATTACKS } from '../machines/attacks/registry';
 import { expect, test } from './fixtures';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
@@ -23,6 +24,39 @@ for (const slug of GRANTS) {
       tabs += 1;
     }
     await expect(walkthrough.nextStep).toBeFocused();
+  });
+}
+
+// Every scenario of the attack lab: "Skip to the step" reaches "Next step", "Skip to the defenses" the
+// first defense, and "Run the attack" follows the defenses.
+for (const attack of ATTACKS) {
+  test(`attack ${attack.slug}: “Skip to the step” and “Skip to the defenses”, then “Run the attack”`, async ({
+    page,
+  }) => {
+    await page.goto(`/attacks/${attack.slug}`);
+    const nextStep = page.getByRole('button', { name: 'Next step' });
+    await expect(nextStep).toBeEnabled();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to the step' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    for (let tabs = 1; tabs < 5 && (await focusedText(page)) !== 'Next step'; tabs++)
+      await page.keyboard.press('Tab');
+    await expect(nextStep).toBeFocused();
+
+    await page.goto(`/attacks/${attack.slug}`);
+    await expect(nextStep).toBeEnabled();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to the defenses' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const first = page.getByRole('checkbox', { name: attack.defenses[0]!.label });
+    await expect(first).toBeFocused();
+    await expect(first).toBeInViewport();
+    // Past each defense and its RFC link, "Run the attack".
+    const stops = attack.defenses.length * 2;
+    for (let tabs = 0; tabs < stops && (await focusedText(page)) !== 'Run the attack'; tabs++)
+      await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Run the attack' })).toBeFocused();
   });
 }
 

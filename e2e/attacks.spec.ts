@@ -15,7 +15,7 @@ async function axe(page: Page, what: string) {
   );
 }
 
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome' });
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
 const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
 
 /** After a step: "Next step" can be pressed again, or the run has its outcome. */
@@ -126,7 +126,24 @@ test.describe('csrf-missing-state', () => {
     await expect(outcome(page)).toContainText('but the response carries none');
     await expect(outcome(page)).toContainText('never redeemed');
     await expect(page.getByRole('checkbox', { name: 'Defense: state parameter' })).toBeChecked();
+    // Auto-play reads the refusal as the defense working, not as a failed run.
+    const autoplay = page.getByRole('status').filter({ hasText: /^Stopped at step/ });
+    await expect(autoplay).toHaveText(
+      'Stopped at step 2: the client (state bound to the browser session) refused, as the defense should. The outcome says how.',
+    );
     await axe(page, 'csrf-missing-state, blocked');
+    // Restart starts again with the defense the learner chose, and a fresh state bound to this session.
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await expect(outcome(page)).toContainText('Not run yet');
+    await expect(page.getByRole('checkbox', { name: 'Defense: state parameter' })).toBeChecked();
+    for (let i = 0; i < 12 && !(await outcome(page).innerText()).includes('Attack'); i++) {
+      await page.getByRole('button', { name: 'Next step' }).click();
+      await page.waitForURL(/\/attacks\/csrf-missing-state/);
+      await expect(readyOrDone(page)).toBeVisible();
+    }
+    await expect(outcome(page)).toContainText(
+      'Stopped by the client (state bound to the browser session): state_mismatch',
+    );
   });
 
   test('steps through by keyboard to the client’s refusal', async ({ page }) => {

@@ -1,8 +1,10 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
+import { restartWithSameDefenses, stoppedNotice } from '@/lib/attacks/defenses';
 import { attackWalkthroughBySlug } from '@/machines/attacks';
 import { attackBySlug } from '@/machines/attacks/registry';
+import type { RunRules } from '../walkthrough/walkthrough';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { AttackPanel } from './attack-panel';
 
@@ -19,6 +21,14 @@ export function AttackLab({
   intro: ReactNode;
 }) {
   const attack = attackBySlug(slug)!;
+  // Restart keeps the learner's defenses; a refusal that blocked the attack is not "a failure" to auto-play.
+  const rules = useMemo<RunRules>(
+    () => ({
+      restartWith: (context) => restartWithSameDefenses(attack, context),
+      stoppedNotice: (context, stepNumber) => stoppedNotice(attack.verdict(context), stepNumber),
+    }),
+    [attack],
+  );
   return (
     <WalkthroughLoader
       slug={slug}
@@ -27,6 +37,7 @@ export function AttackLab({
       title={title}
       intro={intro}
       extras={(view) => <AttackPanel attack={attack} {...view} />}
+      rules={rules}
       lookup={attackWalkthroughBySlug}
     />
   );

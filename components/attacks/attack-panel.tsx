@@ -2,6 +2,7 @@
 
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useState } from 'react';
+import { startingValues, switchesOf } from '@/lib/attacks/defenses';
 import type { AttackScenario } from '@/lib/attacks/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { Autopilot } from '../walkthrough/use-autopilot';
@@ -38,16 +39,8 @@ export function AttackPanel({
   const failed = useSelector(actor, (snapshot) => snapshot.matches('failed'));
   const verdict = complete || failed ? attack.verdict(context) : undefined;
   const running = Boolean(autopilot.plan) || busy;
-  const defensesOf = () =>
-    Object.fromEntries(
-      attack.defenses.map((defense) => [defense.param, context.params[defense.param] ?? 'off']),
-    );
-  /** A fresh run's starting values for these defenses: each one's switch, and what it also sets. */
-  const startWith = (switches: Record<string, string>): Record<string, string> =>
-    Object.assign(
-      { ...switches },
-      ...attack.defenses.map((defense) => defense.alsoSets?.(switches[defense.param] === 'on') ?? {}),
-    );
+  const defensesOf = () => switchesOf(attack, context.params);
+  const startWith = (switches: Record<string, string>) => startingValues(attack, switches);
   const idPrefix = useId();
   // A switch shows its new position at once; the fresh run it starts comes a request later.
   const [switching, setSwitching] = useState<Record<string, string>>();
@@ -74,7 +67,7 @@ export function AttackPanel({
 
   return (
     <div className="mb-3 space-y-3">
-      <fieldset className="rounded-lg border border-slate-300 bg-white px-4 py-3">
+      <fieldset data-defenses className="rounded-lg border border-slate-300 bg-white px-4 py-3">
         <legend className="px-1 font-bold">Defenses</legend>
         {attack.defenses.map((defense) => {
           const id = `${idPrefix}-${defense.param}`;

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { nextMove, viewOf, type AutopilotPlan } from '@/machines/walkthrough/autopilot';
-import type { GrantDefinition } from '@/lib/walkthrough/types';
+import type { GrantDefinition, WalkthroughContext } from '@/lib/walkthrough/types';
 import { allowUnattendedSignIn, endUnattendedSignIn, loadPlan, savePlan } from './autopilot-storage';
 import { markRunForNavigation, saveRun } from './browser-io';
 import type { WalkthroughActor } from './types';
@@ -26,6 +26,8 @@ export function useAutopilot(
   grant: GrantDefinition,
   storageKey: string,
   returnPath: string,
+  /** What to say when the run stops at a refused step, when that refusal is the lesson (an attack blocked). */
+  stoppedNotice?: (context: WalkthroughContext, stepNumber: number) => string | undefined,
 ): Autopilot {
   const [plan, setPlan] = useState<AutopilotPlan | undefined>(() => loadPlan(storageKey));
   const [notice, setNotice] = useState<string>(() =>
@@ -81,7 +83,8 @@ export function useAutopilot(
           return end('Auto-play finished: the flow is complete.');
         case 'stopped':
           return end(
-            `Stopped at ${step}: it failed. The error is shown below; fix it or retry, then press Play.`,
+            stoppedNotice?.(snapshot.context, stepIndex + 1) ??
+              `Stopped at ${step}: it failed. The error is shown below; fix it or retry, then press Play.`,
           );
       }
     };
@@ -92,7 +95,7 @@ export function useAutopilot(
       clearTimeout(first);
       clearTimeout(timer);
     };
-  }, [actor, grant, plan, storageKey, returnPath, end]);
+  }, [actor, grant, plan, storageKey, returnPath, end, stoppedNotice]);
 
   const play = useCallback(
     (paceMs: number) => {

@@ -10,6 +10,7 @@ import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
 import {
   Walkthrough,
+  type RunRules,
   type WalkthroughExtras,
   type WalkthroughLookup,
   type WalkthroughPlacement,
@@ -28,6 +29,7 @@ export function WalkthroughLoader({
   intro,
   pagePath,
   extras,
+  rules,
   lookup = walkthroughBySlug,
 }: {
   slug: string;
@@ -37,6 +39,8 @@ export function WalkthroughLoader({
   pagePath?: string;
   /** What an attack lab page adds to the step pane (components/attacks). */
   extras?: WalkthroughExtras;
+  /** How this page's runs restart and stop (an attack keeps its defenses; its refusals are verdicts). */
+  rules?: RunRules;
   /** Where the slug's definition comes from: the grants, or the attack lab's scenarios. */
   lookup?: WalkthroughLookup;
   /** The grant's name (and the way to the other grants), rendered on the server, heading the toolbar. */
@@ -106,6 +110,7 @@ export function WalkthroughLoader({
           intro={intro}
           pagePath={pagePath}
           extras={extras}
+          rules={rules}
           lookup={lookup}
         />
       </FlowErrorBoundary>

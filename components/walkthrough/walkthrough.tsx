@@ -52,6 +52,14 @@ export type WalkthroughExtras = (view: {
   events: TraceEvent[];
 }) => ReactNode;
 
+/** How a page's runs differ from a grant's: an attack restarts with its defenses, and its refusals are verdicts. */
+export type RunRules = {
+  /** A fresh run's parameters when the learner presses Restart, from the run before. */
+  restartWith?(context: WalkthroughContext): Record<string, string>;
+  /** What auto-play says when the run stops at a refused step, when the refusal is the lesson. */
+  stoppedNotice?(context: WalkthroughContext, stepNumber: number): string | undefined;
+};
+
 export type WalkthroughStatus = {
   actor: WalkthroughActor;
   events: TraceEvent[];
@@ -72,6 +80,7 @@ export function Walkthrough({
   intro,
   pagePath = `/grants/${slug}`,
   extras,
+  rules,
   lookup = walkthroughBySlug,
 }: {
   slug: string;
@@ -83,6 +92,7 @@ export function Walkthrough({
   /** The page it lives on, when not `/grants/<slug>` (an attack: `/attacks/<slug>`). */
   pagePath?: string;
   extras?: WalkthroughExtras;
+  rules?: RunRules;
   /** Where the slug's definition and machine come from: the grants, unless the page says otherwise. */
   lookup?: WalkthroughLookup;
 }) {
@@ -137,17 +147,19 @@ export function Walkthrough({
   const [diagramView, setDiagramView] = useState<DiagramView>('graph');
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const autopilot = useAutopilot(actor, grant, storageKey, returnPath);
+  const autopilot = useAutopilot(actor, grant, storageKey, returnPath, rules?.stoppedNotice);
   const { plan: autopilotPlan, stop: stopAutopilot } = autopilot;
   const restart = useCallback(
     async (params?: Record<string, string>) => {
       if (autopilotPlan) stopAutopilot();
       forgetRun(storageKey);
+      // Restart keeps what the page says a run keeps (an attack's defenses), read before the run is reset.
+      const kept = params ?? rules?.restartWith?.(actor.getSnapshot().context);
       const run = await newRun(grant);
       // A fresh run takes its parameters' starting values from its secrets (initialContext).
-      actor.send({ type: 'RESTART', ...run, secrets: { ...run.secrets, ...params } });
+      actor.send({ type: 'RESTART', ...run, secrets: { ...run.secrets, ...kept } });
     },
-    [actor, grant, storageKey, autopilotPlan, stopAutopilot],
+    [actor, grant, storageKey, autopilotPlan, stopAutopilot, rules],
   );
 
   // The presenter provider below owns the view; the P key reaches it through this ref.
