@@ -73,6 +73,8 @@ test.describe('refresh-token-replay', () => {
   });
 
   test('steps through by keyboard: the defense, Next step, and the outcome', async ({ page }) => {
+    // Six steps, one Tab at a time, and a sign-in on the way: long on a busy machine.
+    test.setTimeout(120_000);
     await open(page, 'refresh-token-replay');
     const defense = page.getByRole('checkbox', { name: 'Defense: refresh token rotation' });
     await tabTo(page, defense);
@@ -235,6 +237,35 @@ test.describe('jwt-algorithm-confusion', () => {
     await expect(outcome(page)).toContainText('HTTP 401');
     await axe(page, 'jwt-algorithm-confusion, blocked');
   });
+});
+
+test('a link to a step carries the defenses that are on, and opens the attack with them', async ({
+  page,
+}) => {
+  await open(page, 'jwt-algorithm-confusion');
+  const defense = page.getByRole('checkbox', { name: 'Defense: pin the algorithm and key' });
+  await defense.check();
+  await expect(defense).toBeChecked();
+  // The switch starts a fresh run: it can be used again once that run is there.
+  await expect(defense).toBeEnabled();
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.next();
+  await walkthrough.next();
+  await expect(walkthrough.stepNumber).toContainText('Step 2 of 2');
+  await page.getByRole('button', { name: 'Link to this step' }).click();
+  const link = page.getByLabel('Step link');
+  await expect(link).toHaveValue(/\/attacks\/jwt-algorithm-confusion\?defense_\w+=on&step=2&login=alice$/);
+  const address = await link.inputValue();
+  await page.goto('/attacks/jwt-algorithm-confusion');
+  await page.goto(address);
+  await expect(walkthrough.stepNumber).toContainText('Step 2 of 2', { timeout: 30_000 });
+  await expect(defense).toBeChecked();
+  // The address no longer carries the link's parameters: a reload resumes the run instead.
+  await expect(page).toHaveURL(/\/attacks\/jwt-algorithm-confusion$/);
+  // A link that turns on a defense the page does not know, or says anything but "on", leaves it off.
+  await page.goto('/attacks/jwt-algorithm-confusion?defense_pin=yes&defense_unknown=on');
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
+  await expect(defense).not.toBeChecked();
 });
 
 test('the index lists what runs, what is coming, and what this browser has seen', async ({ page }) => {

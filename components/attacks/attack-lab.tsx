@@ -1,7 +1,12 @@
 'use client';
 
 import { useMemo, type ReactNode } from 'react';
-import { restartWithSameDefenses, stoppedNotice } from '@/lib/attacks/defenses';
+import {
+  defensesFromLink,
+  defensesOnForLink,
+  restartWithSameDefenses,
+  stoppedNotice,
+} from '@/lib/attacks/defenses';
 import { attackWalkthroughBySlug } from '@/machines/attacks';
 import { attackBySlug } from '@/machines/attacks/registry';
 import type { RunRules } from '../walkthrough/walkthrough';
@@ -26,6 +31,10 @@ export function AttackLab({
     () => ({
       restartWith: (context) => restartWithSameDefenses(attack, context),
       stoppedNotice: (context, stepNumber) => stoppedNotice(attack.verdict(context), stepNumber),
+      // A link to a step carries the defenses that are on, and opens with them.
+      linkParams: (context) => defensesOnForLink(attack, context),
+      linkNames: attack.defenses.map((defense) => defense.param),
+      fromLink: (linked) => defensesFromLink(attack, linked),
     }),
     [attack],
   );

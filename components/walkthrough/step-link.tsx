@@ -3,19 +3,31 @@
 import { useSelector } from '@xstate/react';
 import { useId, useState } from 'react';
 import { CopyButton } from '../ui/copy-button';
+import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import type { WalkthroughActor } from './types';
 
 /**
  * A deep link to the current step: opening it replays the steps before it for real and lands here.
  * With the box ticked, the demo account signs in and consents by itself, so the link runs unattended.
  */
-export function StepLink({ actor, path }: { actor: WalkthroughActor; path: string }) {
+export function StepLink({
+  actor,
+  path,
+  params,
+}: {
+  actor: WalkthroughActor;
+  path: string;
+  /** What else the link carries from the run (an attack's defenses that are on). */
+  params?: (context: WalkthroughContext) => Record<string, string>;
+}) {
   const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
+  const context = useSelector(actor, (snapshot) => snapshot.context);
   const [unattended, setUnattended] = useState(true);
   const fieldId = useId();
   const checkId = useId();
   const url = new URL(path, origin);
+  for (const [name, value] of Object.entries(params?.(context) ?? {})) url.searchParams.set(name, value);
   url.searchParams.set('step', String(stepIndex + 1));
   if (unattended) url.searchParams.set('login', 'alice');
   return (

@@ -65,6 +65,9 @@ export function WalkthroughLoader({
     if (!grant) return;
     let cancelled = false;
     (async () => {
+      // A link's own parameters (an attack's defenses) start a fresh run with them.
+      const linked = placement ? undefined : takeLinkedParams(rules);
+      if (linked) forgetRun(storageKey);
       // A deep link starts a fresh run and replays it to its step (only on the grant's own page).
       if (!placement) startDeepLink(storageKey, grant.steps.length, setProblem);
       const stored = loadRun(storageKey);
@@ -75,12 +78,13 @@ export function WalkthroughLoader({
         origin,
         ...(stored ? { startSeq: 0, secrets: {}, runId: 'restored' } : await newRun(grant)),
       };
+      if (!stored && linked) input.secrets = { ...input.secrets, ...linked };
       if (!cancelled) setSetup({ input, snapshot: stored, callbackUrl });
     })().catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
     return () => {
       cancelled = true;
     };
-  }, [slug, origin, storageKey, placement, generation, lookup]);
+  }, [slug, origin, storageKey, placement, generation, lookup, rules]);
 
   if (!setup)
     return (
@@ -116,6 +120,25 @@ export function WalkthroughLoader({
       </FlowErrorBoundary>
     </>
   );
+}
+
+/**
+ * The parameters a page's links may carry besides the step (RunRules.linkNames), taken out of the
+ * address so that a reload resumes; undefined when the link brought none.
+ */
+function takeLinkedParams(rules: RunRules | undefined): Record<string, string> | undefined {
+  if (!rules?.linkNames?.length || !rules.fromLink) return undefined;
+  const url = new URL(window.location.href);
+  const linked = Object.fromEntries(
+    rules.linkNames.flatMap((name) => {
+      const value = url.searchParams.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
+  if (Object.keys(linked).length === 0) return undefined;
+  for (const name of rules.linkNames) url.searchParams.delete(name);
+  window.history.replaceState(window.history.state, '', url);
+  return rules.fromLink(linked);
 }
 
 /**

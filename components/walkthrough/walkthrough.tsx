@@ -58,6 +58,11 @@ export type RunRules = {
   restartWith?(context: WalkthroughContext): Record<string, string>;
   /** What auto-play says when the run stops at a refused step, when the refusal is the lesson. */
   stoppedNotice?(context: WalkthroughContext, stepNumber: number): string | undefined;
+  /** The query parameters a link to a step carries besides the step (an attack's defenses that are on). */
+  linkParams?(context: WalkthroughContext): Record<string, string>;
+  /** The names of those parameters, and a fresh run's parameters from the ones a link brought. */
+  linkNames?: readonly string[];
+  fromLink?(linked: Record<string, string>): Record<string, string>;
 };
 
 export type WalkthroughStatus = {
@@ -220,7 +225,7 @@ export function Walkthrough({
             <WalkthroughToolbar
               title={title}
               autopilot={<AutoplayControls autopilot={autopilot} />}
-              stepLink={<StepLink actor={actor} path={pagePath} />}
+              stepLink={<StepLink actor={actor} path={pagePath} params={rules?.linkParams} />}
               room={<RoomPanel actor={actor} grant={grant} events={events} />}
               onShortcuts={() => setHelpOpen(true)}
             />

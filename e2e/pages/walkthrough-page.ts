@@ -61,7 +61,7 @@ export class WalkthroughPage {
     const before = await this.card.getAttribute('data-progress');
     await this.nextStep.click();
     await expect(async () => {
-      if (!this.page.url().includes('/grants/')) return;
+      if (!/\/(grants|attacks)\//.test(this.page.url())) return;
       expect(await this.card.getAttribute('data-progress')).not.toBe(before);
       await expect(this.page.getByRole('status').filter({ hasText: 'Sending…' })).toHaveCount(0);
     }).toPass();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { WalkthroughContext } from '../walkthrough/types';
-import { restartWithSameDefenses, startingValues, stoppedNotice, switchesOf } from './defenses';
+import {
+  defensesFromLink,
+  defensesOnForLink,
+  restartWithSameDefenses,
+  startingValues,
+  stoppedNotice,
+  switchesOf,
+} from './defenses';
 import type { Defense } from './types';
 
 const rfc = { label: 'RFC 9700', href: 'https://www.rfc-editor.org/rfc/rfc9700' };
@@ -67,5 +74,20 @@ describe('the defenses of a run', () => {
     );
     expect(stoppedNotice(undefined, 3)).toBeUndefined();
     expect(stoppedNotice({ outcome: 'succeeded', proof: 'p' }, 3)).toBeUndefined();
+  });
+
+  it('links to a step with the defenses that are on, and a link turns on only what says on', () => {
+    const context = { params: { defense_a: 'on', defense_state: 'off' } } as unknown as WalkthroughContext;
+    expect(defensesOnForLink(attack, context)).toEqual({ defense_a: 'on' });
+    expect(defensesFromLink(attack, { defense_a: 'on', defense_state: 'yes' })).toEqual({
+      defense_a: 'on',
+      defense_state: 'off',
+      state: '',
+    });
+    expect(defensesFromLink(attack, { defense_state: 'on' })).toMatchObject({
+      defense_a: 'off',
+      defense_state: 'on',
+      state: expect.stringMatching(/^fresh-/),
+    });
   });
 });

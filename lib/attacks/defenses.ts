@@ -36,3 +36,18 @@ export function stoppedNotice(verdict: Verdict | undefined, stepNumber: number):
     return `Stopped at step ${stepNumber}: ${verdict.by} refused, as the defense should. The outcome says how.`;
   return undefined;
 }
+
+/** What a link to a step carries: the defenses that are on (off is every run's default). */
+export const defensesOnForLink = (attack: Pick<AttackScenario, 'defenses'>, context: WalkthroughContext) =>
+  Object.fromEntries(
+    Object.entries(switchesOf(attack, context.params)).filter(([, position]) => position === 'on'),
+  );
+
+/** A fresh run's parameters from a link's defenses: `on` turns one on, anything else leaves it off. */
+export const defensesFromLink = (attack: Pick<AttackScenario, 'defenses'>, linked: Record<string, string>) =>
+  startingValues(
+    attack,
+    Object.fromEntries(
+      attack.defenses.map((defense) => [defense.param, linked[defense.param] === 'on' ? 'on' : 'off']),
+    ),
+  );
