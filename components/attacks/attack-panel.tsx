@@ -76,7 +76,7 @@ export function AttackPanel({
               <input
                 id={id}
                 type="checkbox"
-                className="mt-1 size-4"
+                className="mt-[0.2em] size-[1.1em] shrink-0"
                 checked={(switching ?? context.params)[defense.param] === 'on'}
                 disabled={running || switching !== undefined}
                 aria-describedby={`${id}-does`}

@@ -44,7 +44,7 @@ export function AttackerLoot({ runId, version }: { runId: string; version: numbe
           ))}
         </ul>
       ) : (
-        <p className="mt-1 text-sm text-slate-700">Nothing yet from this run.</p>
+        <p className="mt-1 text-sm text-slate-700">Nothing received from this run so far.</p>
       )}
     </section>
   );
