@@ -47,7 +47,10 @@ test('with bearer tokens the leaked token alone reads alice’s account from the
   await open(page);
   await axe(page, SLUG);
   await expect(page.getByRole('checkbox', { name: DEFENSE })).not.toBeChecked();
-  await expect(page.getByText('lab-spa-bearer-tokens')).toBeVisible();
+  // The weak client is named as such on the page; the defended one is not.
+  const client = (id: string) => page.locator('span', { has: page.getByText(id, { exact: true }) });
+  await expect(client('lab-spa-bearer-tokens')).toHaveText('lab-spa-bearer-tokensdeliberately vulnerable');
+  await expect(client('lab-spa-dpop')).not.toContainText('deliberately vulnerable');
   await page.getByRole('button', { name: 'Run the attack' }).click();
   // alice signs in and consents on the authorization server's own pages, unattended, and comes back.
   await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 60_000 });
