@@ -94,9 +94,8 @@ test('with DPoP both replays are refused by the resource server, and alice’s a
     'alice’s app, with its own key, still reads her account (HTTP 200, @alice).',
   );
   // The attacker holds the token, and a key of its own, but not the key the token is bound to.
-  await expect(attacker(page)).toContainText('alice’s access token (DPoP-bound)');
   await expect(attacker(page)).toContainText(
-    'not the private key it is bound to (it stays in alice’s browser)',
+    'alice’s access token (DPoP-bound), but not the private key it is bound to',
   );
   await expect(attacker(page)).toContainText('a DPoP key pair of its own');
   await expect(page.getByRole('group', { name: 'Client' })).toContainText('a DPoP-bound access token');

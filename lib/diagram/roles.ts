@@ -182,10 +182,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
     ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
     ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
     ...(bound
-      ? [
-          'alice’s access token (DPoP-bound)',
-          'not the private key it is bound to (it stays in alice’s browser)',
-        ]
+      ? ['alice’s access token (DPoP-bound), but not the private key it is bound to']
       : presented.length && !issued && !forged
         ? ['a stolen access token']
         : []),

@@ -178,8 +178,7 @@ describe('the Attacker on the diagram', () => {
     ).toEqual([
       ...attackerRole.holds,
       'a DPoP key pair of its own',
-      'alice’s access token (DPoP-bound)',
-      'not the private key it is bound to (it stays in alice’s browser)',
+      'alice’s access token (DPoP-bound), but not the private key it is bound to',
     ]);
     // A bearer token, without cnf: stolen, and nothing more to say.
     const plain = `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ sub: 'alice' })}.sig`;
