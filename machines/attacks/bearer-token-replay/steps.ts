@@ -8,7 +8,7 @@ import { spaWithBearerTokens, spaWithDpop } from './clients';
 
 const DPOP = 'defense_dpop';
 const ACCOUNT = '/api/v1/accounts/verify_credentials';
-const LEAK_RFC = { label: 'RFC 9700 §4.10.1', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10.1' };
+const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10' };
 
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>
