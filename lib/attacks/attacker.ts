@@ -15,10 +15,10 @@ import { ATTACKER, PARTY_HEADER } from './party';
  * own endpoints only (fixed paths, never a URL from the request). Its requests carry the party header,
  * so the diagram draws them as the attacker's.
  */
-const noLearner = () =>
+export const noLearner = () =>
   errorResponse(401, 'no_learner', 'Open a playground page first: the attacker keeps loot per learner.');
 
-const nothingStolen = (what: string) =>
+export const nothingStolen = (what: string) =>
   errorResponse(
     409,
     'nothing_stolen',
@@ -33,7 +33,7 @@ export const lootSchema = z.object({
   client_id: z.string().max(200).optional(),
 });
 
-async function learnerOf(request: Request) {
+export async function learnerOf(request: Request) {
   return (await identifyRequester(request.headers)).learnerId;
 }
 
@@ -69,7 +69,7 @@ export async function showLoot(request: Request): Promise<Response> {
   return Response.json({ loot: lootStore().list(learnerId) }, { headers: { 'cache-control': 'no-store' } });
 }
 
-async function asAttacker(
+export async function asAttacker(
   request: Request,
   env: PlaygroundEnv,
   path: string,
@@ -97,11 +97,16 @@ async function asAttacker(
   } catch {
     // Not JSON: kept as text.
   }
-  return { status: response.status, body };
+  // A refusal's challenge (RFC 6750 §3, RFC 9449 §7.1) is part of what the server answered.
+  const challenge = response.headers.get('www-authenticate') ?? undefined;
+  return { status: response.status, body, ...(challenge ? { challenge } : {}) };
 }
 
+/** What the playground's server answered the attacker: status, body, and the challenge of a refusal. */
+type Answer = { status: number; body: unknown; challenge?: string };
+
 /** The attacker's request to the playground, or a clear 502 when the playground cannot be reached. */
-async function attempt(send: () => Promise<{ status: number; body: unknown }>, env: PlaygroundEnv) {
+export async function attempt(send: () => Promise<Answer>, env: PlaygroundEnv) {
   try {
     return relay(await send());
   } catch (error) {
@@ -114,8 +119,11 @@ async function attempt(send: () => Promise<{ status: number; body: unknown }>, e
 }
 
 /** The attacker's answer: exactly what the playground's server answered it. */
-const relay = ({ status, body }: { status: number; body: unknown }) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+const relay = ({ status, body, challenge }: Answer) =>
+  Response.json(body, {
+    status,
+    headers: { 'cache-control': 'no-store', ...(challenge ? { 'www-authenticate': challenge } : {}) },
+  });
 
 /** POST /api/attacker/refresh-token-replay: the stolen refresh token at the token endpoint (RFC 6749 §6). */
 export async function replayRefreshToken(request: Request, env: PlaygroundEnv): Promise<Response> {

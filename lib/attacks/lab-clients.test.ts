@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { sendSchema } from '../client/backend';
 import { PEER_HEADER } from '../http/peer-address';
 import { demoClients } from '../oidc/clients';
 import { authorizationServerPerFile, basic, form, TEST_ORIGIN } from '../testing/authorization-server';
-import { LAB_CLIENTS, weaknessesOf } from './lab-clients';
+import { resourceIdentifier } from '../oidc/resource-server';
+import { LAB_CLIENTS, labClients, weaknessesOf } from './lab-clients';
 
 const testServer = authorizationServerPerFile();
 
@@ -39,6 +42,36 @@ const refresh = (clientId: string, refreshToken: string) =>
 
 const userinfo = async (accessToken: string) =>
   (await testServer().call('/oidc/me', { headers: { authorization: `Bearer ${accessToken}` } })).status;
+
+const VERIFIER = 'a-code-verifier-of-forty-three-characters-or-more';
+
+/** alice's code for a client, minted by the real provider as its authorization endpoint would, with PKCE. */
+async function codeFor(clientId: string) {
+  const { provider } = testServer();
+  const client = (await provider.Client.find(clientId))!;
+  const grant = new provider.Grant({ accountId: 'alice', clientId });
+  grant.addResourceScope(resourceIdentifier(TEST_ORIGIN), 'read');
+  const grantId = await grant.save();
+  return new provider.AuthorizationCode({
+    accountId: 'alice',
+    client,
+    grantId,
+    redirectUri: `${TEST_ORIGIN}/callback`,
+    scope: 'read',
+    resource: resourceIdentifier(TEST_ORIGIN),
+    codeChallenge: createHash('sha256').update(VERIFIER).digest('base64url'),
+    codeChallengeMethod: 'S256',
+    gty: 'authorization_code',
+  }).save();
+}
+
+const redeem = async (clientId: string) =>
+  token(clientId, {
+    grant_type: 'authorization_code',
+    code: await codeFor(clientId),
+    redirect_uri: `${TEST_ORIGIN}/callback`,
+    code_verifier: VERIFIER,
+  });
 
 describe('the attack lab’s clients (deliberately vulnerable, lab only)', () => {
   it('lets the weak lab client reuse a refresh token after it refreshed (no rotation)', async () => {
@@ -91,8 +124,33 @@ describe('the attack lab’s clients (deliberately vulnerable, lab only)', () =>
     expect(walkthrough.searchParams.get('error_description')).toMatch(/PKCE/);
   });
 
+  it('issues the bearer-token lab app a bearer token without any proof, while the DPoP walkthrough’s app is refused one', async () => {
+    const weak = await redeem('lab-spa-bearer-tokens');
+    expect(weak.status).toBe(200);
+    expect(weak.body.token_type).toBe('Bearer');
+    expect(decodeJwt(weak.body.access_token!).cnf).toBeUndefined();
+    // RFC 9449 §5.2: a client registered with dpop_bound_access_tokens gets no token without a proof.
+    const details: unknown[] = [];
+    const onError = (_ctx: unknown, error: { error_detail?: unknown }) => details.push(error.error_detail);
+    testServer().provider.on('grant.error', onError);
+    try {
+      for (const bound of ['playground-dpop', 'lab-spa-dpop'])
+        expect(await redeem(bound)).toEqual({
+          status: 400,
+          body: { error: 'invalid_grant', error_description: 'grant request is invalid' },
+        });
+    } finally {
+      testServer().provider.off('grant.error', onError);
+    }
+    expect(details).toEqual(['DPoP proof JWT not provided', 'DPoP proof JWT not provided']);
+    const registered = labClients(TEST_ORIGIN).find((client) => client.client_id === 'lab-spa-bearer-tokens');
+    expect(registered?.dpop_bound_access_tokens).toBe(false);
+  });
+
   it('declares weaknesses only for lab clients, and keeps them out of the demo clients and the client backend', () => {
     expect(weaknessesOf(WEAK)).toEqual({ rotateRefreshToken: false });
+    expect(weaknessesOf('lab-spa-bearer-tokens')).toEqual({ dpopBoundAccessTokens: false });
+    expect(weaknessesOf('playground-dpop')).toEqual({});
     expect(weaknessesOf(WALKTHROUGH)).toEqual({});
     expect(weaknessesOf(undefined)).toEqual({});
     const demo = new Set(demoClients('http://localhost:3000').map((client) => client.client_id));

@@ -13,6 +13,8 @@ export function labClients(origin: string): ClientMetadata[] {
   return LAB_CLIENTS.map((client) => ({
     client_id: client.client_id,
     ...client.metadata(origin),
+    // A client weak on purpose to token replay is never registered for bound tokens, whatever it declares.
+    ...(client.weaknesses?.dpopBoundAccessTokens === false ? { dpop_bound_access_tokens: false } : {}),
     token_endpoint_auth_method: 'none',
   }));
 }

@@ -10,6 +10,11 @@ export type Weakness = {
   rotateRefreshToken?: false;
   /** oidc-provider's `pkce.required`: false lets this client send no code_challenge (RFC 9700 §2.1.1 not applied). */
   pkceRequired?: false;
+  /**
+   * `dpop_bound_access_tokens`: false registers this client without it, so its access tokens are bearer
+   * tokens that work for whoever holds them (RFC 9449 not applied; RFC 9700 §4.10.1).
+   */
+  dpopBoundAccessTokens?: false;
 };
 
 /**

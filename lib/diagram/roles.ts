@@ -1,4 +1,4 @@
-import { PARTY_HEADER } from '../attacks/party';
+import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 
@@ -42,6 +42,20 @@ function jwtClaim(token: string, claim: string): string | undefined {
   try {
     const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
     return typeof json[claim] === 'string' ? (json[claim] as string) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The thumbprint a DPoP-bound JWT access token names (`cnf.jkt`, RFC 9449 §6.1), if any. */
+function boundTo(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const { cnf } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
+      cnf?: { jkt?: unknown };
+    };
+    return typeof cnf?.jkt === 'string' ? cnf.jkt : undefined;
   } catch {
     return undefined;
   }
@@ -112,7 +126,10 @@ export function keysShownBy(events: readonly PartyEvent[], party: RoleId): strin
   const dpop = own.some((event) => header(event as TraceEvent, 'dpop'));
   const assertion = own.some((event) => formOf(event as TraceEvent)?.has('client_assertion'));
   return [
-    ...(dpop ? ['a DPoP key pair (a proof per request)'] : []),
+    // The lab's attacker signs with a key it made itself: it never had the one a stolen token is bound to.
+    ...(dpop
+      ? [party === ATTACKER ? 'a DPoP key pair of its own' : 'a DPoP key pair (a proof per request)']
+      : []),
     ...(assertion ? ['a private key for client assertions (private_key_jwt)'] : []),
   ];
 }
@@ -125,7 +142,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   const own = events.filter((event) => event.from === party);
   const form = (event: PartyEvent) => formOf(event as TraceEvent);
   const bearer = (event: PartyEvent) =>
-    /^bearer (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
+    /^(?:bearer|dpop) (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
   const unsigned = (token: string) => {
     try {
       return (
@@ -144,6 +161,8 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   );
   const presented = own.map(bearer).filter((token): token is string => Boolean(token));
   const forged = presented.find(unsigned);
+  // RFC 9449 §6: a token bound to a key names its thumbprint in cnf.jkt.
+  const bound = presented.find((token) => boundTo(token));
   const login = own.find((event) => /\/interaction\/[^/]+\/login$/.test(new URL(event.request.url).pathname));
   const account = login && form(login)?.get('username');
   const ownToken = own.find(
@@ -162,6 +181,10 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
     ...(caught ? ['a caught authorization code (alice’s)'] : []),
     ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
     ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
-    ...(presented.length && !issued && !forged ? ['a stolen access token'] : []),
+    ...(bound
+      ? ['alice’s access token (DPoP-bound), but not the private key it is bound to']
+      : presented.length && !issued && !forged
+        ? ['a stolen access token']
+        : []),
   ];
 }

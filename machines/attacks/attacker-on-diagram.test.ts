@@ -153,4 +153,38 @@ describe('the Attacker on the diagram', () => {
       'a forged token: alg none, sub alice, no signature',
     ]);
   });
+
+  it('shows a leaked DPoP-bound token as alice’s, with a key of the attacker’s own but not the one it is bound to', () => {
+    const b64 = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '');
+    const bound = `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ sub: 'alice', cnf: { jkt: 'app-key' } })}.sig`;
+    const replay = (seq: number, authorization: string, extra: Array<[string, string]> = []) =>
+      exchange(
+        seq,
+        'client',
+        'resource-server',
+        {
+          method: 'GET',
+          url: '/api/v1/accounts/verify_credentials',
+          headers: [[PARTY_HEADER, 'attacker'], ['authorization', authorization], ...extra],
+        },
+        { status: 401 },
+      );
+    const holdings = (events: ReturnType<typeof exchange>[]) =>
+      deriveHoldings({ values: {}, tokens: {} }, assignParties(events, [attackerRole]), 'public', [
+        attackerRole,
+      ]).attacker;
+    expect(
+      holdings([replay(1, `Bearer ${bound}`), replay(2, `DPoP ${bound}`, [['dpop', 'its-own-proof']])]),
+    ).toEqual([
+      ...attackerRole.holds,
+      'a DPoP key pair of its own',
+      'alice’s access token (DPoP-bound), but not the private key it is bound to',
+    ]);
+    // A bearer token, without cnf: stolen, and nothing more to say.
+    const plain = `${b64({ alg: 'ES256', typ: 'at+jwt' })}.${b64({ sub: 'alice' })}.sig`;
+    expect(holdings([replay(1, `Bearer ${plain}`)])).toEqual([
+      ...attackerRole.holds,
+      'a stolen access token',
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
 import { authorizationCodeInterception } from './authorization-code-interception/steps';
+import { bearerTokenReplay } from './bearer-token-replay/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
 import { jwtAlgorithmConfusion } from './jwt-algorithm-confusion/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
@@ -14,6 +15,7 @@ export const ATTACKS: readonly AttackScenario[] = [
   csrfMissingState,
   authorizationCodeInterception,
   jwtAlgorithmConfusion,
+  bearerTokenReplay,
 ];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
@@ -30,7 +32,6 @@ export const COMING_ATTACKS: readonly ComingAttack[] = [
     name: 'Implicit flow token leak',
     defense: 'code flow with PKCE, Referrer-Policy',
   },
-  { slug: 'bearer-token-replay', name: 'Bearer token replay', defense: 'DPoP sender-constrained tokens' },
 ];
 
 export const attackBySlug = (slug: string) => ATTACKS.find((attack) => attack.slug === slug);

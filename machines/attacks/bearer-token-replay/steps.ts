@@ -1,0 +1,280 @@
+import type { AttackScenario } from '../../../lib/attacks/types';
+import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../lib/walkthrough/types';
+import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { pkceSecrets } from '../../walkthrough/secrets';
+import { DPOP_RFC } from '../../dpop/steps';
+import { attackerRole, isOn, observed } from '../steps-common';
+import { spaWithBearerTokens, spaWithDpop } from './clients';
+
+const DPOP = 'defense_dpop';
+const ACCOUNT = '/api/v1/accounts/verify_credentials';
+const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10' };
+
+/** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
+const clientOf = (context: WalkthroughContext) =>
+  isOn(context, DPOP) ? spaWithDpop.client_id : spaWithBearerTokens.client_id;
+
+const header = (result: ExchangeResult, name: string) =>
+  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
+
+/** A token response, with the proof the browser signed for it (shown decoded in Tokens). */
+const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
+  outcome.ok === true && result.dpopProof
+    ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
+    : outcome;
+
+/** The token request from the browser: with a DPoP proof when the app binds its tokens (and the nonce once asked). */
+const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
+  kind: 'send' as const,
+  via: 'browser' as const,
+  request: {
+    method: 'POST' as const,
+    path: '/oidc/token',
+    form: {
+      grant_type: 'authorization_code',
+      client_id: clientOf(context),
+      code: context.values.code ?? '',
+      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
+      code_verifier: context.values.code_verifier ?? '',
+    },
+    ...(isOn(context, DPOP) ? { dpop: nonce ? { nonce } : {} } : {}),
+  },
+});
+
+/** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
+const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
+  const acct = (result.body as { acct?: unknown } | undefined)?.acct;
+  const challenge = header(result, 'www-authenticate');
+  return observed(name, result, {
+    ...(typeof acct === 'string' ? { [`${name}_acct`]: acct } : {}),
+    ...(challenge ? { [`${name}_challenge`]: challenge } : {}),
+  });
+};
+
+/** `HTTP 401 with WWW-Authenticate: …`: a refusal as the attacker's server received it. */
+const refusal = (values: Record<string, string>, name: string) =>
+  `HTTP ${values[`${name}_status`] ?? '?'}${values[`${name}_challenge`] ? ` with WWW-Authenticate: ${values[`${name}_challenge`]}` : `, ${values[`${name}_error`] ?? 'no error code'}`}`;
+
+/** RFC 9700 §4.10.1 and RFC 9449 §1: a leaked access token replayed from the attacker's own machine. */
+export const bearerTokenReplay: AttackScenario = {
+  slug: 'bearer-token-replay',
+  name: 'Bearer token replay',
+  attack: 'A leaked access token is replayed from the attacker’s own server.',
+  clientId: spaWithBearerTokens.client_id,
+  clientType: 'public',
+  clients: [spaWithBearerTokens, spaWithDpop],
+  roles: [attackerRole],
+  signsIn: 'alice',
+  summary:
+    'A single-page app gets an access token for alice (code flow with PKCE). The token leaks: a compromised browser extension reads it in the page and sends it to the attacker (a logging proxy or a careless resource server leak tokens the same way). The attacker replays it at the API from its own server. A bearer token works for whoever holds it. A DPoP-bound token works only with a fresh proof signed by the app’s private key, which never leaves alice’s browser.',
+  defaults: { [DPOP]: 'off' },
+  defenses: [
+    {
+      param: DPOP,
+      label: 'Defense: DPoP sender-constrained tokens',
+      does: 'The app makes a non-extractable key pair in the browser and signs a DPoP proof for every request. The server binds the access token to that key (cnf.jkt, token_type DPoP), and the API accepts it only with a fresh proof by that key: a copied token alone, or with a proof by any other key, is refused.',
+      rfc: { label: 'RFC 9449 §1, §7.1', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-1' },
+    },
+  ],
+  secrets: pkceSecrets,
+  serverSide: {
+    error:
+      'the resource server answers 401 invalid_token to both replays. As Bearer: WWW-Authenticate: DPoP algs="ES256 Ed25519 EdDSA", error="invalid_token", error_description="the access token is DPoP-bound: present it with Authorization: DPoP and a proof, not as a Bearer token". With a proof by the attacker’s key: error_description="the proof is signed by a key the access token is not bound to"',
+    why: 'oidc-provider binds the token to the thumbprint (RFC 7638) of the key in the app’s proof and writes it into the JWT as cnf.jkt. The playground’s resource server (lib/oidc/dpop-resource-server.ts) refuses a token with cnf.jkt presented as Bearer, and otherwise verifies the proof with jose: signature by its embedded key, typ, htm, htu, iat, ath and a fresh jti, then compares that key’s thumbprint with cnf.jkt. The attacker’s proof is correct in every claim but its key is not the one the token names. Without the defense the token has no cnf at all, so the resource server has nothing to compare. DPoP does not help against a script that runs in the app’s own page: it can ask the browser to sign proofs there, though it cannot take the key away (RFC 9449 §11.1).',
+  },
+  incident: {
+    text: 'April 2022: OAuth access tokens that Heroku and Travis CI held for their GitHub integrations were stolen and used from the attackers’ own machines to download private repositories of dozens of organisations: bearer tokens, valid for whoever held them.',
+    href: 'https://github.blog/news-insights/company-news/security-alert-stolen-oauth-user-tokens/',
+    source: 'GitHub blog',
+  },
+  steps: [
+    {
+      id: 'authorization-request',
+      title: 'The app sends alice to sign in (code flow with PKCE)',
+      explanation:
+        'An ordinary authorization request with PKCE; resource names the playground API, so the access token will be a JWT whose binding you can read in Tokens. With the defense on, the app has made an ES256 key pair with WebCrypto first, non-extractable and kept in this browser’s IndexedDB. alice signs in and allows access.',
+      rfc: RFC.pkce,
+      from: 'resource-owner',
+      to: 'authorization-server',
+      channel: 'front',
+      action: (context) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?${query({
+          client_id: clientOf(context),
+          response_type: 'code',
+          redirect_uri: `${context.origin}${CALLBACK_PATH}`,
+          scope: 'read',
+          state: context.values.state,
+          resource: `${context.origin}/api`,
+          code_challenge: context.values.code_challenge,
+          code_challenge_method: 'S256',
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'The code comes back to the app',
+      explanation: 'The code arrives at the redirect URI with the state the app sent. Nothing is bound yet.',
+      rfc: RFC.authorizationResponse,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'token-request',
+      title: 'The app redeems the code',
+      explanation:
+        'Without the defense, a plain token request: the answer is a bearer token. With it, the request carries a DPoP proof (a dpop+jwt with the public key in its header, htm, htu, iat and a jti); the app is registered with dpop_bound_access_tokens, so the server first wants a nonce of its own in the proof and answers use_dpop_nonce with a DPoP-Nonce header.',
+      rfc: DPOP_RFC.nonce,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) => tokenRequest(context),
+      outcome: (_context, result) => {
+        const nonce = header(result, 'dpop-nonce');
+        if (
+          result.status === 400 &&
+          (result.body as { error?: unknown })?.error === 'use_dpop_nonce' &&
+          nonce
+        )
+          return {
+            ok: true,
+            values: { dpop_nonce: nonce },
+            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
+          };
+        return withProof(tokenOutcome(result), result);
+      },
+    },
+    {
+      id: 'token-request-with-nonce',
+      title: 'The same request with the server’s nonce: a DPoP-bound token',
+      explanation:
+        'A new proof, now with the nonce. The server checks it, binds the access token to the thumbprint of the browser’s public key (cnf.jkt in the JWT) and answers token_type DPoP.',
+      rfc: DPOP_RFC.tokenRequest,
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: (context) =>
+        context.tokens.access_token
+          ? {
+              kind: 'skip',
+              reason: `The app already holds its ${context.tokens.token_type ?? 'bearer'} token: no proof, so no nonce to send.`,
+            }
+          : tokenRequest(context, context.values.dpop_nonce ?? ''),
+      outcome: (_context, result) => withProof(tokenOutcome(result), result),
+    },
+    {
+      id: 'leak',
+      title: 'The access token leaks to the attacker',
+      explanation:
+        'A compromised browser extension reads the access token in the app’s page and posts it to the attacker’s server (a logging proxy, or a resource server that logs Authorization headers, leaks it the same way). It cannot take the private key: WebCrypto made it non-extractable.',
+      rfc: LEAK_RFC,
+      from: 'client',
+      to: 'attacker',
+      channel: 'back',
+      action: (context) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'POST',
+          path: '/api/attacker/loot',
+          form: {
+            kind: 'access_token',
+            value: context.tokens.access_token ?? '',
+            client_id: clientOf(context),
+          },
+        },
+      }),
+      outcome: (_context, result) => observed('leak', result),
+    },
+    {
+      id: 'replay-as-bearer',
+      title: 'The attacker replays the token as a Bearer token',
+      explanation:
+        'From its own server the attacker calls GET /api/v1/accounts/verify_credentials with Authorization: Bearer and the leaked token. A bearer token needs nothing else. A DPoP-bound token (cnf.jkt) presented as Bearer is refused with 401 and a WWW-Authenticate: DPoP challenge.',
+      rfc: DPOP_RFC.bearer,
+      from: 'attacker',
+      to: 'resource-server',
+      channel: 'back',
+      action: () => ({
+        kind: 'send',
+        via: 'browser',
+        request: { method: 'POST', path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
+      }),
+      outcome: replayed('bearer'),
+    },
+    {
+      id: 'replay-with-own-proof',
+      title: 'The attacker signs a DPoP proof with a key of its own',
+      explanation:
+        'The attacker makes its own ES256 key pair on its server and signs a proof for exactly this request (htm GET, this htu, ath the hash of the leaked token, a fresh jti), then sends Authorization: DPoP with it. The resource server verifies the proof and compares its key’s thumbprint with the token’s cnf.jkt.',
+      rfc: DPOP_RFC.resource,
+      from: 'attacker',
+      to: 'resource-server',
+      channel: 'back',
+      action: (context) =>
+        context.values.bearer_status === '200'
+          ? { kind: 'skip', reason: 'The token alone already worked: the attacker needs no proof.' }
+          : {
+              kind: 'send',
+              via: 'browser',
+              request: {
+                method: 'POST',
+                path: '/api/attacker/bearer-token-replay',
+                form: { as: 'dpop-own-key' },
+              },
+            },
+      outcome: replayed('own_proof'),
+    },
+    {
+      id: 'client-call',
+      title: 'alice’s app calls the API as usual',
+      explanation:
+        'The legitimate use goes on: with the defense on, the app sends Authorization: DPoP and a fresh proof signed by its own key in the browser (ath binds it to the token); without it, the bearer token. Either way the API answers with alice’s account.',
+      rfc: DPOP_RFC.resource,
+      from: 'client',
+      to: 'resource-server',
+      channel: 'back',
+      action: (context) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'GET',
+          path: ACCOUNT,
+          ...(isOn(context, DPOP)
+            ? {
+                headers: { authorization: `DPoP ${context.tokens.access_token ?? ''}` },
+                dpop: { accessToken: context.tokens.access_token ?? '' },
+              }
+            : { headers: { authorization: `Bearer ${context.tokens.access_token ?? ''}` } }),
+        },
+      }),
+      outcome: (context, result) => withProof(replayed('client_api')(context, result), result),
+    },
+  ],
+  verdict: ({ values }) => {
+    if (values.client_api_status === undefined) return undefined;
+    const own =
+      values.client_api_status === '200'
+        ? `alice’s app, with its own key, still reads her account (HTTP 200, @${values.client_api_acct ?? '?'}).`
+        : `alice’s app was refused too (${refusal(values, 'client_api')}).`;
+    if (values.bearer_status === '200' || values.own_proof_status === '200')
+      return {
+        outcome: 'succeeded',
+        proof: `From its own server the attacker replayed the leaked token ${values.bearer_status === '200' ? 'as a Bearer token' : 'with a proof by its own key'} at GET ${ACCOUNT} and was answered with @${values.bearer_acct ?? values.own_proof_acct ?? '?'}’s account.`,
+      };
+    return {
+      outcome: 'blocked',
+      by: 'the resource server (DPoP: the token is bound to the app’s key, cnf.jkt)',
+      error: {
+        error: values.own_proof_error ?? `HTTP ${values.own_proof_status ?? '?'}`,
+        ...(values.own_proof_error_description
+          ? { error_description: values.own_proof_error_description }
+          : {}),
+        ...(values.own_proof_status ? { status: Number(values.own_proof_status) } : {}),
+      },
+      detail: `Replayed as a Bearer token: ${refusal(values, 'bearer')}. With a proof by the attacker’s own key: ${refusal(values, 'own_proof')}. ${own}`,
+    };
+  },
+};
