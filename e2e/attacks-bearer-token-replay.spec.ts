@@ -24,7 +24,7 @@ async function axe(page: Page, what: string) {
   );
 }
 
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome' });
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
 const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
 const loot = (page: Page) => page.getByRole('region', { name: 'What the attacker’s server holds' });
 
