@@ -38,9 +38,9 @@ export const refreshTokenReplay: AttackScenario = {
     why: 'oidc-provider consumes a refresh token when it rotates it. When a consumed one comes back, it destroys it and calls revoke() for its grant: every access token, refresh token and code of that grant is gone, and the grant.revoked event fires. Without rotation (rotateRefreshToken returning false for this lab client) nothing is consumed, so there is nothing to detect.',
   },
   incident: {
-    text: 'April 2022: OAuth tokens that Heroku and Travis CI kept for their GitHub integrations were stolen and replayed to clone private repositories of dozens of organisations; GitHub revoked the tokens once it saw the replay.',
-    href: 'https://github.blog/news-insights/company-news/security-alert-stolen-oauth-user-tokens/',
-    source: 'GitHub blog',
+    text: 'August 2025: attackers stole the OAuth access and refresh tokens Salesloft’s Drift kept for its customers’ Salesforce integrations and used them for about ten days to export data from hundreds of Salesforce instances, until Salesloft and Salesforce revoked every Drift token.',
+    href: 'https://cloud.google.com/blog/topics/threat-intelligence/data-theft-salesforce-instances-via-salesloft-drift',
+    source: 'Google Threat Intelligence Group',
   },
   steps: [
     {
