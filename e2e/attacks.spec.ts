@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { pressOn, tabTo } from './flows/keyboard';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { ATTACKS, COMING_ATTACKS } from '../machines/attacks/registry';
 
 // The attack lab, for real, in Chromium against the production build: the attacks run against the
 // embedded authorization server through the lab's attacker routes; the refusals are the server's own.
@@ -279,9 +280,15 @@ test('the index lists what runs, what is coming, and what this browser has seen'
   await expect(card.getByRole('list', { name: 'Your progress' })).toHaveText(
     /Not yet seen succeeding\s*Not yet seen blocked/,
   );
-  // Coming scenarios are named, never linked to a page that does not exist.
+  // Every scenario of the registry is linked; coming ones are named, never linked to a page that does not exist.
+  for (const attack of ATTACKS)
+    await expect(page.getByRole('link', { name: attack.name, exact: true })).toHaveAttribute(
+      'href',
+      `/attacks/${attack.slug}`,
+    );
   const coming = page.getByRole('region', { name: 'Coming' });
-  await expect(coming).toContainText('PKCE downgrade');
+  if (COMING_ATTACKS.length === 0) await expect(coming).toHaveCount(0);
+  for (const attack of COMING_ATTACKS) await expect(coming).toContainText(attack.name);
   await expect(coming.getByRole('link')).toHaveCount(0);
 
   await card.getByRole('link', { name: 'Refresh token replay' }).click();

@@ -43,19 +43,21 @@ export default function AttacksPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="coming">
-        <h2 id="coming" className="text-xl font-bold">
-          Coming
-        </h2>
-        <ul className="mt-3 grid gap-2 md:grid-cols-2">
-          {COMING_ATTACKS.map((attack) => (
-            <li key={attack.slug} className="rounded-lg border border-dashed border-slate-400 px-4 py-2">
-              <span className="font-semibold">{attack.name}</span>{' '}
-              <span className="text-sm text-slate-700">(defense: {attack.defense}; not built yet)</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {COMING_ATTACKS.length > 0 ? (
+        <section aria-labelledby="coming">
+          <h2 id="coming" className="text-xl font-bold">
+            Coming
+          </h2>
+          <ul className="mt-3 grid gap-2 md:grid-cols-2">
+            {COMING_ATTACKS.map((attack) => (
+              <li key={attack.slug} className="rounded-lg border border-dashed border-slate-400 px-4 py-2">
+                <span className="font-semibold">{attack.name}</span>{' '}
+                <span className="text-sm text-slate-700">(defense: {attack.defense}; not built yet)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -69,6 +69,18 @@ export async function showLoot(request: Request): Promise<Response> {
   return Response.json({ loot: lootStore().list(learnerId) }, { headers: { 'cache-control': 'no-store' } });
 }
 
+/** What every request of the attacker's server carries: the party header, the learner and the run it serves. */
+export async function attackerHeaders(request: Request): Promise<Record<string, string>> {
+  const headers: Record<string, string> = {
+    [FROM_HEADER]: 'client',
+    [PARTY_HEADER]: ATTACKER,
+    ...(await onBehalfOf(request.headers)),
+  };
+  const run = runOf(request.headers);
+  if (run) headers[RUN_HEADER] = run;
+  return headers;
+}
+
 export async function asAttacker(
   request: Request,
   env: PlaygroundEnv,
@@ -77,13 +89,9 @@ export async function asAttacker(
 ) {
   const headers: Record<string, string> = {
     accept: 'application/json',
-    [FROM_HEADER]: 'client',
-    [PARTY_HEADER]: ATTACKER,
-    ...(await onBehalfOf(request.headers)),
+    ...(await attackerHeaders(request)),
     ...init.headers,
   };
-  const run = runOf(request.headers);
-  if (run) headers[RUN_HEADER] = run;
   if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
   const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, path, {
     method: init.method,
@@ -244,7 +252,8 @@ export async function redeemCaughtCode(request: Request, env: PlaygroundEnv): Pr
       form: {
         grant_type: 'authorization_code',
         code: caught.value,
-        redirect_uri: `${env.publicOrigin}/callback`,
+        // The redirect_uri the code was issued for: the client's, or the one the attacker slipped in.
+        redirect_uri: caught.redirect_uri ?? `${env.publicOrigin}/callback`,
         ...(caught.client_id ? { client_id: caught.client_id } : {}),
       },
     });

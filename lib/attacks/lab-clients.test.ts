@@ -7,6 +7,8 @@ import { demoClients } from '../oidc/clients';
 import { authorizationServerPerFile, basic, form, TEST_ORIGIN } from '../testing/authorization-server';
 import { resourceIdentifier } from '../oidc/resource-server';
 import { LAB_CLIENTS, labClients, weaknessesOf } from './lab-clients';
+import { errorOnPage } from './redirect-uri-manipulation';
+import { manipulatedRedirectUri } from './redirect-uri-link';
 
 const testServer = authorizationServerPerFile();
 
@@ -145,6 +147,46 @@ describe('the attack lab’s clients (deliberately vulnerable, lab only)', () =>
     expect(details).toEqual(['DPoP proof JWT not provided', 'DPoP proof JWT not provided']);
     const registered = labClients(TEST_ORIGIN).find((client) => client.client_id === 'lab-spa-bearer-tokens');
     expect(registered?.dpop_bound_access_tokens).toBe(false);
+  });
+
+  it('lets the loose lab app through with a redirect_uri that only starts with its registered one, while the exact lab app and a walkthrough client are refused', async () => {
+    const authorize = (clientId: string) =>
+      testServer().call(
+        `/oidc/auth?${new URLSearchParams({
+          client_id: clientId,
+          response_type: 'code',
+          redirect_uri: manipulatedRedirectUri(TEST_ORIGIN),
+          scope: 'openid',
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+        })}`,
+        { headers: { [PEER_HEADER]: '192.0.2.20' } },
+      );
+    const loose = await authorize('lab-spa-loose-redirect');
+    expect(loose.status).toBe(303);
+    expect(loose.headers.get('location')).toMatch(/^\/interaction\//);
+    for (const clientId of ['lab-spa-exact-redirect', 'playground-spa']) {
+      const refused = await authorize(clientId);
+      // Not redirected anywhere: the server's own error page (RFC 6749 §4.1.2.1).
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get('location')).toBeNull();
+      expect(errorOnPage(await refused.text())).toEqual({
+        error: 'invalid_redirect_uri',
+        error_description: "redirect_uri did not match any of the client's registered redirect_uris",
+      });
+    }
+  });
+
+  it('gives the prefix match and the downgrade wrapper to one lab client each', () => {
+    expect(weaknessesOf('lab-spa-loose-redirect').redirectUriMatching).toBe('prefix');
+    expect(
+      LAB_CLIENTS.filter((client) => client.weaknesses?.redirectUriMatching).map((c) => c.client_id),
+    ).toEqual(['lab-spa-loose-redirect']);
+    expect(
+      LAB_CLIENTS.filter((client) => client.weaknesses?.refuseCodeVerifierWithoutChallenge === false).map(
+        (client) => client.client_id,
+      ),
+    ).toEqual(['lab-web-pkce-optional']);
   });
 
   it('declares weaknesses only for lab clients, and keeps them out of the demo clients and the client backend', () => {

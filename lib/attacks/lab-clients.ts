@@ -1,3 +1,4 @@
+import type Provider from 'oidc-provider';
 import type { Client, ClientMetadata, KoaContextWithOIDC } from 'oidc-provider';
 import { ATTACKS } from '../../machines/attacks/registry';
 import type { LabClient, Weakness } from './types';
@@ -38,4 +39,19 @@ export function pkceRequiredUnlessLab(
   required: (ctx: KoaContextWithOIDC, client: Client) => boolean,
 ): (ctx: KoaContextWithOIDC, client: Client) => boolean {
   return (ctx, client) => weaknessesOf(client.clientId).pkceRequired !== false && required(ctx, client);
+}
+
+/**
+ * DELIBERATELY VULNERABLE for a lab client registered with `redirectUriMatching: 'prefix'`: oidc-provider
+ * compares redirect URIs as exact strings and has no setting for it, so its client class's check is
+ * wrapped, on this provider only (`provider.Client` is per provider), for that client id alone. A prefix
+ * match lets `<registered>/../anywhere` through (RFC 9700 §4.1.1); every other client keeps the exact match.
+ */
+export function allowPrefixRedirectUrisForLab(provider: Provider): void {
+  const exact = provider.Client.prototype.redirectUriAllowed;
+  provider.Client.prototype.redirectUriAllowed = function (this: Client, redirectUri: string) {
+    if (weaknessesOf(this.clientId).redirectUriMatching === 'prefix')
+      return this.redirectUris?.some((registered) => redirectUri.startsWith(registered)) ?? false;
+    return exact.call(this, redirectUri);
+  };
 }

@@ -9,6 +9,8 @@ export type LootItem = {
   value: string;
   /** The client the stolen value belongs to (public: its id is all the attacker needs beside the token). */
   client_id?: string;
+  /** A code's redirect_uri, when it is not the client's own: the token request must repeat it (RFC 6749 §4.1.3). */
+  redirect_uri?: string;
   /** How the attacker came by it, in a few words. */
   how: string;
   run?: string;

@@ -15,6 +15,16 @@ export type Weakness = {
    * tokens that work for whoever holds them (RFC 9449 not applied; RFC 9700 §4.10.1).
    */
   dpopBoundAccessTokens?: false;
+  /**
+   * oidc-provider's `Client#redirectUriAllowed`: `prefix` accepts any redirect_uri that starts with a
+   * registered one (RFC 9700 §4.1.3 not applied); otherwise the exact string match.
+   */
+  redirectUriMatching?: 'prefix';
+  /**
+   * The lab's token endpoint wrapper (lib/attacks/pkce-downgrade.ts): false lets it drop a code_verifier
+   * sent for a code issued without a code_challenge, which oidc-provider refuses (RFC 9700 §4.8.2 not applied).
+   */
+  refuseCodeVerifierWithoutChallenge?: false;
 };
 
 /**

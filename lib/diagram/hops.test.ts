@@ -33,6 +33,24 @@ describe('hops: one arrow per message, in the direction it went', () => {
     expect(new Set([request!.seq, redirect!.seq, arrival!.seq])).toEqual(new Set([3]));
   });
 
+  it('draws a code redirected to the lab attacker’s page as arriving at the attacker, not the client', () => {
+    const stolen = exchange(
+      9,
+      'resource-owner',
+      'authorization-server',
+      { method: 'POST', url: '/interaction/Zq3/confirm' },
+      {
+        status: 303,
+        headers: [['location', 'http://localhost:3000/api/attacker/catch?code=c&iss=i']],
+      },
+    );
+    expect(arrows([stolen])).toEqual([
+      '1 resource-owner -> authorization-server (front)',
+      '1a authorization-server -> resource-owner (front)',
+      '1b resource-owner -> attacker (front)',
+    ]);
+  });
+
   it('keeps a redirect that stays at the authorization server a single hop', () => {
     expect(deriveHops(codeFlow.slice(0, 2)).map((hop) => hop.key)).toEqual(['1', '2']);
   });

@@ -1,3 +1,4 @@
+import { ATTACKER } from '../attacks/party';
 import type { Channel } from '../trace/types';
 import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
@@ -121,7 +122,8 @@ function hopsOf(event: PartyEvent, exchange: number): Hop[] {
         key: `${exchange}b`,
         number: `${exchange}b`,
         from: event.from,
-        to: 'client',
+        // A redirect_uri that resolves to the lab attacker's page (redirect URI manipulation) reaches it, not the client.
+        to: target.pathname.startsWith('/api/attacker/') ? ATTACKER : 'client',
         label: `GET ${elideUrl(target.href, event.request.url)}`,
         carries: carried(target),
       },

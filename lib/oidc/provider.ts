@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
 import { readEnv, type PlaygroundEnv } from '../config/env';
+import { allowPrefixRedirectUrisForLab } from '../attacks/lab-clients';
 import { adapterClass, openStorage, type OidcStorage } from '../storage';
 import { providerConfiguration } from './configuration';
 import { authorizationServerPolicy } from './content-security-policy';
@@ -42,6 +43,8 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     }),
   );
   provider.proxy = env.trustProxy > 0;
+  // The attack lab's one client with a loose redirect URI check, deliberately vulnerable (lib/attacks).
+  allowPrefixRedirectUrisForLab(provider);
   provider.use(authorizationServerPolicy);
   const throttle = new SignInThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
   provider.registerGrantType(

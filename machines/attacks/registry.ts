@@ -3,29 +3,27 @@ import { authorizationCodeInterception } from './authorization-code-interception
 import { bearerTokenReplay } from './bearer-token-replay/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
 import { jwtAlgorithmConfusion } from './jwt-algorithm-confusion/steps';
+import { pkceDowngrade } from './pkce-downgrade/steps';
+import { redirectUriManipulation } from './redirect-uri-manipulation/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
- * The attack lab's scenarios, in the order the index lists them. Each is one folder in machines/attacks/
+ * The attack lab's scenarios, in the order the index lists them (issue 15's table). Each is one folder in machines/attacks/
  * and one line here; like machines/registry.ts it holds data only (no XState), so that lib/ (the lab's
  * clients on the authorization server) and pages may read it.
  */
 export const ATTACKS: readonly AttackScenario[] = [
-  refreshTokenReplay,
   csrfMissingState,
   authorizationCodeInterception,
+  pkceDowngrade,
+  redirectUriManipulation,
+  refreshTokenReplay,
   jwtAlgorithmConfusion,
   bearerTokenReplay,
 ];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
 export const COMING_ATTACKS: readonly ComingAttack[] = [
-  { slug: 'pkce-downgrade', name: 'PKCE downgrade', defense: 'refusing a code_verifier without a challenge' },
-  {
-    slug: 'redirect-uri-manipulation',
-    name: 'Redirect URI manipulation',
-    defense: 'exact redirect URI matching',
-  },
   { slug: 'mix-up', name: 'Mix-up between authorization servers', defense: 'checking iss (RFC 9207)' },
   {
     slug: 'implicit-token-leak',

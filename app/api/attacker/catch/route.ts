@@ -1,0 +1,8 @@
+import { readEnv } from '@/lib/config/env';
+import { catchRedirectedCode } from '@/lib/attacks/redirect-uri-manipulation';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+// The attacker's page a loosely matched redirect_uri resolves to (lib/attacks/redirect-uri-manipulation.ts).
+export const GET = async (request: Request) => catchRedirectedCode(request, readEnv());
