@@ -15,10 +15,10 @@ import { ATTACKER, PARTY_HEADER } from './party';
  * own endpoints only (fixed paths, never a URL from the request). Its requests carry the party header,
  * so the diagram draws them as the attacker's.
  */
-const noLearner = () =>
+export const noLearner = () =>
   errorResponse(401, 'no_learner', 'Open a playground page first: the attacker keeps loot per learner.');
 
-const nothingStolen = (what: string) =>
+export const nothingStolen = (what: string) =>
   errorResponse(
     409,
     'nothing_stolen',
@@ -33,7 +33,7 @@ export const lootSchema = z.object({
   client_id: z.string().max(200).optional(),
 });
 
-async function learnerOf(request: Request) {
+export async function learnerOf(request: Request) {
   return (await identifyRequester(request.headers)).learnerId;
 }
 
@@ -69,7 +69,7 @@ export async function showLoot(request: Request): Promise<Response> {
   return Response.json({ loot: lootStore().list(learnerId) }, { headers: { 'cache-control': 'no-store' } });
 }
 
-async function asAttacker(
+export async function asAttacker(
   request: Request,
   env: PlaygroundEnv,
   path: string,
@@ -101,7 +101,7 @@ async function asAttacker(
 }
 
 /** The attacker's request to the playground, or a clear 502 when the playground cannot be reached. */
-async function attempt(send: () => Promise<{ status: number; body: unknown }>, env: PlaygroundEnv) {
+export async function attempt(send: () => Promise<{ status: number; body: unknown }>, env: PlaygroundEnv) {
   try {
     return relay(await send());
   } catch (error) {

@@ -69,7 +69,8 @@ describe('the attack registry', () => {
 
   it('finds a scenario by its slug, and nothing for a coming one', () => {
     expect(attackBySlug('refresh-token-replay')?.name).toBe('Refresh token replay');
-    expect(attackBySlug('mix-up')).toBeUndefined();
+    for (const coming of COMING_ATTACKS) expect(attackBySlug(coming.slug)).toBeUndefined();
+    expect(attackBySlug('no-such-attack')).toBeUndefined();
   });
 
   // The authorization server registers the lab's clients from it: it must stay data.

@@ -1,7 +1,9 @@
 import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
 import { authorizationCodeInterception } from './authorization-code-interception/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
+import { implicitTokenLeak } from './implicit-token-leak/steps';
 import { jwtAlgorithmConfusion } from './jwt-algorithm-confusion/steps';
+import { mixUp } from './mix-up/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
@@ -14,6 +16,8 @@ export const ATTACKS: readonly AttackScenario[] = [
   csrfMissingState,
   authorizationCodeInterception,
   jwtAlgorithmConfusion,
+  mixUp,
+  implicitTokenLeak,
 ];
 
 /** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
@@ -23,12 +27,6 @@ export const COMING_ATTACKS: readonly ComingAttack[] = [
     slug: 'redirect-uri-manipulation',
     name: 'Redirect URI manipulation',
     defense: 'exact redirect URI matching',
-  },
-  { slug: 'mix-up', name: 'Mix-up between authorization servers', defense: 'checking iss (RFC 9207)' },
-  {
-    slug: 'implicit-token-leak',
-    name: 'Implicit flow token leak',
-    defense: 'code flow with PKCE, Referrer-Policy',
   },
   { slug: 'bearer-token-replay', name: 'Bearer token replay', defense: 'DPoP sender-constrained tokens' },
 ];
