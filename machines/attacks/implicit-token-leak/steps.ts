@@ -7,7 +7,7 @@ import { IMPLICIT_APP_PATH, implicitAppRedirectUri, implicitAppWithOpenRedirect 
 const CODE_FLOW = 'defense_code_flow';
 const CLIENT = implicitAppWithOpenRedirect.client_id;
 /** The attacker's page (lib/attacks/token-catcher.ts), where the app's open redirect is told to return. */
-const ATTACKER_PAGE = '/api/attacker/token-catcher';
+const ATTACKER_PAGE = '/attacks/attacker/token-catcher';
 const IMPLICIT_RFC = {
   label: 'RFC 9700 §2.1.2',
   href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2',
