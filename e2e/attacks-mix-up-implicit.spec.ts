@@ -117,6 +117,8 @@ test.describe('implicit-token-leak', () => {
     expect(new URL(arrivals[0]!).hash).toMatch(/access_token=/);
     await expect(outcome(page)).toContainText('@alice’s account');
     await expect(attacker(page)).toContainText('a stolen access token');
+    // The implicit app never made PKCE part of its request: the diagram does not show it holding a verifier.
+    await expect(page.getByRole('group', { name: 'Client', exact: true })).not.toContainText('code_verifier');
     await expect(loot(page)).toContainText(
       'access token (read from the URL fragment by the attacker’s page, reached through the app’s open redirect, client lab-implicit-open-redirect)',
     );

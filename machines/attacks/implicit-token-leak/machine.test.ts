@@ -8,8 +8,8 @@ const machine = attackWalkthroughBySlug('implicit-token-leak')!.machine;
 const secrets = {
   client_state: 'app-state-1',
   nonce: SECRETS.nonce,
-  code_verifier: SECRETS.code_verifier,
-  code_challenge: SECRETS.code_challenge,
+  app_code_verifier: SECRETS.code_verifier,
+  app_code_challenge: SECRETS.code_challenge,
 };
 
 async function play(answers: ExchangeResult[], codeFlow: 'on' | 'off', caught: string) {

@@ -19,15 +19,17 @@ const OPEN_REDIRECT_RFC = {
 
 /**
  * The app's own state, named apart from `state`: the run ends on the attacker's page handing the tab
- * back to the lab, not on an authorization response, so there is no state to compare there.
+ * back to the lab, not on an authorization response, so there is no state to compare there. Its PKCE
+ * pair too: made for every run, used only by the code flow, so the diagram does not show the implicit
+ * app holding a verifier it never uses.
  */
 async function secrets() {
-  const code_verifier = randomValue(32);
+  const app_code_verifier = randomValue(32);
   return {
     client_state: randomValue(16),
     nonce: randomValue(16),
-    code_verifier,
-    code_challenge: await s256(code_verifier),
+    app_code_verifier,
+    app_code_challenge: await s256(app_code_verifier),
   };
 }
 
@@ -86,7 +88,7 @@ export const implicitTokenLeak: AttackScenario = {
           ...(isOn(context, CODE_FLOW)
             ? {
                 response_type: 'code',
-                code_challenge: context.values.code_challenge,
+                code_challenge: context.values.app_code_challenge,
                 code_challenge_method: 'S256',
               }
             : { response_type: 'id_token token' }),
