@@ -118,7 +118,9 @@ test.describe('implicit-token-leak', () => {
     await expect(outcome(page)).toContainText('@alice’s account');
     await expect(attacker(page)).toContainText('a stolen access token');
     // The implicit app never made PKCE part of its request: the diagram does not show it holding a verifier.
-    await expect(page.getByRole('group', { name: 'Client', exact: true })).not.toContainText('code_verifier');
+    const client = page.getByRole('group', { name: 'Client', exact: true });
+    await expect(client).toContainText('no secret (public client)');
+    await expect(client).not.toContainText('code_verifier');
     await expect(loot(page)).toContainText(
       'access token (read from the URL fragment by the attacker’s page, reached through the app’s open redirect, client lab-implicit-open-redirect)',
     );
