@@ -161,3 +161,37 @@ test.describe('implicit-token-leak', () => {
     await expect(outcome(page)).toContainText('nothing_stolen');
   });
 });
+
+test('the mix-up and implicit lab routes answer bad input with clear errors, never a 500', async ({
+  request,
+  learnerCookie,
+}) => {
+  const headers = { cookie: learnerCookie, 'content-type': 'application/x-www-form-urlencoded' };
+  const token = await request.post('/api/attacker/as/token', { headers, data: 'grant_type=password' });
+  expect(token.status()).toBe(400);
+  expect(await token.json()).toMatchObject({ error: 'invalid_request' });
+  const redeem = await request.post('/api/attacker/as/redeem', {
+    headers: { ...headers, 'x-playground-run': 'nothing-stolen-run' },
+  });
+  expect(redeem.status()).toBe(409);
+  expect(await redeem.json()).toMatchObject({ error: 'nothing_stolen' });
+  const authorize = await request.get('/api/attacker/as/authorize?client_id=playground-web', {
+    maxRedirects: 0,
+  });
+  expect(authorize.status()).toBe(400);
+  expect(await authorize.json()).toMatchObject({ error: 'invalid_client' });
+  const metadata = await request.get('/.well-known/oauth-authorization-server/api/attacker/as');
+  expect(await metadata.json()).toMatchObject({ issuer: expect.stringMatching(/\/api\/attacker\/as$/) });
+  const signIn = await request.get(
+    '/attacks/implicit-app/sign-in?client_id=lab-implicit-open-redirect&return_to=https%3A%2F%2Fevil.example%2F',
+    { maxRedirects: 0 },
+  );
+  expect(signIn.status()).toBe(400);
+  expect(await signIn.json()).toMatchObject({ error: 'invalid_request' });
+  const caught = await request.post('/api/attacker/token-catcher', { headers, data: 'access_token=' });
+  expect(caught.status()).toBe(400);
+  expect(await caught.json()).toMatchObject({ error: 'invalid_request' });
+  const callback = await request.get('/attacks/implicit-app/callback', { maxRedirects: 0 });
+  expect(callback.status()).toBe(303);
+  expect(new URL(callback.headers().location!).pathname).toBe('/callback');
+});

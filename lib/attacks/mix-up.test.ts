@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../config/env';
-import { CLIENT_ID_AT_ATTACKER } from '../../machines/attacks/mix-up/clients';
+import { CLIENT_ID_AT_ATTACKER } from './mix-up-parties';
 import { attackerAuthorize, attackerMetadata, attackerToken } from './mix-up';
 
 const ORIGIN = 'http://localhost:3999';

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { runOf } from '../trace/run';
-import { CLIENT_ID_AT_ATTACKER, mixUpClient } from '../../machines/attacks/mix-up/clients';
 import { asAttacker, attempt, learnerOf, noLearner, nothingStolen } from './attacker';
 import { lootStore } from './loot';
+import { ATTACKER_AS_PATH, CLIENT_ID_AT_ATTACKER, MIX_UP_CLIENT_ID } from './mix-up-parties';
 
 /**
  * DELIBERATELY MALICIOUS, lab only: the attacker's authorization server of the mix-up attack (RFC 9700
@@ -13,7 +13,6 @@ import { lootStore } from './loot';
  * endpoint keeps what the client sends it. It acts only for the lab's mix-up client and the lab's
  * redirect URI, and only ever sends the browser to the playground's own authorization endpoint.
  */
-export const ATTACKER_AS_PATH = '/api/attacker/as';
 export const attackerIssuer = (env: PlaygroundEnv) => `${env.publicOrigin}${ATTACKER_AS_PATH}`;
 
 const noStore = { 'cache-control': 'no-store' };
@@ -67,7 +66,7 @@ export function attackerAuthorize(request: Request, env: PlaygroundEnv): Respons
       `redirect_uri must be the lab client’s, ${redirectUri}: the attacker’s server sends no one anywhere else.`,
     );
   const honest = new URL('/oidc/auth', env.publicOrigin);
-  honest.searchParams.set('client_id', mixUpClient.client_id);
+  honest.searchParams.set('client_id', MIX_UP_CLIENT_ID);
   honest.searchParams.set('redirect_uri', redirectUri);
   for (const name of FORWARDED) {
     const value = query.get(name);
@@ -110,7 +109,7 @@ export async function attackerToken(request: Request): Promise<Response> {
   loot.add(learnerId, {
     kind: 'code',
     value: parsed.data.code,
-    client_id: mixUpClient.client_id,
+    client_id: MIX_UP_CLIENT_ID,
     how,
     run,
     at,
@@ -119,7 +118,7 @@ export async function attackerToken(request: Request): Promise<Response> {
     loot.add(learnerId, {
       kind: 'code_verifier',
       value: parsed.data.code_verifier,
-      client_id: mixUpClient.client_id,
+      client_id: MIX_UP_CLIENT_ID,
       how,
       run,
       at,
@@ -145,7 +144,7 @@ export async function redeemMixedUpCode(request: Request, env: PlaygroundEnv): P
         grant_type: 'authorization_code',
         code: code.value,
         redirect_uri: `${env.publicOrigin}/callback`,
-        client_id: mixUpClient.client_id,
+        client_id: MIX_UP_CLIENT_ID,
         ...(verifier ? { code_verifier: verifier.value } : {}),
       },
     });
@@ -154,7 +153,7 @@ export async function redeemMixedUpCode(request: Request, env: PlaygroundEnv): P
       lootStore().add(learnerId, {
         kind: 'access_token',
         value: accessToken,
-        client_id: mixUpClient.client_id,
+        client_id: MIX_UP_CLIENT_ID,
         how: `got by redeeming alice’s code ${verifier ? 'with the client’s code_verifier ' : ''}at the honest token endpoint`,
         run: code.run,
         at: new Date().toISOString(),

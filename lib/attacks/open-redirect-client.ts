@@ -1,9 +1,6 @@
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
-import {
-  IMPLICIT_APP_PATH,
-  implicitAppWithOpenRedirect,
-} from '../../machines/attacks/implicit-token-leak/clients';
+import { IMPLICIT_APP_CLIENT_ID, IMPLICIT_APP_PATH } from './implicit-app';
 
 /**
  * DELIBERATELY VULNERABLE, lab only: the implicit app's two routes, with a bug common in real apps. Its
@@ -50,11 +47,11 @@ export function implicitAppSignIn(request: Request, env: PlaygroundEnv): Respons
       'invalid_request',
       'return_to must be a path on this playground, such as /callback.',
     );
-  if (query.get('client_id') !== implicitAppWithOpenRedirect.client_id)
+  if (query.get('client_id') !== IMPLICIT_APP_CLIENT_ID)
     return errorResponse(
       400,
       'invalid_request',
-      `This sign-in link is the lab implicit app’s: client_id must be ${implicitAppWithOpenRedirect.client_id}.`,
+      `This sign-in link is the lab implicit app’s: client_id must be ${IMPLICIT_APP_CLIENT_ID}.`,
     );
   query.delete('return_to');
   const authorize = new URL(`/oidc/auth?${query}`, env.publicOrigin);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { errorResponse } from '../http/errors';
 import { runOf } from '../trace/run';
-import { implicitAppWithOpenRedirect } from '../../machines/attacks/implicit-token-leak/clients';
 import { learnerOf, noLearner } from './attacker';
+import { IMPLICIT_APP_CLIENT_ID } from './implicit-app';
 import { lootStore } from './loot';
 
 /**
@@ -67,7 +67,7 @@ export async function receiveCaughtToken(request: Request): Promise<Response> {
   const item = {
     kind: 'access_token' as const,
     value: parsed.data.access_token,
-    client_id: implicitAppWithOpenRedirect.client_id,
+    client_id: IMPLICIT_APP_CLIENT_ID,
     how: 'read from the URL fragment by the attacker’s page, reached through the app’s open redirect',
     run: runOf(request.headers),
     at: new Date().toISOString(),

@@ -1,8 +1,8 @@
+import { IMPLICIT_APP_CLIENT_ID, implicitAppRedirectUri } from '../../../lib/attacks/implicit-app';
 import type { LabClient } from '../../../lib/attacks/types';
 
-/** The lab implicit app's redirect URI: its own route, which forwards the browser on (lib/attacks/open-redirect-client.ts). */
-export const IMPLICIT_APP_PATH = '/attacks/implicit-app';
-export const implicitAppRedirectUri = (origin: string) => `${origin}${IMPLICIT_APP_PATH}/callback`;
+// The redirect URI is the app's own route, which forwards the browser on (lib/attacks/open-redirect-client.ts).
+export { IMPLICIT_APP_PATH, implicitAppRedirectUri } from '../../../lib/attacks/implicit-app';
 
 function isLoopbackHttp(origin: string): boolean {
   const { protocol, hostname } = new URL(origin);
@@ -16,7 +16,7 @@ function isLoopbackHttp(origin: string): boolean {
  * required as for every client), the defense. Registered for /attacks only.
  */
 export const implicitAppWithOpenRedirect: LabClient = {
-  client_id: 'lab-implicit-open-redirect',
+  client_id: IMPLICIT_APP_CLIENT_ID,
   type: 'public',
   metadata: (origin) => ({
     client_name: 'Attack lab implicit app whose redirect URI is an open redirector (deliberately vulnerable)',

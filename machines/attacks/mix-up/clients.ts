@@ -1,5 +1,8 @@
 import type { LabClient } from '../../../lib/attacks/types';
 import { callbackUrl } from '../../../lib/oidc/demo-client';
+import { MIX_UP_CLIENT_ID } from '../../../lib/attacks/mix-up-parties';
+
+export { CLIENT_ID_AT_ATTACKER } from '../../../lib/attacks/mix-up-parties';
 
 /**
  * The lab's mix-up client: a public web app that lets its user pick between two authorization servers
@@ -8,7 +11,7 @@ import { callbackUrl } from '../../../lib/oidc/demo-client';
  * defense does not check `iss` (RFC 9207). Registered for /attacks only.
  */
 export const mixUpClient: LabClient = {
-  client_id: 'lab-mix-up-client',
+  client_id: MIX_UP_CLIENT_ID,
   type: 'public',
   metadata: (origin) => ({
     client_name: 'Attack lab client of two authorization servers, iss unchecked (deliberately vulnerable)',
@@ -17,6 +20,3 @@ export const mixUpClient: LabClient = {
     redirect_uris: [callbackUrl(origin)],
   }),
 };
-
-/** The same client's id at the attacker's authorization server, which registered it too (RFC 9700 §4.4.1). */
-export const CLIENT_ID_AT_ATTACKER = 'mix-up-client-at-attacker-as';
