@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SeenBadges } from '@/components/attacks/seen-badges';
-import { ATTACKS, COMING_ATTACKS } from '@/machines/attacks/registry';
+import { ATTACKS } from '@/machines/attacks/registry';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Attack lab' };
@@ -43,21 +43,6 @@ export default function AttacksPage() {
           ))}
         </ul>
       </section>
-      {COMING_ATTACKS.length > 0 ? (
-        <section aria-labelledby="coming">
-          <h2 id="coming" className="text-xl font-bold">
-            Coming
-          </h2>
-          <ul className="mt-3 grid gap-2 md:grid-cols-2">
-            {COMING_ATTACKS.map((attack) => (
-              <li key={attack.slug} className="rounded-lg border border-dashed border-slate-400 px-4 py-2">
-                <span className="font-semibold">{attack.name}</span>{' '}
-                <span className="text-sm text-slate-700">(defense: {attack.defense}; not built yet)</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ const LABEL: Record<LootItem['kind'], string> = {
   refresh_token: 'refresh token',
   access_token: 'access token',
   code: 'authorization code',
+  code_verifier: 'PKCE code_verifier',
 };
 
 /**

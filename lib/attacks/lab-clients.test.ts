@@ -189,6 +189,43 @@ describe('the attack lab’s clients (deliberately vulnerable, lab only)', () =>
     ).toEqual(['lab-web-pkce-optional']);
   });
 
+  it('lets the lab implicit app send the implicit flow to its open-redirecting redirect URI, which a walkthrough client cannot use', async () => {
+    const authorize = (clientId: string) =>
+      testServer().call(
+        `/oidc/auth?${new URLSearchParams({
+          client_id: clientId,
+          response_type: 'id_token token',
+          redirect_uri: `${TEST_ORIGIN}/attacks/implicit-app/callback`,
+          scope: 'openid',
+          nonce: 'nonce-1',
+        })}`,
+        { headers: { [PEER_HEADER]: '192.0.2.20' } },
+      );
+    const lab = await authorize('lab-implicit-open-redirect');
+    expect(lab.status).toBe(303);
+    expect(lab.headers.get('location')).toMatch(/^\/interaction\//);
+    const walkthrough = await authorize('playground-implicit');
+    expect(walkthrough.status).toBe(400);
+    expect(await walkthrough.text()).toContain('redirect_uri did not match any of the client');
+  });
+
+  it('weakens nothing for the lab mix-up client: PKCE is required of it as of a walkthrough client (its flaw is the client’s own, no iss check)', async () => {
+    expect(weaknessesOf('lab-mix-up-client')).toEqual({});
+    const response = await testServer().call(
+      `/oidc/auth?${new URLSearchParams({
+        client_id: 'lab-mix-up-client',
+        response_type: 'code',
+        redirect_uri: `${TEST_ORIGIN}/callback`,
+        scope: 'openid',
+      })}`,
+      { headers: { [PEER_HEADER]: '192.0.2.20' } },
+    );
+    const refused = new URL(response.headers.get('location')!);
+    expect(refused.searchParams.get('error')).toBe('invalid_request');
+    expect(refused.searchParams.get('error_description')).toMatch(/PKCE/);
+    expect(refused.searchParams.get('iss')).toBe(`${TEST_ORIGIN}/oidc`);
+  });
+
   it('declares weaknesses only for lab clients, and keeps them out of the demo clients and the client backend', () => {
     expect(weaknessesOf(WEAK)).toEqual({ rotateRefreshToken: false });
     expect(weaknessesOf('lab-spa-bearer-tokens')).toEqual({ dpopBoundAccessTokens: false });

@@ -2,7 +2,7 @@
  * What the lab's attacker has received, per learner: kept in this process's memory only (a lab toy, not
  * a service), bounded, and shown back to the learner who caused it.
  */
-export type LootKind = 'refresh_token' | 'access_token' | 'code';
+export type LootKind = 'refresh_token' | 'access_token' | 'code' | 'code_verifier';
 
 export type LootItem = {
   kind: LootKind;

@@ -71,6 +71,3 @@ export type AttackScenario = GrantDefinition & {
   /** One real-world incident of this kind, with a link. */
   incident: { text: string; href: string; source: string };
 };
-
-/** An attack the lab will teach but does not run yet: listed on the index, not linked. */
-export type ComingAttack = { slug: string; name: string; defense: string };

@@ -155,6 +155,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   };
   const refresh = own.some((event) => form(event)?.has('refresh_token'));
   const caught = own.some((event) => form(event)?.get('grant_type') === 'authorization_code');
+  const verifier = own.some((event) => form(event)?.has('code_verifier'));
   const issued = own.some(
     (event) =>
       (form(event)?.has('refresh_token') || form(event)?.has('code')) && event.response.status === 200,
@@ -179,6 +180,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
     ...(coded ? [`an unredeemed authorization code${account ? ` for ${account}` : ''}`] : []),
     ...(refresh ? ['a stolen refresh token (alice’s)'] : []),
     ...(caught ? ['a caught authorization code (alice’s)'] : []),
+    ...(verifier ? ['the client’s code_verifier, stolen with the code'] : []),
     ...(issued ? [`alice’s access token, from the ${caught ? 'caught code' : 'replay'}`] : []),
     ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
     ...(bound

@@ -187,4 +187,31 @@ describe('the Attacker on the diagram', () => {
       'a stolen access token',
     ]);
   });
+
+  it('shows the code and the code_verifier the client handed to the attacker, and the token they got (mix-up)', () => {
+    const redeem = exchange(
+      1,
+      'client',
+      'authorization-server',
+      {
+        method: 'POST',
+        url: '/oidc/token',
+        headers: [...FORM, [PARTY_HEADER, 'attacker']],
+        body: 'grant_type=authorization_code&code=c-1&client_id=lab-mix-up-client&code_verifier=v-1',
+      },
+      { status: 200 },
+    );
+    const holdings = deriveHoldings(
+      { values: {}, tokens: {} },
+      assignParties([redeem], [attackerRole]),
+      'public',
+      [attackerRole],
+    );
+    expect(holdings.attacker).toEqual([
+      ...attackerRole.holds,
+      'a caught authorization code (alice’s)',
+      'the client’s code_verifier, stolen with the code',
+      'alice’s access token, from the caught code',
+    ]);
+  });
 });

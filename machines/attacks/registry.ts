@@ -1,10 +1,12 @@
-import type { AttackScenario, ComingAttack } from '../../lib/attacks/types';
+import type { AttackScenario } from '../../lib/attacks/types';
 import { authorizationCodeInterception } from './authorization-code-interception/steps';
 import { bearerTokenReplay } from './bearer-token-replay/steps';
 import { csrfMissingState } from './csrf-missing-state/steps';
+import { implicitTokenLeak } from './implicit-token-leak/steps';
 import { jwtAlgorithmConfusion } from './jwt-algorithm-confusion/steps';
 import { pkceDowngrade } from './pkce-downgrade/steps';
 import { redirectUriManipulation } from './redirect-uri-manipulation/steps';
+import { mixUp } from './mix-up/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
@@ -18,18 +20,10 @@ export const ATTACKS: readonly AttackScenario[] = [
   pkceDowngrade,
   redirectUriManipulation,
   refreshTokenReplay,
+  mixUp,
+  implicitTokenLeak,
   jwtAlgorithmConfusion,
   bearerTokenReplay,
-];
-
-/** The scenarios of issue 15 not built yet: the index lists them as coming, without a link. */
-export const COMING_ATTACKS: readonly ComingAttack[] = [
-  { slug: 'mix-up', name: 'Mix-up between authorization servers', defense: 'checking iss (RFC 9207)' },
-  {
-    slug: 'implicit-token-leak',
-    name: 'Implicit flow token leak',
-    defense: 'code flow with PKCE, Referrer-Policy',
-  },
 ];
 
 export const attackBySlug = (slug: string) => ATTACKS.find((attack) => attack.slug === slug);

@@ -1,0 +1,204 @@
+import type { AttackScenario } from '../../../lib/attacks/types';
+import type { StepOutcome } from '../../../lib/walkthrough/types';
+import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
+import { pkceSecrets } from '../../walkthrough/secrets';
+import { attackerCallsApi, attackerRole, errorOf, isOn, observed } from '../steps-common';
+import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
+
+const ISS = 'defense_iss';
+const CLIENT = mixUpClient.client_id;
+const ISS_RFC = { label: 'RFC 9207 §2.4', href: 'https://www.rfc-editor.org/rfc/rfc9207#section-2.4' };
+const MIX_UP_RFC = { label: 'RFC 9700 §4.4', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.4' };
+const METADATA_RFC = { label: 'RFC 8414 §3', href: 'https://www.rfc-editor.org/rfc/rfc8414#section-3' };
+
+/** What the client reads from the chosen server's metadata (RFC 8414 §2), into the run's values. */
+function chosenServer(on: boolean, body: unknown): StepOutcome | undefined {
+  const metadata = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
+  const { issuer, authorization_endpoint, token_endpoint } = metadata;
+  if (
+    typeof issuer !== 'string' ||
+    typeof authorization_endpoint !== 'string' ||
+    typeof token_endpoint !== 'string'
+  )
+    return undefined;
+  return {
+    ok: true,
+    values: {
+      chosen_issuer: issuer,
+      chosen_authorization_endpoint: authorization_endpoint,
+      chosen_token_endpoint: token_endpoint,
+      // callback.ts compares the response's iss with expected_issuer; empty means "not checked".
+      expected_issuer: on ? issuer : '',
+    },
+  };
+}
+
+/** RFC 9700 §4.4: mix-up, the code from the honest server sent to the attacker's token endpoint. */
+export const mixUp: AttackScenario = {
+  slug: 'mix-up',
+  name: 'Mix-up between authorization servers',
+  attack: 'A client of two authorization servers sends alice’s code to the attacker’s token endpoint.',
+  clientId: CLIENT,
+  clientType: 'public',
+  clients: [mixUpClient],
+  roles: [
+    {
+      ...attackerRole,
+      holds: ['an authorization server of its own, registered at the client (the lab’s /api/attacker/as)'],
+    },
+  ],
+  vulnerableRoutes: [
+    '/.well-known/oauth-authorization-server/api/attacker/as',
+    '/api/attacker/as/authorize',
+    '/api/attacker/as/token',
+  ],
+  signsIn: 'alice',
+  summary:
+    'The client lets alice sign in with one of two authorization servers: the playground’s, and another one that turns out to be the attacker’s. Both send her back to the same redirect URI. alice picks the attacker’s; its authorization endpoint quietly sends her on to the honest server, where she signs in as usual. The code comes back to the client, which still believes it came from the server alice chose, and sends it, with its PKCE code_verifier, to the attacker’s token endpoint. PKCE does not help: the client itself hands the verifier to the attacker. The response’s iss, which the honest server always sends, names who really issued the code: a client that compares it with the server it sent alice to refuses before sending the code anywhere.',
+  defaults: { [ISS]: 'off' },
+  defenses: [
+    {
+      param: ISS,
+      label: 'Defense: check iss (RFC 9207)',
+      does: 'The client remembers which server it sent alice to and compares the iss of the authorization response with that server’s issuer, by simple string comparison. A response that names another issuer is refused, and the code goes to no token endpoint.',
+      rfc: ISS_RFC,
+    },
+  ],
+  secrets: pkceSecrets,
+  serverSide: {
+    error:
+      'neither server refuses anything: the honest server issued alice’s code to its own client and sent iss with it. The refusal is the client’s own, issuer_mismatch, before any token request',
+    why: 'oidc-provider puts iss into every authorization response that carries no ID token (RFC 9207 §2); it cannot know that the client believes it is talking to another server. Only the client knows which server it sent alice to, so only the client can notice that the answer came from a different one. PKCE binds the code to the client’s verifier, but the client sends that verifier to whichever token endpoint it believes is right: the attacker’s, here.',
+  },
+  incident: {
+    text: '2016: Fett, Küsters and Schmitz found the mix-up attack while formally analysing OAuth 2.0; it works against clients of several authorization servers and led to RFC 9207’s iss parameter.',
+    href: 'https://arxiv.org/abs/1601.01229',
+    source: 'A Comprehensive Formal Security Analysis of OAuth 2.0 (arXiv:1601.01229)',
+  },
+  steps: [
+    {
+      id: 'choose-server',
+      title: 'alice picks the attacker’s server at the client',
+      explanation:
+        'The client offers two servers to sign in with. alice picks the second one, which the attacker runs. The client reads that server’s metadata: its issuer, its authorization and token endpoints. With the defense on it remembers the issuer, to compare with the response’s iss.',
+      rfc: METADATA_RFC,
+      from: 'client',
+      to: 'attacker',
+      channel: 'back',
+      action: () => ({
+        kind: 'send',
+        via: 'browser',
+        request: { method: 'GET', path: '/.well-known/oauth-authorization-server/api/attacker/as' },
+      }),
+      outcome: (context, result) =>
+        (result.status === 200 ? chosenServer(isOn(context, ISS), result.body) : undefined) ?? {
+          ok: false,
+          error: errorOf(result),
+        },
+    },
+    {
+      id: 'authorization-request',
+      title: 'The client sends alice to the attacker’s authorization endpoint',
+      explanation:
+        'The client sends alice to the chosen server with its client_id there, its redirect URI, state and a PKCE code_challenge. The attacker’s endpoint answers 303: it swaps in the client’s client_id at the honest server and sends alice on, everything else unchanged. alice signs in at the honest server, which she trusts.',
+      rfc: MIX_UP_RFC,
+      from: 'client',
+      to: 'attacker',
+      channel: 'front',
+      action: ({ origin, values }) => ({
+        kind: 'navigate',
+        path: `${values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize'}?${query({
+          client_id: CLIENT_ID_AT_ATTACKER,
+          response_type: 'code',
+          redirect_uri: `${origin}${CALLBACK_PATH}`,
+          scope: 'openid read',
+          state: values.state,
+          code_challenge: values.code_challenge,
+          code_challenge_method: 'S256',
+        })}`,
+      }),
+    },
+    {
+      id: 'authorization-response',
+      title: 'The honest server’s code comes back, with its iss',
+      explanation:
+        'The honest server redirects to the client’s redirect URI with the code, the state and iss, its own issuer. The state is right: the attacker passed it through. Only iss tells which server issued the code. With the defense on, the client compares it with the attacker’s issuer and stops here.',
+      rfc: ISS_RFC,
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'client-token-request',
+      title: 'The client redeems the code at the attacker’s token endpoint',
+      explanation:
+        'Believing the code came from the server alice chose, the client sends it to that server’s token endpoint, with its code_verifier. The attacker keeps both and answers with a refusal, so alice just sees a failed sign-in.',
+      rfc: RFC.tokenRequest,
+      from: 'client',
+      to: 'attacker',
+      channel: 'back',
+      action: ({ origin, values }) => ({
+        kind: 'send',
+        via: 'browser',
+        request: {
+          method: 'POST',
+          path: values.chosen_token_endpoint ?? '/api/attacker/as/token',
+          form: {
+            grant_type: 'authorization_code',
+            code: values.code ?? '',
+            redirect_uri: `${origin}${CALLBACK_PATH}`,
+            client_id: CLIENT_ID_AT_ATTACKER,
+            code_verifier: values.code_verifier ?? '',
+          },
+        },
+      }),
+      outcome: (_context, result) => observed('client_token', result),
+    },
+    {
+      id: 'attacker-redeem',
+      title: 'The attacker redeems alice’s code at the honest server',
+      explanation:
+        'The attacker sends the code to the honest token endpoint as the client (a public client: its client_id is all it takes), with the code_verifier the client gave it. The server sees the right client, redirect URI and verifier.',
+      rfc: RFC.tokenRequest,
+      from: 'attacker',
+      to: 'authorization-server',
+      channel: 'back',
+      action: () => ({
+        kind: 'send',
+        via: 'browser',
+        request: { method: 'POST', path: '/api/attacker/as/redeem' },
+      }),
+      outcome: (_context, result) => observed('redeem', result),
+    },
+    attackerCallsApi(
+      'With the access token the honest server gave it, the attacker asks the API whose account it is.',
+    ),
+  ],
+  verdict: ({ error, values }) => {
+    if (error?.error === 'issuer_mismatch')
+      return {
+        outcome: 'blocked',
+        by: 'the client (iss checked against the server alice chose, RFC 9207)',
+        error,
+        detail:
+          'The client sent the code and its code_verifier to no token endpoint: the attacker holds nothing.',
+      };
+    if (values.api_status === undefined) return undefined;
+    if (values.api_status === '200')
+      return {
+        outcome: 'succeeded',
+        proof: `The client sent alice’s code and its code_verifier to the attacker’s token endpoint; the attacker redeemed both at the honest server as ${CLIENT}, called GET /api/v1/accounts/verify_credentials and was answered with @${values.api_acct ?? '?'}’s account. PKCE did not stop it.`,
+      };
+    return {
+      outcome: 'blocked',
+      by: 'the authorization server',
+      error: {
+        error: values.redeem_error ?? `HTTP ${values.redeem_status ?? '?'}`,
+        ...(values.redeem_error_description ? { error_description: values.redeem_error_description } : {}),
+        ...(values.redeem_status ? { status: Number(values.redeem_status) } : {}),
+      },
+      detail: 'The attacker holds a code it could not redeem, and no access token.',
+    };
+  },
+};
