@@ -15,7 +15,7 @@ async function axe(page: Page, what: string) {
   );
 }
 
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome' });
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
 const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
 const loot = (page: Page) => page.getByRole('region', { name: 'What the attacker’s server holds' });
 
@@ -71,7 +71,7 @@ test.describe('mix-up', () => {
     await expect(outcome(page)).toContainText(
       `Stopped by the client (iss checked against the server alice chose, RFC 9207): issuer_mismatch (The response names issuer ${origin}/oidc, not ${origin}/api/attacker/as (RFC 9207 mix-up defence).)`,
     );
-    await expect(loot(page)).toContainText('Nothing yet from this run.');
+    await expect(loot(page)).toContainText('Nothing received from this run so far.');
     await expect(attacker(page)).not.toContainText('code');
     await axe(page, 'mix-up, blocked');
   });
@@ -146,7 +146,7 @@ test.describe('implicit-token-leak', () => {
       'Stopped by the client (code flow with PKCE: no token in the URL to leak): nothing_stolen (The attacker holds no access token from this run, so it has nothing to replay.), HTTP 409.',
     );
     await expect(outcome(page)).toContainText('the code stayed behind in the query');
-    await expect(loot(page)).toContainText('Nothing yet from this run.');
+    await expect(loot(page)).toContainText('Nothing received from this run so far.');
     await axe(page, 'implicit-token-leak, blocked');
   });
 

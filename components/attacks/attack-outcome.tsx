@@ -37,7 +37,10 @@ export function AttackOutcome({ verdict, running }: { verdict?: Verdict; running
           <p className="font-bold text-emerald-800">Attack blocked</p>
           <p className="mt-1 text-sm text-slate-800">
             Stopped by {verdict.by}: <code className="font-semibold">{verdict.error.error}</code>
-            {verdict.error.error_description ? <> ({verdict.error.error_description})</> : null}
+            {/* In brackets, a description's own closing full stop would double the sentence's. */}
+            {verdict.error.error_description ? (
+              <> ({verdict.error.error_description.replace(/\.$/, '')})</>
+            ) : null}
             {verdict.error.status ? <>, HTTP {verdict.error.status}</> : null}.
           </p>
           {verdict.detail ? <p className="mt-1 text-sm text-slate-800">{verdict.detail}</p> : null}
