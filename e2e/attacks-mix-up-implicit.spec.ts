@@ -69,7 +69,7 @@ test.describe('mix-up', () => {
     await expect(outcome(page)).toContainText('Attack blocked', { timeout: 60_000 });
     const origin = new URL(page.url()).origin;
     await expect(outcome(page)).toContainText(
-      `Stopped by the client (iss checked against the server alice chose, RFC 9207): issuer_mismatch (The response names issuer ${origin}/oidc, not ${origin}/api/attacker/as (RFC 9207 mix-up defence).)`,
+      `Stopped by the client (iss checked against the server alice chose, RFC 9207): issuer_mismatch (The response names issuer ${origin}/oidc, not ${origin}/api/attacker/as (RFC 9207 mix-up defence))`,
     );
     await expect(loot(page)).toContainText('Nothing received from this run so far.');
     await expect(attacker(page)).not.toContainText('code');
