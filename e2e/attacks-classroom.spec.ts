@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { Diagram } from './pages/diagram';
+import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
+import { textOnScreen } from './support/rendered-text';
+import { openRoomEvents } from './support/room-events';
+
+// The attack lab in class: on the projector (presenter view) and followed by students in a room, in
+// Chromium against the production build. The attacker's tokens are secrets like any other.
+
+const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
+const instructorStep = (page: Page) => page.getByRole('region', { name: 'Instructor’s step' });
+
+/** How much of the element's box is inside the viewport, from 0 to 1. */
+async function onScreen(locator: Locator): Promise<number> {
+  const box = await locator.boundingBox();
+  const viewport = locator.page().viewportSize()!;
+  if (!box || box.width === 0 || box.height === 0) return 0;
+  const width = Math.min(box.x + box.width, viewport.width) - Math.max(box.x, 0);
+  const height = Math.min(box.y + box.height, viewport.height) - Math.max(box.y, 0);
+  return (Math.max(0, width) * Math.max(0, height)) / (box.width * box.height);
+}
+
+test('an attack on the projector: the outcome and the diagram on one screen, no text under 24 px, tokens masked', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/attacks/jwt-algorithm-confusion?present=1');
+  await expect(page.getByRole('toolbar', { name: 'Presenter view' })).toBeVisible();
+  await page.getByRole('button', { name: 'Run the attack' }).click();
+  await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 30_000 });
+  await expect(outcome(page)).toContainText('answered as alice');
+  expect(await onScreen(outcome(page))).toBe(1);
+  expect(await onScreen(new Diagram(page).graph)).toBeGreaterThan(0.9);
+  await expect(page.getByRole('group', { name: 'Attacker', exact: true })).toBeVisible();
+  expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+  // The attacker's real token and the token it forged are masked on the projector like any token.
+  const log = new WalkthroughPage(page).httpLog;
+  await expect(log).toContainText('/attacks/resource-server/trusting-alg');
+  await log.locator('li summary').last().click();
+  await expect(log.locator('li').last()).toContainText(/authorization: Bearer [^\s…]{6}…/i);
+  expect(await log.innerText()).not.toMatch(/eyJ[\w-]{30,}\.[\w-]{30,}/);
+});
+
+test('students follow an attack: the Attacker on their diagram, its tokens masked on the page and on the wire', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const instructorContext = await browser.newContext();
+  const studentContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const instructor = new WalkthroughPage(await instructorContext.newPage());
+    await instructor.page.goto('/attacks/jwt-algorithm-confusion');
+    await expect(instructor.nextStep).toBeEnabled();
+    const classroom = await instructor.openClassroom();
+    await classroom.getByRole('button', { name: 'Start a classroom room' }).click();
+    const code = (await classroom.getByLabel('Join code').innerText()).trim().replace('-', '');
+    await instructor.page.getByRole('button', { name: 'Classroom', exact: true }).click();
+    const received: string[] = [];
+    const wire = await openRoomEvents(`${ORIGIN}/api/rooms/${code}/events`, ({ event, data }) => {
+      if (event === 'step') received.push(JSON.stringify(data));
+    });
+
+    const student = await studentContext.newPage();
+    await student.goto(`${ORIGIN}/join/${code}`);
+    await expect(instructorStep(student)).toContainText('JWT algorithm confusion · Step 1 of 2');
+
+    await instructor.page.getByRole('button', { name: 'Run the attack' }).click();
+    await expect(outcome(instructor.page)).toContainText('Attack succeeded', { timeout: 30_000 });
+    // The instructor's own screen, out of presenter view, shows the attacker's real token whole.
+    const tokenExchange = instructor.httpLog
+      .locator('li')
+      .filter({ has: instructor.page.locator('summary', { hasText: 'POST /oidc/token 200' }) });
+    await tokenExchange.locator('summary').click();
+    const attackerToken = /"access_token":\s*"([^"]{20,})"/.exec(await tokenExchange.innerText())?.[1];
+    expect(attackerToken).toBeDefined();
+
+    await expect(instructorStep(student)).toContainText('Step 2 of 2');
+    await expect(student.getByRole('group', { name: 'Attacker', exact: true })).toBeVisible();
+    await expect(
+      student.getByRole('region', { name: 'HTTP exchanges' }).locator('li summary').last(),
+    ).toContainText('/attacks/resource-server/trusting-alg');
+    expect(await onScreen(instructorStep(student).getByRole('heading'))).toBe(1);
+
+    expect(await student.content()).not.toContain(attackerToken!);
+    await expect.poll(() => received.some((data) => data.includes('trusting-alg'))).toBe(true);
+    expect(received.filter((data) => data.includes(attackerToken!))).toEqual([]);
+    wire.close();
+
+    const { violations } = await new AxeBuilder({ page: student }).analyze();
+    expect(
+      violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  } finally {
+    await Promise.all([instructorContext.close(), studentContext.close()]);
+  }
+});
