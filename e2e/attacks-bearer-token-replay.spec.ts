@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { attacker, axe, loot, outcome } from './pages/attack-lab';
 import { pressOn, tabTo } from './flows/keyboard';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
@@ -15,18 +15,6 @@ const AS_BEARER =
   'WWW-Authenticate: DPoP algs="ES256 Ed25519 EdDSA", error="invalid_token", error_description="the access token is DPoP-bound: present it with Authorization: DPoP and a proof, not as a Bearer token"';
 const WRONG_KEY =
   'WWW-Authenticate: DPoP algs="ES256 Ed25519 EdDSA", error="invalid_token", error_description="the proof is signed by a key the access token is not bound to"';
-
-async function axe(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
-const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
-const loot = (page: Page) => page.getByRole('region', { name: 'What the attacker’s server holds' });
 
 async function open(page: Page) {
   await page.goto(`/attacks/${SLUG}`);

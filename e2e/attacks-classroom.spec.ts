@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { outcome } from './pages/attack-lab';
+import { onScreen } from './support/on-screen';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
@@ -10,18 +12,7 @@ import { openRoomEvents } from './support/room-events';
 // The attack lab in class: on the projector (presenter view) and followed by students in a room, in
 // Chromium against the production build. The attacker's tokens are secrets like any other.
 
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
 const instructorStep = (page: Page) => page.getByRole('region', { name: 'Instructor’s step' });
-
-/** How much of the element's box is inside the viewport, from 0 to 1. */
-async function onScreen(locator: Locator): Promise<number> {
-  const box = await locator.boundingBox();
-  const viewport = locator.page().viewportSize()!;
-  if (!box || box.width === 0 || box.height === 0) return 0;
-  const width = Math.min(box.x + box.width, viewport.width) - Math.max(box.x, 0);
-  const height = Math.min(box.y + box.height, viewport.height) - Math.max(box.y, 0);
-  return (Math.max(0, width) * Math.max(0, height)) / (box.width * box.height);
-}
 
 test('an attack on the projector: the outcome and the diagram on one screen, no text under 24 px, tokens masked', async ({
   page,

@@ -1,33 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { attacker, axe, loot, openAttack, outcome, readyOrDone } from './pages/attack-lab';
 import { pressOn, tabTo } from './flows/keyboard';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
 // mix-up and implicit-token-leak, for real, in Chromium against the production build: alice signs in
 // unattended on the authorization server's own pages; the attacker's part is the lab's attacker routes.
-
-async function axe(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
-const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
-const loot = (page: Page) => page.getByRole('region', { name: 'What the attacker’s server holds' });
-
-const readyOrDone = (page: Page) =>
-  page
-    .locator('button:enabled', { hasText: /^Next step$/ })
-    .or(outcome(page).getByText(/^Attack (succeeded|blocked)$/));
-
-async function open(page: Page, slug: string) {
-  await page.goto(`/attacks/${slug}`);
-  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
-}
 
 test.describe('mix-up', () => {
   const ISS = 'Defense: check iss (RFC 9207)';
@@ -35,7 +12,7 @@ test.describe('mix-up', () => {
   test('without the iss check the client sends alice’s code and its verifier to the attacker, who reads alice’s account', async ({
     page,
   }) => {
-    await open(page, 'mix-up');
+    await openAttack(page, 'mix-up');
     await axe(page, 'mix-up');
     await expect(page.getByRole('checkbox', { name: ISS })).not.toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -62,7 +39,7 @@ test.describe('mix-up', () => {
   test('with the iss check the client refuses the honest server’s response before sending the code anywhere', async ({
     page,
   }) => {
-    await open(page, 'mix-up');
+    await openAttack(page, 'mix-up');
     await page.getByRole('checkbox', { name: ISS }).check();
     await expect(page.getByRole('checkbox', { name: ISS })).toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -77,7 +54,7 @@ test.describe('mix-up', () => {
   });
 
   test('runs by keyboard: the defense, the first step, then the whole attack', async ({ page }) => {
-    await open(page, 'mix-up');
+    await openAttack(page, 'mix-up');
     const defense = page.getByRole('checkbox', { name: ISS });
     await tabTo(page, defense);
     await page.keyboard.press('Space');
@@ -100,7 +77,7 @@ test.describe('implicit-token-leak', () => {
   test('with the implicit flow the token follows the open redirect to the attacker’s page, who reads alice’s account', async ({
     page,
   }) => {
-    await open(page, 'implicit-token-leak');
+    await openAttack(page, 'implicit-token-leak');
     await axe(page, 'implicit-token-leak');
     await expect(page.getByRole('checkbox', { name: CODE_FLOW })).not.toBeChecked();
     await expect(page.getByText('A fragment is never sent in a Referer header')).toBeVisible();
@@ -130,7 +107,7 @@ test.describe('implicit-token-leak', () => {
   test('with the code flow and PKCE the attacker’s page receives nothing and the attacker holds no token', async ({
     page,
   }) => {
-    await open(page, 'implicit-token-leak');
+    await openAttack(page, 'implicit-token-leak');
     await page.getByRole('checkbox', { name: CODE_FLOW }).check();
     await expect(page.getByRole('checkbox', { name: CODE_FLOW })).toBeChecked();
     const arrivals: string[] = [];
@@ -151,7 +128,7 @@ test.describe('implicit-token-leak', () => {
   });
 
   test('runs by keyboard with the defense on', async ({ page }) => {
-    await open(page, 'implicit-token-leak');
+    await openAttack(page, 'implicit-token-leak');
     const defense = page.getByRole('checkbox', { name: CODE_FLOW });
     await tabTo(page, defense);
     await page.keyboard.press('Space');

@@ -1,28 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { attacker, axe, loot, openAttack, outcome } from './pages/attack-lab';
 import { pressOn, tabTo } from './flows/keyboard';
 
 // The attack lab's pkce-downgrade and redirect-uri-manipulation, for real, in Chromium against the
 // production build: alice signs in on the authorization server's own pages, the attacker's part is played
 // by the lab's attacker routes, and the refusals are oidc-provider's own.
-
-async function axe(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
-const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
-const loot = (page: Page) => page.getByRole('region', { name: 'What the attacker’s server holds' });
-
-async function open(page: Page, slug: string) {
-  await page.goto(`/attacks/${slug}`);
-  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
-}
 
 /** The defense switched on from the keyboard, then the whole attack run with Enter. */
 async function runByKeyboardWith(page: Page, defense: string) {
@@ -39,7 +22,7 @@ test.describe('pkce-downgrade', () => {
   test('at a server that ignores a verifier without a challenge, alice’s client ends up signed in as bob', async ({
     page,
   }) => {
-    await open(page, 'pkce-downgrade');
+    await openAttack(page, 'pkce-downgrade');
     await axe(page, 'pkce-downgrade');
     // The lab's weak token endpoint is named on the page and labelled as such.
     await expect(
@@ -63,7 +46,7 @@ test.describe('pkce-downgrade', () => {
   test('oidc-provider’s token endpoint refuses the code_verifier: invalid_grant (run by keyboard)', async ({
     page,
   }) => {
-    await open(page, 'pkce-downgrade');
+    await openAttack(page, 'pkce-downgrade');
     await runByKeyboardWith(page, DEFENSE);
     await expect(outcome(page)).toContainText('Attack blocked', { timeout: 45_000 });
     await expect(outcome(page)).toContainText(
@@ -105,7 +88,7 @@ test.describe('redirect-uri-manipulation', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await open(page, 'redirect-uri-manipulation');
+    await openAttack(page, 'redirect-uri-manipulation');
     await axe(page, 'redirect-uri-manipulation');
     await expect(page.getByRole('checkbox', { name: DEFENSE })).not.toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -126,7 +109,7 @@ test.describe('redirect-uri-manipulation', () => {
   test('with exact matching the server refuses the attacker’s redirect_uri: invalid_redirect_uri (run by keyboard)', async ({
     page,
   }) => {
-    await open(page, 'redirect-uri-manipulation');
+    await openAttack(page, 'redirect-uri-manipulation');
     await runByKeyboardWith(page, DEFENSE);
     await expect(outcome(page)).toContainText('Attack blocked', { timeout: 45_000 });
     await expect(outcome(page)).toContainText(

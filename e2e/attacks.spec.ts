@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { attacker, axe, openAttack, outcome, readyOrDone } from './pages/attack-lab';
 import { pressOn, tabTo } from './flows/keyboard';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ATTACKS } from '../machines/attacks/registry';
@@ -8,33 +7,11 @@ import { ATTACKS } from '../machines/attacks/registry';
 // The attack lab, for real, in Chromium against the production build: the attacks run against the
 // embedded authorization server through the lab's attacker routes; the refusals are the server's own.
 
-async function axe(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-    [],
-  );
-}
-
-const outcome = (page: Page) => page.getByRole('status', { name: 'Outcome', exact: true });
-const attacker = (page: Page) => page.getByRole('group', { name: 'Attacker', exact: true });
-
-/** After a step: "Next step" can be pressed again, or the run has its outcome. */
-const readyOrDone = (page: Page) =>
-  page
-    .locator('button:enabled', { hasText: /^Next step$/ })
-    .or(outcome(page).getByText(/^Attack (succeeded|blocked)$/));
-
-async function open(page: Page, slug: string) {
-  await page.goto(`/attacks/${slug}`);
-  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
-}
-
 test.describe('refresh-token-replay', () => {
   test('with every defense off the stolen refresh token works, and the attacker reads alice’s account', async ({
     page,
   }) => {
-    await open(page, 'refresh-token-replay');
+    await openAttack(page, 'refresh-token-replay');
     await axe(page, 'refresh-token-replay');
     const defense = page.getByRole('checkbox', { name: 'Defense: refresh token rotation' });
     await expect(defense).not.toBeChecked();
@@ -57,7 +34,7 @@ test.describe('refresh-token-replay', () => {
   });
 
   test('with rotation the replay gets invalid_grant and the whole grant is revoked', async ({ page }) => {
-    await open(page, 'refresh-token-replay');
+    await openAttack(page, 'refresh-token-replay');
     await page.getByRole('checkbox', { name: 'Defense: refresh token rotation' }).check();
     await expect(page.getByRole('checkbox', { name: 'Defense: refresh token rotation' })).toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -76,7 +53,7 @@ test.describe('refresh-token-replay', () => {
   test('steps through by keyboard: the defense, Next step, and the outcome', async ({ page }) => {
     // Six steps, one Tab at a time, and a sign-in on the way: long on a busy machine.
     test.setTimeout(120_000);
-    await open(page, 'refresh-token-replay');
+    await openAttack(page, 'refresh-token-replay');
     const defense = page.getByRole('checkbox', { name: 'Defense: refresh token rotation' });
     await tabTo(page, defense);
     await page.keyboard.press('Space');
@@ -102,7 +79,7 @@ test.describe('csrf-missing-state', () => {
   test('without state the victim’s client redeems the attacker’s code and ends up signed in as bob', async ({
     page,
   }) => {
-    await open(page, 'csrf-missing-state');
+    await openAttack(page, 'csrf-missing-state');
     await axe(page, 'csrf-missing-state');
     await expect(page.getByRole('checkbox', { name: 'Defense: state parameter' })).not.toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -119,7 +96,7 @@ test.describe('csrf-missing-state', () => {
   });
 
   test('with state bound to the session the client refuses the forged response', async ({ page }) => {
-    await open(page, 'csrf-missing-state');
+    await openAttack(page, 'csrf-missing-state');
     await page.getByRole('checkbox', { name: 'Defense: state parameter' }).check();
     await page.getByRole('button', { name: 'Run the attack' }).click();
     await expect(outcome(page)).toContainText('Attack blocked', { timeout: 45_000 });
@@ -150,7 +127,7 @@ test.describe('csrf-missing-state', () => {
   });
 
   test('steps through by keyboard to the client’s refusal', async ({ page }) => {
-    await open(page, 'csrf-missing-state');
+    await openAttack(page, 'csrf-missing-state');
     const defense = page.getByRole('checkbox', { name: 'Defense: state parameter' });
     await tabTo(page, defense);
     await page.keyboard.press('Space');
@@ -167,7 +144,7 @@ test.describe('csrf-missing-state', () => {
 test.describe('authorization-code-interception', () => {
   test('without PKCE the caught code gets the attacker alice’s account', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
-    await open(page, 'authorization-code-interception');
+    await openAttack(page, 'authorization-code-interception');
     await axe(page, 'authorization-code-interception');
     await expect(page.getByRole('checkbox', { name: 'Defense: PKCE' })).not.toBeChecked();
     await page.getByRole('button', { name: 'Run the attack' }).click();
@@ -187,7 +164,7 @@ test.describe('authorization-code-interception', () => {
   });
 
   test('with PKCE the redemption without a verifier is refused (run by keyboard)', async ({ page }) => {
-    await open(page, 'authorization-code-interception');
+    await openAttack(page, 'authorization-code-interception');
     const defense = page.getByRole('checkbox', { name: 'Defense: PKCE' });
     await tabTo(page, defense);
     await page.keyboard.press('Space');
@@ -208,7 +185,7 @@ test.describe('jwt-algorithm-confusion', () => {
   test('the resource server that trusts alg takes a forged alg none token and answers as alice', async ({
     page,
   }) => {
-    await open(page, 'jwt-algorithm-confusion');
+    await openAttack(page, 'jwt-algorithm-confusion');
     await axe(page, 'jwt-algorithm-confusion');
     await expect(page.getByText('/attacks/resource-server/trusting-alg')).toBeVisible();
     await expect(
@@ -225,7 +202,7 @@ test.describe('jwt-algorithm-confusion', () => {
   test('pinned to ES256 and the issuer’s keys, the resource server refuses it (run by keyboard)', async ({
     page,
   }) => {
-    await open(page, 'jwt-algorithm-confusion');
+    await openAttack(page, 'jwt-algorithm-confusion');
     const defense = page.getByRole('checkbox', { name: 'Defense: pin the algorithm and key' });
     await tabTo(page, defense);
     await page.keyboard.press('Space');
@@ -243,7 +220,7 @@ test.describe('jwt-algorithm-confusion', () => {
 test('a link to a step carries the defenses that are on, and opens the attack with them', async ({
   page,
 }) => {
-  await open(page, 'jwt-algorithm-confusion');
+  await openAttack(page, 'jwt-algorithm-confusion');
   const defense = page.getByRole('checkbox', { name: 'Defense: pin the algorithm and key' });
   await defense.check();
   await expect(defense).toBeChecked();

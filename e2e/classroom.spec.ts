@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { onScreen } from './support/on-screen';
 import { pressOn, tabTo } from './flows/keyboard';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { Diagram } from './pages/diagram';
@@ -198,16 +199,6 @@ test('keyboard alone: an instructor starts a room, a student joins by typing its
     await Promise.all([instructorContext.close(), studentContext.close()]);
   }
 });
-
-/** How much of the element's box is inside the viewport, from 0 to 1. */
-async function onScreen(locator: Locator): Promise<number> {
-  const box = await locator.boundingBox();
-  const viewport = locator.page().viewportSize()!;
-  if (!box || box.width === 0 || box.height === 0) return 0;
-  const width = Math.min(box.x + box.width, viewport.width) - Math.max(box.x, 0);
-  const height = Math.min(box.y + box.height, viewport.height) - Math.max(box.y, 0);
-  return (Math.max(0, width) * Math.max(0, height)) / (box.width * box.height);
-}
 
 /** The instructor starts a room from the walkthrough's toolbar; answers the students' join URL. */
 async function startRoom(instructor: WalkthroughPage): Promise<{ joinUrl: string; code: string }> {

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { GRANTS } from '../machines/registry';
 import { expect, test } from './fixtures';
+import { onScreen } from './support/on-screen';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
@@ -11,16 +12,6 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ];
-
-/** How much of the element's box is inside the viewport, from 0 to 1. */
-async function onScreen(locator: Locator): Promise<number> {
-  const box = await locator.boundingBox();
-  const viewport = locator.page().viewportSize()!;
-  if (!box || box.width === 0 || box.height === 0) return 0;
-  const width = Math.min(box.x + box.width, viewport.width) - Math.max(box.x, 0);
-  const height = Math.min(box.y + box.height, viewport.height) - Math.max(box.y, 0);
-  return (Math.max(0, width) * Math.max(0, height)) / (box.width * box.height);
-}
 
 /** "Next step", and through the authorization server's pages as alice when the step leaves for them. */
 async function nextStep(page: Page, walkthrough: WalkthroughPage) {

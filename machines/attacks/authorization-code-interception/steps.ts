@@ -1,7 +1,14 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { attackerCallsApi, attackerRole, isOn, observed } from '../steps-common';
+import {
+  attackerCallsApi,
+  attackerRedeemsCode,
+  attackerRole,
+  isOn,
+  observed,
+  refusalObserved,
+} from '../steps-common';
 import { appWithoutPkce } from './clients';
 
 const PKCE = 'defense_pkce';
@@ -95,22 +102,12 @@ export const authorizationCodeInterception: AttackScenario = {
       }),
       outcome: (_context, result) => observed('intercept', result),
     },
-    {
-      id: 'attacker-redeem',
+    attackerRedeemsCode({
       title: 'The attacker redeems the caught code',
       explanation:
         'The attacker sends the code to the token endpoint with the app’s client_id and redirect URI, both public. It has no code_verifier: only the real app made one.',
-      rfc: RFC.tokenRequest,
-      from: 'attacker',
-      to: 'authorization-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/redeem-code' },
-      }),
-      outcome: (_context, result) => observed('redeem', result),
-    },
+      path: '/api/attacker/redeem-code',
+    }),
     attackerCallsApi(
       'With the access token its redemption got, if any, the attacker asks the API whose account it is.',
     ),
@@ -125,11 +122,7 @@ export const authorizationCodeInterception: AttackScenario = {
     return {
       outcome: 'blocked',
       by: 'the authorization server (PKCE: the code is bound to a code_challenge)',
-      error: {
-        error: values.redeem_error ?? `HTTP ${values.redeem_status ?? '?'}`,
-        ...(values.redeem_error_description ? { error_description: values.redeem_error_description } : {}),
-        ...(values.redeem_status ? { status: Number(values.redeem_status) } : {}),
-      },
+      error: refusalObserved(values, 'redeem'),
       detail: 'The attacker holds a code it cannot redeem, and no access token.',
     };
   },

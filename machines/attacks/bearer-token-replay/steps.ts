@@ -3,7 +3,7 @@ import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../l
 import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { DPOP_RFC } from '../../dpop/steps';
-import { attackerRole, isOn, observed } from '../steps-common';
+import { attackerRole, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 
 const DPOP = 'defense_dpop';
@@ -164,30 +164,15 @@ export const bearerTokenReplay: AttackScenario = {
           : tokenRequest(context, context.values.dpop_nonce ?? ''),
       outcome: (_context, result) => withProof(tokenOutcome(result), result),
     },
-    {
+    tokenLeaks({
       id: 'leak',
       title: 'The access token leaks to the attacker',
       explanation:
         'A compromised browser extension reads the access token in the app’s page and posts it to the attacker’s server (a logging proxy, or a resource server that logs Authorization headers, leaks it the same way). It cannot take the private key: WebCrypto made it non-extractable.',
       rfc: LEAK_RFC,
-      from: 'client',
-      to: 'attacker',
-      channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/api/attacker/loot',
-          form: {
-            kind: 'access_token',
-            value: context.tokens.access_token ?? '',
-            client_id: clientOf(context),
-          },
-        },
-      }),
-      outcome: (_context, result) => observed('leak', result),
-    },
+      kind: 'access_token',
+      clientOf,
+    }),
     {
       id: 'replay-as-bearer',
       title: 'The attacker replays the token as a Bearer token',

@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { randomValue } from '../../walkthrough/secrets';
-import { attackerRole, observed } from '../steps-common';
+import { attackerRole, clientAsksWhoIsSignedIn, observed } from '../steps-common';
 import { webAppWithoutPkce } from './clients';
 
 const STATE = 'defense_state';
@@ -105,29 +105,9 @@ export const csrfMissingState: AttackScenario = {
       }),
       outcome: (_context, result) => tokenOutcome(result),
     },
-    {
-      id: 'whoami',
-      title: 'Who is signed in at the client now?',
-      explanation:
-        'The client asks userinfo whose tokens it holds, to show the signed-in user. It is bob: alice now works inside the attacker’s account.',
-      rfc: RFC.userinfo,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'GET',
-          path: '/oidc/me',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
-      outcome: (_context, result) => {
-        const sub = (result.body as { sub?: unknown } | null)?.sub;
-        return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});
-      },
-    },
+    clientAsksWhoIsSignedIn(
+      'The client asks userinfo whose tokens it holds, to show the signed-in user. It is bob: alice now works inside the attacker’s account.',
+    ),
   ],
   verdict: ({ error, values }) => {
     if (error?.error === 'state_mismatch')

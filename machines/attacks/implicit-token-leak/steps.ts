@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { query } from '../../walkthrough/common-steps';
 import { randomValue, s256 } from '../../walkthrough/secrets';
-import { attackerCallsApi, attackerRole, isOn } from '../steps-common';
+import { attackerCallsApi, attackerRole, isOn, refusalObserved } from '../steps-common';
 import { IMPLICIT_APP_PATH, implicitAppRedirectUri, implicitAppWithOpenRedirect } from './clients';
 
 const CODE_FLOW = 'defense_code_flow';
@@ -123,11 +123,7 @@ export const implicitTokenLeak: AttackScenario = {
       by: isOn(context, CODE_FLOW)
         ? 'the client (code flow with PKCE: no token in the URL to leak)'
         : 'nothing the lab expected',
-      error: {
-        error: values.api_error ?? `HTTP ${values.api_status}`,
-        ...(values.api_error_description ? { error_description: values.api_error_description } : {}),
-        status: Number(values.api_status),
-      },
+      error: refusalObserved(values, 'api'),
       detail: `The attacker’s page received ${values.attacker_caught === 'access_token' ? 'a token the API refused' : 'nothing: no token in the fragment, and the code stayed behind in the query'}.`,
     };
   },

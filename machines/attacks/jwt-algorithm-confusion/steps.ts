@@ -2,7 +2,7 @@ import { PARTY_HEADER, ATTACKER } from '../../../lib/attacks/party';
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC } from '../../walkthrough/common-steps';
-import { attackerRole, errorOf, isOn, observed } from '../steps-common';
+import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../steps-common';
 import { apiReader } from './clients';
 
 const PIN = 'defense_pin';
@@ -144,11 +144,7 @@ export const jwtAlgorithmConfusion: AttackScenario = {
     return {
       outcome: 'blocked',
       by: 'the resource server (algorithm pinned to ES256, the issuer’s keys)',
-      error: {
-        error: values.forged_error ?? `HTTP ${values.forged_status}`,
-        ...(values.forged_error_description ? { error_description: values.forged_error_description } : {}),
-        status: Number(values.forged_status),
-      },
+      error: refusalObserved(values, 'forged'),
     };
   },
 };

@@ -2,7 +2,15 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { StepOutcome } from '../../../lib/walkthrough/types';
 import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { attackerCallsApi, attackerRole, errorOf, isOn, observed } from '../steps-common';
+import {
+  attackerCallsApi,
+  attackerRedeemsCode,
+  attackerRole,
+  errorOf,
+  isOn,
+  observed,
+  refusalObserved,
+} from '../steps-common';
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
 
 const ISS = 'defense_iss';
@@ -155,22 +163,12 @@ export const mixUp: AttackScenario = {
       }),
       outcome: (_context, result) => observed('client_token', result),
     },
-    {
-      id: 'attacker-redeem',
+    attackerRedeemsCode({
       title: 'The attacker redeems alice’s code at the honest server',
       explanation:
         'The attacker sends the code to the honest token endpoint as the client (a public client: its client_id is all it takes), with the code_verifier the client gave it. The server sees the right client, redirect URI and verifier.',
-      rfc: RFC.tokenRequest,
-      from: 'attacker',
-      to: 'authorization-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/as/redeem' },
-      }),
-      outcome: (_context, result) => observed('redeem', result),
-    },
+      path: '/api/attacker/as/redeem',
+    }),
     attackerCallsApi(
       'With the access token the honest server gave it, the attacker asks the API whose account it is.',
     ),
@@ -193,11 +191,7 @@ export const mixUp: AttackScenario = {
     return {
       outcome: 'blocked',
       by: 'the authorization server',
-      error: {
-        error: values.redeem_error ?? `HTTP ${values.redeem_status ?? '?'}`,
-        ...(values.redeem_error_description ? { error_description: values.redeem_error_description } : {}),
-        ...(values.redeem_status ? { status: Number(values.redeem_status) } : {}),
-      },
+      error: refusalObserved(values, 'redeem'),
       detail: 'The attacker holds a code it could not redeem, and no access token.',
     };
   },

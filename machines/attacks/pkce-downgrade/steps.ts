@@ -2,7 +2,7 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { attackerRole, isOn, observed } from '../steps-common';
+import { attackerRole, clientAsksWhoIsSignedIn, isOn, observed } from '../steps-common';
 import { webAppPkceOptional } from './clients';
 
 const DOWNGRADE = 'defense_downgrade';
@@ -119,29 +119,9 @@ export const pkceDowngrade: AttackScenario = {
       }),
       outcome: (_context, result) => tokenOutcome(result),
     },
-    {
-      id: 'whoami',
-      title: 'Who is signed in at the client now?',
-      explanation:
-        'The client asks userinfo whose tokens it holds. It is bob: alice now works inside the attacker’s account, although her client used PKCE.',
-      rfc: RFC.userinfo,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'GET',
-          path: '/oidc/me',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
-      outcome: (_context, result) => {
-        const sub = (result.body as { sub?: unknown } | null)?.sub;
-        return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});
-      },
-    },
+    clientAsksWhoIsSignedIn(
+      'The client asks userinfo whose tokens it holds. It is bob: alice now works inside the attacker’s account, although her client used PKCE.',
+    ),
   ],
   verdict: (context) => {
     const { error, values } = context;

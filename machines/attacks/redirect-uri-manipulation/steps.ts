@@ -2,7 +2,14 @@ import { attackerLink, manipulatedRedirectUri } from '../../../lib/attacks/redir
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC } from '../../walkthrough/common-steps';
-import { attackerCallsApi, attackerRole, errorOf, isOn, observed } from '../steps-common';
+import {
+  attackerCallsApi,
+  attackerRedeemsCode,
+  attackerRole,
+  errorOf,
+  isOn,
+  observed,
+} from '../steps-common';
 import { spaExactRedirect, spaLooseRedirect } from './clients';
 
 const EXACT = 'defense_exact_redirect';
@@ -89,22 +96,12 @@ export const redirectUriManipulation: AttackScenario = {
       channel: 'front',
       action: () => ({ kind: 'callback' }),
     },
-    {
-      id: 'attacker-redeem',
+    attackerRedeemsCode({
       title: 'The attacker redeems alice’s code',
       explanation:
         'The attacker sends the code to the token endpoint with the app’s client_id and the same manipulated redirect_uri, which the server compares exactly with the one the code was issued for. The app uses no PKCE, so nothing else is asked.',
-      rfc: RFC.tokenRequest,
-      from: 'attacker',
-      to: 'authorization-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/redeem-code' },
-      }),
-      outcome: (_context, result) => observed('redeem', result),
-    },
+      path: '/api/attacker/redeem-code',
+    }),
     attackerCallsApi(
       'With the access token alice’s code got it, the attacker asks the API whose account it is.',
     ),

@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
-import { attackerCallsApi, attackerRole, isOn, observed } from '../steps-common';
+import { attackerCallsApi, attackerRole, isOn, observed, refusalObserved, tokenLeaks } from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 
 const ROTATION = 'defense_rotation';
@@ -69,30 +69,15 @@ export const refreshTokenReplay: AttackScenario = {
       }),
       outcome: (_context, result) => tokenOutcome(result),
     },
-    {
+    tokenLeaks({
       id: 'exfiltrate',
       title: 'An injected script sends the refresh token to the attacker',
       explanation:
         'A cross-site scripting hole lets the attacker’s script run in the app’s page. It reads the refresh token and posts it to the attacker’s server, which keeps it. Nothing on the authorization server notices: this request never reaches it.',
       rfc: { label: 'RFC 9700 §4.14', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14' },
-      from: 'client',
-      to: 'attacker',
-      channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/api/attacker/loot',
-          form: {
-            kind: 'refresh_token',
-            value: context.tokens.refresh_token ?? '',
-            client_id: clientOf(context),
-          },
-        },
-      }),
-      outcome: (_context, result) => observed('exfiltrate', result),
-    },
+      kind: 'refresh_token',
+      clientOf,
+    }),
     {
       id: 'client-refresh',
       title: 'The app refreshes, as it does every hour',
@@ -178,11 +163,7 @@ export const refreshTokenReplay: AttackScenario = {
     return {
       outcome: 'blocked',
       by: 'the authorization server (refresh token rotation with reuse detection)',
-      error: {
-        error: values.replay_error ?? `HTTP ${values.replay_status ?? '?'}`,
-        ...(values.replay_error_description ? { error_description: values.replay_error_description } : {}),
-        ...(values.replay_status ? { status: Number(values.replay_status) } : {}),
-      },
+      error: refusalObserved(values, 'replay'),
       detail:
         values.client_token_status === '200'
           ? 'The app’s own access token still works.'
