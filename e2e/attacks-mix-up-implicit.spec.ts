@@ -120,7 +120,7 @@ test.describe('implicit-token-leak', () => {
     // The code came back in the query of the app's redirect URI; the 303 carried neither query nor fragment.
     expect(arrivals.map((url) => new URL(url).search + new URL(url).hash)).toEqual(['']);
     await expect(outcome(page)).toContainText(
-      'Stopped by the client (code flow with PKCE: no token in the URL to leak): nothing_stolen (The attacker holds no access token from this run, so it has nothing to replay.), HTTP 409.',
+      'Stopped by the client (code flow with PKCE: no token in the URL to leak): nothing_stolen (The attacker holds no access token from this run, so it has nothing to replay), HTTP 409.',
     );
     await expect(outcome(page)).toContainText('the code stayed behind in the query');
     await expect(loot(page)).toContainText('Nothing received from this run so far.');
