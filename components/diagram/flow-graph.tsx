@@ -11,6 +11,7 @@ import {
   handles,
   layoutOf,
   opensUpward,
+  bottomRowTop,
   parallelPlaces,
   placeRoles,
   rowGap,
@@ -106,7 +107,9 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
         spread: spreadBetween(hop.from, hop.to, nodeWidth, layout),
         width,
         centredWidth: rowGap(hop.from, hop.to, width, nodeWidth, layout),
-        upward: opensUpward(hop.from, hop.to, layout),
+        ...(opensUpward(hop.from, hop.to, layout)
+          ? { upward: true, labelFloor: bottomRowTop(width, height, layout) }
+          : {}),
         current: i === hops.length - 1,
         selected: hop.seq === selectedSeq,
         animate,
@@ -115,7 +118,7 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
         extra,
       },
     }));
-  }, [hops, nodeWidth, width, selectedSeq, animate, onSelect, layout, extra]);
+  }, [hops, nodeWidth, width, height, selectedSeq, animate, onSelect, layout, extra]);
   return (
     <div
       ref={box}

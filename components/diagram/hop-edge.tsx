@@ -21,6 +21,11 @@ export type HopEdgeData = {
   centredWidth?: number;
   /** The centred label opens above its arrow (the bottom row beside a middle node), not below. */
   upward?: boolean;
+  /**
+   * With `upward`: the flow y the open label stays above, clear of the row's nodes (the arrow between two
+   * neighbours is short, and a label centred on it would cover the middle node's title).
+   */
+  labelFloor?: number;
   current: boolean;
   selected: boolean;
   animate: boolean;
@@ -48,6 +53,9 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
   const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
+  // Above the row, the label is placed on its own: centred over the number, as wide as it needs.
+  const lifted = centred && data.upward && data.labelFloor !== undefined;
+  const lift = lifted ? Math.max(0, chip.y - 11 - data.labelFloor!) + 6 : 0;
   return (
     <>
       <BaseEdge
@@ -92,7 +100,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
                 ? 'row'
                 : 'row-reverse',
             alignItems: centred ? 'center' : 'flex-start',
-            maxWidth: data.centredWidth,
+            maxWidth: lifted ? undefined : data.centredWidth,
             pointerEvents: 'all',
           }}
         >
@@ -104,7 +112,18 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
             {hop.number}
           </span>
           <span
-            style={{ maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }}
+            style={
+              lifted
+                ? {
+                    position: 'absolute',
+                    left: '50%',
+                    bottom: `calc(100% + ${lift}px)`,
+                    transform: 'translateX(-50%)',
+                    width: 'max-content',
+                    maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16),
+                  }
+                : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
+            }
             className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal whitespace-normal text-slate-900 shadow-sm ${
               data.current ? '' : 'hidden group-hover:block group-focus:block'
             }`}
