@@ -27,6 +27,24 @@ test('an attack on the projector: the outcome and the diagram on one screen, no 
   expect(await onScreen(new Diagram(page).graph)).toBeGreaterThan(0.9);
   await expect(page.getByRole('group', { name: 'Attacker', exact: true })).toBeVisible();
   expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
+  // The newest arrow (attacker → resource server, neighbours in the bottom row) says what it carries
+  // above the row: its label covers neither party's title.
+  const label = page.locator('button[data-current] > span').last();
+  await expect(label).toContainText('Bearer');
+  const labelBox = (await label.boundingBox())!;
+  for (const party of ['Attacker', 'Resource Server']) {
+    const title = (await page
+      .getByRole('group', { name: party, exact: true })
+      .locator('strong')
+      .first()
+      .boundingBox())!;
+    const apart =
+      labelBox.x + labelBox.width <= title.x ||
+      title.x + title.width <= labelBox.x ||
+      labelBox.y + labelBox.height <= title.y ||
+      title.y + title.height <= labelBox.y;
+    expect(apart, `the open label covers ${party}’s title`).toBe(true);
+  }
   // The attacker's real token and the token it forged are masked on the projector like any token.
   const log = new WalkthroughPage(page).httpLog;
   await expect(log).toContainText('/attacks/resource-server/trusting-alg');
