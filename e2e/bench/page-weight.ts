@@ -39,7 +39,7 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  for (const page of ['/', '/grants/authorization-code', '/mastodon', '/join']) {
+  for (const page of ['/', '/grants/authorization-code', '/mastodon', '/join', '/attacks/mix-up']) {
     const html = await (await fetch(`${origin}${page}`)).text();
     const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
     let raw = 0;
