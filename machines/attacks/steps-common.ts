@@ -158,3 +158,33 @@ export const tokenLeaks = (step: {
   }),
   outcome: (_context, result) => observed(step.id, result),
 });
+
+type Told = { title: string; explanation: string; rfc: { label: string; href: string } };
+
+/**
+ * The first half of a code injection (login CSRF, PKCE downgrade): in its own session the attacker gets
+ * a code for its account (bob) issued to the victim's client, and keeps it unredeemed (`attacker_code_status`).
+ */
+export const attackerKeepsCodeFor = (clientId: string, told: Told): StepDefinition => ({
+  id: 'attacker-code',
+  ...told,
+  from: 'attacker',
+  to: 'authorization-server',
+  channel: 'back',
+  action: () => ({
+    kind: 'send',
+    via: 'browser',
+    request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+  }),
+  outcome: (_context, result) => observed('attacker_code', result),
+});
+
+/** The second half: alice's browser, lured to the attacker's page, lands on the client's redirect URI with that code. */
+export const victimLured = (told: Told): StepDefinition => ({
+  id: 'lure',
+  ...told,
+  from: 'resource-owner',
+  to: 'client',
+  channel: 'front',
+  action: () => ({ kind: 'navigate', path: '/api/attacker/forged-callback' }),
+});

@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { randomValue } from '../../walkthrough/secrets';
-import { attackerRole, clientAsksWhoIsSignedIn, observed } from '../steps-common';
+import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../steps-common';
 import { webAppWithoutPkce } from './clients';
 
 const STATE = 'defense_state';
@@ -42,33 +42,18 @@ export const csrfMissingState: AttackScenario = {
     source: 'Egor Homakov’s blog',
   },
   steps: [
-    {
-      id: 'attacker-code',
+    attackerKeepsCodeFor(CLIENT, {
       title: 'The attacker gets a code for its own account, and keeps it',
       explanation:
         'In its own browser session the attacker starts the client’s authorization request, signs in as bob and consents. When the server redirects with the code, the attacker stops: the code for bob, issued to the victim’s client, is still unredeemed.',
       rfc: RFC.authorizationRequest,
-      from: 'attacker',
-      to: 'authorization-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: CLIENT } },
-      }),
-      outcome: (_context, result) => observed('attacker_code', result),
-    },
-    {
-      id: 'lure',
+    }),
+    victimLured({
       title: 'alice opens the attacker’s page',
       explanation:
         'A link in a mail or a hidden image: the attacker’s page sends alice’s browser to the client’s redirect URI with bob’s code, as if alice had just signed in. alice started nothing.',
       rfc: STATE_RFC,
-      from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'navigate', path: '/api/attacker/forged-callback' }),
-    },
+    }),
     {
       id: 'callback',
       title: 'The client receives a code it never asked for',

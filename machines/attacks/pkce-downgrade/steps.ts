@@ -2,7 +2,13 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { attackerRole, clientAsksWhoIsSignedIn, isOn, observed } from '../steps-common';
+import {
+  attackerKeepsCodeFor,
+  attackerRole,
+  clientAsksWhoIsSignedIn,
+  isOn,
+  victimLured,
+} from '../steps-common';
 import { webAppPkceOptional } from './clients';
 
 const DOWNGRADE = 'defense_downgrade';
@@ -55,33 +61,18 @@ export const pkceDowngrade: AttackScenario = {
     source: 'OAuch',
   },
   steps: [
-    {
-      id: 'attacker-code',
+    attackerKeepsCodeFor(CLIENT, {
       title: 'The attacker strips code_challenge and gets a code for bob',
       explanation:
         'In its own browser the attacker starts the client’s sign-in, which carries the client’s code_challenge, and deletes code_challenge from the authorization request before it reaches the server. The server, with PKCE optional, issues a code bound to no challenge. The attacker signs in as bob, consents, and keeps the code.',
       rfc: DOWNGRADE_RFC,
-      from: 'attacker',
-      to: 'authorization-server',
-      channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: CLIENT } },
-      }),
-      outcome: (_context, result) => observed('attacker_code', result),
-    },
-    {
-      id: 'lure',
+    }),
+    victimLured({
       title: 'alice opens the attacker’s page',
       explanation:
         'alice has begun signing in at the client, which keeps a code_verifier for her session. The attacker’s page sends her browser to the client’s redirect URI with bob’s code, as if the server had answered her.',
       rfc: DOWNGRADE_RFC,
-      from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'navigate', path: '/api/attacker/forged-callback' }),
-    },
+    }),
     {
       id: 'callback',
       title: 'The client receives the attacker’s code',
