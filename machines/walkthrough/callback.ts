@@ -1,4 +1,10 @@
-import type { CallbackResult, OAuthError, WalkthroughContext } from '../../lib/walkthrough/types';
+import type {
+  CallbackResult,
+  OAuthError,
+  StepDefinition,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
+import { missedRefusal } from './refusal';
 
 /** Decodes a JWT's payload without verifying it (the token inspector verifies signatures). */
 export function jwtPayload(token: string): Record<string, unknown> | undefined {
@@ -66,4 +72,47 @@ function stateMismatch(sent: string, received: string): string | undefined {
   if (!sent) return `This client sent no state, yet the response carries state ${received}. ${refusal}`;
   if (!received) return `This client sent state ${sent}, but the response carries none. ${refusal}`;
   return `The state that came back (${received}) is not the one this client sent (${sent}). ${refusal}`;
+}
+
+/**
+ * Why the client refuses what came back to the redirect URI: for a step that teaches a refusal, anything
+ * but that refusal (machines/walkthrough/refusal.ts); otherwise the checks above. Nothing when accepted.
+ */
+export function callbackError(
+  context: WalkthroughContext,
+  step: StepDefinition,
+  url: string,
+): OAuthError | undefined {
+  const callback = parseCallback(url);
+  return step.refusal ? missedRefusal(step, context, callback) : validateCallback(context, callback);
+}
+
+/**
+ * What an accepted callback leaves in the run. After a refusal the code redeemed earlier is no longer the
+ * client's to show: only the refusal is. Otherwise the response's values, and any tokens in the fragment
+ * (state and iss were checked and are not kept).
+ */
+export function acceptCallback(
+  context: WalkthroughContext,
+  step: StepDefinition,
+  callback: CallbackResult,
+): Pick<WalkthroughContext, 'callback' | 'values' | 'tokens'> {
+  if (step.refusal) {
+    const { code: _code, ...values } = context.values;
+    void _code;
+    return { callback, values, tokens: context.tokens };
+  }
+  const { state: _state, iss: _iss, ...received } = callback.params;
+  void _state;
+  void _iss;
+  const { access_token, id_token, token_type, expires_in, scope, ...values } = received;
+  return {
+    callback,
+    values: { ...context.values, ...values },
+    tokens: {
+      ...context.tokens,
+      ...(access_token ? { access_token, token_type, scope, expires_in: Number(expires_in) } : {}),
+      ...(id_token ? { id_token } : {}),
+    },
+  };
 }

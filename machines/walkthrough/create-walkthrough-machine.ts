@@ -1,6 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
-import { parseCallback, validateCallback } from './callback';
-import { missedRefusal } from './refusal';
+import { acceptCallback, callbackError, parseCallback } from './callback';
 import {
   initialContext,
   type Context,
@@ -149,60 +148,23 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         },
         on: {
           CALLBACK: [
-            // A step that teaches a refusal moves on with it, and stops on anything else.
+            // The client's checks (or, for a step that teaches a refusal, that refusal exactly) failed.
             {
-              guard: ({ context, event }) =>
-                missedRefusal(stepAt(context), context, parseCallback(event.url)) !== undefined,
+              guard: ({ context, event }) => callbackError(context, stepAt(context), event.url) !== undefined,
               target: 'failed',
-              actions: assign(({ context, event }) => {
-                const callback = parseCallback(event.url);
-                return { callback, error: missedRefusal(stepAt(context), context, callback) };
-              }),
-            },
-            {
-              guard: ({ context }) => stepAt(context).refusal !== undefined,
-              target: 'ready',
-              // The code redeemed earlier is no longer the client's to show: only the refusal is.
-              actions: [
-                'advance',
-                assign(({ context, event }) => {
-                  const { code: _code, ...values } = context.values;
-                  void _code;
-                  return { callback: parseCallback(event.url), values };
-                }),
-              ],
-            },
-            {
-              guard: ({ context, event }) =>
-                validateCallback(context, parseCallback(event.url)) !== undefined,
-              target: 'failed',
-              actions: assign(({ context, event }) => {
-                const callback = parseCallback(event.url);
-                return { callback, error: validateCallback(context, callback) };
-              }),
+              actions: assign(({ context, event }) => ({
+                callback: parseCallback(event.url),
+                error: callbackError(context, stepAt(context), event.url),
+              })),
             },
             {
               target: 'ready',
               actions: [
                 'advance',
-                assign(({ context, event }) => {
-                  const callback = parseCallback(event.url);
-                  const { state: _state, iss: _iss, ...received } = callback.params;
-                  void _state;
-                  void _iss;
-                  const { access_token, id_token, token_type, expires_in, scope, ...values } = received;
-                  return {
-                    callback,
-                    values: { ...context.values, ...values },
-                    tokens: {
-                      ...context.tokens,
-                      ...(access_token
-                        ? { access_token, token_type, scope, expires_in: Number(expires_in) }
-                        : {}),
-                      ...(id_token ? { id_token } : {}),
-                    },
-                  };
-                }),
+                // The step the callback answered: 'advance' has just moved past it.
+                assign(({ context, event }) =>
+                  acceptCallback(context, grant.steps[context.stepIndex - 1]!, parseCallback(event.url)),
+                ),
               ],
             },
           ],
