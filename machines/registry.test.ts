@@ -4,7 +4,7 @@ import type { RegisteredGrant } from '../lib/grants/catalogue';
 import { GRANT_GUIDE } from '../lib/grants/guide';
 import { demoClients, RESOURCE_SERVER_CLIENT } from '../lib/oidc/clients';
 import type { DemoClient } from '../lib/oidc/demo-client';
-import { importsOf, pointsAt, resolveModule, ROOT } from '../lib/testing/imports';
+import { ROOT, packagesLoadedBy } from '../lib/testing/imports';
 import { grantBySlug, GRANTS } from './registry';
 
 /**
@@ -35,24 +35,6 @@ function problemsOf(grants: readonly RegisteredGrant[]): string[] {
     }
   }
   return problems;
-}
-
-/** The packages a module loads at run time, through every local module it loads (type imports vanish). */
-function packagesLoadedBy(entry: string): Set<string> {
-  const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const { specifier, typeOnly } of importsOf(file)) {
-      if (typeOnly) continue;
-      const target = pointsAt(file, specifier);
-      if (target) visit(resolveModule(target));
-      else packages.add(specifier);
-    }
-  };
-  visit(entry);
-  return packages;
 }
 
 describe('the grant registry', () => {

@@ -56,3 +56,21 @@ export function sourceFiles(folder: string): string[] {
     .filter((name) => /\.(ts|tsx|mts|mjs)$/.test(name))
     .map((name) => path.join(folder, name));
 }
+
+/** The packages a module loads at run time, through every local module it loads (type imports vanish). */
+export function packagesLoadedBy(entry: string): Set<string> {
+  const packages = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const { specifier, typeOnly } of importsOf(file)) {
+      if (typeOnly) continue;
+      const target = pointsAt(file, specifier);
+      if (target) visit(resolveModule(target));
+      else packages.add(specifier);
+    }
+  };
+  visit(entry);
+  return packages;
+}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AttackScenario } from '../../lib/attacks/types';
-import { importsOf, pointsAt, resolveModule, ROOT } from '../../lib/testing/imports';
+import { ROOT, packagesLoadedBy } from '../../lib/testing/imports';
 import { ATTACKS, attackBySlug } from './registry';
 
 /** What is wrong with the lab's scenarios, in words. */
@@ -26,23 +26,6 @@ function problemsOf(attacks: readonly AttackScenario[]): string[] {
       problems.push(`${attack.slug}: its incident has no link`);
   }
   return problems;
-}
-
-function packagesLoadedBy(entry: string): Set<string> {
-  const packages = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const { specifier, typeOnly } of importsOf(file)) {
-      if (typeOnly) continue;
-      const target = pointsAt(file, specifier);
-      if (target) visit(resolveModule(target));
-      else packages.add(specifier);
-    }
-  };
-  visit(entry);
-  return packages;
 }
 
 describe('the attack registry', () => {
