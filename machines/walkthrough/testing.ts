@@ -68,3 +68,53 @@ export const tokenResponse = (extra: Record<string, unknown> = {}) =>
 /** An unsigned JWT with the given payload, enough for the client's nonce check. */
 export const fakeJwt = (payload: Record<string, unknown>) =>
   `${btoa('{"alg":"none"}')}.${btoa(JSON.stringify(payload)).replace(/=+$/, '')}.sig`;
+
+/** A three-step grant for the engine's own tests: authorize (front), callback, token (back). */
+export const TEST_GRANT: GrantDefinition = {
+  slug: 'test-grant',
+  name: 'Test grant',
+  clientId: 'test',
+  clientType: 'public',
+  summary: 'test',
+  defaults: { scope: 'openid', state: '', nonce: '' },
+  secrets: async () => SECRETS,
+  steps: [
+    {
+      id: 'authorize',
+      title: 'Authorize',
+      explanation: '',
+      rfc: { label: '', href: '' },
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'front',
+      action: ({ params }) => ({
+        kind: 'navigate',
+        path: `/oidc/auth?state=${params.state}&scope=${params.scope}`,
+      }),
+    },
+    {
+      id: 'callback',
+      title: 'Callback',
+      explanation: '',
+      rfc: { label: '', href: '' },
+      from: 'authorization-server',
+      to: 'client',
+      channel: 'front',
+      action: () => ({ kind: 'callback' }),
+    },
+    {
+      id: 'token',
+      title: 'Token',
+      explanation: '',
+      rfc: { label: '', href: '' },
+      from: 'client',
+      to: 'authorization-server',
+      channel: 'back',
+      action: ({ values }) => ({
+        kind: 'send',
+        via: 'browser',
+        request: { method: 'POST', path: '/oidc/token', form: { code: values.code ?? '' } },
+      }),
+    },
+  ],
+};
