@@ -11,16 +11,9 @@ import { HttpLog } from '../http-log/http-log';
 import { RequestPreview } from '../walkthrough/request-preview';
 import { Workbench } from '../walkthrough/workbench';
 import { clientKindOf } from '@/lib/grants/grant-facts';
+import { FollowerStep } from './follower-step';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
-
-const ROLE = {
-  'resource-owner': 'the resource owner (browser)',
-  client: 'the client',
-  'authorization-server': 'the authorization server',
-  'resource-server': 'the resource server',
-  attacker: 'the attacker',
-} as const;
 
 const NO_VIEW: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
 
@@ -57,37 +50,13 @@ export function FollowView({
   const view = step.view ?? NO_VIEW;
   const left = view.total - view.exchanges.length;
   return (
-    <div className="workbench-page">
+    // Request and response blocks wrap: on a phone a line cut at the right edge hides its end.
+    <div className="workbench-page [&_pre]:whitespace-pre-wrap [&_pre]:[overflow-wrap:anywhere]">
       <Workbench
         toolbar={header}
         step={
           <>
-            <section
-              aria-label="Instructor’s step"
-              aria-live="polite"
-              className="rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
-            >
-              <p className="text-sm text-slate-600">
-                {grant.name} · Step {step.stepIndex + 1} of {grant.steps.length}
-              </p>
-              <h2 className="mt-1 text-xl font-bold">{current.title}</h2>
-              <p className="mt-2 text-slate-700">{current.forFollowers ?? current.explanation}</p>
-              <p className="mt-3 text-sm">
-                From {ROLE[current.from]} to {ROLE[current.to]}, over the{' '}
-                {current.channel === 'front'
-                  ? 'front channel (through the browser)'
-                  : 'back channel (direct)'}
-                .{' '}
-                <a
-                  href={current.rfc.href}
-                  target="_blank"
-                  rel="noreferrer"
-                  className="text-as-accent underline"
-                >
-                  {current.rfc.label}
-                </a>
-              </p>
-            </section>
+            <FollowerStep grant={grant} stepIndex={step.stepIndex} view={view} />
             {view.request ? <RequestPreview request={view.request} /> : null}
           </>
         }

@@ -3,11 +3,13 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
+import type { RoomOutcome } from '@/lib/rooms/room-outcome';
 import { roomViewOf } from '@/lib/rooms/room-view';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
+import { useOutcomeJson } from './instructor-outcome';
 import { JoinCard } from './join-card';
 import { LoopbackWarning } from './loopback-warning';
 import { loadInstructorRoom, problemOf, saveInstructorRoom, type InstructorRoom } from './room-storage';
@@ -38,6 +40,7 @@ export function RoomPanel({
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<string>();
   const context = useSelector(actor, (snapshot) => snapshot.context);
+  const outcome = useOutcomeJson(actor, grant);
   // What students see: built (and masked) only while a room is open.
   const published = useMemo(() => {
     if (!room) return undefined;
@@ -48,9 +51,11 @@ export function RoomPanel({
       values: context.values,
       tokens: context.tokens,
       ...(request ? { request } : {}),
+      outcome: JSON.parse(outcome) as RoomOutcome,
     });
-    return JSON.stringify({ slug: grant.slug, stepIndex: context.stepIndex, view });
-  }, [room, grant, context, events]);
+    // The run names this tab's exchanges: the server relays them while the page is away (lib/rooms/relay.ts).
+    return JSON.stringify({ slug: grant.slug, stepIndex: context.stepIndex, view, run: context.runId });
+  }, [room, grant, context, events, outcome]);
 
   const forget = useCallback((message?: string) => {
     saveInstructorRoom(undefined);

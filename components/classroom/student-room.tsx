@@ -5,10 +5,15 @@ import { useEffect, useState } from 'react';
 import { attackWalkthroughBySlug } from '@/machines/attacks';
 import { attackBySlug } from '@/machines/attacks/registry';
 import { grantBySlug } from '@/machines/registry';
+import { savePlan } from '../walkthrough/autopilot-storage';
+import { forgetRun } from '../walkthrough/browser-io';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';
 import { useProjector } from './use-projector';
+
+/** Where a student's own run of a walkthrough is kept, per room. */
+const exploreKey = (code: string, slug: string) => `room:${code}:${slug}`;
 
 type Connection =
   | { state: 'joining' }
@@ -95,6 +100,12 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
 
   const canonical = code.toUpperCase().replace(/[\s-]/g, '');
   const choose = (next: StudentMode) => {
+    if (next.mode === 'explore' && step && !exploring) {
+      // A fresh run of the student's own, replayed (real requests) to the instructor's step.
+      const storageKey = exploreKey(canonical, next.slug);
+      forgetRun(storageKey);
+      savePlan(storageKey, step.stepIndex > 0 ? { target: step.stepIndex } : undefined);
+    }
     saveStudentMode(canonical, next);
     setMode(next);
   };
@@ -131,10 +142,11 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
     </header>
   );
   if (!exploring) return <FollowView step={step} header={header} projector={projector} />;
+  // The same workbench as the follow view and the grant page: "Next step" stays on the first screen.
   return (
-    <div className="space-y-6">
+    <div className="workbench-page space-y-3 lg:space-y-0">
       {header}
-      <p className="rounded-lg bg-sky-50 px-4 py-2 text-sm" aria-live="polite">
+      <p className="rounded-lg bg-sky-50 px-4 py-1.5 text-sm" aria-live="polite">
         You are exploring on your own: your own requests and tokens, which nobody else sees.
         {instructorGrant && step
           ? ` The instructor is at ${instructorGrant.name}, step ${step.stepIndex + 1}.`
@@ -146,7 +158,7 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
         slug={exploring.slug}
         origin={origin}
         placement={{
-          storageKey: `room:${canonical}:${exploring.slug}`,
+          storageKey: exploreKey(canonical, exploring.slug),
           returnPath: `/join/${canonical}`,
         }}
       />

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryTraceStore } from '../trace/store';
+import { authorizationServerPage } from './authorization-server-page';
+import { RoomRelay } from './relay';
 import { maskRoomView } from './room-view';
-import { unmaskedView } from './room-view.testing';
+import { instructorRun, leakedSecrets, signInRun, unmaskedView } from './room-view.testing';
 import type { RoomHub, RoomMessage } from './types';
 
 /** Records what a subscriber receives, and waits for a message that matches. */
@@ -111,6 +114,62 @@ export function roomHubContract(name: string, open: () => RoomHub, sharedAcrossH
       expect(steps[2]).not.toHaveProperty('view');
       await rooms.publish(room.code, key, { slug: 'authorization-code', stepIndex: 3, view: full });
       expect((await rooms.find(room.code))?.step).toMatchObject({ seq: 4, stepIndex: 3, view: full });
+    });
+
+    it('hears the instructor’s sign-in and consent from the servers’ trace, masked, while the page is away', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      const student = inbox();
+      await rooms.subscribe(room.code, 'student', student.listener);
+      const trace = createMemoryTraceStore();
+      // The exchanges the instructor's browser published already are in its trace first.
+      for (const { seq, ...event } of instructorRun)
+        trace.append('instructor', { ...event, id: `old-${seq}` });
+      const relay = new RoomRelay(trace, () => rooms, 60_000);
+      const step = { slug: 'authorization-code', stepIndex: 1, view: maskRoomView(unmaskedView()) };
+      await rooms.publish(room.code, key, step);
+      relay.follow(room.code, { key, learnerId: 'instructor', run: 'instructor-run-1', step });
+      const append = ({ seq, ...event }: ReturnType<typeof signInRun>[number]) => {
+        void seq;
+        trace.append('instructor', event);
+      };
+      const [authorize, loginPage, login, resume, consentPage] = signInRun();
+      // Another learner's exchange, another tab's run and a back-channel call are not this room's.
+      trace.append('someone-else', { ...authorize!, run: 'instructor-run-1' });
+      append({ ...authorize!, run: 'another-run-22' });
+      append({ ...authorize!, channel: 'back' });
+      append(authorize!);
+      append(loginPage!);
+      const signingIn = await student.until(
+        (message) =>
+          message.type === 'step' &&
+          message.view?.exchanges.at(-1)?.request.url.endsWith('/interaction/Zq1') === true,
+      );
+      if (signingIn.type !== 'step') throw new Error('not a step');
+      expect(signingIn.view!.exchanges.length).toBe(step.view.exchanges.length + 2);
+      expect(authorizationServerPage(signingIn.view!.exchanges)).toBe('sign-in');
+      append(login!);
+      append(resume!);
+      append(consentPage!);
+      const consenting = await student.until(
+        (message) =>
+          message.type === 'step' && message.view?.exchanges.length === step.view.exchanges.length + 5,
+      );
+      if (consenting.type !== 'step') throw new Error('not a step');
+      expect(authorizationServerPage(consenting.view!.exchanges)).toBe('consent');
+      expect(consenting).toMatchObject({ slug: 'authorization-code', stepIndex: 1 });
+      expect(leakedSecrets(JSON.stringify(student.messages))).toEqual([]);
+      // Late joiners get the relayed view; after the room closes, nothing more is relayed.
+      expect((await rooms.find(room.code))?.step?.view).toEqual(consenting.view);
+      const steps = () => student.messages.filter((message) => message.type === 'step');
+      const before = steps().length;
+      relay.end(room.code);
+      append(signInRun()[5]!);
+      // A step published after the relayed one arrives next: nothing was relayed in between.
+      await rooms.publish(room.code, key, { slug: 'authorization-code', stepIndex: 2 });
+      await student.until((message) => message.type === 'step' && message.stepIndex === 2);
+      expect(steps()).toHaveLength(before + 1);
+      relay.shutdown();
     });
 
     it('refuses a step or a close without the right key', async () => {

@@ -5,6 +5,8 @@ import { SignInThrottle, type ThrottleLimits } from '../oidc/sign-in-throttle';
 import { MemoryRoomHub } from './memory-hub';
 import { memoryRoomLedger, OpenRooms, redisRoomLedger, ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { RedisRoomHub } from './redis-hub';
+import { RoomRelay } from './relay';
+import { traceStore } from '../trace';
 import type { RoomHub } from './types';
 
 declare global {
@@ -12,6 +14,7 @@ declare global {
   var playgroundRoomJoinLimit: SignInThrottle | undefined;
   var playgroundRoomCreationLimit: RegistrationLimit | undefined;
   var playgroundOpenRooms: OpenRooms | undefined;
+  var playgroundRoomRelay: RoomRelay | undefined;
 }
 
 /** The process's rooms: through Redis when REDIS_URL is set (several instances), in memory otherwise. */
@@ -24,6 +27,12 @@ export function roomHub(): RoomHub {
       : new MemoryRoomHub(ttlMs);
   }
   return globalThis.playgroundRoomHub;
+}
+
+/** The instructor's front-channel exchanges, relayed to the room while the walkthrough page is away (./relay.ts). */
+export function roomRelay(): RoomRelay {
+  globalThis.playgroundRoomRelay ??= new RoomRelay(traceStore(), roomHub, readEnv().roomTtlMinutes * 60_000);
+  return globalThis.playgroundRoomRelay;
 }
 
 /**

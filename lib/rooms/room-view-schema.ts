@@ -7,6 +7,7 @@ import {
   ROOM_URL_CHARS,
   type RoomView,
 } from './room-view';
+import { roomOutcomeSchema } from './room-outcome';
 
 /**
  * The shape a room's view must have to be published (./room-view.ts), checked before the server masks
@@ -59,4 +60,5 @@ export const roomViewSchema: z.ZodType<RoomView> = z.object({
     .optional(),
   values: fields(text(ROOM_HEADER_CHARS + 1)),
   tokens: fields(z.union([text(ROOM_HEADER_CHARS + 1), z.number()])),
+  outcome: roomOutcomeSchema.optional(),
 });

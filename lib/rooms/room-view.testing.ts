@@ -120,3 +120,71 @@ export const leakedSecrets = (text: string) =>
   Object.entries(SECRETS)
     .filter(([, secret]) => text.includes(secret) || text.includes(encodeURIComponent(secret)))
     .map(([name]) => name);
+
+/** The instructor's sign-in and consent at the authorization server, as the servers record them. */
+export const signInRun = (run = 'instructor-run-1'): TraceEvent[] =>
+  [
+    exchange(
+      11,
+      'resource-owner',
+      'authorization-server',
+      { method: 'GET', url: `/oidc/auth?response_type=code&state=s1&code_challenge=abc` },
+      { status: 303, headers: [['location', '/interaction/Zq1']] },
+    ),
+    exchange(
+      12,
+      'resource-owner',
+      'authorization-server',
+      { method: 'GET', url: '/interaction/Zq1' },
+      {
+        status: 200,
+        body: '<!-- HTML page: login page for Playground web app (rendered by the playground) -->',
+      },
+    ),
+    exchange(
+      13,
+      'resource-owner',
+      'authorization-server',
+      {
+        method: 'POST',
+        url: '/interaction/Zq1/login',
+        headers: [...FORM, ['cookie', `_interaction=${SECRETS.cookie}`]],
+        body: `username=alice&password=${SECRETS.password}`,
+      },
+      { status: 303, headers: [['location', '/oidc/auth/Zq1']] },
+    ),
+    exchange(
+      14,
+      'resource-owner',
+      'authorization-server',
+      { method: 'GET', url: '/oidc/auth/Zq1' },
+      { status: 303, headers: [['location', 'http://localhost:3000/interaction/Zq1']] },
+    ),
+    exchange(
+      15,
+      'resource-owner',
+      'authorization-server',
+      { method: 'GET', url: '/interaction/Zq1' },
+      {
+        status: 200,
+        body: '<!-- HTML page: consent page for Playground web app (rendered by the playground) -->',
+      },
+    ),
+    exchange(
+      16,
+      'resource-owner',
+      'authorization-server',
+      { method: 'POST', url: '/interaction/Zq1/confirm', headers: FORM, body: 'prompt=consent' },
+      { status: 303, headers: [['location', '/oidc/auth/Zq1']] },
+    ),
+    exchange(
+      17,
+      'resource-owner',
+      'authorization-server',
+      { method: 'GET', url: '/oidc/auth/Zq1' },
+      {
+        status: 303,
+        headers: [['location', `http://localhost:3000/callback?code=${SECRETS.code}&state=s1`]],
+      },
+    ),
+  ].map((event) => ({ ...event, run }));

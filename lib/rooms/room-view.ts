@@ -1,5 +1,9 @@
-import { maskSecrets, maskValue, shorten } from '../tokens/mask';
+import { maskValue, shorten } from '../tokens/mask';
+import { cut, maskForm, maskHeader, maskRoomText } from './room-view-mask';
 import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
+import { maskOutcome, type RoomOutcome } from './room-outcome';
+
+export { maskHeader, maskRoomText } from './room-view-mask';
 
 /**
  * What students following a room see of the instructor's screen: the newest exchanges of the run (the
@@ -27,6 +31,8 @@ export type RoomView = {
   /** What the client made up or received (the diagram's holdings read which there are), masked. */
   values: Record<string, string>;
   tokens: Record<string, string | number>;
+  /** Where the step is and what its send received, as the step card shows it (./room-outcome.ts). */
+  outcome?: RoomOutcome;
 };
 
 /** A room shows the last exchanges of the run: an authorization code flow has 8 to 12. */
@@ -38,85 +44,6 @@ export const ROOM_HEADERS = 40;
 export const ROOM_URL_CHARS = 2_048;
 /** The view as JSON, at most: 200 students each get it at every step. */
 export const ROOM_VIEW_BYTES = 48 * 1024;
-
-// The presenter's masking reads `?code=` and `&code=`; an implicit grant's token comes back after `#`,
-// and a URL in a page's HTML writes `&amp;code=`.
-const PARAMETER = /([?&#](?:amp;)?)([^=&#\s;]+)=([^&#\s"'<]*)/g;
-// A JWT anywhere (an id_token_hint, a DPoP proof) is a credential whatever its name.
-const JWT = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
-
-/** Free text (a URL, a header, a body) with every secret masked. */
-export function maskRoomText(text: string): string {
-  return maskSecrets(
-    text.replace(
-      PARAMETER,
-      (_m, at: string, name: string, value: string) => `${at}${name}=${maskValue(name, value)}`,
-    ),
-  ).replace(JWT, shorten);
-}
-
-/** A form body masked value by value, in decoded form, as the request preview decodes it. */
-function maskForm(body: string): string {
-  return body
-    .split('&')
-    .map((pair) => {
-      const separator = pair.indexOf('=');
-      if (separator < 0) return pair;
-      const name = pair.slice(0, separator);
-      let value: string;
-      try {
-        value = decodeURIComponent(pair.slice(separator + 1).replace(/\+/g, ' '));
-      } catch {
-        return `${name}=${shorten(pair.slice(separator + 1))}`;
-      }
-      const masked = maskRoomText(maskValue(name, value));
-      // Only a masked value is written again: the others keep their encoding (`openid+profile`).
-      return masked === value ? pair : `${name}=${encodeURIComponent(masked)}`;
-    })
-    .join('&');
-}
-
-// Cookie values the recorder did not replace by a label (`[learner id, hidden]`) are masked too.
-const maskCookiePair = (pair: string) => {
-  const separator = pair.indexOf('=');
-  if (separator < 0) return pair;
-  const value = pair.slice(separator + 1).trim();
-  return /^\[[^\]]*hidden\]$/.test(value) ? pair : `${pair.slice(0, separator)}=••••`;
-};
-
-// Headers whose whole value is a credential: its scheme may stay, the rest never does. The run id is
-// hidden as its cookie is (lib/trace/cookie-labels.ts).
-const CREDENTIAL_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'dpop',
-  'x-playground-on-behalf',
-  'x-playground-run',
-]);
-// What the recorder wrote in place of a value: `[signed by the playground, hidden]`.
-const isLabel = (value: string) => /^\[[^\]]*\]$/.test(value);
-
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-export function maskHeader(name: string, value: string): string {
-  const lower = name.toLowerCase();
-  if (lower === 'cookie')
-    return value
-      .split(';')
-      .map((pair) => maskCookiePair(pair.trim()))
-      .join('; ');
-  if (lower === 'set-cookie') {
-    const end = value.indexOf(';');
-    return end < 0 ? maskCookiePair(value) : `${maskCookiePair(value.slice(0, end))}${value.slice(end)}`;
-  }
-  if (CREDENTIAL_HEADERS.has(lower) && !isLabel(value)) {
-    const [scheme = '', ...rest] = value.split(' ');
-    if (!rest.length) return shorten(value);
-    // As the presenter view shows HTTP Basic: nothing of the client's credentials.
-    return `${scheme} ${scheme.toLowerCase() === 'basic' ? '••••' : shorten(rest.join(' '))}`;
-  }
-  return maskRoomText(value);
-}
 
 const maskHeaders = (headers: HeaderList): HeaderList =>
   headers
@@ -184,6 +111,7 @@ export function maskRoomView(view: RoomView): RoomView {
     ...(view.request ? { request: maskRequest(view.request) } : {}),
     values: maskRecord(view.values),
     tokens: maskRecord(view.tokens),
+    ...(view.outcome ? { outcome: maskOutcome(view.outcome) } : {}),
   };
 }
 
@@ -198,20 +126,40 @@ export function roomViewOf(input: {
   request?: RoomRequest;
   values: Record<string, string>;
   tokens: Record<string, string | number | undefined>;
+  outcome?: RoomOutcome;
 }): RoomView {
   const tokens = Object.fromEntries(
     Object.entries(input.tokens).filter(
       (entry): entry is [string, string | number] => entry[1] !== undefined,
     ),
   );
-  let view = maskRoomView({
+  const view = maskRoomView({
     exchanges: input.events.slice(-ROOM_EXCHANGES),
     total: input.events.length,
     ...(input.request ? { request: input.request } : {}),
     values: input.values,
     tokens,
+    ...(input.outcome ? { outcome: input.outcome } : {}),
   });
-  while (view.exchanges.length > 1 && roomViewBytes(view) > ROOM_VIEW_BYTES)
-    view = { ...view, exchanges: view.exchanges.slice(1) };
-  return view;
+  return fitted(view);
+}
+
+/** The oldest exchanges left out until the view fits the room's message size. */
+function fitted(view: RoomView): RoomView {
+  let fitting = view;
+  while (fitting.exchanges.length > 1 && roomViewBytes(fitting) > ROOM_VIEW_BYTES)
+    fitting = { ...fitting, exchanges: fitting.exchanges.slice(1) };
+  return fitting;
+}
+
+/**
+ * The view with exchanges the servers recorded after it was built (./relay.ts), masked, each once and
+ * in the trace's order; the rest of the view stays as the instructor's browser last sent it.
+ */
+export function withExchanges(view: RoomView, events: readonly TraceEvent[]): RoomView {
+  const newest = view.exchanges.at(-1)?.seq ?? -1;
+  const added = events.filter((event) => event.seq > newest).map(maskExchange);
+  if (!added.length) return view;
+  const exchanges = [...view.exchanges, ...added].slice(-ROOM_EXCHANGES);
+  return fitted({ ...view, exchanges, total: view.total + added.length });
 }

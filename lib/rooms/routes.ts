@@ -8,7 +8,7 @@ import { tryAgainIn } from '../oidc/sign-in-throttle';
 import { attackBySlug } from '../../machines/attacks/registry';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
-import { openRooms, roomCreationLimit, roomHub, roomJoinLimit } from './index';
+import { openRooms, roomCreationLimit, roomHub, roomJoinLimit, roomRelay } from './index';
 import { ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { maskRoomView, ROOM_VIEW_BYTES, roomViewBytes } from './room-view';
 import { roomViewSchema } from './room-view-schema';
@@ -126,7 +126,16 @@ export async function readRoom(request: Request, code: string): Promise<Response
 }
 
 const stepBody = z
-  .object({ slug: z.string(), stepIndex: z.number().int().min(0), view: roomViewSchema.optional() })
+  .object({
+    slug: z.string(),
+    stepIndex: z.number().int().min(0),
+    view: roomViewSchema.optional(),
+    // The instructor's run (lib/trace/run.ts): the server relays its exchanges, never shares its id.
+    run: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional(),
+  })
   .refine(
     ({ slug, stepIndex }) => {
       // A grant's walkthrough, or an attack of the lab: both are walkthroughs an instructor can present.
@@ -159,15 +168,19 @@ export async function publishStep(request: Request, rawCode: string): Promise<Re
   }
   const parsed = stepBody.safeParse(json);
   if (!parsed.success) return errorResponse(400, 'invalid_request', issuesOf(parsed.error));
-  const { view, ...step } = parsed.data;
+  const { view, run, ...step } = parsed.data;
   if (view && roomViewBytes(view) > ROOM_VIEW_BYTES)
     return errorResponse(
       413,
       'view_too_large',
       `The step's view is larger than ${ROOM_VIEW_BYTES / 1024} KB: send fewer exchanges.`,
     );
-  const verdict = await roomHub().publish(code, key, view ? { ...step, view: maskRoomView(view) } : step);
+  const published = view ? { ...step, view: maskRoomView(view) } : step;
+  const verdict = await roomHub().publish(code, key, published);
   if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  // While the instructor's browser is at the authorization server, the servers tell the room.
+  const { learnerId } = await identifyRequester(request.headers);
+  if (learnerId) roomRelay().follow(code, { key, learnerId, step: published, ...(run ? { run } : {}) });
   return Response.json(describe(withoutView(verdict.value)), { headers: { 'cache-control': 'no-store' } });
 }
 
@@ -183,6 +196,7 @@ export async function closeRoom(request: Request, rawCode: string): Promise<Resp
   if (!code) return notFound();
   const verdict = await roomHub().close(code, key);
   if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  roomRelay().end(code);
   return new Response(null, { status: 204 });
 }
 
