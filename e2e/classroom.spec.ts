@@ -66,10 +66,12 @@ test('students follow the instructor step by step; one explores and is no longer
       await expect(instructorStep(student).getByRole('heading')).toHaveText('Call the userinfo endpoint');
     }
 
-    // The second student explores on their own: their own run, not moved by the instructor.
+    // The second student explores on their own: their own run, replayed to the instructor's step (issue
+    // 23), then not moved by the instructor.
     await second.getByRole('button', { name: 'Explore on my own' }).click();
     const own = new WalkthroughPage(second);
-    await expect(own.stepNumber).toContainText('Step 1 of 3');
+    await expect(own.stepNumber).toContainText('Step 2 of 3');
+    await expect(own.nextStep).toBeEnabled();
     await own.next();
     await expect(own.card).toContainText('The response: 200');
 
@@ -78,10 +80,12 @@ test('students follow the instructor step by step; one explores and is no longer
     await expect(instructorStep(first)).toContainText('Step 3 of 3');
     await expect(instructorStep(first).getByRole('heading')).toHaveText('Call the API: who am I?');
     await expect(second.getByText('The instructor is at Resource owner password, step 3.')).toBeVisible();
-    await expect(own.stepNumber).toContainText('Step 1 of 3');
+    await expect(own.stepNumber).toContainText('Step 2 of 3');
     await expect(instructorStep(second)).toHaveCount(0);
-    // Students never see another's exchanges: the explorer's log holds only their own request.
-    await expect.poll(() => own.logLines()).toEqual(['POST /oidc/token 200', 'GET /oidc/jwks 200']);
+    // Students never see another's exchanges: the explorer's log holds only their own requests.
+    await expect
+      .poll(() => own.logLines())
+      .toEqual(['POST /oidc/token 200', 'GET /oidc/jwks 200', 'GET /oidc/me 200']);
 
     // Back to following: the instructor's current step at once.
     await second.getByRole('button', { name: 'Follow the instructor' }).click();

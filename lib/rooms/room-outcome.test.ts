@@ -107,6 +107,8 @@ describe('exchanges the servers record while the instructor is away, added to th
     expect(withExchanges(twice, run.slice(0, 5))).toBe(twice);
     const all = withExchanges(twice, run);
     expect(leakedSecrets(JSON.stringify(all))).toEqual([]);
+    // A password is hidden whole: its first letters are half of it.
+    expect(JSON.stringify(all)).not.toContain('wonder');
     // Which run of the instructor's made them is not the students' to know.
     expect(JSON.stringify(all)).not.toContain('instructor-run-1');
     expect(roomViewSchema.safeParse(all).success).toBe(true);

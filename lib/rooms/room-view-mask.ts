@@ -12,6 +12,11 @@ const PARAMETER = /([?&#](?:amp;)?)([^=&#\s;]+)=([^&#\s"'<]*)/g;
 // A JWT anywhere (an id_token_hint, a DPoP proof) is a credential whatever its name.
 const JWT = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
 
+// A password's first letters are half of it (the presenter view keeps six): a room hides it whole.
+const PASSWORD = /((?:^|[?&#;\s])password=)([^&\s"'<]+)/g;
+const PASSWORD_JSON = /("password"\s*:\s*")([^"]+)(")/g;
+const HIDDEN = '••••';
+
 /** Free text (a URL, a header, a body) with every secret masked. */
 export function maskRoomText(text: string): string {
   return maskSecrets(
@@ -19,7 +24,10 @@ export function maskRoomText(text: string): string {
       PARAMETER,
       (_m, at: string, name: string, value: string) => `${at}${name}=${maskValue(name, value)}`,
     ),
-  ).replace(JWT, shorten);
+  )
+    .replace(JWT, shorten)
+    .replace(PASSWORD, `$1${HIDDEN}`)
+    .replace(PASSWORD_JSON, `$1${HIDDEN}$3`);
 }
 
 /** A form body masked value by value, in decoded form, as the request preview decodes it. */
@@ -30,6 +38,7 @@ export function maskForm(body: string): string {
       const separator = pair.indexOf('=');
       if (separator < 0) return pair;
       const name = pair.slice(0, separator);
+      if (name === 'password') return `${name}=${encodeURIComponent(HIDDEN)}`;
       let value: string;
       try {
         value = decodeURIComponent(pair.slice(separator + 1).replace(/\+/g, ' '));

@@ -24,7 +24,7 @@ describe('the view a classroom room shares of the instructor’s screen', () => 
       '_interaction=[authorization server cookie, hidden]; other=••••',
     );
     expect(header(view.exchanges[0]!.response.headers, 'set-cookie')).toBe('tracker=••••; path=/; httponly');
-    expect(view.exchanges[0]!.request.body).toBe('username=alice&password=wonder…');
+    expect(view.exchanges[0]!.request.body).toBe('username=alice&password=••••');
     expect(header(view.exchanges[2]!.request.headers, 'authorization')).toBe('Basic ••••');
     expect(JSON.parse(view.exchanges[2]!.response.body!)).toEqual({
       access_token: 'ZmFrZS…',
