@@ -1,22 +1,19 @@
 import { explainError } from '@/machines/walkthrough/error-explanations';
 import type { RoomOutcome } from '@/lib/rooms/room-outcome';
-import { outcomeLine, type AnsweredBy } from './outcome-line';
+import { accepted } from './outcome-line';
 
 /**
- * What the instructor's send received, in the follower's step card: the status and a one-line meaning,
- * the masked response, and for a refusal the server's words verbatim with the explanation the solo
- * view gives (components/walkthrough/error-view.tsx). No "Try again": the instructor drives.
+ * What the instructor's send received, in the follower's step card under its one-line meaning
+ * (./outcome-line.ts): the status, the masked response, and for a refusal the server's words verbatim
+ * with the explanation the solo view gives (components/walkthrough/error-view.tsx). No "Try again":
+ * the instructor drives.
  */
-export function FollowerOutcome({ outcome, to }: { outcome: RoomOutcome; to: AnsweredBy }) {
+export function FollowerOutcome({ outcome }: { outcome: RoomOutcome }) {
   const { response, error } = outcome;
-  const line = outcomeLine(outcome, to);
-  if (!line) return null;
-  const ok = response !== undefined && response.status >= 200 && response.status < 400 && !error;
+  if (!response && !error) return null;
+  const ok = accepted(outcome);
   return (
-    <div className="mt-4 space-y-2" data-outcome={ok ? 'accepted' : 'refused'}>
-      <p role="status" className={`font-semibold ${ok ? 'text-emerald-900' : 'text-red-900'}`}>
-        {line}
-      </p>
+    <div className="mt-4 space-y-2">
       {response ? (
         <>
           <p className="font-semibold">

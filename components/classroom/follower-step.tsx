@@ -3,7 +3,7 @@ import { authorizationServerPage } from '@/lib/rooms/authorization-server-page';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { StepPhase } from '../walkthrough/step-phase';
 import { FollowerOutcome } from './follower-outcome';
-import { AT_AUTHORIZATION_SERVER } from './outcome-line';
+import { accepted, AT_AUTHORIZATION_SERVER, outcomeLine } from './outcome-line';
 
 const ROLE = {
   'resource-owner': 'the resource owner (browser)',
@@ -11,6 +11,12 @@ const ROLE = {
   'authorization-server': 'the authorization server',
   'resource-server': 'the resource server',
   attacker: 'the attacker',
+} as const;
+
+const TONE = {
+  away: 'bg-as-soft text-slate-900',
+  accepted: 'bg-emerald-50 text-emerald-900',
+  refused: 'bg-red-50 text-red-900',
 } as const;
 
 /**
@@ -30,6 +36,8 @@ export function FollowerStep({
   const current = grant.steps[stepIndex]!;
   const away = authorizationServerPage(view.exchanges);
   const phase = away ? { kind: 'away' as const } : view.outcome?.phase;
+  const line = away ? AT_AUTHORIZATION_SERVER[away] : view.outcome && outcomeLine(view.outcome, current.to);
+  const tone = away ? 'away' : view.outcome && accepted(view.outcome) ? 'accepted' : 'refused';
   return (
     <section
       aria-label="Instructor’s step"
@@ -45,6 +53,12 @@ export function FollowerStep({
         </div>
         <h2 className="mt-1 text-xl font-bold">{current.title}</h2>
       </div>
+      {/* Where the instructor is, or what the send came to, right under the title: on a phone too. */}
+      {line ? (
+        <p role="status" data-outcome={tone} className={`mt-3 rounded px-3 py-2 font-semibold ${TONE[tone]}`}>
+          {line}
+        </p>
+      ) : null}
       <p className="mt-2 text-slate-700">{current.forFollowers ?? current.explanation}</p>
       <p className="mt-3 text-sm">
         From {ROLE[current.from]} to {ROLE[current.to]}, over the{' '}
@@ -53,13 +67,7 @@ export function FollowerStep({
           {current.rfc.label}
         </a>
       </p>
-      {away ? (
-        <p role="status" className="mt-4 rounded bg-as-soft px-3 py-2 font-semibold">
-          {AT_AUTHORIZATION_SERVER[away]}
-        </p>
-      ) : view.outcome ? (
-        <FollowerOutcome outcome={view.outcome} to={current.to} />
-      ) : null}
+      {!away && view.outcome ? <FollowerOutcome outcome={view.outcome} /> : null}
     </section>
   );
 }

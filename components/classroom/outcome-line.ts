@@ -18,6 +18,10 @@ export const AT_AUTHORIZATION_SERVER: Record<AuthorizationServerPage, string> = 
   consent: 'The instructor is consenting at the authorization server',
 };
 
+/** The send was answered and not refused: a 2xx, or a redirect the walkthrough follows. */
+export const accepted = ({ response, error }: RoomOutcome) =>
+  response !== undefined && response.status >= 200 && response.status < 400 && !error;
+
 /**
  * The outcome of the instructor's send in one line, from what came back: who answered, the status
  * as the badge reads it, and whether that accepted, redirected or refused the request. A refusal with
