@@ -30,11 +30,15 @@ export function roomRoutesUnderTest() {
     };
   }
 
-  const step = (code: string, key: string | undefined, body: unknown) =>
+  const step = (code: string, key: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
     publishStep(
       request(`/api/rooms/${code}/step`, '10.9.9.9', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+          ...headers,
+        },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
       code,
@@ -49,6 +53,8 @@ export function roomRoutesUnderTest() {
     globalThis.playgroundEventStreamLimit = undefined;
   });
   afterEach(async () => {
+    globalThis.playgroundRoomRelay?.shutdown();
+    globalThis.playgroundRoomRelay = undefined;
     await globalThis.playgroundRoomHub?.shutdown();
     globalThis.playgroundRoomHub = undefined;
   });
