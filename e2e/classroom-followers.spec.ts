@@ -75,7 +75,7 @@ test('followers read the instructor’s response status, meaning and masked body
         await instructor.page.getByLabel('Response body').innerText(),
       )?.[1];
       expect(accessToken).toBeDefined();
-      await expect(card.getByText('The response: 200')).toBeVisible({ timeout: 1000 });
+      await expect(card.getByText('The response: 200')).toBeVisible();
       await expect(card.getByRole('status')).toHaveText(
         'The authorization server answered 200 OK: it accepted the request.',
       );
