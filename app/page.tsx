@@ -3,6 +3,8 @@ import { DemoAccounts } from '@/components/home/demo-accounts';
 import { DemoClients } from '@/components/home/demo-clients';
 import { GrantGuide } from '@/components/home/grant-guide';
 import { GrantList } from '@/components/home/grant-list';
+import { RolesPrimer } from '@/components/home/roles-primer';
+import { StartHere } from '@/components/home/start-here';
 import { ThisOrigin } from '@/components/ui/this-origin';
 import { ISSUER_PATH } from '@/lib/config/env';
 import { demoAccountCredentials } from '@/lib/oidc/accounts';
@@ -14,7 +16,7 @@ import { demoClientList } from '@/lib/oidc/clients';
  */
 export default function HomePage() {
   return (
-    <div className="space-y-10">
+    <div className="space-y-8">
       <section aria-labelledby="intro">
         <h1 id="intro" className="text-3xl font-bold">
           Learn OAuth 2.0 by doing it for real
@@ -27,30 +29,9 @@ export default function HomePage() {
           . Every redirect, request and token you see is a real HTTP exchange with it, recorded for you as it
           happens.
         </p>
-        <ul className="mt-4 flex flex-wrap gap-4 text-sm">
-          <li>
-            <a
-              className="font-semibold text-as-accent underline"
-              href="/oidc/.well-known/openid-configuration"
-            >
-              OpenID Connect discovery document
-            </a>
-          </li>
-          <li>
-            <a
-              className="font-semibold text-as-accent underline"
-              href="/.well-known/oauth-authorization-server/oidc"
-            >
-              RFC 8414 authorization server metadata
-            </a>
-          </li>
-          <li>
-            <a className="font-semibold text-as-accent underline" href="/oidc/jwks">
-              Signing keys (JWKS)
-            </a>
-          </li>
-        </ul>
       </section>
+      <StartHere />
+      <RolesPrimer />
       <GrantList />
       <section aria-labelledby="mastodon-intro" className="rounded-xl border border-slate-300 bg-white p-5">
         <h2 id="mastodon-intro" className="text-xl font-bold">
@@ -78,6 +59,34 @@ export default function HomePage() {
         </Link>
       </section>
       <GrantGuide />
+      <section aria-labelledby="server-documents">
+        <h2 id="server-documents" className="text-lg font-bold">
+          What the authorization server publishes
+        </h2>
+        <ul className="mt-2 flex flex-wrap gap-4 text-sm">
+          <li>
+            <a
+              className="font-semibold text-as-accent underline"
+              href="/oidc/.well-known/openid-configuration"
+            >
+              OpenID Connect discovery document
+            </a>
+          </li>
+          <li>
+            <a
+              className="font-semibold text-as-accent underline"
+              href="/.well-known/oauth-authorization-server/oidc"
+            >
+              RFC 8414 authorization server metadata
+            </a>
+          </li>
+          <li>
+            <a className="font-semibold text-as-accent underline" href="/oidc/jwks">
+              Signing keys (JWKS)
+            </a>
+          </li>
+        </ul>
+      </section>
       <DemoAccounts accounts={demoAccountCredentials()} />
       <DemoClients clients={demoClientList()} />
     </div>

@@ -102,6 +102,30 @@ test.describe('POST /api/v1/apps', () => {
     expect(body.client_secret).toBeUndefined();
     expect((await request.get('/api/v1/apps/verify_credentials')).status()).toBe(401);
   });
+
+  test('the client credentials demo service’s record lists the scopes its token was granted', async ({
+    request,
+  }) => {
+    const token = await request.post('/oidc/token', {
+      form: { grant_type: 'client_credentials', scope: 'read write:statuses' },
+      headers: {
+        authorization: `Basic ${Buffer.from('playground-service:playground-service-secret').toString('base64')}`,
+      },
+    });
+    const { access_token, scope } = (await token.json()) as { access_token: string; scope: string };
+    expect(scope).toBe('read write:statuses');
+    const verified = await request.get('/api/v1/apps/verify_credentials', { headers: bearer(access_token) });
+    expect(await verified.json()).toMatchObject({ scopes: ['read', 'write:statuses'] });
+    // Registered for these two only: a static scope beyond them is refused, not silently granted.
+    const beyond = await request.post('/oidc/token', {
+      form: { grant_type: 'client_credentials', scope: 'read follow' },
+      headers: {
+        authorization: `Basic ${Buffer.from('playground-service:playground-service-secret').toString('base64')}`,
+      },
+    });
+    expect(beyond.status()).toBe(400);
+    expect(await beyond.json()).toMatchObject({ error: 'invalid_scope' });
+  });
 });
 
 test('app registration is rate-limited per address with 429 and Retry-After', async () => {

@@ -19,7 +19,12 @@ export function DemoClients({ clients }: Props) {
         to get a JWT access token for the playground&apos;s API; without it, access tokens are opaque. You can
         also register your own client at <code>/oidc/reg</code>.
       </p>
-      <div className="mt-3 overflow-x-auto">
+      <div
+        className="mt-3 overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Clients table, scrolls sideways on a narrow screen"
+      >
         <table className="w-full border-collapse bg-white text-left text-sm">
           <thead>
             <tr className="border-b border-slate-300">

@@ -13,6 +13,9 @@ export function SiteHeader() {
         <Link href="/compare" className="text-sm text-slate-700 underline-offset-4 hover:underline">
           Compare grants
         </Link>
+        <Link href="/attacks" className="text-sm text-slate-700 underline-offset-4 hover:underline">
+          Attack lab
+        </Link>
         <Link href="/mastodon" className="text-sm text-slate-700 underline-offset-4 hover:underline">
           Mastodon
         </Link>

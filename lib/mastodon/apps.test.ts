@@ -3,7 +3,7 @@ import type { AuthorizationServer } from '../oidc/provider';
 import { CLIENT_IDLE_SECONDS } from '../storage';
 import { openSqliteStorage } from '../storage/sqlite';
 import { manualClock } from '../testing/clock';
-import { findApp, registerApp } from './apps';
+import { appOfClient, findApp, registerApp, registeredScopes } from './apps';
 
 // Only what registerApp reads of the authorization server: its storage, origin and client validation.
 function serverAt(now: () => number) {
@@ -28,5 +28,23 @@ describe('Mastodon apps', () => {
     clock.advance(1);
     expect(await findApp(server, registered.client_id)).toBeUndefined();
     expect(await server.storage.find('Client', registered.client_id)).toBeUndefined();
+  });
+
+  it('lists a client’s registered scopes in its record, as the authorization server grants them', async () => {
+    const server = serverAt(Date.now);
+    (server.provider.Client as unknown as { find: (id: string) => unknown }).find = async () => ({
+      clientName: 'Playground Machine-to-Machine Service',
+      scope: 'read write:statuses',
+      redirectUris: [],
+    });
+    expect(await appOfClient(server, 'playground-service')).toMatchObject({
+      name: 'Playground Machine-to-Machine Service',
+      scopes: ['read', 'write:statuses'],
+    });
+  });
+
+  it('says a client registered without scopes may ask for all of them, not just read', () => {
+    expect(registeredScopes(undefined)).toEqual(['read', 'write', 'follow', 'push', 'profile']);
+    expect(registeredScopes('read')).toEqual(['read']);
   });
 });

@@ -132,6 +132,14 @@ const applicationEntity = (app: Omit<MastodonApp, 'client_id' | 'created_at'>) =
   vapid_key: '',
 });
 
+/**
+ * The scopes a client may ask for, as Mastodon's app record lists them: those it registered (RFC 7591
+ * §2 `scope`), or, for a client registered without any, every scope, which the top-level ones cover.
+ */
+export const registeredScopes = (scope: string | undefined): string[] =>
+  scope ? parseScopes(scope) : [...UNRESTRICTED_SCOPES];
+const UNRESTRICTED_SCOPES = ['read', 'write', 'follow', 'push', 'profile'] as const;
+
 /** GET /api/v1/apps/verify_credentials: the calling app, without its secret. */
 export async function appOfClient(server: AuthorizationServer, clientId: string) {
   const app = await findApp(server, clientId);
@@ -143,7 +151,7 @@ export async function appOfClient(server: AuthorizationServer, clientId: string)
     id: clientId,
     name: client.clientName ?? clientId,
     website: null,
-    scopes: (client.scope ?? 'read').split(' '),
+    scopes: registeredScopes(client.scope),
     redirect_uris: [...(client.redirectUris ?? [])],
   });
 }

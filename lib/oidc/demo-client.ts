@@ -27,6 +27,7 @@ export type DemoClient = {
     | 'application_type'
     | 'require_pushed_authorization_requests'
     | 'dpop_bound_access_tokens'
+    | 'scope'
   >;
 };
 

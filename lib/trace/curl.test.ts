@@ -65,4 +65,16 @@ describe('copy as curl', () => {
     expect(command).not.toContain('padding=');
     expect(command).toContain('the 49152-byte body was cut in the log');
   });
+
+  it('sends to the public origin the log recorded, with no Host header where it is that origin’s', () => {
+    expect(
+      toCurl(event({ url: 'http://127.0.0.1:4790/oidc/me', headers: [['host', '127.0.0.1:4790']] })),
+    ).toBe("curl 'http://127.0.0.1:4790/oidc/me'");
+  });
+
+  it('keeps a Host header that names another host than the URL, so that the command sends what was sent', () => {
+    expect(
+      toCurl(event({ url: 'http://192.168.1.20:3000/oidc/me', headers: [['host', 'localhost:3000']] })),
+    ).toBe("curl 'http://192.168.1.20:3000/oidc/me' -H 'host: localhost:3000'");
+  });
 });

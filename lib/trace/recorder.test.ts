@@ -32,7 +32,7 @@ function exchange(overrides: Partial<Exchange> = {}): Exchange {
 describe('exchange recorder', () => {
   it('records method, URL, headers, bodies, status, timing and roles', () => {
     const store = createMemoryTraceStore();
-    const recorded = recordExchange(store, exchange());
+    const recorded = recordExchange(store, exchange(), 'http://localhost:3000');
     expect(recorded).toMatchObject({
       seq: 1,
       time: '2026-11-28T10:00:00.000Z',
@@ -170,5 +170,27 @@ describe('exchange recorder', () => {
   it('keeps nothing for an exchange without a learner', () => {
     const store = createMemoryTraceStore();
     expect(recordExchange(store, exchange({ learnerId: undefined }))).toBeUndefined();
+  });
+
+  it('records the request at the public origin, not at Next’s internal localhost address', () => {
+    const recorded = recordExchange(
+      createMemoryTraceStore(),
+      exchange({
+        request: {
+          method: 'GET',
+          url: 'http://localhost:4790/oidc/me?claims=x',
+          headers: new Headers({ host: '127.0.0.1:4790', authorization: 'Bearer at' }),
+          body: null,
+        },
+      }),
+      'http://127.0.0.1:4790',
+    );
+    expect(recorded!.request.url).toBe('http://127.0.0.1:4790/oidc/me?claims=x');
+    expect(recorded!.request.headers).toContainEqual(['host', '127.0.0.1:4790']);
+  });
+
+  it('takes the public origin’s scheme too (TLS ends at a proxy in front)', () => {
+    const recorded = recordExchange(createMemoryTraceStore(), exchange(), 'https://class.example/');
+    expect(recorded!.request.url).toBe('https://class.example/oidc/token');
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readEnv } from '../config/env';
 import { recordedHeaderValue } from './cookie-labels';
 import { MAX_RECORDED_BODY } from './limits';
+import { publicUrl } from './public-url';
 import { runOf } from './run';
 import type { TraceStore } from './store';
 import type { Channel, HeaderList, RecordedMessage, Role, TraceEvent } from './types';
@@ -18,6 +20,7 @@ export type Exchange = {
   /** Wall-clock time the request arrived (ms since the epoch) and how long the answer took. */
   startedAt: number;
   durationMs: number;
+  /** `url` as the route handler got it: the recorder moves it to the public origin (./public-url.ts). */
   request: { method: string; url: string; headers: Headers; body: Uint8Array | null };
   response: { status: number; headers: Headers; body: Uint8Array | null };
   /** Form fields whose values are replaced before recording (a login form's password). */
@@ -58,8 +61,15 @@ function recordBody(
   return { body: text, bodyEncoding: 'utf8', truncated, ...size };
 }
 
-/** Turns one HTTP exchange into a trace event for its learner. Exchanges with no learner are not kept. */
-export function recordExchange(store: TraceStore, exchange: Exchange): TraceEvent | undefined {
+/**
+ * Turns one HTTP exchange into a trace event for its learner, addressed at the public origin. Exchanges
+ * with no learner are not kept.
+ */
+export function recordExchange(
+  store: TraceStore,
+  exchange: Exchange,
+  publicOrigin = readEnv().publicOrigin,
+): TraceEvent | undefined {
   if (!exchange.learnerId) return undefined;
   const { request, response } = exchange;
   return store.append(exchange.learnerId, {
@@ -72,7 +82,7 @@ export function recordExchange(store: TraceStore, exchange: Exchange): TraceEven
     run: runOf(request.headers),
     request: {
       method: request.method,
-      url: request.url,
+      url: publicUrl(request.url, publicOrigin),
       headers: headerList(request.headers),
       ...recordBody(request.body, request.headers.get('content-type'), exchange.redactFormFields),
     },

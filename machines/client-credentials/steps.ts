@@ -1,7 +1,7 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import { service } from './client';
+import { service, SERVICE_SCOPE } from './client';
 
 /** RFC 6749 §4.4: a client acting for itself, with no user and no browser. */
 export const clientCredentials: RegisteredGrant = {
@@ -17,7 +17,7 @@ export const clientCredentials: RegisteredGrant = {
     status: 'recommended',
     useWhen: 'Machine to machine, no user involved.',
   },
-  defaults: { scope: 'read write:statuses', resource: '' },
+  defaults: { scope: SERVICE_SCOPE, resource: '' },
   secrets: async () => ({}),
   steps: [
     {
@@ -47,7 +47,7 @@ export const clientCredentials: RegisteredGrant = {
       id: 'verify-app',
       title: 'Call the API as the app',
       explanation:
-        'The token identifies the client, not a person: the API answers with the application’s own record.',
+        'The token identifies the client, not a person: the API answers with the application’s own record, with the scopes it is registered for.',
       rfc: RFC.bearer,
       from: 'client',
       to: 'resource-server',
