@@ -84,6 +84,7 @@ export function DpopProofView({ exhibit }: { exhibit: DpopProofExhibit }) {
           checks.map((check) => (
             <li key={check.name} className={check.ok ? 'text-emerald-900' : 'text-red-800'}>
               <span aria-hidden="true">{check.ok ? '✓ ' : '✗ '}</span>
+              <span className="sr-only">{check.ok ? 'Passes: ' : 'Fails: '}</span>
               <span className="break-all">{check.says}</span>
             </li>
           ))
