@@ -69,15 +69,6 @@ export function DpopProofView({ exhibit }: { exhibit: DpopProofExhibit }) {
           {DPOP_PROOF_RFC.label}
         </a>
       </h3>
-      <h4 className="mt-2 text-sm font-semibold">Header</h4>
-      <Fields label="DPoP proof header" fields={decoded.header} />
-      <h4 className="mt-2 text-sm font-semibold">Claims</h4>
-      <Fields label="DPoP proof claims" fields={decoded.claims} />
-      {decoded.claims.some((field) => field.name === 'nonce') ? null : (
-        <p className="text-xs text-slate-600">
-          No nonce: the server has not sent a DPoP-Nonce to put in this proof.
-        </p>
-      )}
       <h4 className="mt-2 text-sm font-semibold">Checked in this browser</h4>
       <ul aria-label="DPoP proof checks" className="mt-1 space-y-1 text-sm">
         {checks ? (
@@ -92,6 +83,15 @@ export function DpopProofView({ exhibit }: { exhibit: DpopProofExhibit }) {
           <li>Checking…</li>
         )}
       </ul>
+      <h4 className="mt-2 text-sm font-semibold">Header</h4>
+      <Fields label="DPoP proof header" fields={decoded.header} />
+      <h4 className="mt-2 text-sm font-semibold">Claims</h4>
+      <Fields label="DPoP proof claims" fields={decoded.claims} />
+      {decoded.claims.some((field) => field.name === 'nonce') ? null : (
+        <p className="text-xs text-slate-600">
+          No nonce: the server has not sent a DPoP-Nonce to put in this proof.
+        </p>
+      )}
       <details className="mt-2 text-sm">
         <summary>The proof as sent (the DPoP header)</summary>
         <p className="break-all font-mono">{masks.token(exhibit.proof)}</p>
