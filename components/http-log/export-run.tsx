@@ -1,7 +1,6 @@
 'use client';
 
-import { exportHar } from '@/lib/trace/export-har';
-import { exportTranscript, type TranscriptStep } from '@/lib/trace/export-transcript';
+import type { TranscriptStep } from '@/lib/trace/export-transcript';
 import type { TraceEvent } from '@/lib/trace/types';
 
 const button =
@@ -34,13 +33,15 @@ export function ExportRun({
         type="button"
         className={button}
         disabled={none}
-        onClick={() =>
+        onClick={async () => {
+          // The builders load on the first export, not with every page that has a log.
+          const { exportTranscript } = await import('@/lib/trace/export-transcript');
           download(
             `${fileStem()}-transcript.md`,
             'text/markdown',
             exportTranscript({ title: document.title, events, steps }),
-          )
-        }
+          );
+        }}
       >
         Export transcript
       </button>
@@ -48,9 +49,10 @@ export function ExportRun({
         type="button"
         className={button}
         disabled={none}
-        onClick={() =>
-          download(`${fileStem()}.har`, 'application/json', JSON.stringify(exportHar(events), null, 2))
-        }
+        onClick={async () => {
+          const { exportHar } = await import('@/lib/trace/export-har');
+          download(`${fileStem()}.har`, 'application/json', JSON.stringify(exportHar(events), null, 2));
+        }}
       >
         Export HAR
       </button>

@@ -1,14 +1,16 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { verificationQrDataUrl } from '@/lib/client/verification-qr';
 
 /** The verification address as a QR code: scan it with your own phone, the "other device" of RFC 8628. */
 export function VerificationQr({ url }: { url: string }) {
   const [image, setImage] = useState<{ url: string; src: string }>();
   useEffect(() => {
     let cancelled = false;
-    void verificationQrDataUrl(url).then((src) => !cancelled && setImage({ url, src }));
+    // Loaded when a step offers a code, so that the QR encoder does not weigh on every grant page.
+    void import('@/lib/client/verification-qr')
+      .then(({ verificationQrDataUrl }) => verificationQrDataUrl(url))
+      .then((src) => !cancelled && setImage({ url, src }));
     return () => {
       cancelled = true;
     };
