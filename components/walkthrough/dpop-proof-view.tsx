@@ -76,7 +76,7 @@ export function DpopProofView({ exhibit }: { exhibit: DpopProofExhibit }) {
             <li key={check.name} className={check.ok ? 'text-emerald-900' : 'text-red-800'}>
               <span aria-hidden="true">{check.ok ? '✓ ' : '✗ '}</span>
               <span className="sr-only">{check.ok ? 'Passes: ' : 'Fails: '}</span>
-              <span className="break-all">{check.says}</span>
+              <span className="[overflow-wrap:anywhere]">{check.says}</span>
             </li>
           ))
         ) : (
