@@ -40,7 +40,7 @@ const field = (list: Locator, name: string) =>
 test('DPoP: the proof each step sent is decoded and checked in the browser (jwk, htm, htu, ath, nonce, cnf.jkt)', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('dpop');
   await walkthrough.next();
