@@ -7,7 +7,9 @@ import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
+import type { TranscriptStep } from '@/lib/trace/export-transcript';
 import { ExchangeSender } from './exchange-sender';
+import { ExportRun } from './export-run';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -147,6 +149,7 @@ export function HttpLog({
   onSelect,
   source = 'Recorded by the playground’s servers as they happened.',
   roles,
+  steps,
 }: {
   events: TraceEvent[];
   selectedSeq?: number;
@@ -155,6 +158,8 @@ export function HttpLog({
   source?: string;
   /** The grant's extra parties: their requests are labelled with their own names, as the diagram does. */
   roles?: readonly ExtraRole[];
+  /** The walkthrough's steps, for the exported transcript. */
+  steps?: readonly TranscriptStep[];
 }) {
   const parties = roles?.length ? assignParties(events, roles) : undefined;
   const list = useRef<HTMLOListElement>(null);
@@ -174,6 +179,7 @@ export function HttpLog({
           {source} Open one to see headers and bodies.
         </p>
       </div>
+      <ExportRun events={events} steps={steps} />
       {events.length ? (
         <ol ref={list} className="mt-2 space-y-2">
           {events.map((event, index) => (

@@ -21,6 +21,7 @@ import { StepExhibit } from './step-exhibit';
 import { stepFacts } from './step-facts';
 import { StepPhase, type Phase } from './step-phase';
 import type { WalkthroughActor } from './types';
+import { VerificationQr } from './verification-qr';
 
 const ROLE = {
   'resource-owner': 'Resource owner (browser)',
@@ -135,6 +136,7 @@ function StepCardView({
           >
             {action.linkText}
           </a>
+          {action.qr ? <VerificationQr url={action.qr} /> : null}
         </div>
       ) : null}
       {action.kind === 'skip' ? (

@@ -58,4 +58,16 @@ describe('masking secrets for the presenter view', () => {
       maskSecrets('grant_type=x&subject_token=eyJhbGciOiJFUzI1NiJ9.a.b&actor_token=opaque-token-value'),
     ).toBe('grant_type=x&subject_token=eyJhbG…&actor_token=opaque…');
   });
+
+  it('shortens a DPoP proof header and cookie values, and keeps the labels the recorder put in their place', () => {
+    expect(maskSecrets('content-type: text/plain\ndpop: eyJ0eXAiOiJkcG9wK2p3dCJ9.claims.sig')).toBe(
+      'content-type: text/plain\ndpop: eyJ0eX…',
+    );
+    expect(maskSecrets('cookie: _session=abcdefghijklmnop; playground_learner=[learner id, hidden]')).toBe(
+      'cookie: _session=abcdef…; playground_learner=[learner id, hidden]',
+    );
+    expect(maskSecrets('set-cookie: theme=abcdefghijkl; path=/; httponly')).toBe(
+      'set-cookie: theme=abcdef…; path=/; httponly',
+    );
+  });
 });

@@ -37,5 +37,25 @@ export function maskSecrets(text: string): string {
       )
       // The request preview writes `Basic base64(client_id:<client secret>)`, spaces included.
       .replace(/(Basic\s+)(base64\([^)]*\)|\S+)/gi, (_m, start: string) => `${start}••••`)
+      // A `DPoP:` header line: the proof (RFC 9449 §4.1), signed for one request but replayable within it.
+      .replace(/^(dpop:\s*)(\S+)/gim, (_m, start: string, value: string) => `${start}${shorten(value)}`)
+      // Cookie lines: each value is a credential, unless the recorder already put a label in its place.
+      .replace(/^(cookie:\s*)(.*)$/gim, (_m, start: string, pairs: string) => `${start}${maskCookies(pairs)}`)
+      .replace(
+        /^(set-cookie:\s*)([^;\n]*)/gim,
+        (_m, start: string, pair: string) => `${start}${maskCookies(pair)}`,
+      )
   );
 }
+
+const maskCookies = (pairs: string) =>
+  pairs
+    .split(';')
+    .map((pair) => {
+      const separator = pair.indexOf('=');
+      const value = pair.slice(separator + 1).trim();
+      return separator < 0 || /^\[.*\]$/.test(value)
+        ? pair
+        : `${pair.slice(0, separator + 1)}${shorten(value)}`;
+    })
+    .join(';');

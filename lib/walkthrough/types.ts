@@ -57,7 +57,14 @@ export type StepAction =
       clientId?: string;
     }
   | { kind: 'callback' }
-  | { kind: 'visit'; url: string; linkText: string; show?: { label: string; name: string; value: string } }
+  | {
+      kind: 'visit';
+      url: string;
+      linkText: string;
+      show?: { label: string; name: string; value: string };
+      /** An address to offer as a QR code, so that a phone can be the other device (RFC 8628 §3.3.1). */
+      qr?: string;
+    }
   | { kind: 'skip'; reason: string };
 
 /** A response as the playground received it. */
@@ -75,11 +82,24 @@ export type SignedClientAssertion = { jwt: string; registeredJwks: { keys: Array
 
 /**
  * What a step shows beside its request, from the run's own values: the classic authorization URL next to
- * the pushed one (RFC 9126), or the client assertion the backend signed, decoded and checked (RFC 7523).
+ * the pushed one (RFC 9126), the client assertion the backend signed, decoded and checked (RFC 7523), or
+ * the DPoP proof the browser signed (RFC 9449).
  */
 export type StepExhibit =
   | { kind: 'authorization-urls'; classic: string; pushed: string }
-  | { kind: 'client-assertion'; jwt: string; registeredJwks: string; sentBefore?: boolean };
+  | { kind: 'client-assertion'; jwt: string; registeredJwks: string; sentBefore?: boolean }
+  | DpopProofExhibit;
+
+/**
+ * The DPoP proof the browser signed for this step's request (RFC 9449 §4.2), with the request it went
+ * with (method, URL, the access token sent) and the bound token the run holds once there is one.
+ */
+export type DpopProofExhibit = {
+  kind: 'dpop-proof';
+  proof: string;
+  sent: { method: string; url: string; accessToken?: string };
+  boundToken?: string;
+};
 
 /** An error in OAuth's wire format (RFC 6749 section 5.2), shown verbatim. */
 export type OAuthError = { error: string; error_description?: string; status?: number };

@@ -71,4 +71,16 @@ describe('device code walkthrough', () => {
     expect(denied.value).toBe('failed');
     expect(denied.context.error?.error).toBe('access_denied');
   });
+
+  it('offers verification_uri_complete from the response as a QR code at the user’s step', async () => {
+    const run = runWalkthrough(machine, deviceCode, () => deviceAuthorization);
+    await run.next();
+    await run.next();
+    const { context } = run.actor.getSnapshot();
+    expect(deviceCode.steps[context.stepIndex]!.action(context)).toMatchObject({
+      kind: 'visit',
+      url: 'http://localhost:3000/oidc/device',
+      qr: 'http://localhost:3000/oidc/device?user_code=WDJB-MJHT',
+    });
+  });
 });

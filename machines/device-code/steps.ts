@@ -94,6 +94,7 @@ export const deviceCode: RegisteredGrant = {
         url: values.verification_uri ?? '',
         linkText: 'Open the verification page (new tab)',
         show: { label: 'The TV shows:', name: 'User code', value: values.user_code ?? '' },
+        ...(values.verification_uri_complete ? { qr: values.verification_uri_complete } : {}),
       }),
     },
     {

@@ -140,4 +140,30 @@ describe('DPoP walkthrough (RFC 9449)', () => {
     }
     expect(snapshot.context.error).toMatchObject({ error: 'unexpected_success' });
   });
+
+  it('shows the proof each step sent once it is answered, with the request and token it went with', async () => {
+    const run = runWalkthrough(machine, dpop, server());
+    await throughCallback(run);
+    const exhibitAt = (snapshot: ReturnType<typeof run.actor.getSnapshot>) =>
+      dpop.steps[snapshot.context.stepIndex]!.exhibit?.(snapshot.context);
+    expect(exhibitAt(run.actor.getSnapshot())).toBeUndefined();
+    const refused = await run.next();
+    expect(exhibitAt(refused)).toEqual({
+      kind: 'dpop-proof',
+      proof: 'proof-POST-/oidc/token',
+      sent: { method: 'POST', url: `${ORIGIN}/oidc/token` },
+    });
+    run.actor.send({ type: 'NEXT' });
+    expect(exhibitAt(run.actor.getSnapshot())).toBeUndefined();
+    const bound = await run.next();
+    expect(exhibitAt(bound)).toMatchObject({ boundToken: 'bound-at', sent: { url: `${ORIGIN}/oidc/token` } });
+    run.actor.send({ type: 'NEXT' });
+    const account = await run.next();
+    expect(exhibitAt(account)).toEqual({
+      kind: 'dpop-proof',
+      proof: 'proof-GET-/api/v1/accounts/verify_credentials',
+      sent: { method: 'GET', url: `${API}/accounts/verify_credentials`, accessToken: 'bound-at' },
+      boundToken: 'bound-at',
+    });
+  });
 });

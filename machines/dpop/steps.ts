@@ -2,7 +2,9 @@ import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/
 import { pkceSecrets } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type {
+  DpopProofExhibit,
   ExchangeResult,
+  StepAction,
   StepDefinition,
   StepOutcome,
   WalkthroughContext,
@@ -68,11 +70,12 @@ function apiCall(
   proofFor?: { htm: string; path: string },
   form?: (context: WalkthroughContext) => Record<string, string>,
 ): StepDefinition {
-  return {
+  const definition: StepDefinition = {
     ...step,
     from: 'client',
     to: 'resource-server',
     channel: 'back',
+    exhibit: (context) => proofExhibit(context, definition.action(context)),
     action: (context) => ({
       kind: 'send',
       via: 'browser',
@@ -87,6 +90,27 @@ function apiCall(
         },
       },
     }),
+  };
+  return definition;
+}
+
+/**
+ * The proof this step's request carried, once it has been sent (lastResult is cleared when the run moves
+ * on), with the request it went with and the bound token the run holds, to check one against the other.
+ */
+export function proofExhibit(context: WalkthroughContext, action: StepAction): DpopProofExhibit | undefined {
+  const proof = context.lastResult?.dpopProof;
+  if (!proof || action.kind !== 'send') return undefined;
+  const { request } = action;
+  return {
+    kind: 'dpop-proof',
+    proof,
+    sent: {
+      method: request.method,
+      url: new URL(request.path, context.origin).href,
+      ...(request.dpop?.accessToken ? { accessToken: request.dpop.accessToken } : {}),
+    },
+    ...(context.tokens.access_token ? { boundToken: context.tokens.access_token } : {}),
   };
 }
 
@@ -163,6 +187,7 @@ export const dpop: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'back',
       action: (context) => tokenRequest(context),
+      exhibit: (context) => proofExhibit(context, tokenRequest(context)),
       outcome: (_context, result) => {
         const nonce = header(result, 'dpop-nonce');
         if (result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce)
@@ -188,6 +213,7 @@ export const dpop: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'back',
       action: (context) => tokenRequest(context, context.values.dpop_nonce ?? ''),
+      exhibit: (context) => proofExhibit(context, tokenRequest(context, context.values.dpop_nonce ?? '')),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true
