@@ -115,7 +115,11 @@ export function AttackPanel({
         <p className="text-sm text-slate-700">or step through it below with “Next step”.</p>
       </div>
       <AttackOutcome verdict={verdict} running={running} />
-      <AttackerLoot runId={context.runId} version={events.length} />
+      {/* Read again after every exchange of the run and every step that answered, by hand or auto-played. */}
+      <AttackerLoot
+        runId={context.runId}
+        version={`${events.length}/${context.stepIndex}/${context.history.length}`}
+      />
     </div>
   );
 }

@@ -11,10 +11,10 @@ const LABEL: Record<LootItem['kind'], string> = {
 };
 
 /**
- * What the lab's attacker server holds from this run, read from it (GET /api/attacker/loot) each time
- * the run's trace grows: the attacker's side, as it received it.
+ * What the lab's attacker server holds from this run, read from it (GET /api/attacker/loot) whenever
+ * `version` changes (the page passes the trace's length and the step's position): the attacker's side, as it received it.
  */
-export function AttackerLoot({ runId, version }: { runId: string; version: number }) {
+export function AttackerLoot({ runId, version }: { runId: string; version: string }) {
   const [loot, setLoot] = useState<LootItem[]>([]);
   useEffect(() => {
     let cancelled = false;
