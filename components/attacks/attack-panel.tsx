@@ -115,11 +115,8 @@ export function AttackPanel({
         <p className="text-sm text-slate-700">or step through it below with “Next step”.</p>
       </div>
       <AttackOutcome verdict={verdict} running={running} />
-      {/* Read again after every exchange of the run and every step that answered, by hand or auto-played. */}
-      <AttackerLoot
-        runId={context.runId}
-        version={`${events.length}/${context.stepIndex}/${context.history.length}`}
-      />
+      {/* Read again after every exchange of the run and whenever a step has answered (busy turns false). */}
+      <AttackerLoot runId={context.runId} version={`${events.length}/${context.stepIndex}/${busy}`} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LootItem } from '@/lib/attacks/loot';
+import { useMasks } from '../walkthrough/presenter';
 
 const LABEL: Record<LootItem['kind'], string> = {
   refresh_token: 'refresh token',
@@ -16,6 +17,8 @@ const LABEL: Record<LootItem['kind'], string> = {
  */
 export function AttackerLoot({ runId, version }: { runId: string; version: string }) {
   const [loot, setLoot] = useState<LootItem[]>([]);
+  // Cut short on the projector until "Reveal secrets", as every other secret on the page.
+  const masks = useMasks();
   useEffect(() => {
     let cancelled = false;
     fetch('/api/attacker/loot', { cache: 'no-store' })
@@ -40,7 +43,7 @@ export function AttackerLoot({ runId, version }: { runId: string; version: strin
             <li key={`${item.kind}-${item.at}`} className="break-all">
               <span className="font-semibold">{LABEL[item.kind]}</span> ({item.how}
               {item.client_id ? `, client ${item.client_id}` : ''}):{' '}
-              <code>{item.value.length > 24 ? `${item.value.slice(0, 24)}…` : item.value}</code>
+              <code>{masks.token(item.value.length > 24 ? `${item.value.slice(0, 24)}…` : item.value)}</code>
             </li>
           ))}
         </ul>
