@@ -115,7 +115,8 @@ export function AttackPanel({
         <p className="text-sm text-slate-700">or step through it below with “Next step”.</p>
       </div>
       <AttackOutcome verdict={verdict} running={running} />
-      <AttackerLoot runId={context.runId} version={events.length} />
+      {/* Read again after every exchange of the run and whenever a step has answered (busy turns false). */}
+      <AttackerLoot runId={context.runId} version={`${events.length}/${context.stepIndex}/${busy}`} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LootItem } from '@/lib/attacks/loot';
+import { useMasks } from '../walkthrough/presenter';
 
 const LABEL: Record<LootItem['kind'], string> = {
   refresh_token: 'refresh token',
@@ -11,11 +12,13 @@ const LABEL: Record<LootItem['kind'], string> = {
 };
 
 /**
- * What the lab's attacker server holds from this run, read from it (GET /api/attacker/loot) each time
- * the run's trace grows: the attacker's side, as it received it.
+ * What the lab's attacker server holds from this run, read from it (GET /api/attacker/loot) whenever
+ * `version` changes (the page passes the trace's length and the step's position): the attacker's side, as it received it.
  */
-export function AttackerLoot({ runId, version }: { runId: string; version: number }) {
+export function AttackerLoot({ runId, version }: { runId: string; version: string }) {
   const [loot, setLoot] = useState<LootItem[]>([]);
+  // Cut short on the projector until "Reveal secrets", as every other secret on the page.
+  const masks = useMasks();
   useEffect(() => {
     let cancelled = false;
     fetch('/api/attacker/loot', { cache: 'no-store' })
@@ -40,7 +43,7 @@ export function AttackerLoot({ runId, version }: { runId: string; version: numbe
             <li key={`${item.kind}-${item.at}`} className="break-all">
               <span className="font-semibold">{LABEL[item.kind]}</span> ({item.how}
               {item.client_id ? `, client ${item.client_id}` : ''}):{' '}
-              <code>{item.value.length > 24 ? `${item.value.slice(0, 24)}…` : item.value}</code>
+              <code>{masks.token(item.value.length > 24 ? `${item.value.slice(0, 24)}…` : item.value)}</code>
             </li>
           ))}
         </ul>

@@ -6,7 +6,7 @@ import { identifyRequester, onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
 import { authorizeAsAttacker } from './attacker-authorize';
-import { lootStore, type LootItem } from './loot';
+import { lootStore } from './loot';
 import { ATTACKER, PARTY_HEADER } from './party';
 
 /**
@@ -25,48 +25,8 @@ export const nothingStolen = (what: string) =>
     `The attacker holds no ${what} from this run, so it has nothing to replay.`,
   );
 
-export const lootSchema = z.object({
-  kind: z.enum(['refresh_token', 'access_token', 'code'], {
-    error: 'kind must be refresh_token, access_token or code',
-  }),
-  value: z.string().min(1, 'value: the stolen token is missing').max(4096),
-  client_id: z.string().max(200).optional(),
-});
-
 export async function learnerOf(request: Request) {
   return (await identifyRequester(request.headers)).learnerId;
-}
-
-/** POST /api/attacker/loot: the exfiltration endpoint an injected script posts a stolen token to. */
-export async function receiveLoot(request: Request): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const form = Object.fromEntries(new URLSearchParams(await request.text()));
-  const parsed = lootSchema.safeParse(form);
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
-  const item: LootItem = {
-    ...parsed.data,
-    how:
-      parsed.data.kind === 'code'
-        ? 'caught on the redirect by the malicious app'
-        : 'sent by the injected script',
-    run: runOf(request.headers),
-    at: new Date().toISOString(),
-  };
-  lootStore().add(learnerId, item);
-  return Response.json({ received: item }, { status: 201, headers: { 'cache-control': 'no-store' } });
-}
-
-/** GET /api/attacker/loot: what the attacker holds, for the learner to see. */
-export async function showLoot(request: Request): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  return Response.json({ loot: lootStore().list(learnerId) }, { headers: { 'cache-control': 'no-store' } });
 }
 
 /** What every request of the attacker's server carries: the party header, the learner and the run it serves. */

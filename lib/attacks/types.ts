@@ -64,6 +64,13 @@ export type AttackScenario = GrantDefinition & {
   defenses: readonly Defense[];
   /** The demo account that signs in, unattended, when the whole attack is run (its own pages, for real). */
   signsIn?: 'alice';
+  /**
+   * How what the attack needs reaches the attacker's server: the step whose own request hands it over
+   * (a caught code, a leaked token, the lure that serves the attacker's code, the mix-up client's token
+   * request) and the attacker's route that receives and records it, drawn as an arrow into the Attacker
+   * (lib/attacks/received.ts). An attack that takes nothing from the victim's side says why instead.
+   */
+  handOff: { step: string; receivedAt: string } | { takesNothing: string };
   /** The run's verdict once its last step answered; undefined before. */
   verdict(context: WalkthroughContext): Verdict | undefined;
   /** "The server's side of the story": what the server answers (and oidc-provider's reason) with the defense on, and why. */

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { describeHop } from './derive';
 import { codeFlow, exchange } from './exchanges.testing';
+import type { PartyEvent } from './roles';
 import { byExchange, deriveHops } from './hops';
 
-const arrows = (events = codeFlow) =>
+const arrows = (events: PartyEvent[] = codeFlow) =>
   deriveHops(events).map((hop) => `${hop.number} ${hop.from} -> ${hop.to} (${hop.channel})`);
 
 describe('hops: one arrow per message, in the direction it went', () => {
@@ -33,7 +34,7 @@ describe('hops: one arrow per message, in the direction it went', () => {
     expect(new Set([request!.seq, redirect!.seq, arrival!.seq])).toEqual(new Set([3]));
   });
 
-  it('draws a code redirected to the lab attacker’s page as arriving at the attacker, not the client', () => {
+  it('draws a code redirected to the lab attacker’s page as arriving at the attacker, from the arrival its server recorded', () => {
     const stolen = exchange(
       9,
       'resource-owner',
@@ -44,10 +45,21 @@ describe('hops: one arrow per message, in the direction it went', () => {
         headers: [['location', 'http://localhost:3000/api/attacker/catch?code=c&iss=i']],
       },
     );
-    expect(arrows([stolen])).toEqual([
+    // The attacker's server records the browser's arrival (lib/attacks/received.ts); the diagram moves it to the Attacker.
+    const arrival: PartyEvent = {
+      ...exchange(
+        10,
+        'resource-owner',
+        'client',
+        { method: 'GET', url: '/api/attacker/catch?code=c&iss=i' },
+        { status: 303 },
+      ),
+      to: 'attacker',
+    };
+    expect(arrows([stolen, arrival])).toEqual([
       '1 resource-owner -> authorization-server (front)',
       '1a authorization-server -> resource-owner (front)',
-      '1b resource-owner -> attacker (front)',
+      '2 resource-owner -> attacker (front)',
     ]);
   });
 
@@ -75,7 +87,7 @@ describe('hops: one arrow per message, in the direction it went', () => {
   });
 
   it('a front-channel message recorded on arrival at the client is split at the browser', () => {
-    const arrival = {
+    const arrival: PartyEvent = {
       ...exchange(
         4,
         'authorization-server',

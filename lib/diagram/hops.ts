@@ -1,4 +1,4 @@
-import { ATTACKER } from '../attacks/party';
+import { isAttackersPath } from '../attacks/party';
 import type { Channel } from '../trace/types';
 import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
@@ -106,7 +106,7 @@ function hopsOf(event: PartyEvent, exchange: number): Hop[] {
     };
     if (!target) return [{ ...direct, carries: `${requestCarries(event)}; back: ${responseCarries(event)}` }];
     const redirect = responseCarries(event);
-    return [
+    const toBrowser = [
       { ...direct, carries: requestCarries(event) },
       {
         ...base,
@@ -117,13 +117,18 @@ function hopsOf(event: PartyEvent, exchange: number): Hop[] {
         label: redirect,
         carries: redirect,
       },
+    ];
+    // A redirect_uri that resolves to the lab attacker's page (redirect URI manipulation): the attacker's
+    // server records the browser's arrival itself (lib/attacks/received.ts), an exchange into the Attacker.
+    if (isAttackersPath(target.pathname)) return toBrowser;
+    return [
+      ...toBrowser,
       {
         ...base,
         key: `${exchange}b`,
         number: `${exchange}b`,
         from: event.from,
-        // A redirect_uri that resolves to the lab attacker's page (redirect URI manipulation) reaches it, not the client.
-        to: target.pathname.startsWith('/api/attacker/') ? ATTACKER : 'client',
+        to: 'client',
         label: `GET ${elideUrl(target.href, event.request.url)}`,
         carries: carried(target),
       },

@@ -1,4 +1,4 @@
-import { ATTACKER, PARTY_HEADER } from '../attacks/party';
+import { ATTACKER, isAttackersPath, PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 
@@ -111,7 +111,13 @@ export function assignParties(events: TraceEvent[], extra: readonly ExtraRole[] 
     const party = extra.find(
       (role) => role.playsAs === event.from && (role.clientId === client || (named && role.id === named)),
     );
-    const moved = party ? { ...event, from: party.id } : event;
+    // What a victim's side hands the attacker's server (loot, a lure, the mix-up client's requests) goes into the Attacker.
+    const intoAttacker =
+      extra.some((role) => role.id === ATTACKER) && isAttackersPath(new URL(event.request.url).pathname);
+    const moved =
+      party || intoAttacker
+        ? { ...event, ...(party ? { from: party.id } : {}), ...(intoAttacker ? { to: ATTACKER } : {}) }
+        : event;
     assigned.set(event, { roles: extra, event: moved });
     return moved;
   });
@@ -153,9 +159,18 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
       return false;
     }
   };
-  const refresh = own.some((event) => form(event)?.has('refresh_token'));
-  const caught = own.some((event) => form(event)?.get('grant_type') === 'authorization_code');
-  const verifier = own.some((event) => form(event)?.has('code_verifier'));
+  // What a victim's side handed its server (lib/attacks/received.ts), by the parameters' wire names,
+  // whatever it answered (the mix-up's token endpoint keeps the code and answers with a refusal).
+  const handedOver = (name: string) =>
+    events.some(
+      (event) =>
+        event.to === party && (new URL(event.request.url).searchParams.has(name) || form(event)?.has(name)),
+    );
+  const refresh = own.some((event) => form(event)?.has('refresh_token')) || handedOver('refresh_token');
+  const caught =
+    own.some((event) => form(event)?.get('grant_type') === 'authorization_code') || handedOver('code');
+  const verifier = own.some((event) => form(event)?.has('code_verifier')) || handedOver('code_verifier');
+  const leaked = handedOver('token') || handedOver('access_token');
   const issued = own.some(
     (event) =>
       (form(event)?.has('refresh_token') || form(event)?.has('code')) && event.response.status === 200,
@@ -185,7 +200,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
     ...(forged ? [`a forged token: alg none, sub ${jwtClaim(forged, 'sub') ?? '?'}, no signature`] : []),
     ...(bound
       ? ['alice’s access token (DPoP-bound), but not the private key it is bound to']
-      : presented.length && !issued && !forged
+      : (presented.length || leaked) && !issued && !forged
         ? ['a stolen access token']
         : []),
   ];

@@ -1,3 +1,4 @@
+import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import { ON_BEHALF_HEADER } from '../http/on-behalf-header';
 import type { Channel, HeaderList, Role } from './types';
 
@@ -109,13 +110,16 @@ export type ExchangeFacts = {
   credential: Credential;
   /** It pushes an authorization request (PAR, RFC 9126). */
   pushed?: boolean;
+  /** Sent by the attack lab's attacker server, whose requests say so in a header (lib/attacks/party.ts). */
+  attacker?: boolean;
 };
 
 /** "Sent by" in words, from the facts alone. */
-export function sentBy({ from, channel, sender, credential, pushed }: ExchangeFacts): string {
+export function sentBy({ from, channel, sender, credential, pushed, attacker }: ExchangeFacts): string {
   if (channel === 'front') return 'The browser, sent there by a redirect or a link (front channel)';
-  const who =
-    from === 'resource-server'
+  const who = attacker
+    ? 'The attacker’s server'
+    : from === 'resource-server'
       ? 'The resource server, on the playground’s server'
       : sender === 'server'
         ? from === 'client'
@@ -138,4 +142,5 @@ export const factsOf = (
   sender,
   credential: credentialOf(request),
   pushed: pushesAuthorizationRequest(request, roles.channel),
+  ...(header(request.headers, PARTY_HEADER) === ATTACKER ? { attacker: true } : {}),
 });

@@ -55,6 +55,11 @@ export type StepAction =
       request: RequestSpec;
       /** The client that sends it, when not the grant's own (a second client, such as an agent). */
       clientId?: string;
+      /**
+       * The request the attack lab's attacker server sends when `request`, the lab's call to it, sets it
+       * off (machines/attacks): the step's preview shows this one, the protocol request, as the attacker's.
+       */
+      attackerSends?: RequestSpec;
     }
   | { kind: 'callback' }
   | {
@@ -208,6 +213,11 @@ export type GrantDefinition = {
   defaults: Record<string, string>;
   /** Fresh secrets for a run: state, nonce, code_verifier and its challenge (what a real client makes). */
   secrets(): Promise<Record<string, string>>;
+  /**
+   * The values a run starts with, from its fresh secrets and its parameters, when it does not keep them
+   * all: a lab client with its PKCE defense off makes no code_verifier, so no party holds one.
+   */
+  startValues?(secrets: Record<string, string>, params: Record<string, string>): Record<string, string>;
   steps: StepDefinition[];
   /** Parties beyond the four roles, drawn as nodes of their own. */
   roles?: ExtraRole[];

@@ -214,4 +214,54 @@ describe('the Attacker on the diagram', () => {
       'alice’s access token, from the caught code',
     ]);
   });
+
+  it('holds what a victim’s side handed its server as soon as it arrives, before using any of it', () => {
+    const holdingsAfter = (body: string) =>
+      deriveHoldings(
+        { values: {}, tokens: {} },
+        assignParties(
+          [
+            exchange(
+              1,
+              'client',
+              'client',
+              { method: 'POST', url: '/api/attacker/loot', headers: FORM, body },
+              { status: 201 },
+            ),
+          ],
+          [attackerRole],
+        ),
+        'public',
+        [attackerRole],
+      ).attacker;
+    expect(holdingsAfter('code=c-1&client_id=lab-app-without-pkce')).toEqual([
+      ...attackerRole.holds,
+      'a caught authorization code (alice’s)',
+    ]);
+    expect(holdingsAfter('refresh_token=rt-1&client_id=lab-spa-without-rotation')).toEqual([
+      ...attackerRole.holds,
+      'a stolen refresh token (alice’s)',
+    ]);
+    expect(holdingsAfter('token=at-1&token_type_hint=access_token')).toEqual([
+      ...attackerRole.holds,
+      'a stolen access token',
+    ]);
+  });
+
+  it('draws the hand-off into the Attacker, from the party that leaks it', () => {
+    const handOff = exchange(
+      1,
+      'client',
+      'client',
+      { method: 'POST', url: '/api/attacker/loot', headers: FORM, body: 'code=c-1' },
+      { status: 201 },
+    );
+    expect(assignParties([handOff], [attackerRole]).map((event) => `${event.from}->${event.to}`)).toEqual([
+      'client->attacker',
+    ]);
+    // Without an Attacker on the diagram (a grant's walkthrough), nothing is moved.
+    expect(assignParties([handOff], []).map((event) => `${event.from}->${event.to}`)).toEqual([
+      'client->client',
+    ]);
+  });
 });

@@ -6,6 +6,7 @@ import type {
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
+import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
 
@@ -17,6 +18,9 @@ export const attackerRole: ExtraRole = {
   clientId: ATTACKER,
   holds: ['a server of its own (the lab’s /api/attacker routes)'],
 };
+
+/** A value only the attacker's server holds, named in the preview of what it sends (the machine never sees it). */
+export const HELD = (what: string) => `<${what}>`;
 
 export const isOn = (context: WalkthroughContext, param: string) => context.params[param] === 'on';
 
@@ -65,6 +69,11 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
     kind: 'send',
     via: 'browser',
     request: { method: 'POST', path: '/api/attacker/call-api' },
+    attackerSends: {
+      method: 'GET',
+      path: '/api/v1/accounts/verify_credentials',
+      headers: { authorization: `Bearer ${HELD('the access token it holds')}` },
+    },
   }),
   outcome: (_context, result) => {
     const body = (result.body ?? {}) as { acct?: unknown };
@@ -116,6 +125,8 @@ export const attackerRedeemsCode = (step: {
   explanation: string;
   /** The attacker's route that redeems it (the caught code, or what a malicious server received). */
   path: string;
+  /** The token request the attacker's server then sends (RFC 6749 §4.1.3), as the step's preview shows it. */
+  sends(context: WalkthroughContext): Record<string, string>;
 }): StepDefinition => ({
   id: 'attacker-redeem',
   title: step.title,
@@ -124,7 +135,16 @@ export const attackerRedeemsCode = (step: {
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: () => ({ kind: 'send', via: 'browser', request: { method: 'POST', path: step.path } }),
+  action: (context) => ({
+    kind: 'send',
+    via: 'browser',
+    request: { method: 'POST', path: step.path },
+    attackerSends: {
+      method: 'POST',
+      path: '/oidc/token',
+      form: { grant_type: 'authorization_code', ...step.sends(context) },
+    },
+  }),
   outcome: (_context, result) => observed('redeem', result),
 });
 
@@ -153,7 +173,7 @@ export const tokenLeaks = (step: {
     request: {
       method: 'POST',
       path: '/api/attacker/loot',
-      form: { kind: step.kind, value: context.tokens[step.kind] ?? '', client_id: step.clientOf(context) },
+      form: lootForm(step.kind, context.tokens[step.kind] ?? '', step.clientOf(context)),
     },
   }),
   outcome: (_context, result) => observed(step.id, result),
@@ -171,20 +191,33 @@ export const attackerKeepsCodeFor = (clientId: string, told: Told): StepDefiniti
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: () => ({
+  action: ({ origin }) => ({
     kind: 'send',
     via: 'browser',
     request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+    // Its first request; it then signs in as bob and consents, and keeps the code the redirect carries.
+    attackerSends: {
+      method: 'GET',
+      path: `/oidc/auth?${new URLSearchParams({
+        client_id: clientId,
+        response_type: 'code',
+        redirect_uri: `${origin}/callback`,
+        scope: 'openid profile',
+      })}`,
+    },
   }),
   outcome: (_context, result) => observed('attacker_code', result),
 });
 
-/** The second half: alice's browser, lured to the attacker's page, lands on the client's redirect URI with that code. */
+/**
+ * The second half: alice's browser, lured to the attacker's page (recorded by the attacker's server, an
+ * arrow into the Attacker), is sent on to the client's redirect URI with that code.
+ */
 export const victimLured = (told: Told): StepDefinition => ({
   id: 'lure',
   ...told,
   from: 'resource-owner',
-  to: 'client',
+  to: 'attacker',
   channel: 'front',
   action: () => ({ kind: 'navigate', path: '/api/attacker/forged-callback' }),
 });

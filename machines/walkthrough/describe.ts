@@ -1,5 +1,10 @@
 import { factsOf, sentBy } from '../../lib/trace/describe-exchange';
-import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
+import type {
+  GrantDefinition,
+  RequestSpec,
+  StepAction,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
 
 export type RequestDescription = {
   method: string;
@@ -36,6 +41,8 @@ export function describeAction(
     return { method: 'GET', url, headers: [], sender };
   }
   if (action.kind !== 'send') return undefined;
+  // The attack lab's call to its attacker server is plumbing: the preview is what the attacker then sends.
+  if (action.attackerSends) return attackerRequest(action.attackerSends, urlOf);
   const { request } = action;
   const headers: Array<[string, string]> = [];
   const form = request.clientAssertion ? { ...request.form, ...SIGNED_WHEN_SENT } : request.form;
@@ -62,4 +69,14 @@ export function describeAction(
     action.via === 'client-backend' ? 'server' : 'browser',
   );
   return { method: request.method, url, headers, body, sender: sentBy(facts) };
+}
+
+/** What the lab's attacker server sends, from its own server, with what it holds in place of the placeholders. */
+function attackerRequest(request: RequestSpec, urlOf: (path: string) => string): RequestDescription {
+  const headers: Array<[string, string]> = Object.entries(request.headers ?? {});
+  if (request.form) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
+  const url = urlOf(request.path);
+  const body = request.form ? new URLSearchParams(request.form).toString() : undefined;
+  const facts = factsOf({ url, headers, body: body ?? null }, { from: 'client', channel: 'back' }, 'server');
+  return { method: request.method, url, headers, body, sender: sentBy({ ...facts, attacker: true }) };
 }

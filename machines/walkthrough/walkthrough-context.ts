@@ -30,15 +30,16 @@ export function initialContext(
   origin: string,
   { startSeq, secrets, runId }: RunStart,
 ): Context {
+  // Secrets the learner may edit (state, nonce) start as the fresh random values.
+  const params = Object.fromEntries(
+    Object.entries(grant.defaults).map(([name, value]) => [name, secrets[name] ?? value]),
+  );
   return {
     slug: grant.slug,
     origin,
     stepIndex: 0,
-    // Secrets the learner may edit (state, nonce) start as the fresh random values.
-    params: Object.fromEntries(
-      Object.entries(grant.defaults).map(([name, value]) => [name, secrets[name] ?? value]),
-    ),
-    values: { ...secrets },
+    params,
+    values: grant.startValues?.(secrets, params) ?? { ...secrets },
     tokens: {},
     polls: [],
     startSeq,

@@ -19,7 +19,7 @@ async function play(answers: ExchangeResult[], pkce: 'on' | 'off') {
     if (snapshot.matches('failed')) throw new Error(JSON.stringify(snapshot.context.error));
   }
   const { context } = run.actor.getSnapshot();
-  return { run, verdict: authorizationCodeInterception.verdict(context) };
+  return { run, context, verdict: authorizationCodeInterception.verdict(context) };
 }
 
 describe('authorization code interception (RFC 7636 §1)', () => {
@@ -42,8 +42,7 @@ describe('authorization code interception (RFC 7636 §1)', () => {
       '/api/attacker/call-api',
     ]);
     expect(run.sent[0]!.request.form).toEqual({
-      kind: 'code',
-      value: 'alices-code',
+      code: 'alices-code',
       client_id: 'lab-app-without-pkce',
     });
     expect(verdict).toEqual({ outcome: 'succeeded', proof: expect.stringContaining('@alice’s account') });
@@ -70,5 +69,33 @@ describe('authorization code interception (RFC 7636 §1)', () => {
       error: { error: 'invalid_grant', error_description: 'grant request is invalid', status: 400 },
       detail: 'The attacker holds a code it cannot redeem, and no access token.',
     });
+  });
+
+  it('holds no code_verifier without the defense: the app made no PKCE pair, so no party holds one', async () => {
+    const off = await play(
+      [json(201, { received: { kind: 'code' } }), tokenResponse(), json(200, { acct: 'alice' })],
+      'off',
+    );
+    expect(off.context.values.code_verifier).toBeUndefined();
+    expect(off.context.values.code_challenge).toBeUndefined();
+    expect(off.context.values.state).toBe(SECRETS.state);
+    const on = await play(
+      [json(201, { received: { kind: 'code' } }), json(400, { error: 'invalid_grant' }), json(409, {})],
+      'on',
+    );
+    expect(on.context.values.code_verifier).toBe(SECRETS.code_verifier);
+  });
+
+  it('hands the caught code to the attacker’s server in the malicious app’s own request, by its wire name', async () => {
+    const { run } = await play(
+      [json(201, { received: { kind: 'code' } }), tokenResponse(), json(200, { acct: 'alice' })],
+      'off',
+    );
+    const theft = run.sent[0]!;
+    expect(theft.via).toBe('browser');
+    expect(`${theft.request.method} ${theft.request.path}`).toBe('POST /api/attacker/loot');
+    expect(new URLSearchParams(theft.request.form).toString()).toBe(
+      'code=alices-code&client_id=lab-app-without-pkce',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { lootForm } from '../../../lib/attacks/loot-form';
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
@@ -5,6 +6,7 @@ import {
   attackerCallsApi,
   attackerRedeemsCode,
   attackerRole,
+  HELD,
   isOn,
   observed,
   refusalObserved,
@@ -37,6 +39,11 @@ export const authorizationCodeInterception: AttackScenario = {
     },
   ],
   secrets: pkceSecrets,
+  // Without the defense the app makes no PKCE pair at all: nothing binds the code, and it holds no verifier.
+  startValues: (secrets, params) => {
+    const pkce = params[PKCE] === 'on';
+    return Object.fromEntries(Object.entries(secrets).filter(([name]) => pkce || !name.startsWith('code_')));
+  },
   serverSide: {
     error:
       'the token endpoint answers 400 invalid_grant “grant request is invalid”; the reason, kept in oidc-provider’s error detail, is “code_verifier must be provided”',
@@ -97,7 +104,7 @@ export const authorizationCodeInterception: AttackScenario = {
         request: {
           method: 'POST',
           path: '/api/attacker/loot',
-          form: { kind: 'code', value: values.code ?? '', client_id: CLIENT },
+          form: lootForm('code', values.code ?? '', CLIENT),
         },
       }),
       outcome: (_context, result) => observed('intercept', result),
@@ -107,11 +114,17 @@ export const authorizationCodeInterception: AttackScenario = {
       explanation:
         'The attacker sends the code to the token endpoint with the app’s client_id and redirect URI, both public. It has no code_verifier: only the real app made one.',
       path: '/api/attacker/redeem-code',
+      sends: ({ origin, values }) => ({
+        code: values.code ?? HELD('the caught code'),
+        redirect_uri: `${origin}${CALLBACK_PATH}`,
+        client_id: CLIENT,
+      }),
     }),
     attackerCallsApi(
       'With the access token its redemption got, if any, the attacker asks the API whose account it is.',
     ),
   ],
+  handOff: { step: 'intercept', receivedAt: '/api/attacker/loot' },
   verdict: ({ values }) => {
     if (values.api_status === undefined) return undefined;
     if (values.api_status === '200')

@@ -70,8 +70,8 @@ describe('bearer token replay (RFC 9700 §4.10.1, RFC 9449)', () => {
     ]);
     expect(run.sent[0]!.request.dpop).toBeUndefined();
     expect(run.sent[1]!.request.form).toEqual({
-      kind: 'access_token',
-      value: 'bearer-at',
+      token: 'bearer-at',
+      token_type_hint: 'access_token',
       client_id: 'lab-spa-bearer-tokens',
     });
     expect(run.sent[2]!.request.form).toEqual({ as: 'bearer' });

@@ -3,7 +3,7 @@ import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../l
 import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { DPOP_RFC } from '../../dpop/steps';
-import { attackerRole, isOn, observed, tokenLeaks } from '../steps-common';
+import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 
 const DPOP = 'defense_dpop';
@@ -186,6 +186,11 @@ export const bearerTokenReplay: AttackScenario = {
         kind: 'send',
         via: 'browser',
         request: { method: 'POST', path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
+        attackerSends: {
+          method: 'GET',
+          path: ACCOUNT,
+          headers: { authorization: `Bearer ${HELD('the leaked access token')}` },
+        },
       }),
       outcome: replayed('bearer'),
     },
@@ -208,6 +213,14 @@ export const bearerTokenReplay: AttackScenario = {
                 method: 'POST',
                 path: '/api/attacker/bearer-token-replay',
                 form: { as: 'dpop-own-key' },
+              },
+              attackerSends: {
+                method: 'GET',
+                path: ACCOUNT,
+                headers: {
+                  authorization: `DPoP ${HELD('the leaked access token')}`,
+                  dpop: HELD('a proof signed with the attacker’s own key: htm GET, this htu, ath'),
+                },
               },
             },
       outcome: replayed('own_proof'),
@@ -238,6 +251,7 @@ export const bearerTokenReplay: AttackScenario = {
       outcome: (context, result) => withProof(replayed('client_api')(context, result), result),
     },
   ],
+  handOff: { step: 'leak', receivedAt: '/api/attacker/loot' },
   verdict: ({ values }) => {
     if (values.client_api_status === undefined) return undefined;
     const own =

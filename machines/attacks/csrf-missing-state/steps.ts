@@ -94,6 +94,7 @@ export const csrfMissingState: AttackScenario = {
       'The client asks userinfo whose tokens it holds, to show the signed-in user. It is bob: alice now works inside the attacker’s account.',
     ),
   ],
+  handOff: { step: 'lure', receivedAt: '/api/attacker/forged-callback' },
   verdict: ({ error, values }) => {
     if (error?.error === 'state_mismatch')
       return {

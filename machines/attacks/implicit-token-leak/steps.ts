@@ -110,6 +110,7 @@ export const implicitTokenLeak: AttackScenario = {
       'With the access token its page caught, if any, the attacker asks the API whose account it is.',
     ),
   ],
+  handOff: { step: 'open-redirect', receivedAt: '/api/attacker/token-catcher' },
   verdict: (context) => {
     const { values } = context;
     if (values.api_status === undefined) return undefined;

@@ -132,6 +132,10 @@ export const jwtAlgorithmConfusion: AttackScenario = {
       },
     },
   ],
+  handOff: {
+    takesNothing:
+      'The attacker needs nothing of alice’s: it gets a real token for its own account (bob) and forges the rest.',
+  },
   verdict: ({ values }) => {
     if (values.forged_status === undefined) return undefined;
     if (values.forged_status === '200' && values.forged_sub === 'alice')

@@ -7,6 +7,7 @@ import {
   attackerRedeemsCode,
   attackerRole,
   errorOf,
+  HELD,
   isOn,
   observed,
   refusalObserved,
@@ -168,11 +169,18 @@ export const mixUp: AttackScenario = {
       explanation:
         'The attacker sends the code to the honest token endpoint as the client (a public client: its client_id is all it takes), with the code_verifier the client gave it. The server sees the right client, redirect URI and verifier.',
       path: '/api/attacker/as/redeem',
+      sends: ({ origin, values }) => ({
+        code: values.code ?? HELD('alice’s code'),
+        redirect_uri: `${origin}${CALLBACK_PATH}`,
+        client_id: CLIENT,
+        code_verifier: values.code_verifier ?? HELD('the client’s code_verifier'),
+      }),
     }),
     attackerCallsApi(
       'With the access token the honest server gave it, the attacker asks the API whose account it is.',
     ),
   ],
+  handOff: { step: 'client-token-request', receivedAt: '/api/attacker/as/token' },
   verdict: ({ error, values }) => {
     if (error?.error === 'issuer_mismatch')
       return {

@@ -114,6 +114,7 @@ export const pkceDowngrade: AttackScenario = {
       'The client asks userinfo whose tokens it holds. It is bob: alice now works inside the attacker’s account, although her client used PKCE.',
     ),
   ],
+  handOff: { step: 'lure', receivedAt: '/api/attacker/forged-callback' },
   verdict: (context) => {
     const { error, values } = context;
     if (error && pkceDowngrade.steps[context.stepIndex]?.id === 'redeem')

@@ -7,6 +7,7 @@ import {
   attackerRedeemsCode,
   attackerRole,
   errorOf,
+  HELD,
   isOn,
   observed,
 } from '../steps-common';
@@ -69,6 +70,7 @@ export const redirectUriManipulation: AttackScenario = {
         kind: 'send',
         via: 'browser',
         request: { method: 'POST', path: '/api/attacker/try-link', form: { client_id: clientOf(context) } },
+        attackerSends: { method: 'GET', path: attackerLink(context.origin, clientOf(context)) },
       }),
       // The server's refusal ends the attack here: there is no link worth sending to alice.
       outcome: (_context, result) =>
@@ -101,11 +103,17 @@ export const redirectUriManipulation: AttackScenario = {
       explanation:
         'The attacker sends the code to the token endpoint with the app’s client_id and the same manipulated redirect_uri, which the server compares exactly with the one the code was issued for. The app uses no PKCE, so nothing else is asked.',
       path: '/api/attacker/redeem-code',
+      sends: (context) => ({
+        code: HELD('alice’s code, caught on its page'),
+        redirect_uri: manipulatedRedirectUri(context.origin),
+        client_id: clientOf(context),
+      }),
     }),
     attackerCallsApi(
       'With the access token alice’s code got it, the attacker asks the API whose account it is.',
     ),
   ],
+  handOff: { step: 'caught', receivedAt: '/api/attacker/catch' },
   verdict: ({ error, values }) => {
     if (error?.error === 'invalid_redirect_uri')
       return {

@@ -40,8 +40,7 @@ describe('refresh token replay (RFC 9700 §4.14)', () => {
     ]);
     expect(run.sent[0]!.request.form?.client_id).toBe('lab-spa-without-rotation');
     expect(run.sent[1]!.request.form).toEqual({
-      kind: 'refresh_token',
-      value: 'rt-1',
+      refresh_token: 'rt-1',
       client_id: 'lab-spa-without-rotation',
     });
     expect(run.sent[5]!.request.headers).toEqual({ authorization: 'Bearer at-2' });

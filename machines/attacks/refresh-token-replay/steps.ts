@@ -1,7 +1,15 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
-import { attackerCallsApi, attackerRole, isOn, observed, refusalObserved, tokenLeaks } from '../steps-common';
+import {
+  attackerCallsApi,
+  attackerRole,
+  HELD,
+  isOn,
+  observed,
+  refusalObserved,
+  tokenLeaks,
+} from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 
 const ROTATION = 'defense_rotation';
@@ -122,10 +130,20 @@ export const refreshTokenReplay: AttackScenario = {
       from: 'attacker',
       to: 'authorization-server',
       channel: 'back',
-      action: () => ({
+      action: (context) => ({
         kind: 'send',
         via: 'browser',
         request: { method: 'POST', path: '/api/attacker/refresh-token-replay' },
+        attackerSends: {
+          method: 'POST',
+          path: '/oidc/token',
+          form: {
+            grant_type: 'refresh_token',
+            // The one the script stole: the client has refreshed since, and may hold a new one.
+            refresh_token: context.tokens.rotated_refresh_token ?? HELD('the stolen refresh token'),
+            client_id: clientOf(context),
+          },
+        },
       }),
       outcome: (_context, result) => observed('replay', result),
     },
@@ -153,6 +171,7 @@ export const refreshTokenReplay: AttackScenario = {
       outcome: (_context, result) => observed('client_token', result),
     },
   ],
+  handOff: { step: 'exfiltrate', receivedAt: '/api/attacker/loot' },
   verdict: ({ values }) => {
     if (values.client_token_status === undefined) return undefined;
     if (values.api_status === '200')

@@ -1,0 +1,18 @@
+import { recordedRoute } from '../trace/record-route';
+import type { Role } from '../trace/types';
+
+/**
+ * A route of the attacker's server that receives something from a victim's side: the code or token a
+ * malicious app or an injected script hands over, the page alice is lured to, the mix-up client's
+ * requests to the attacker's authorization server. Each exchange is recorded into the learner's trace,
+ * so the hand-off is an exchange of the HTTP log and an arrow into the Attacker on the diagram (drawn
+ * there from its path, lib/attacks/party.ts). It is recorded as the role the attacker's server plays
+ * for that request (a client's backend receiving loot, an authorization server for the mix-up client).
+ *
+ * The lab's control calls (the page asking the attacker's server to redeem or replay what it holds)
+ * are not recorded: only the requests the attacker's server then sends are, as the attacker's.
+ */
+export const receivedByAttacker = <Context>(
+  playsAs: Role,
+  handler: (request: Request, context: Context) => Promise<Response> | Response,
+) => recordedRoute<Context>(playsAs, handler);
