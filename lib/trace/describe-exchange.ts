@@ -1,3 +1,4 @@
+import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import { ON_BEHALF_HEADER } from '../http/on-behalf-header';
 import type { Channel, HeaderList, Role } from './types';
 
@@ -109,10 +110,12 @@ export type ExchangeFacts = {
   credential: Credential;
   /** It pushes an authorization request (PAR, RFC 9126). */
   pushed?: boolean;
+  /** The page plays a thief and names it (lib/attacks/party.ts): the sender is the attacker, not the client. */
+  attacker?: boolean;
 };
 
 /** "Sent by" in words, from the facts alone. */
-export function sentBy({ from, channel, sender, credential, pushed }: ExchangeFacts): string {
+export function sentBy({ from, channel, sender, credential, pushed, attacker }: ExchangeFacts): string {
   if (channel === 'front') return 'The browser, sent there by a redirect or a link (front channel)';
   const who =
     from === 'resource-server'
@@ -121,9 +124,11 @@ export function sentBy({ from, channel, sender, credential, pushed }: ExchangeFa
         ? from === 'client'
           ? 'The client’s backend, on the playground’s server'
           : 'The playground’s server'
-        : from === 'client'
-          ? 'The client running in this browser'
-          : 'This browser';
+        : attacker
+          ? 'The attacker, played here by this browser'
+          : from === 'client'
+            ? 'The client running in this browser'
+            : 'This browser';
   const pushing = pushed ? 'pushing the authorization request (PAR, RFC 9126), ' : '';
   return `${who} (back channel), ${pushing}${CARRIES[credential]}`;
 }
@@ -138,4 +143,7 @@ export const factsOf = (
   sender,
   credential: credentialOf(request),
   pushed: pushesAuthorizationRequest(request, roles.channel),
+  ...(request.headers.some(([name, value]) => name.toLowerCase() === PARTY_HEADER && value === ATTACKER)
+    ? { attacker: true }
+    : {}),
 });
