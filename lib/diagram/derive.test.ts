@@ -89,7 +89,7 @@ describe('diagram derived from the recorded exchanges', () => {
 
   it('holds nothing beyond the basics before the first exchange', () => {
     const holdings = deriveHoldings({ values: {}, tokens: {} }, [], 'confidential');
-    expect(holdings['resource-owner']).toEqual(['a password, typed only at the authorization server']);
+    expect(holdings['resource-owner']).toEqual([]);
     expect(holdings.client).toEqual(['a client secret (server-side)']);
   });
 

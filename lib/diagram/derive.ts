@@ -114,9 +114,7 @@ export function deriveHoldings(
       resourceOwner === 'none'
         ? ['no user, no browser: the client acts for itself']
         : [
-            resourceOwner === 'browser'
-              ? 'a password, typed only at the authorization server'
-              : 'a password, typed into the client',
+            ...(resourceOwner === 'client-form' ? ['a password, typed into the client'] : []),
             ...(signedIn ? ['a session at the authorization server'] : []),
             ...(values.user_code ? [`user code ${values.user_code}`] : []),
           ],
