@@ -47,6 +47,7 @@ type Props = {
 const roleNodes = (
   holdings: Record<RoleId, string[]>,
   notes: RoleNotes,
+  step: string | undefined,
   width: number,
   height: number,
   layout: Layout,
@@ -62,6 +63,7 @@ const roleNodes = (
       role,
       title: titleOf(role, extra),
       ...notes[role],
+      step,
       holds: holdings[role] ?? [],
       width: places[role]!.width,
       maxHeight: places[role]!.maxHeight,
@@ -93,7 +95,7 @@ export function FlowGraph({
   // on each render they would lose those sizes: React Flow hides such nodes and draws no edge until it
   // has measured them again, and a render landing between two measurements could leave them hidden.
   const [nodes, setNodes, onNodesChange] = useNodesState(
-    roleNodes(holdings, notes, width, height, layout, extra),
+    roleNodes(holdings, notes, currentKey, width, height, layout, extra),
   );
   useEffect(() => {
     const places = placeRoles(width, height, layout);
@@ -104,6 +106,7 @@ export function FlowGraph({
         data: {
           ...node.data,
           ...notes[node.data.role],
+          step: currentKey,
           holds: holdings[node.data.role] ?? [],
           width: places[node.data.role]!.width,
           maxHeight: places[node.data.role]!.maxHeight,
@@ -112,7 +115,7 @@ export function FlowGraph({
     );
     // Holdings are derived afresh on each update; the nodes change only when what they say does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(holdings), JSON.stringify(notes), width, height, setNodes, layout]);
+  }, [JSON.stringify(holdings), JSON.stringify(notes), currentKey, width, height, setNodes, layout]);
   const nodeWidth = placeRoles(width, height, layout).client!.width;
   const edges: HopEdgeType[] = useMemo(() => {
     const places = parallelPlaces(hops, layout);

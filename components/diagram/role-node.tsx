@@ -12,6 +12,8 @@ export type RoleNodeData = {
   subtitle?: string;
   /** A role the grant does not use (no resource owner in client credentials): drawn greyed. */
   inactive?: boolean;
+  /** The step in view (its main exchange's hop): what the node gained since it began stays unfolded. */
+  step?: string;
   holds: string[];
   width: number;
   maxHeight: number;
@@ -43,18 +45,18 @@ const INACTIVE_COLOR = 'border-dashed border-slate-400 bg-slate-100 text-slate-6
 const ALWAYS_SHOWN = /\baccess token\b/;
 
 /**
- * What the holdings gained at their last change: what this step obtained. Kept until they change again
- * (React's way of keeping a value from the previous render).
+ * What the holdings gained during the step in view (`step`: its main exchange's hop): what this step
+ * obtained. The holdings the step started from are those of the last render of the step before (React's
+ * way of keeping a value from the previous render).
  */
-function useFresh(holds: string[]) {
-  const key = holds.join('|');
-  const [seen, setSeen] = useState({ key, holds, fresh: [] as string[] });
-  if (seen.key !== key) {
-    const fresh = holds.filter((item) => !seen.holds.includes(item));
-    setSeen({ key, holds, fresh });
-    return fresh;
-  }
-  return seen.fresh;
+function useFresh(holds: string[], step: string | undefined) {
+  const key = `${step}|${holds.join('|')}`;
+  const [seen, setSeen] = useState({ key, step, base: holds, holds });
+  if (seen.key === key) return holds.filter((item) => !seen.base.includes(item));
+  // While a step's message is in flight there is no step hop yet: its gains count from before it was sent.
+  const base = seen.step === step || seen.step === undefined ? seen.base : seen.holds;
+  setSeen({ key, step, base, holds });
+  return holds.filter((item) => !base.includes(item));
 }
 
 /**
@@ -76,7 +78,7 @@ function useFolded(holds: string[], width: number, maxHeight: number) {
 
 /** A role and what it holds right now; the oldest holdings fold into "+N earlier" where room is short. */
 export function RoleNode({ data }: NodeProps<RoleNodeType>) {
-  const fresh = useFresh(data.holds);
+  const fresh = useFresh(data.holds, data.step);
   // This step's gains and the access token stay; the rest folds, oldest first.
   const foldable = data.holds.filter((item) => !fresh.includes(item) && !ALWAYS_SHOWN.test(item));
   const { node, count } = useFolded(foldable, data.width, data.maxHeight);
@@ -93,7 +95,9 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
     >
       <strong className="block text-[16px] leading-[22px]">
         <span>{data.title}</span>
-        {data.subtitle ? <span className="font-normal"> {data.subtitle}</span> : null}
+        {data.subtitle ? (
+          <span className="block text-[14px] leading-[19px] font-normal"> {data.subtitle}</span>
+        ) : null}
       </strong>
       <ul className="mt-[4px] list-disc pl-[16px] text-[14px] leading-[19px] text-slate-700">
         {count > 0 ? (
