@@ -22,7 +22,7 @@ export function supportingCallOf(event: Exchange): SupportingCall | undefined {
 
 /** What a supporting call does, in words a sub-step can say after the step's own message. */
 export const SUPPORTING_SAYS: Record<SupportingCall, string> = {
-  jwks: 'the tokens’ signatures (the ID token’s among them) are checked against the authorization server’s public keys (JWKS)',
+  jwks: 'the tokens’ signatures are checked against the authorization server’s public keys (JWKS)',
   introspection:
     'the resource server asks the authorization server whether the access token is active (token introspection, RFC 7662)',
   discovery: 'the authorization server’s metadata is read (discovery, RFC 8414)',
