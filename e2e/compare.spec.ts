@@ -50,8 +50,15 @@ test('two grants side by side, advanced together, with hops counted from the run
   await expect(cell(table, 'User involved', 0)).toHaveText('no');
   await expect(cell(table, 'User involved', 1)).toHaveText('yes, and the client sees the password');
   await expect(cell(table, 'Front-channel hops (this run)', 0)).toHaveText('0');
-  await expect(cell(table, 'Back-channel hops (this run)', 0)).toHaveText(String(await left.log.count()));
-  await expect(cell(table, 'Back-channel hops (this run)', 1)).toHaveText(String(await right.log.count()));
+  // The steps' own messages: the JWKS and the resource server's introspection support them, and are not hops.
+  const own = (log: Locator) => log.filter({ hasNotText: /\/oidc\/(jwks|token\/introspection)\b/ });
+  expect(await own(left.log).count()).toBeLessThan(await left.log.count());
+  await expect(cell(table, 'Back-channel hops (this run)', 0)).toHaveText(
+    String(await own(left.log).count()),
+  );
+  await expect(cell(table, 'Back-channel hops (this run)', 1)).toHaveText(
+    String(await own(right.log).count()),
+  );
   await expect(cell(table, 'Refresh token', 1)).toHaveText('issued');
   // Each side shows only its own run's exchanges.
   await expect(left.log.filter({ hasText: '/oidc/me' })).toHaveCount(0);
@@ -65,7 +72,8 @@ test('a front-channel grant advances on its own and both runs survive the trip t
   await expect(page).toHaveURL(/left=authorization-code-pkce&right=client-credentials/);
   const left = side(page, 'Left: Authorization code with PKCE');
   const right = side(page, 'Right: Client credentials');
-  await expect(page.getByRole('button', { name: 'Next step on both' })).toBeDisabled();
+  // One side leaving for the authorization server no longer holds "Next step on both" back (issue 23).
+  await expect(page.getByRole('button', { name: 'Next step on both' })).toBeEnabled();
   await right.next.click();
   await expect(right.log).toHaveCount(1);
   await left.next.click();
@@ -81,6 +89,46 @@ test('a front-channel grant advances on its own and both runs survive the trip t
   // Seven front-channel exchanges, two hops: to the authorization server and back to the client.
   await expect(cell(table, 'Front-channel hops (this run)', 0)).toHaveText('2');
   await expect(cell(table, 'Front-channel hops (this run)', 1)).toHaveText('0');
+});
+
+test('“Next step on both” works from the start on the default pair: the back-channel side is sent, then the browser leaves', async ({
+  page,
+}) => {
+  await page.goto('/compare');
+  const left = side(page, 'Left: Authorization code with PKCE');
+  const right = side(page, 'Right: Client credentials');
+  await expect(left.next).toBeEnabled();
+  const both = page.getByRole('button', { name: 'Next step on both' });
+  await expect(both).toBeEnabled();
+  await both.click();
+  const as = new AuthorizationServerPage(page);
+  await as.signIn('alice', 'wonderland');
+  await as.allow();
+  await page.waitForURL(/\/compare/);
+  await expect(left.region.getByText('Matches what the client sent: checked.')).toBeVisible();
+  await expect(right.log).toHaveCount(1);
+  await expect(right.region.getByRole('article', { name: 'Access token' })).toBeVisible();
+  // Both sides go on together again.
+  await expect(both).toBeEnabled();
+});
+
+test('rows where the two grants differ are marked, in colour and in words', async ({ page }) => {
+  await page.goto('/compare?left=authorization-code-pkce&right=client-credentials');
+  const table = page.getByRole('region', { name: 'Comparison' }).getByRole('table');
+  const row = (aspect: string) => table.getByRole('row', { name: new RegExp(`^${aspect}`) });
+  await expect(row('Client type')).toHaveAttribute('data-differs', 'true');
+  await expect(row('Client type').getByRole('rowheader')).toHaveText('Client type differs');
+  await expect(row('Client type').getByRole('rowheader')).not.toHaveCSS(
+    'border-left-color',
+    'rgba(0, 0, 0, 0)',
+  );
+  await expect(row('Refresh token').getByRole('rowheader')).toHaveCSS(
+    'border-left-color',
+    'rgba(0, 0, 0, 0)',
+  );
+  // Before either side has run, "not yet run" is the same on both: not a difference.
+  await expect(row('Refresh token')).not.toHaveAttribute('data-differs');
+  await expect(row('Refresh token').getByText('differs')).toHaveCount(0);
 });
 
 test('the compare page passes an axe scan with no serious or critical violations', async ({ page }) => {

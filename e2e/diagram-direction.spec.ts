@@ -159,7 +159,14 @@ test('the newest arrow says what it carries; the others say it on hover or focus
   const currentName = (await diagram.current.getAttribute('aria-label'))!;
   const carries = /, carries (.*), [A-Z][a-z]+ [A-Za-z ]*to [A-Z]/.exec(currentName)![1]!;
   await expect(diagram.current.getByText(carries, { exact: true })).toBeVisible();
-  await expect(diagram.arrows.last()).toHaveAttribute('data-current', 'true');
+  // The step's own message (the token request), not the JWKS fetched after it, which is drawn subdued.
+  await expect(diagram.current).toHaveAttribute('aria-label', /^Message \d+: POST \/oidc\/token → 200/);
+  const currentHop = (await diagram.current.getAttribute('data-hop'))!;
+  await expect(diagram.region.locator(`path[data-hop="${currentHop}"]`)).toHaveAttribute(
+    'data-current',
+    'true',
+  );
+  await expect(diagram.arrows.last()).toHaveAttribute('data-supporting', 'jwks');
   await expect(diagram.region.locator('path[data-current]')).toHaveCount(1);
 
   // An older hop keeps its number only, and says what it carries while hovered or focused.

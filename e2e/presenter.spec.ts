@@ -196,8 +196,9 @@ test.describe('the presenter view on a 1920x1080 projector', () => {
         return { name: node.getAttribute('aria-label'), left, top, right, bottom };
       }),
     );
+    // The thief who replays the token is a party of its own: the Attacker.
     expect(boxes.map(({ name }) => name).sort()).toEqual(
-      ['Authorization Server', 'Client', 'Resource Owner', 'Resource Server'].sort(),
+      ['Attacker', 'Authorization Server', 'Client', 'Resource Owner', 'Resource Server'].sort(),
     );
     for (const a of boxes)
       for (const b of boxes)

@@ -2,6 +2,7 @@
 
 import { useSelector } from '@xstate/react';
 import { useCallback, useState } from 'react';
+import { waitFor } from 'xstate';
 import { compareRun } from '@/lib/diagram/compare';
 import { grantBySlug } from '@/machines/registry';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
@@ -14,18 +15,16 @@ import type { WalkthroughActor } from '../walkthrough/types';
 type Side = 'left' | 'right';
 const storageKey = (side: Side, slug: string) => `compare:${side}:${slug}`;
 
-/** Whether "Next step" on this side would only send a request (not leave the page). */
-function useCanAdvance(actor: WalkthroughActor | undefined, slug: string) {
+/** What "Next step" on this side would do now: nothing, send a request, or leave the page for a trip. */
+type Advance = 'none' | 'send' | 'leave';
+function useAdvance(actor: WalkthroughActor | undefined, slug: string): Advance {
   return useSelector(actor ?? undefinedActor, (snapshot) => {
-    if (!snapshot || !actor) return false;
+    if (!snapshot || !actor) return 'none';
     const grant = grantBySlug(slug)!;
     const step = grant.steps[snapshot.context.stepIndex];
     const ready = snapshot.matches('ready') || snapshot.matches('succeeded');
-    return (
-      ready &&
-      !snapshot.hasTag('complete') &&
-      (!snapshot.matches('ready') || step?.action(snapshot.context).kind !== 'navigate')
-    );
+    if (!ready || snapshot.hasTag('complete')) return 'none';
+    return snapshot.matches('ready') && step?.action(snapshot.context).kind === 'navigate' ? 'leave' : 'send';
   });
 }
 // useSelector needs an actor; before a side has started, this stand-in answers nothing.
@@ -46,8 +45,29 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
     [],
   );
   const returnPath = `/compare?left=${encodeURIComponent(left)}&right=${encodeURIComponent(right)}`;
-  const leftCan = useCanAdvance(status.left?.actor, left);
-  const rightCan = useCanAdvance(status.right?.actor, right);
+  const advance = {
+    left: useAdvance(status.left?.actor, left),
+    right: useAdvance(status.right?.actor, right),
+  };
+  // Both can go on, and at most one of them leaves the page (the browser makes one trip at a time).
+  const bothCan =
+    advance.left !== 'none' &&
+    advance.right !== 'none' &&
+    !(advance.left === 'leave' && advance.right === 'leave');
+  const nextOnBoth = async () => {
+    const leaving = (['left', 'right'] as const).find((side) => advance[side] === 'leave');
+    const staying = (['left', 'right'] as const).filter((side) => side !== leaving);
+    for (const side of staying) status[side]?.actor.send({ type: 'NEXT' });
+    if (!leaving) return;
+    // The side that stays is answered (and saved) first; then the browser leaves, and both runs come back.
+    await Promise.all(
+      staying.map((side) => {
+        const actor = status[side]?.actor;
+        return actor ? waitFor(actor, (snapshot) => !snapshot.hasTag('busy')) : undefined;
+      }),
+    );
+    status[leaving]?.actor.send({ type: 'NEXT' });
+  };
   const sides: Array<[Side, string, (status: WalkthroughStatus) => void]> = [
     ['left', left, onLeft],
     ['right', right, onRight],
@@ -70,17 +90,16 @@ export function ComparePanel({ left, right, origin }: { left: string; right: str
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="button"
-            disabled={!leftCan || !rightCan}
-            onClick={() => {
-              status.left?.actor.send({ type: 'NEXT' });
-              status.right?.actor.send({ type: 'NEXT' });
-            }}
+            disabled={!bothCan}
+            onClick={() => void nextOnBoth()}
             className="rounded-lg bg-as-accent px-5 py-2 font-semibold text-white hover:bg-as disabled:cursor-not-allowed disabled:opacity-50"
           >
             Next step on both
           </button>
           <p className="text-sm text-slate-600">
-            A step through the browser leaves the page: advance that side on its own, the other side waits.
+            {advance.left === 'leave' && advance.right === 'leave'
+              ? 'Both sides send the browser to the authorization server: advance one side at a time.'
+              : 'A step through the browser leaves the page: the other side’s step is sent first, and both runs are kept for the return.'}
           </p>
         </div>
         {/* Before the runs, not after both: the differences are what the page is for. */}
@@ -149,18 +168,34 @@ function CompareTable({
             </tr>
           </thead>
           <tbody>
-            {columns[0]!.rows.map((row, index) => (
-              <tr key={row.aspect} className="border-b border-slate-200 align-top">
-                <th scope="row" className="p-2 font-semibold">
-                  {row.aspect}
-                </th>
-                {columns.map((column, side) => (
-                  <td key={side} className="p-2">
-                    {column.rows[index]!.value}
-                  </td>
-                ))}
-              </tr>
-            ))}
+            {columns[0]!.rows.map((row, index) => {
+              // A row where the two grants differ is marked, in colour and in words.
+              const differs = columns.some((column) => column.rows[index]!.value !== row.value);
+              return (
+                <tr
+                  key={row.aspect}
+                  data-differs={differs || undefined}
+                  className={`border-b border-slate-200 align-top ${differs ? 'bg-amber-50' : ''}`}
+                >
+                  <th
+                    scope="row"
+                    className={`p-2 font-semibold ${differs ? 'border-l-4 border-amber-600' : 'border-l-4 border-transparent'}`}
+                  >
+                    {row.aspect}{' '}
+                    {differs ? (
+                      <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-950">
+                        differs
+                      </span>
+                    ) : null}
+                  </th>
+                  {columns.map((column, side) => (
+                    <td key={side} className="p-2">
+                      {column.rows[index]!.value}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

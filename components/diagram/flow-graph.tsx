@@ -8,6 +8,7 @@ import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import {
   CHANNEL_COLOR,
+  SUPPORTING_COLOR,
   handles,
   layoutOf,
   opensUpward,
@@ -25,9 +26,15 @@ import { useElementSize } from './use-element-size';
 const nodeTypes = { role: RoleNode };
 const edgeTypes = { hop: HopEdge };
 
+/** What a node says beside its title: who the party is, and whether the grant uses it at all. */
+export type RoleNotes = Partial<Record<RoleId, { subtitle?: string; inactive?: boolean }>>;
+
 type Props = {
   hops: Hop[];
+  /** The hop of the step's main exchange: drawn bold, with its label open. */
+  currentKey?: string;
   holdings: Record<RoleId, string[]>;
+  notes?: RoleNotes;
   /** The grant's parties beyond the four roles. */
   extra?: readonly ExtraRole[];
   selectedSeq?: number;
@@ -39,6 +46,8 @@ type Props = {
 
 const roleNodes = (
   holdings: Record<RoleId, string[]>,
+  notes: RoleNotes,
+  step: string | undefined,
   width: number,
   height: number,
   layout: Layout,
@@ -53,6 +62,8 @@ const roleNodes = (
     data: {
       role,
       title: titleOf(role, extra),
+      ...notes[role],
+      step,
       holds: holdings[role] ?? [],
       width: places[role]!.width,
       maxHeight: places[role]!.maxHeight,
@@ -64,15 +75,28 @@ const roleNodes = (
 
 /** React Flow only wires the typed nodes and edges; what they say comes from lib/diagram. */
 const NONE: readonly ExtraRole[] = [];
+const NO_NOTES: RoleNotes = {};
 
-export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, zoom, onSelect }: Props) {
+export function FlowGraph({
+  hops,
+  currentKey,
+  holdings,
+  notes = NO_NOTES,
+  extra = NONE,
+  selectedSeq,
+  animate,
+  zoom,
+  onSelect,
+}: Props) {
   const layout = useMemo(() => layoutOf(partiesOf(extra)), [extra]);
   const [box, size] = useElementSize<HTMLDivElement>({ width: 640, height: 416 });
   const [width, height] = [size.width / zoom, size.height / zoom];
   // The nodes live in React Flow's node state so that the sizes it measures stay on them. Built anew
   // on each render they would lose those sizes: React Flow hides such nodes and draws no edge until it
   // has measured them again, and a render landing between two measurements could leave them hidden.
-  const [nodes, setNodes, onNodesChange] = useNodesState(roleNodes(holdings, width, height, layout, extra));
+  const [nodes, setNodes, onNodesChange] = useNodesState(
+    roleNodes(holdings, notes, currentKey, width, height, layout, extra),
+  );
   useEffect(() => {
     const places = placeRoles(width, height, layout);
     setNodes((current) =>
@@ -81,6 +105,8 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
         position: places[node.data.role]!.position,
         data: {
           ...node.data,
+          ...notes[node.data.role],
+          step: currentKey,
           holds: holdings[node.data.role] ?? [],
           width: places[node.data.role]!.width,
           maxHeight: places[node.data.role]!.maxHeight,
@@ -89,7 +115,7 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
     );
     // Holdings are derived afresh on each update; the nodes change only when what they say does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [JSON.stringify(holdings), width, height, setNodes, layout]);
+  }, [JSON.stringify(holdings), JSON.stringify(notes), currentKey, width, height, setNodes, layout]);
   const nodeWidth = placeRoles(width, height, layout).client!.width;
   const edges: HopEdgeType[] = useMemo(() => {
     const places = parallelPlaces(hops, layout);
@@ -99,8 +125,13 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
       source: hop.from,
       target: hop.to,
       ...handles(hop.from, hop.to, layout),
-      markerEnd: { type: MarkerType.ArrowClosed, color: CHANNEL_COLOR[hop.channel], width: 16, height: 16 },
-      zIndex: i === hops.length - 1 ? 1 : 0,
+      markerEnd: {
+        type: MarkerType.ArrowClosed,
+        color: hop.supporting && hop.key !== currentKey ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel],
+        width: 16,
+        height: 16,
+      },
+      zIndex: hop.key === currentKey ? 1 : 0,
       data: {
         hop,
         ...places[i]!,
@@ -110,7 +141,7 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
         ...(opensUpward(hop.from, hop.to, layout)
           ? { upward: true, labelFloor: bottomRowTop(width, height, layout) }
           : {}),
-        current: i === hops.length - 1,
+        current: hop.key === currentKey,
         selected: hop.seq === selectedSeq,
         animate,
         onSelect,
@@ -118,7 +149,7 @@ export function FlowGraph({ hops, holdings, extra = NONE, selectedSeq, animate, 
         extra,
       },
     }));
-  }, [hops, nodeWidth, width, height, selectedSeq, animate, onSelect, layout, extra]);
+  }, [hops, currentKey, nodeWidth, width, height, selectedSeq, animate, onSelect, layout, extra]);
   return (
     <div
       ref={box}

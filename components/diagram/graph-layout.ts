@@ -11,6 +11,8 @@ import type { Role } from '@/lib/trace/types';
  * narrows to leave them room.
  */
 export const CHANNEL_COLOR = { front: '#b45309', back: '#0369a1' } as const;
+/** A supporting call's arrow (keys, introspection): grey, so the step's own message leads. */
+export const SUPPORTING_COLOR = '#64748b';
 
 const PAD = 8;
 // Room under the bottom row for React Flow's attribution, so it covers no node.

@@ -6,7 +6,7 @@ import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
 import type { RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
-import { CHANNEL_COLOR, hopGeometry } from './graph-layout';
+import { CHANNEL_COLOR, hopGeometry, SUPPORTING_COLOR } from './graph-layout';
 
 export type HopEdgeData = {
   hop: Hop;
@@ -47,7 +47,9 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const { hop } = data;
   const { path, chip } = hopGeometry({ sourceX, sourceY, targetX, targetY }, data);
   const front = hop.channel === 'front';
-  const color = data.selected ? '#0f172a' : CHANNEL_COLOR[hop.channel];
+  // A supporting call (keys, introspection) is drawn thin and grey: the step's own message leads.
+  const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
+  const color = data.selected ? '#0f172a' : subdued ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel];
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
   const opensRight = chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
@@ -66,9 +68,10 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
         data-from={hop.from}
         data-to={hop.to}
         data-current={data.current || undefined}
+        data-supporting={hop.supporting}
         style={{
           stroke: color,
-          strokeWidth: data.current || data.selected ? 3 : 1.75,
+          strokeWidth: data.current || data.selected ? 3 : subdued ? 1.25 : 1.75,
           strokeDasharray: front ? '7 4' : undefined,
         }}
       />
@@ -83,6 +86,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           aria-label={describeHop(hop, data.extra)}
           aria-pressed={data.selected}
           data-current={data.current || undefined}
+          data-supporting={hop.supporting}
           data-hop={hop.key}
           onClick={() => data.onSelect(hop.seq)}
           className={`nodrag nopan group absolute flex gap-[4px] text-[14px] leading-[20px] whitespace-nowrap hover:z-20 focus:z-20 ${
@@ -106,7 +110,11 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
         >
           <span
             className={`rounded-[10px] border px-[6px] font-semibold ${
-              front ? 'border-amber-700 bg-amber-50' : 'border-sky-800 bg-sky-50'
+              subdued
+                ? 'border-slate-400 bg-white font-normal text-slate-700'
+                : front
+                  ? 'border-amber-700 bg-amber-50'
+                  : 'border-sky-800 bg-sky-50'
             } ${data.current ? 'ring-2 ring-slate-900' : ''} ${data.selected ? '!bg-slate-900 !text-white' : ''}`}
           >
             {hop.number}

@@ -4,7 +4,10 @@ import dynamic from 'next/dynamic';
 import { useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { deriveHoldings, type ClientKind } from '@/lib/diagram/derive';
 import { byExchange, deriveHops } from '@/lib/diagram/hops';
+import { newestOwnExchangeSeq } from '@/lib/diagram/main-exchange';
+import { resourceOwnerSubtitle, type ResourceOwnerPart } from '@/lib/diagram/resource-owner';
 import { assignParties, titleOf } from '@/lib/diagram/roles';
+import { SUPPORTING_SAYS, supportingCallOf, supportingCallsAround } from '@/lib/diagram/supporting-calls';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { ExtraRole, WalkthroughContext } from '@/lib/walkthrough/types';
 import { usePresenter } from '../walkthrough/presenter';
@@ -35,6 +38,13 @@ type Props = {
   roles?: readonly ExtraRole[];
   selectedSeq?: number;
   onSelect(seq: number): void;
+  /**
+   * The seq of the main exchange of the step in view (lib/diagram/main-exchange.ts), highlighted and
+   * labelled; null when that step has none. Without it, the newest exchange that is not a supporting call.
+   */
+  mainSeq?: number | null;
+  /** How the grant involves the resource owner (lib/diagram/resource-owner.ts); a browser unless said. */
+  resourceOwner?: ResourceOwnerPart;
   view: DiagramView;
   onViewChange(view: DiagramView): void;
   /**
@@ -75,6 +85,8 @@ export function RoleDiagram({
   roles = NO_ROLES,
   selectedSeq,
   onSelect,
+  mainSeq,
+  resourceOwner = 'browser',
   view,
   onViewChange: setView,
   variant,
@@ -88,6 +100,15 @@ export function RoleDiagram({
   );
   const events = assignParties(recorded, roles);
   const hops = deriveHops(events);
+  const main = mainSeq === undefined ? newestOwnExchangeSeq(events) : (mainSeq ?? undefined);
+  const currentKey = hops.findLast((hop) => hop.seq === main)?.key;
+  const supporting = supportingCallsAround(events, main);
+  const notes = {
+    'resource-owner': {
+      subtitle: resourceOwnerSubtitle(resourceOwner, events),
+      inactive: resourceOwner === 'none',
+    },
+  };
   const shown = variant ?? (presenting ? 'presenter' : 'default');
   const zoom = ZOOM[shown];
   // How long an exchange takes from arriving to being drawn: read by e2e/bench/diagram.ts.
@@ -135,12 +156,28 @@ export function RoleDiagram({
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t-2 border-sky-700 align-middle" />
           back channel: a direct request, no redirect (from a server, or from the app running in the browser)
         </span>
+        <span>
+          <span aria-hidden="true" className="mr-1 inline-block w-8 border-t border-slate-400 align-middle" />
+          thin grey: a supporting call (keys, introspection, metadata)
+        </span>
       </p>
+      {supporting.length ? (
+        <p aria-label="Supporting calls" className="text-sm [html[data-present]_&]:text-base text-slate-700">
+          {supporting.map((event) => (
+            <span key={event.seq} className="mr-3">
+              <span className="font-semibold">{hops.find((hop) => hop.seq === event.seq)?.number}</span>{' '}
+              {SUPPORTING_SAYS[supportingCallOf(event)!]}.
+            </span>
+          ))}
+        </p>
+      ) : null}
       <div className="diagram-canvas">
         {view === 'graph' ? (
           <FlowGraph
             hops={hops}
-            holdings={deriveHoldings(context, events, clientType, roles)}
+            holdings={deriveHoldings(context, events, clientType, roles, resourceOwner)}
+            notes={notes}
+            currentKey={currentKey}
             extra={roles}
             selectedSeq={selectedSeq}
             animate={!reducedMotion}
@@ -151,7 +188,7 @@ export function RoleDiagram({
           <SequenceView
             ref={svgRef}
             hops={hops}
-            currentKey={hops.at(-1)?.key}
+            currentKey={currentKey}
             scale={SEQUENCE_SCALE[shown]}
             extra={roles}
             selectedSeq={selectedSeq}

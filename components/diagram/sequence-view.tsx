@@ -5,7 +5,7 @@ import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
 import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
-import { CHANNEL_COLOR } from './graph-layout';
+import { CHANNEL_COLOR, SUPPORTING_COLOR } from './graph-layout';
 import { useElementSize } from './use-element-size';
 
 // Sizes at scale 1; presenter view multiplies them.
@@ -137,6 +137,7 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
           const [x1, x2] = [laneX(hop.from), laneX(hop.to)];
           const front = hop.channel === 'front';
           const strong = hop.key === currentKey || hop.seq === selectedSeq;
+          const subdued = Boolean(hop.supporting) && !strong;
           const label = fitted(`${hop.number}. ${hop.label}`, (x1 + x2) / 2, width, labelSize);
           const carries = fitted(hop.carries, (x1 + x2) / 2, width, carriesSize);
           return (
@@ -146,6 +147,8 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
               style={{ cursor: 'pointer' }}
               data-seq={hop.seq}
               data-hop={hop.key}
+              data-current={hop.key === currentKey || undefined}
+              data-supporting={hop.supporting}
             >
               <title>{describeHop(hop, extra)}</title>
               <text x={label.x} y={y + 13 * scale} textAnchor="middle" fontSize={labelSize} fill="#0f172a">
@@ -156,8 +159,14 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
                 x2={x2 + (x2 > x1 ? -6 : 6)}
                 y1={y + 22 * scale}
                 y2={y + 22 * scale}
-                stroke={hop.seq === selectedSeq ? '#0f172a' : CHANNEL_COLOR[hop.channel]}
-                strokeWidth={(strong ? 3 : 1.5) * scale}
+                stroke={
+                  hop.seq === selectedSeq
+                    ? '#0f172a'
+                    : subdued
+                      ? SUPPORTING_COLOR
+                      : CHANNEL_COLOR[hop.channel]
+                }
+                strokeWidth={(strong ? 3 : subdued ? 1 : 1.5) * scale}
                 strokeDasharray={front ? '6 4' : undefined}
                 markerEnd={`url(#${markerId}-${front ? 'front' : 'back'})`}
               />

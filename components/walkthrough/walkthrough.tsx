@@ -10,6 +10,8 @@ import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import { RoomPanel } from '../classroom/room-panel';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
+import { useMainExchange } from '../diagram/use-main-exchange';
+import { resourceOwnerPartOf } from '@/lib/diagram/resource-owner';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
 import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendStep } from './browser-io';
@@ -184,6 +186,7 @@ export function Walkthrough({
     !placement,
   );
 
+  const mainSeq = useMainExchange(actor, grant, events);
   const diagram = (
     <RoleDiagram
       events={events}
@@ -192,6 +195,8 @@ export function Walkthrough({
       roles={grant.roles}
       selectedSeq={selectedSeq}
       onSelect={setSelectedSeq}
+      mainSeq={mainSeq}
+      resourceOwner={resourceOwnerPartOf(grant)}
       view={diagramView}
       onViewChange={setDiagramView}
     />

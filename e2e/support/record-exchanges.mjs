@@ -43,6 +43,7 @@ function trim(event) {
         'host',
         'x-playground-on-behalf',
         'x-playground-from',
+        'x-playground-party',
         'dpop',
       ].includes(name),
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elideUrl, requestCarries, responseCarries } from './carries';
+import { elideUrl, readsServerCookies, requestCarries, responseCarries } from './carries';
 import { codeFlow, exchange } from './exchanges.testing';
 
 const [authorize, login, resume, token, api] = codeFlow as [
@@ -83,6 +83,37 @@ describe('what a request carries, read from the recorded request', () => {
     );
     expect(requestCarries(learnerOnly)).toBe('no parameters');
     expect(responseCarries(learnerOnly)).toBe('public keys (JWKS)');
+  });
+});
+
+describe('an arrow names a cookie only where the endpoint reads it', () => {
+  const withSession = (method: string, url: string) =>
+    exchange(
+      20,
+      'client',
+      'authorization-server',
+      { method, url, headers: [['cookie', '_session=[authorization server cookie, hidden]']] },
+      { status: 200 },
+    );
+
+  it('the authorization endpoint, its resume path, the device pages and the sign-in pages read the session', () => {
+    for (const path of [
+      '/oidc/auth',
+      '/oidc/auth/Zq1',
+      '/oidc/device',
+      '/oidc/session/end',
+      '/interaction/Zq1',
+    ])
+      expect(readsServerCookies(path), path).toBe(true);
+    expect(requestCarries(withSession('GET', '/oidc/auth'))).toBe('session cookie');
+  });
+
+  it('the token endpoint, userinfo, the JWKS and the API ignore it, though the browser sends it', () => {
+    for (const path of ['/oidc/token', '/oidc/me', '/oidc/jwks', '/api/v1/statuses', '/oidc/authx'])
+      expect(readsServerCookies(path), path).toBe(false);
+    expect(requestCarries(withSession('POST', '/oidc/token'))).toBe('no parameters');
+    expect(requestCarries(withSession('GET', '/oidc/me'))).toBe('no parameters');
+    expect(requestCarries(withSession('GET', '/api/v1/accounts/verify_credentials'))).not.toContain('cookie');
   });
 });
 

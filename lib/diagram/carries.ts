@@ -71,7 +71,8 @@ export function requestCarries(event: Omit<TraceEvent, 'from' | 'to'>): string {
   else if (credential === 'bearer') parts.unshift('access token (Bearer)');
   else if (credential === 'dpop') parts.unshift('access token (DPoP)');
   else if (credential === 'dpop-proof') parts.push('DPoP proof');
-  parts.push(...serverCookies(header(event.request.headers, 'cookie')));
+  if (readsServerCookies(new URL(event.request.url).pathname))
+    parts.push(...serverCookies(header(event.request.headers, 'cookie')));
   if (parts.length) return list(parts);
   return event.request.body ? 'a body' : 'no parameters';
 }
@@ -82,6 +83,16 @@ const SERVER_COOKIES: Array<[name: RegExp, words: string]> = [
   [/^_session(\.|$)/, 'session cookie'],
   [/^_interaction(_resume)?(\.|$)/, 'interaction cookie'],
 ];
+
+/**
+ * The endpoints that read those cookies: the authorization endpoint and its resume path, the device
+ * verification pages, the end-session endpoint, and the sign-in and consent pages. The browser sends the
+ * session cookie to every path of the origin (the token endpoint, userinfo, the JWKS, the API), but those
+ * ignore it: a token request is authenticated by what it carries, so an arrow names a cookie only where it
+ * counts (a device's token request never has the user's session behind it).
+ */
+export const readsServerCookies = (pathname: string) =>
+  /^\/(oidc\/(auth|device|session)(\/|$)|interaction\/)/.test(pathname);
 
 function serverCookies(cookie: string | undefined): string[] {
   const names = (cookie ?? '').split(';').map((pair) => pair.split('=')[0]!.trim());

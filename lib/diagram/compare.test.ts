@@ -48,6 +48,17 @@ describe('comparison of two grants', () => {
     expect(value(rows, 'OAuth 2.1')).toBe('kept');
   });
 
+  it('counts the steps’ own messages as hops, not the JWKS or the introspection that support them', () => {
+    const rows = compareRun(grant('authorization-code-pkce'), { tokens: { access_token: 'a' } }, [
+      back('/oidc/token', 200, []),
+      back('/oidc/jwks', 200, []),
+      back('/oidc/me', 200, []),
+      { ...back('/oidc/token/introspection', 200, []), from: 'resource-server' } as TraceEvent,
+      { ...back('/api/v1/accounts/verify_credentials', 200, []), to: 'resource-server' } as TraceEvent,
+    ]);
+    expect(value(rows, 'Back-channel hops (this run)')).toBe('3');
+  });
+
   it('says where tokens went from the exchange that delivered them: the client’s server when it sent the request', () => {
     const rows = compareRun(grant('client-credentials'), { tokens: { access_token: 'a' } }, [
       back('/oidc/token', 200, [['x-playground-on-behalf', '[signed by the playground]']]),

@@ -3,6 +3,7 @@ import { authorizationRequestTravel, clientAuthentication, oauth21Standing } fro
 import { senderOf } from '../trace/describe-exchange';
 import type { Role, TraceEvent } from '../trace/types';
 import type { WalkthroughContext } from '../walkthrough/types';
+import { supportingCallOf } from './supporting-calls';
 
 export type ComparisonRow = { aspect: string; value: string };
 
@@ -65,7 +66,9 @@ export function compareRun(
     grant.steps.some((step) => step.params?.some((param) => param.name === 'username'));
   const usesPassword = grant.steps.some((step) => step.params?.some((param) => param.name === 'password'));
   const ran = events.length > 0;
-  const back = events.filter((event) => event.channel === 'back').length;
+  // The steps' own messages: the keys fetched to check a token and the resource server's introspection
+  // support a step, and are not hops of the grant.
+  const back = events.filter((event) => event.channel === 'back' && !supportingCallOf(event)).length;
   const held = [
     context.tokens.access_token ? 'access token' : undefined,
     context.tokens.refresh_token ? 'refresh token' : undefined,

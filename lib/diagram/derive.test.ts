@@ -89,8 +89,17 @@ describe('diagram derived from the recorded exchanges', () => {
 
   it('holds nothing beyond the basics before the first exchange', () => {
     const holdings = deriveHoldings({ values: {}, tokens: {} }, [], 'confidential');
-    expect(holdings['resource-owner']).toEqual(['a browser']);
+    expect(holdings['resource-owner']).toEqual([]);
     expect(holdings.client).toEqual(['a client secret (server-side)']);
+  });
+
+  it('the resource owner is a person: what she knows and her browser keeps, never “a browser” as a holding', () => {
+    const signedIn = deriveHoldings({ values: {}, tokens: {} }, codeFlow, 'public');
+    expect(signedIn['resource-owner']).not.toContain('a browser');
+    const password = deriveHoldings({ values: {}, tokens: {} }, [], 'confidential', [], 'client-form');
+    expect(password['resource-owner']).toEqual(['a password, typed into the client']);
+    const none = deriveHoldings({ values: {}, tokens: {} }, [], 'confidential', [], 'none');
+    expect(none['resource-owner']).toEqual(['no user, no browser: the client acts for itself']);
   });
 
   it('a client that signs its assertions holds a private key, not a secret, from before its first request', () => {

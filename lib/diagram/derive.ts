@@ -2,6 +2,7 @@ import type { Channel } from '../trace/types';
 import type { ExtraRole, WalkthroughContext } from '../walkthrough/types';
 import type { Hop } from './hops';
 import { ATTACKER } from '../attacks/party';
+import type { ResourceOwnerPart } from './resource-owner';
 import { keysShownBy, lootShownBy, titleOf, type PartyEvent, type RoleId } from './roles';
 
 export { ROLE_TITLES, ROLES } from './roles';
@@ -67,6 +68,7 @@ export function deriveHoldings(
   events: PartyEvent[],
   clientType: ClientKind,
   extra: readonly ExtraRole[] = [],
+  resourceOwner: ResourceOwnerPart = 'browser',
 ): Record<RoleId, string[]> {
   const signedIn = succeeded(events, 'POST', /^\/interaction\/[^/]+\/login$/, 303);
   const consented = succeeded(events, 'POST', /^\/interaction\/[^/]+\/confirm$/, 303);
@@ -107,11 +109,15 @@ export function deriveHoldings(
         ],
       ]),
     ),
-    'resource-owner': [
-      'a browser',
-      ...(signedIn ? ['a session at the authorization server'] : []),
-      ...(values.user_code ? [`user code ${values.user_code}`] : []),
-    ],
+    // The person, not the browser: what they know, and what their browser keeps for them.
+    'resource-owner':
+      resourceOwner === 'none'
+        ? ['no user, no browser: the client acts for itself']
+        : [
+            ...(resourceOwner === 'client-form' ? ['a password, typed into the client'] : []),
+            ...(signedIn ? ['a session at the authorization server'] : []),
+            ...(values.user_code ? [`user code ${values.user_code}`] : []),
+          ],
     client: [
       values.instance
         ? values.client_secret

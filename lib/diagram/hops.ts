@@ -3,6 +3,7 @@ import type { Channel } from '../trace/types';
 import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
 import type { PartyEvent, RoleId } from './roles';
+import { supportingCallOf, type SupportingCall } from './supporting-calls';
 
 /**
  * One arrow of the diagram: a message going one way between two roles. Most exchanges are one hop,
@@ -26,6 +27,8 @@ export type Hop = {
   label: string;
   /** What this hop carries, in a few words, read from the recorded exchange. */
   carries: string;
+  /** A call that supports a step rather than being its message (JWKS, introspection, metadata): drawn subdued. */
+  supporting?: SupportingCall;
 };
 
 // The parameters of an authorization response (RFC 6749 sections 4.1.2, 4.1.2.1 and 4.2.2).
@@ -37,7 +40,7 @@ const responseParameters = (url: URL) => [
 ];
 
 /** The redirect target of an authorization response: it leaves the authorization server for the client. */
-function authorizationResponseTarget(event: PartyEvent): URL | undefined {
+export function authorizationResponseTarget(event: PartyEvent): URL | undefined {
   if (event.to !== 'authorization-server' || event.response.status < 300 || event.response.status >= 400)
     return undefined;
   const location = event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
@@ -67,7 +70,8 @@ export function deriveHops(events: PartyEvent[]): Hop[] {
 
 function hopsOf(event: PartyEvent, exchange: number): Hop[] {
   {
-    const base = { seq: event.seq, exchange, channel: event.channel };
+    const supporting = supportingCallOf(event);
+    const base = { seq: event.seq, exchange, channel: event.channel, ...(supporting ? { supporting } : {}) };
     const label = `${event.request.method} ${shortPath(new URL(event.request.url).pathname)} → ${event.response.status}`;
     const browser = 'resource-owner' as const;
     // Recorded as it arrived at the client (a front-channel message between two servers): the browser carried it.

@@ -110,7 +110,7 @@ export type ExchangeFacts = {
   credential: Credential;
   /** It pushes an authorization request (PAR, RFC 9126). */
   pushed?: boolean;
-  /** Sent by the attack lab's attacker server, whose requests say so in a header (lib/attacks/party.ts). */
+  /** Sent by the attack lab's attacker (its server, or a page playing the thief), whose requests say so in a header (lib/attacks/party.ts). */
   attacker?: boolean;
 };
 
@@ -125,9 +125,11 @@ export function sentBy({ from, channel, sender, credential, pushed, attacker }: 
         ? from === 'client'
           ? 'The client’s backend, on the playground’s server'
           : 'The playground’s server'
-        : from === 'client'
-          ? 'The client running in this browser'
-          : 'This browser';
+        : attacker
+          ? 'The attacker, played here by this browser'
+          : from === 'client'
+            ? 'The client running in this browser'
+            : 'This browser';
   const pushing = pushed ? 'pushing the authorization request (PAR, RFC 9126), ' : '';
   return `${who} (back channel), ${pushing}${CARRIES[credential]}`;
 }

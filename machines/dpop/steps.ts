@@ -9,6 +9,7 @@ import type {
   StepOutcome,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
+import { ATTACKER, PARTY_HEADER } from '../../lib/attacks/party';
 import { dpopApp } from './client';
 
 const CLIENT_ID = dpopApp.client_id;
@@ -140,6 +141,8 @@ export const dpop: RegisteredGrant = {
     scope: 'read write',
     state: '',
   },
+  // The thief of the replay step: a party of its own on the diagram, holding only what it presents.
+  roles: [{ id: ATTACKER, title: 'Attacker', playsAs: 'client', clientId: ATTACKER, holds: [] }],
   secrets: pkceSecrets,
   steps: [
     {
@@ -253,7 +256,8 @@ export const dpop: RegisteredGrant = {
       explanation:
         'Someone who copied the access token (from a log, a proxy, a leaky extension) sends it as Bearer, without a proof. The token is bound to a key (cnf.jkt), so the resource server refuses it with 401 and a WWW-Authenticate: DPoP challenge.',
       rfc: DPOP_RFC.bearer,
-      from: 'client',
+      // The thief, not the client: this browser plays it, and the request names it so it is drawn as it.
+      from: 'attacker',
       to: 'resource-server',
       channel: 'back',
       action: ({ tokens }) => ({
@@ -262,7 +266,7 @@ export const dpop: RegisteredGrant = {
         request: {
           method: 'GET',
           path: API.account,
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
+          headers: { authorization: `Bearer ${tokens.access_token ?? ''}`, [PARTY_HEADER]: ATTACKER },
         },
       }),
       outcome: refused('invalid_token', 'The resource server accepted a DPoP-bound token without a proof.'),

@@ -1,3 +1,4 @@
+import { ATTACKER, PARTY_HEADER } from '../../lib/attacks/party';
 import {
   carriesClientSecret,
   factsOf,
@@ -106,8 +107,14 @@ export function contradictions(grant: GrantDefinition, recording: Recording): st
     const at = `${grant.slug}/${step.id}`;
     if (step.channel !== event.channel)
       found.push(`${at}: says ${step.channel} channel, sent on ${event.channel}`);
-    if (action.kind === 'send' && step.from !== event.from)
-      found.push(`${at}: says sent by ${step.from}, recorded from ${event.from}`);
+    // The lab's attacker plays the client and names itself in a header (lib/attacks/party.ts).
+    const party = event.request.headers.some(
+      ([name, value]) => name.toLowerCase() === PARTY_HEADER && value === ATTACKER,
+    )
+      ? ATTACKER
+      : event.from;
+    if (action.kind === 'send' && step.from !== party)
+      found.push(`${at}: says sent by ${step.from}, recorded from ${party}`);
     if (step.to !== event.to) found.push(`${at}: says sent to ${step.to}, recorded to ${event.to}`);
     const addressed = event.request.headers.find(([name]) => name.toLowerCase() === 'host')?.[1];
     if (addressed && addressed !== new URL(event.request.url).host)

@@ -1,0 +1,133 @@
+import type { StepAction, StepDefinition, WalkthroughContext } from '../walkthrough/types';
+import { authorizationResponseTarget } from './hops';
+import type { PartyEvent } from './roles';
+import { supportingCallOf } from './supporting-calls';
+
+/**
+ * A step's main exchange: the message its own action sent, the one the diagram highlights and labels.
+ * Everything else a step causes is a supporting call (./supporting-calls.ts), drawn subdued.
+ */
+type Exchange = PartyEvent;
+
+const pathOf = (event: Exchange) => new URL(event.request.url).pathname;
+
+type Match = (event: Exchange) => boolean;
+
+// The authorization server's own pages (the playground's, and an instance's Mastodon paths).
+const AT_AUTHORIZATION_SERVER = /^\/(oidc|interaction|oauth)(\/|$)/;
+
+/**
+ * The end of a trip through the browser: the authorization server redirecting it away from itself, to
+ * the client's redirect URI, whether or not the recorded address kept its parameters.
+ */
+export const endsTripThroughBrowser: Match = (event) => {
+  if (authorizationResponseTarget(event)) return true;
+  if (event.to !== 'authorization-server' || event.response.status < 300 || event.response.status >= 400)
+    return false;
+  const location = event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+  if (!location) return false;
+  const target = new URL(location, event.request.url);
+  return (
+    target.origin !== new URL(event.request.url).origin || !AT_AUTHORIZATION_SERVER.test(target.pathname)
+  );
+};
+
+/**
+ * How to recognise the exchanges of a step's action, most telling first: the request it sends (method and
+ * path), the authorization response a trip through the browser ends with, the pages a person visits.
+ */
+function matchersOf(action: StepAction, origin: string): Match[] {
+  switch (action.kind) {
+    case 'send': {
+      const path = new URL(action.request.path, origin).pathname;
+      return [(event) => event.request.method === action.request.method && pathOf(event) === path];
+    }
+    case 'navigate': {
+      const path = new URL(action.path, origin).pathname;
+      return [endsTripThroughBrowser, (event) => event.request.method === 'GET' && pathOf(event) === path];
+    }
+    case 'callback':
+      return [endsTripThroughBrowser];
+    case 'visit': {
+      const path = new URL(action.url, origin).pathname;
+      return [(event) => event.channel === 'front' && pathOf(event).startsWith(path)];
+    }
+    case 'skip':
+      return [];
+  }
+}
+
+const find = (events: Exchange[], matchers: Match[], last: boolean) => {
+  for (const match of matchers) {
+    const found = last ? events.findLast(match) : events.find(match);
+    if (found) return found;
+  }
+  return undefined;
+};
+
+/** A step the run went through, as the walkthrough's history keeps it, with the context it ran in. */
+export type StepRun = { action: StepAction };
+
+/**
+ * The seq of the main exchange of the step in view. `past` are the steps the run went through before it,
+ * in order; `current` is the step in view and whether its action has been taken (sent, navigated).
+ * Past steps move a cursor through the exchanges, so a later step that calls the same endpoint (a refresh
+ * after a token request) finds its own exchange, not an earlier one. A step that was sent but whose
+ * request is not among the exchanges is represented by the newest exchange it caused that is not a
+ * supporting call; a step not yet taken leaves the previous step's main exchange in view.
+ * Undefined when no exchange is the step's (nothing sent yet, or nothing recorded for it).
+ */
+export function mainExchangeSeq(
+  past: readonly StepAction[],
+  current: { action: StepAction; taken: boolean } | undefined,
+  events: readonly Exchange[],
+  origin: string,
+): number | undefined {
+  let cursor = -Infinity;
+  let previous: Exchange | undefined;
+  for (const action of past) {
+    // The callback step shows the authorization response its navigation ended with: the same exchange.
+    const from = action.kind === 'callback' ? cursor - 0.5 : cursor;
+    const series = action.kind === 'visit';
+    const found = find(
+      events.filter((event) => event.seq > from),
+      matchersOf(action, origin),
+      series,
+    );
+    if (found) {
+      cursor = found.seq;
+      previous = found;
+    }
+  }
+  if (!current) return previous?.seq;
+  const inclusive = current.action.kind === 'callback' ? cursor - 0.5 : cursor;
+  const after = events.filter((event) => event.seq > inclusive);
+  const own = find(after, matchersOf(current.action, origin), true);
+  if (own) return own.seq;
+  if (!current.taken) return previous?.seq;
+  return after.findLast((event) => !supportingCallOf(event))?.seq;
+}
+
+/** Without a walkthrough to ask (a follower's view, a run against an instance): the newest own exchange. */
+export const newestOwnExchangeSeq = (events: readonly Exchange[]): number | undefined =>
+  events.findLast((event) => !supportingCallOf(event))?.seq ?? events.at(-1)?.seq;
+
+/**
+ * The main exchange of the step a walkthrough shows, from its snapshot: the steps in its history, then the
+ * step in view, taken once its action has gone out (a callback step's has arrived with the page).
+ */
+export function mainExchangeOfRun(
+  steps: readonly StepDefinition[],
+  context: WalkthroughContext & { history: readonly WalkthroughContext[] },
+  awaitingAction: boolean,
+  events: readonly Exchange[],
+): number | undefined {
+  const past = context.history.flatMap((entry) => {
+    const step = steps[entry.stepIndex];
+    return step ? [step.action(entry)] : [];
+  });
+  const step = steps[context.stepIndex];
+  const action = step?.action(context);
+  const current = action ? { action, taken: !awaitingAction || action.kind === 'callback' } : undefined;
+  return mainExchangeSeq(past, current, events, context.origin);
+}
