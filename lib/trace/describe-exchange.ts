@@ -118,18 +118,18 @@ export type ExchangeFacts = {
 export function sentBy({ from, channel, sender, credential, pushed, attacker }: ExchangeFacts): string {
   if (channel === 'front') return 'The browser, sent there by a redirect or a link (front channel)';
   const who = attacker
-    ? 'The attacker’s server'
+    ? sender === 'server'
+      ? 'The attacker’s server'
+      : 'The attacker, played here by this browser'
     : from === 'resource-server'
       ? 'The resource server, on the playground’s server'
       : sender === 'server'
         ? from === 'client'
           ? 'The client’s backend, on the playground’s server'
           : 'The playground’s server'
-        : attacker
-          ? 'The attacker, played here by this browser'
-          : from === 'client'
-            ? 'The client running in this browser'
-            : 'This browser';
+        : from === 'client'
+          ? 'The client running in this browser'
+          : 'This browser';
   const pushing = pushed ? 'pushing the authorization request (PAR, RFC 9126), ' : '';
   return `${who} (back channel), ${pushing}${CARRIES[credential]}`;
 }

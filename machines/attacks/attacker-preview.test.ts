@@ -31,10 +31,17 @@ describe('an attacker’s step previews the request the attacker sends, not the 
     for (const step of attack.steps.filter((each) => each.from === 'attacker')) {
       const action = step.action(midRun(attack));
       if (action.kind !== 'send') continue;
-      it(`${attack.slug}, “${step.title}”: to the victim’s server, sent by the attacker’s server`, () => {
+      // The lab's attacker server sends most of them; a step the browser sends as the attacker says so.
+      const sender =
+        action.via === 'browser' && !action.attackerSends ? 'this browser' : 'the attacker’s server';
+      it(`${attack.slug}, “${step.title}”: to the victim’s server, sent by ${sender}`, () => {
         const preview = describeAction(action, attack, midRun(attack))!;
         expect(isAttackersPath(new URL(preview.url).pathname)).toBe(false);
-        expect(preview.sender).toMatch(/^The attacker’s server \(back channel\)/);
+        expect(preview.sender).toMatch(
+          sender === 'this browser'
+            ? /^The attacker, played here by this browser \(back channel\)/
+            : /^The attacker’s server \(back channel\)/,
+        );
       });
     }
 
