@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { applyContentSecurityPolicy } from './lib/http/content-security-policy';
+import { lengthRequiredResponse } from './lib/http/length-required';
 import { MACHINE_PATHS, malformedPathResponse } from './lib/http/malformed-path';
 import {
   learnerCookieAttributes,
@@ -11,6 +12,9 @@ import {
 
 /** Every page gets its Content Security Policy, with a nonce of its own. */
 export async function proxy(request: NextRequest) {
+  // A chunked body would reach the route cut short by Next, unseen: refused here (lib/http/length-required.ts).
+  const unbounded = lengthRequiredResponse(request);
+  if (unbounded) return unbounded;
   return applyContentSecurityPolicy(request, await learnerProxy(request));
 }
 

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { expect, test } from './fixtures';
 import { bearer, JSON_TYPE, passwordToken, registerApp } from './support/mastodon';
 import { ORIGIN } from './support/origin';
@@ -9,6 +10,32 @@ const service = `Basic ${Buffer.from('playground-service:playground-service-secr
 const FORM = 'application/x-www-form-urlencoded';
 const grant = 'grant_type=client_credentials&scope=read';
 const padded = (bytes: number) => `${grant}&padding=${'x'.repeat(bytes - grant.length - 9)}`;
+
+/**
+ * A POST whose body is sent chunked (no Content-Length), written by node:http as a script would: its
+ * start, then `bytes` of padding in 16 KB chunks. Answers the status and body the server sent, even
+ * when it answered (and closed) before the body was all sent.
+ */
+function chunkedPost(path: string, start: string, bytes: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${ORIGIN}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': FORM, 'transfer-encoding': 'chunked' },
+    });
+    request.on('response', (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, body }));
+    });
+    // The server may close the connection while the rest is on its way: the answer matters, not the write.
+    request.on('error', (error) => (request.headersSent ? undefined : reject(error)));
+    request.write(start);
+    for (let sent = 0; sent < bytes; sent += 16 * 1024)
+      request.write('x'.repeat(Math.min(16 * 1024, bytes - sent)));
+    request.end();
+  });
+}
 
 test.describe('request bodies over 64 KB', () => {
   test('/oidc/token answers 413 in OAuth’s error format, and a small body still gets a token', async ({
@@ -92,5 +119,27 @@ test.describe('request bodies over 64 KB', () => {
       maxRedirects: 0,
     });
     expect(small.status()).toBe(303);
+  });
+
+  test('a chunked body on a route behind the proxy is refused with 411 (its length required), never cut short and handled', async () => {
+    for (const path of [
+      '/interaction/no-such-interaction/login',
+      '/attacks/authorization-server/token-without-downgrade-check',
+    ]) {
+      for (const bytes of [100 * 1024, 16]) {
+        const answer = await chunkedPost(path, 'username=alice&password=', bytes);
+        expect(answer.status, `${path}, ${bytes} bytes chunked`).toBe(411);
+        expect(JSON.parse(answer.body)).toEqual({
+          error: 'invalid_request',
+          error_description: expect.stringContaining('must declare its length (Content-Length)'),
+        });
+      }
+    }
+  });
+
+  test('a chunked body past 64 KB on the playground’s APIs is refused with 413, as with Content-Length', async () => {
+    const answer = await chunkedPost('/api/client/send', 'padding=', 100 * 1024);
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'invalid_request' });
   });
 });

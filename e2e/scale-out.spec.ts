@@ -99,11 +99,16 @@ test('a classroom room spans instances: a student on one hears the instructor on
     heard.push(event),
   );
   const instructorHeard: RoomEvent[] = [];
-  const instructor = await openRoomEvents(
-    `${first.origin}/api/rooms/${room.code}/events?role=instructor`,
-    (event) => instructorHeard.push(event),
-  );
+  const instructorStream = `${first.origin}/api/rooms/${room.code}/events?role=instructor`;
+  const instructor = await openRoomEvents(instructorStream, (event) => instructorHeard.push(event), {
+    authorization: `Bearer ${room.key}`,
+  });
+  // Without the room's key, no one may listen as the instructor (and so hide from the count).
+  const anonymous = await openRoomEvents(instructorStream, () => {});
+  anonymous.close();
   try {
+    expect(anonymous.status).toBe(401);
+    expect(instructor.status).toBe(200);
     expect(student.status).toBe(200);
     // The instructor's instance counts the student connected to the other instance.
     await expect

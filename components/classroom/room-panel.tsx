@@ -10,6 +10,7 @@ import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
 import { useOutcomeJson } from './instructor-outcome';
+import { followInstructorStream } from './instructor-stream';
 import { JoinCard } from './join-card';
 import { LoopbackWarning } from './loopback-warning';
 import { loadInstructorRoom, problemOf, saveInstructorRoom, type InstructorRoom } from './room-storage';
@@ -91,15 +92,10 @@ export function RoomPanel({
   // How many students are connected, live.
   useEffect(() => {
     if (!room) return;
-    const source = new EventSource(`/api/rooms/${room.code}/events?role=instructor`);
-    source.addEventListener('presence', (event) =>
-      setStudents((JSON.parse(event.data) as { students: number }).students),
-    );
-    source.addEventListener('closed', () => {
-      source.close();
-      forget('The room has ended.');
+    return followInstructorStream(room.code, room.key, {
+      presence: setStudents,
+      closed: () => forget('The room has ended.'),
     });
-    return () => source.close();
   }, [room, forget]);
 
   useEffect(() => {

@@ -63,6 +63,17 @@ export function roomHubContract(name: string, open: () => RoomHub, sharedAcrossH
       expect(await rooms.find('ZZZZZZZZ')).toBeUndefined();
     });
 
+    it('authorizes the instructor’s key for its own live room only', async () => {
+      const rooms = hub();
+      const { room, key } = await rooms.create();
+      const other = await rooms.create();
+      expect(await rooms.authorize(room.code, key)).toEqual({ ok: true, value: null });
+      expect(await rooms.authorize(room.code, other.key)).toEqual({ ok: false, problem: 'forbidden' });
+      expect(await rooms.authorize('ZZZZZZZZ', key)).toEqual({ ok: false, problem: 'not-found' });
+      await rooms.close(room.code, key);
+      expect(await rooms.authorize(room.code, key)).toEqual({ ok: false, problem: 'not-found' });
+    });
+
     it('sends each step to every subscriber in order, and keeps the latest for late joiners', async () => {
       const rooms = hub();
       const { room, key } = await rooms.create();

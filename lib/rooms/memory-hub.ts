@@ -74,6 +74,13 @@ export class MemoryRoomHub implements RoomHub {
     return room ? this.info(code, room) : undefined;
   }
 
+  async authorize(code: string, key: string): Promise<Verdict<null>> {
+    const room = this.live(code);
+    if (!room) return { ok: false, problem: 'not-found' };
+    if (!keyMatches(key, room.keyHash)) return { ok: false, problem: 'forbidden' };
+    return { ok: true, value: null };
+  }
+
   async publish(code: string, key: string, step: RoomStep): Promise<Verdict<RoomInfo>> {
     const room = this.live(code);
     if (!room) return { ok: false, problem: 'not-found' };

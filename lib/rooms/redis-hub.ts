@@ -105,7 +105,7 @@ export class RedisRoomHub implements RoomHub {
     };
   }
 
-  private async authorize(code: string, key: string): Promise<Verdict<null>> {
+  async authorize(code: string, key: string): Promise<Verdict<null>> {
     const keyHash = await this.redis.hget(this.roomKey(code), 'keyHash');
     if (!keyHash) return { ok: false, problem: 'not-found' };
     if (!keyMatches(key, keyHash)) return { ok: false, problem: 'forbidden' };

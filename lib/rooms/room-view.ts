@@ -1,5 +1,5 @@
-import { maskValue, shorten } from '../tokens/mask';
-import { cut, maskForm, maskHeader, maskRoomText } from './room-view-mask';
+import { shorten } from '../tokens/mask';
+import { cut, maskForm, maskHeader, maskRoomText, maskRoomValue } from './room-view-mask';
 import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
 import { maskOutcome, type RoomOutcome } from './room-outcome';
 
@@ -86,16 +86,18 @@ export function maskRequest(request: RoomRequest): RoomRequest {
   };
 }
 
+function maskNamed(name: string, value: string): string {
+  const masked = maskRoomValue(name, value);
+  // Every token is a credential, whatever its field is called (`rotated_refresh_token`).
+  if (masked === value && /(^|_)token$/.test(name)) return shorten(value);
+  return cut(maskRoomText(masked), ROOM_HEADER_CHARS);
+}
+
 const maskRecord = <V extends string | number>(record: Record<string, V>) =>
   Object.fromEntries(
     Object.entries(record).map(([name, value]) => [
       name,
-      typeof value === 'string'
-        ? // Every token is a credential, whatever its field is called (`rotated_refresh_token`).
-          /(^|_)token$/.test(name)
-          ? shorten(value)
-          : cut(maskRoomText(maskValue(name, value)), ROOM_HEADER_CHARS)
-        : value,
+      typeof value === 'string' ? maskNamed(name, value) : value,
     ]),
   ) as Record<string, V>;
 

@@ -8,7 +8,8 @@ import { tryAgainIn } from '../oidc/sign-in-throttle';
 import { attackBySlug } from '../../machines/attacks/registry';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
-import { openRooms, roomCreationLimit, roomHub, roomJoinLimit, roomRelay } from './index';
+import { openRooms, roomCreationLimit, roomHub, roomRelay } from './index';
+import { instructorKey, join, noKey, notThisRoom } from './room-access';
 import { ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { maskRoomView, ROOM_VIEW_BYTES, roomViewBytes } from './room-view';
 import { roomViewSchema } from './room-view-schema';
@@ -16,8 +17,6 @@ import { roomEventStream } from './stream';
 import type { RoomInfo } from './types';
 
 /** Classroom rooms' HTTP API. The handlers check input and delegate to the hub. */
-
-const JOIN = 'join';
 
 const joinUrl = (code: string) => `${readEnv().publicOrigin}/join/${code}`;
 
@@ -28,60 +27,6 @@ const describe = (room: RoomInfo) => ({
   students: room.students,
   step: room.step ?? null,
 });
-
-const notFound = () =>
-  errorResponse(
-    404,
-    'room_not_found',
-    'No room has this code. Check the code on the instructor’s screen; rooms end after two hours without activity.',
-  );
-
-/**
- * Students join by code: a wrong code counts against the address; over the limit, every code waits.
- * Answers the room, or the response to send instead.
- */
-async function join(request: Request, rawCode: string): Promise<RoomInfo | Response> {
-  const requester = await identifyRequester(request.headers);
-  const limit = roomJoinLimit();
-  const verdict = await limit.check(JOIN, requester);
-  if (!verdict.allowed)
-    return errorResponse(
-      429,
-      'too_many_attempts',
-      `Too many wrong room codes ${verdict.reason === 'learner' ? 'from this browser' : 'from your address'}. ${tryAgainIn(verdict.retryAfterSeconds)}`,
-      { 'retry-after': String(verdict.retryAfterSeconds) },
-    );
-  const code = normalizeRoomCode(rawCode);
-  const room = code ? await roomHub().find(code) : undefined;
-  if (!room) {
-    await limit.recordFailure(JOIN, requester);
-    return code
-      ? notFound()
-      : errorResponse(400, 'invalid_code', 'A room code is 8 letters and digits, like ABCD-2345.');
-  }
-  return room;
-}
-
-function instructorKey(request: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '');
-  return match?.[1];
-}
-
-const noKey = () =>
-  errorResponse(
-    401,
-    'invalid_token',
-    'Only the instructor who created the room can change it (its key is missing).',
-    {
-      'www-authenticate': 'Bearer',
-    },
-  );
-const wrongKey = () =>
-  errorResponse(
-    403,
-    'insufficient_scope',
-    'This key does not belong to this room: only its instructor can change it.',
-  );
 
 const tooManyOpenRooms = (over: 'address' | 'total') =>
   over === 'address'
@@ -159,7 +104,7 @@ export async function publishStep(request: Request, rawCode: string): Promise<Re
   const key = instructorKey(request);
   if (!key) return noKey();
   const code = normalizeRoomCode(rawCode);
-  if (!code) return notFound();
+  if (!code) return notThisRoom(request);
   let json: unknown;
   try {
     json = await request.json();
@@ -177,7 +122,7 @@ export async function publishStep(request: Request, rawCode: string): Promise<Re
     );
   const published = view ? { ...step, view: maskRoomView(view) } : step;
   const verdict = await roomHub().publish(code, key, published);
-  if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  if (!verdict.ok) return notThisRoom(request);
   // While the instructor's browser is at the authorization server, the servers tell the room.
   const { learnerId } = await identifyRequester(request.headers);
   if (learnerId) roomRelay().follow(code, { key, learnerId, step: published, ...(run ? { run } : {}) });
@@ -193,18 +138,21 @@ export async function closeRoom(request: Request, rawCode: string): Promise<Resp
   const key = instructorKey(request);
   if (!key) return noKey();
   const code = normalizeRoomCode(rawCode);
-  if (!code) return notFound();
+  if (!code) return notThisRoom(request);
   const verdict = await roomHub().close(code, key);
-  if (!verdict.ok) return verdict.problem === 'not-found' ? notFound() : wrongKey();
+  if (!verdict.ok) return notThisRoom(request);
   roomRelay().end(code);
   return new Response(null, { status: 204 });
 }
 
-/** GET /api/rooms/:code/events: the room, live. `?role=instructor` is not counted as a student. */
+/**
+ * GET /api/rooms/:code/events: the room, live. `?role=instructor` (not counted as a student) is the
+ * instructor's stream: it needs the room's key, as a Bearer token, as stepping does.
+ */
 export async function streamRoom(request: Request, rawCode: string): Promise<Response> {
-  const room = await join(request, rawCode);
-  if (room instanceof Response) return room;
   const role = new URL(request.url).searchParams.get('role') === 'instructor' ? 'instructor' : 'student';
+  const room = role === 'instructor' ? await asInstructor(request, rawCode) : await join(request, rawCode);
+  if (room instanceof Response) return room;
   const slot = eventStreamSlot(request);
   if (slot instanceof Response) return slot;
   try {
@@ -213,4 +161,13 @@ export async function streamRoom(request: Request, rawCode: string): Promise<Res
     slot.release();
     throw error;
   }
+}
+
+/** The room whose code and key the request holds, or the response to send instead. */
+async function asInstructor(request: Request, rawCode: string): Promise<{ code: string } | Response> {
+  const key = instructorKey(request);
+  if (!key) return noKey();
+  const code = normalizeRoomCode(rawCode);
+  const verdict = code ? await roomHub().authorize(code, key) : undefined;
+  return code && verdict?.ok ? { code } : notThisRoom(request);
 }

@@ -29,6 +29,8 @@ export type Verdict<T> = { ok: true; value: T } | { ok: false; problem: 'not-fou
 export interface RoomHub {
   create(): Promise<{ room: RoomInfo; key: string }>;
   find(code: string): Promise<RoomInfo | undefined>;
+  /** Whether `key` is the instructor's key of this live room (its stream, its steps, its end). */
+  authorize(code: string, key: string): Promise<Verdict<null>>;
   publish(code: string, key: string, step: RoomStep): Promise<Verdict<RoomInfo>>;
   close(code: string, key: string): Promise<Verdict<null>>;
   /** Receives the room's messages until the returned function is called; students are counted. */
