@@ -7,6 +7,7 @@ import type { ProviderKeys } from './keys';
 import { extraClientMetadata, pkce } from './pkce-policy';
 import { STATIC_SCOPES } from './scopes';
 import { actorClaims } from './grants/token-exchange';
+import { assertClientAssertionClaims } from './client-assertion-policy';
 import {
   assistantIdentifier,
   assistantResourceInfo,
@@ -90,6 +91,8 @@ export function providerConfiguration({
     rotateRefreshToken,
     // RFC 8693 §4.1: a token from a token exchange names who acts for the user; other tokens get nothing.
     extraTokenClaims: (_ctx, token) => actorClaims(token),
+    // private_key_jwt: aud is the issuer as a single string, and assertions are short-lived (rfc7523bis).
+    assertJwtClientAuthClaimsAndHeader: (ctx, claims) => assertClientAssertionClaims(ctx, claims),
     ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
