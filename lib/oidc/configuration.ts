@@ -9,6 +9,7 @@ import { STATIC_SCOPES } from './scopes';
 import { actorClaims } from './grants/token-exchange';
 import { assertClientAssertionClaims } from './client-assertion-policy';
 import {
+  ASSISTANT,
   assistantIdentifier,
   assistantResourceInfo,
   resourceIdentifier,
@@ -136,8 +137,13 @@ export function providerConfiguration({
         // A token request without `resource` after an authorization request with one gets a token
         // for that resource: what learners expect from the request they just made.
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
-          if (resource === assistantIdentifier(origin)) return assistantResourceInfo(origin);
+        getResourceServerInfo: (_ctx, resource, client) => {
+          if (resource === assistantIdentifier(origin)) {
+            // A token for the assistant is what the assistant may exchange: only its chat app gets one.
+            if (client.clientId !== ASSISTANT.appClientId)
+              throw new errors.InvalidTarget(`only ${ASSISTANT.appClientId} gets tokens for ${resource}`);
+            return assistantResourceInfo(origin);
+          }
           if (resource !== apiResource) {
             throw new errors.InvalidTarget(`unknown resource indicator; this server knows ${apiResource}`);
           }

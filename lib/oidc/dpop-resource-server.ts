@@ -75,13 +75,25 @@ export type ProofCheck = {
   /** The URL the client called, as the client saw it (the public origin). */
   url: string;
   proof: string | null;
-  accessToken: string;
+  /** The access token the proof accompanies; none at the token endpoint, where `ath` is not checked. */
+  accessToken?: string;
   /** The thumbprint the token is bound to (`cnf.jkt`). */
   jkt: string;
   rememberOnce: RememberOnce;
   /** Counts a proof by the key `jkt` and answers how many it made in the last PROOF_MAX_AGE seconds. */
   proofsByKey?: (jkt: string) => Promise<number>;
 };
+
+/** `ath` (RFC 9449 §4.3 step 12): present with an access token, the hash of exactly that token. */
+function checkAth(ath: unknown, accessToken: string) {
+  if (typeof ath !== 'string')
+    throw new DpopError(
+      'invalid_dpop_proof',
+      `the proof's ath must be a string (the hash of the access token), not ${shown(ath)}`,
+    );
+  if (ath !== accessTokenHash(accessToken))
+    throw new DpopError('invalid_dpop_proof', "the proof's ath is not the hash of this access token");
+}
 
 /** RFC 9449 §4.3 and §7.1: answers the proof's claims, or throws a DpopError naming what failed. */
 export async function checkDpopProof(check: ProofCheck): Promise<JWTPayload> {
@@ -117,13 +129,7 @@ export async function checkDpopProof(check: ProofCheck): Promise<JWTPayload> {
       'invalid_dpop_proof',
       `the proof is for ${withoutQuery(payload.htu)}, this request is for ${withoutQuery(check.url)} (htu mismatch)`,
     );
-  if (typeof payload.ath !== 'string')
-    throw new DpopError(
-      'invalid_dpop_proof',
-      `the proof's ath must be a string (the hash of the access token), not ${shown(payload.ath)}`,
-    );
-  if (payload.ath !== accessTokenHash(check.accessToken))
-    throw new DpopError('invalid_dpop_proof', "the proof's ath is not the hash of this access token");
+  if (check.accessToken !== undefined) checkAth(payload.ath, check.accessToken);
   if ((await calculateJwkThumbprint(jwk)) !== check.jkt)
     throw new DpopError('invalid_token', 'the proof is signed by a key the access token is not bound to');
   if (typeof payload.jti !== 'string' || !payload.jti)
