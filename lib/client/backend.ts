@@ -54,6 +54,12 @@ export const sendSchema = z.object({
           .string()
           .regex(/^Bearer \S*$/)
           .optional(),
+        // RFC 9449: a proof the browser signed with the run's key (which never leaves it), forwarded.
+        dpop: z
+          .string()
+          .max(4096)
+          .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'headers.dpop must be a DPoP proof (a compact JWS)')
+          .optional(),
       })
       .strict()
       .optional(),
@@ -125,6 +131,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   };
   const run = runOf(request.headers);
   if (run) headers[RUN_HEADER] = run;
+  if (outgoing.headers?.dpop) headers.dpop = outgoing.headers.dpop;
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
   // A client with a key pair has no secret: it authenticates with the assertion in the form, or not at all.
   else if (CLIENT_AUTHENTICATED.has(pathname) && !signs)
