@@ -76,7 +76,13 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
   /** §2.1: the subject token, a JWT access token this server issued for the assistant's audience. */
   async function subjectOf(token: string) {
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer, audience: assistant, typ: 'at+jwt' });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer,
+        audience: assistant,
+        typ: 'at+jwt',
+        // Its exp bounds the exchanged token's.
+        requiredClaims: ['exp'],
+      });
       return payload;
     } catch (error) {
       throw invalidGrant(
