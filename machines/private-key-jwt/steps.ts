@@ -140,7 +140,7 @@ export const privateKeyJwt: RegisteredGrant = {
       id: 'wrong-audience',
       title: 'Sign an assertion for the token endpoint: refused',
       explanation:
-        'The 2025 audience-injection attacks (CVE-2025-27370, CVE-2025-27371): a client that talks to several authorization servers takes their endpoint URLs from their metadata. A malicious server can give this server’s token endpoint as one of its own, receive an assertion signed for that URL, and replay it here. An issuer cannot be borrowed that way (the client checks it against the metadata), so draft-ietf-oauth-rfc7523bis allows only aud = the issuer, as a single string. The backend signs a fresh assertion for this server’s token endpoint, which servers used to accept: 401 invalid_client.',
+        'The 2025 audience-injection attacks (CVE-2025-27370, CVE-2025-27371): a client that uses several authorization servers takes their endpoint URLs from their metadata, so a malicious server can list this server’s token endpoint as its own, receive an assertion signed for it, and replay it here. An issuer cannot be borrowed that way, so draft-ietf-oauth-rfc7523bis allows only aud = the issuer, as one string. The backend signs a fresh assertion for this server’s token endpoint: 401 invalid_client.',
       rfc: {
         label: 'draft-ietf-oauth-rfc7523bis',
         href: 'https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/',
