@@ -117,7 +117,9 @@ test('private_key_jwt: the backend signs an assertion, verified against the regi
   const claims = assertion.getByLabel('Client assertion claims');
   for (const claim of ['iss', 'sub', 'aud', 'jti', 'iat', 'exp'])
     await expect(claims.getByRole('term').filter({ hasText: new RegExp(`^${claim}$`) })).toBeVisible();
-  await expect(claims).toContainText(`${ORIGIN}/oidc/token`);
+  // draft-ietf-oauth-rfc7523bis: the audience is the issuer, not the token endpoint.
+  await expect(claims).toContainText(`${ORIGIN}/oidc`);
+  await expect(claims).not.toContainText(`${ORIGIN}/oidc/token`);
   await expect(assertion).toContainText('alg ES256');
   await expectNoSeriousAxeViolations(page, 'private_key_jwt, the assertion');
 
@@ -131,8 +133,8 @@ test('private_key_jwt: the backend signs an assertion, verified against the regi
   await expect(page.getByLabel('Response body')).toContainText('"error": "invalid_client"');
   await expect(page.getByLabel('Response body')).toContainText('client authentication failed');
 
-  await walkthrough.next(); // to the wrong audience
-  await page.getByLabel('aud', { exact: true }).fill(`${ORIGIN}/oidc/token/introspection`);
+  await walkthrough.next(); // to the wrong audience: the token endpoint, refused since 2025
+  await expect(walkthrough.card).toContainText('CVE-2025-27370');
   await walkthrough.next();
   await expect(walkthrough.flowComplete).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The response: 401' })).toBeVisible();
@@ -141,7 +143,7 @@ test('private_key_jwt: the backend signs an assertion, verified against the regi
     page
       .getByRole('region', { name: 'The client assertion the backend signed' })
       .getByLabel('Client assertion claims'),
-  ).toContainText(`${ORIGIN}/oidc/token/introspection`);
+  ).toContainText(`${ORIGIN}/oidc/token`);
 
   await expect
     .poll(() => walkthrough.logLines())

@@ -19,6 +19,21 @@ describe('client backend: which paths it sends to', () => {
   });
 });
 
+describe('client backend: a DPoP proof the browser signed', () => {
+  const withProof = (dpop: string) =>
+    sendSchema.safeParse({
+      client_id: 'playground-assistant',
+      request: { method: 'POST', path: '/oidc/token', headers: { dpop } },
+    });
+
+  it('forwards a compact JWS as the DPoP header, and nothing else', () => {
+    expect(withProof('eyJhbGciOiJFUzI1NiJ9.eyJodG0iOiJQT1NUIn0.c2ln').success).toBe(true);
+    const injected = withProof('a.b.c\r\nx-injected: 1');
+    expect(injected.success).toBe(false);
+    expect(injected.error?.issues[0]?.message).toBe('headers.dpop must be a DPoP proof (a compact JWS)');
+  });
+});
+
 describe('client backend: signing a client assertion (private_key_jwt)', () => {
   const withAssertion = (clientAssertion: unknown) =>
     sendSchema.safeParse({

@@ -6,9 +6,9 @@ import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { fetchOverLoopback } from './loopback-fetch';
-import { authorizationServer } from '../oidc/provider';
+import { assertionRefusal, signForTokenRequest, spendClientAssertion } from './backend-assertion';
+import { CLIENT_ASSERTION_TYPE } from './client-assertion';
 import type { SignedClientAssertion } from '../walkthrough/types';
-import { CLIENT_ASSERTION_TYPE, signClientAssertion } from './client-assertion';
 import { SIGNING_CLIENT_IDS } from './client-keys';
 import { RUN_HEADER, runOf } from '../trace/run';
 
@@ -54,6 +54,12 @@ export const sendSchema = z.object({
           .string()
           .regex(/^Bearer \S*$/)
           .optional(),
+        // RFC 9449: a proof the browser signed with the run's key (which never leaves it), forwarded.
+        dpop: z
+          .string()
+          .max(4096)
+          .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'headers.dpop must be a DPoP proof (a compact JWS)')
+          .optional(),
       })
       .strict()
       .optional(),
@@ -97,18 +103,6 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/**
- * The assertion the backend signs for a private_key_jwt client, with the public keys the authorization
- * server registered for that client, so that the step can show it verified against them.
- */
-async function signedAssertion(clientId: string, aud: string): Promise<SignedClientAssertion> {
-  const { storage, provider } = await authorizationServer();
-  const jwt = await signClientAssertion(storage, clientId, aud);
-  const registered = await provider.Client.find(clientId);
-  const jwks = (registered?.metadata().jwks ?? { keys: [] }) as SignedClientAssertion['registeredJwks'];
-  return { jwt, registeredJwks: jwks };
-}
-
 /** POST /api/client/send */
 export async function sendAsClientBackend(request: Request, env: PlaygroundEnv): Promise<Response> {
   const parsed = sendSchema.safeParse(await readJson(request));
@@ -121,14 +115,10 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   }
   const { client_id, request: outgoing } = parsed.data;
   const signs = SIGNING_CLIENT_IDS.includes(client_id);
-  if (outgoing.clientAssertion && !signs)
-    return errorResponse(
-      400,
-      'invalid_request',
-      `clientAssertion: ${client_id} authenticates with a client secret, not with private_key_jwt`,
-    );
+  const refusal = assertionRefusal(client_id, outgoing, env);
+  if (refusal) return errorResponse(400, 'invalid_request', refusal);
   const assertion = outgoing.clientAssertion
-    ? await signedAssertion(client_id, outgoing.clientAssertion.aud)
+    ? await signForTokenRequest(client_id, outgoing.clientAssertion.aud)
     : undefined;
   const form = assertion
     ? { ...outgoing.form, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion.jwt }
@@ -141,6 +131,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   };
   const run = runOf(request.headers);
   if (run) headers[RUN_HEADER] = run;
+  if (outgoing.headers?.dpop) headers.dpop = outgoing.headers.dpop;
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
   // A client with a key pair has no secret: it authenticates with the assertion in the form, or not at all.
   else if (CLIENT_AUTHENTICATED.has(pathname) && !signs)
@@ -153,10 +144,12 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
       body: form ? new URLSearchParams(form) : undefined,
     });
     const answer = await readAnswer(response);
+    if (assertion) await spendClientAssertion(assertion.jwt);
     return Response.json(assertion ? { ...answer, clientAssertion: assertion } : answer, {
       headers: { 'cache-control': 'no-store' },
     });
   } catch (error) {
+    if (assertion) await spendClientAssertion(assertion.jwt);
     return errorResponse(
       502,
       'server_unreachable',

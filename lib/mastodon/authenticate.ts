@@ -2,7 +2,8 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import type { PlaygroundEnv } from '../config/env';
 import { onBehalfOf } from '../http/requester';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
-import { checkDpopProof, DpopError, dpopChallenge } from '../oidc/dpop-resource-server';
+import { checkDpopProof, DpopError, dpopChallenge, PROOF_MAX_AGE } from '../oidc/dpop-resource-server';
+import { sharedWindowCounter, type WindowCounter } from '../http/window-counter';
 import { handleAuthorizationServerRequest } from '../oidc/handle-request';
 import { authorizationServer } from '../oidc/provider';
 import { resourceIdentifier } from '../oidc/resource-server';
@@ -101,6 +102,11 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
   };
 }
 
+// Proofs per key while their jti are remembered: made on first use (the environment is read then).
+let proofsPerKey: WindowCounter | undefined;
+const proofsByKey = async (jkt: string) =>
+  (await (proofsPerKey ??= sharedWindowCounter('dpop-proofs', PROOF_MAX_AGE * 1000)).increment(jkt)).count;
+
 const dpopRefusal = (error: DpopError) =>
   new MastodonError(401, error.error, { 'www-authenticate': error.challenge }, error.description);
 
@@ -150,6 +156,7 @@ export async function authenticate(request: Request, env: PlaygroundEnv): Promis
       accessToken: token,
       jkt,
       rememberOnce: (key, value, ttl) => storage.rememberOnce(key, value, ttl),
+      proofsByKey,
     });
   } catch (error) {
     if (error instanceof DpopError) throw dpopRefusal(error);

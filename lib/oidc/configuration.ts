@@ -7,7 +7,9 @@ import type { ProviderKeys } from './keys';
 import { extraClientMetadata, pkce } from './pkce-policy';
 import { STATIC_SCOPES } from './scopes';
 import { actorClaims } from './grants/token-exchange';
+import { assertClientAssertionClaims } from './client-assertion-policy';
 import {
+  ASSISTANT,
   assistantIdentifier,
   assistantResourceInfo,
   resourceIdentifier,
@@ -90,6 +92,8 @@ export function providerConfiguration({
     rotateRefreshToken,
     // RFC 8693 §4.1: a token from a token exchange names who acts for the user; other tokens get nothing.
     extraTokenClaims: (_ctx, token) => actorClaims(token),
+    // private_key_jwt: aud is the issuer as a single string, and assertions are short-lived (rfc7523bis).
+    assertJwtClientAuthClaimsAndHeader: (ctx, claims) => assertClientAssertionClaims(ctx, claims),
     ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
@@ -133,8 +137,13 @@ export function providerConfiguration({
         // A token request without `resource` after an authorization request with one gets a token
         // for that resource: what learners expect from the request they just made.
         useGrantedResource: () => true,
-        getResourceServerInfo: (_ctx, resource) => {
-          if (resource === assistantIdentifier(origin)) return assistantResourceInfo(origin);
+        getResourceServerInfo: (_ctx, resource, client) => {
+          if (resource === assistantIdentifier(origin)) {
+            // A token for the assistant is what the assistant may exchange: only its chat app gets one.
+            if (client.clientId !== ASSISTANT.appClientId)
+              throw new errors.InvalidTarget(`only ${ASSISTANT.appClientId} gets tokens for ${resource}`);
+            return assistantResourceInfo(origin);
+          }
           if (resource !== apiResource) {
             throw new errors.InvalidTarget(`unknown resource indicator; this server knows ${apiResource}`);
           }

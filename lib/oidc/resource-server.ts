@@ -22,11 +22,16 @@ export function resourceServerInfo(origin: string): ResourceServer {
 }
 
 /**
- * The assistant (an agent acting for users) is a resource too: the app a user talks to asks for a token
- * whose audience is the assistant (`resource=<origin>/assistant`), and only the assistant's own client
- * may exchange such a token (RFC 8693) for one to call the API on the user's behalf.
+ * The assistant (an agent acting for users) is a resource too: the app a user talks to (its chat app,
+ * the only client that gets tokens for it) asks for a token whose audience is the assistant
+ * (`resource=<origin>/assistant`), and only the assistant's own client may exchange such a token
+ * (RFC 8693) for one to call the API on the user's behalf.
  */
-export const ASSISTANT = { path: '/assistant', clientId: 'playground-assistant' } as const;
+export const ASSISTANT = {
+  path: '/assistant',
+  clientId: 'playground-assistant',
+  appClientId: 'playground-assistant-app',
+} as const;
 
 export const assistantIdentifier = (origin: string) => `${origin}${ASSISTANT.path}`;
 

@@ -18,14 +18,14 @@ const signed = (result: ExchangeResult, jwt: string): ExchangeResult => ({
 /** The authorization server as the walkthrough expects it: the first assertion accepted, the rest refused. */
 const server = (action: SentRequest) => {
   if (action.request.path !== '/oidc/token') return json(200, { name: 'Playground Service' });
-  if (action.request.clientAssertion?.aud === `${ORIGIN}/oidc/token`)
+  if (action.request.clientAssertion?.aud === `${ORIGIN}/oidc`)
     return signed(tokenResponse(), 'first.assertion.jwt');
   if (action.request.clientAssertion) return signed(INVALID_CLIENT, 'second.assertion.jwt');
   return INVALID_CLIENT;
 };
 
 describe('private_key_jwt walkthrough (RFC 7523 §2.2)', () => {
-  it('asks the client backend to sign an assertion for the token endpoint, and sends no secret', async () => {
+  it('asks the client backend to sign an assertion for the issuer (rfc7523bis), and sends no secret', async () => {
     const run = runWalkthrough(machine, privateKeyJwt, server);
     const snapshot = await run.next();
     expect(run.sent[0]).toEqual({
@@ -35,7 +35,7 @@ describe('private_key_jwt walkthrough (RFC 7523 §2.2)', () => {
         method: 'POST',
         path: '/oidc/token',
         form: { grant_type: 'client_credentials', scope: 'read' },
-        clientAssertion: { aud: `${ORIGIN}/oidc/token` },
+        clientAssertion: { aud: `${ORIGIN}/oidc` },
       },
     });
     expect(snapshot.context.tokens.access_token).toBe('at-1');
@@ -60,14 +60,21 @@ describe('private_key_jwt walkthrough (RFC 7523 §2.2)', () => {
     expect(run.actor.getSnapshot().matches('succeeded')).toBe(true);
   });
 
-  it('signs a fresh assertion for the audience the learner chose, and completes on its refusal', async () => {
+  it('signs a fresh assertion for the token endpoint (the 2025 audience injection), and completes on its refusal', async () => {
+    const run = runWalkthrough(machine, privateKeyJwt, server);
+    for (let i = 0; i < 6; i++) await run.next();
+    const snapshot = await run.next();
+    expect(run.sent[3]!.request.clientAssertion).toEqual({ aud: `${ORIGIN}/oidc/token` });
+    expect(snapshot.hasTag('complete')).toBe(true);
+    expect(snapshot.context.values.wrong_audience_assertion).toBe('second.assertion.jwt');
+  });
+
+  it('signs for the audience the learner typed instead, when there is one', async () => {
     const run = runWalkthrough(machine, privateKeyJwt, server);
     for (let i = 0; i < 6; i++) await run.next();
     run.actor.send({ type: 'SET_PARAM', name: 'aud', value: `${ORIGIN}/oidc/token/introspection` });
-    const snapshot = await run.next();
+    await run.next();
     expect(run.sent[3]!.request.clientAssertion).toEqual({ aud: `${ORIGIN}/oidc/token/introspection` });
-    expect(snapshot.hasTag('complete')).toBe(true);
-    expect(snapshot.context.values.wrong_audience_assertion).toBe('second.assertion.jwt');
   });
 
   it('stops when the server accepts a replayed assertion', async () => {

@@ -53,14 +53,15 @@ export const privateKeyJwt: RegisteredGrant = {
     family: 'modern',
     profiles: ['FAPI 2.0'],
   },
-  defaults: { scope: 'read', aud: 'https://other-server.example/oauth2/token' },
+  // Empty: the wrong-audience step signs for the token endpoint, the one wrong value the backend signs.
+  defaults: { scope: 'read', aud: '' },
   secrets: async () => ({}),
   steps: [
     {
       id: 'token-request',
       title: 'Sign a client assertion and ask for a token',
       explanation:
-        'The service has a key pair: its public key is registered with the authorization server (jwks in its client metadata), its private key stays on the playground’s server. For this request the backend signs a JWT with the claims below and sends it as client_assertion instead of a secret; the server verifies the signature with the registered public key, then the claims.',
+        'The service has a key pair: its public key is registered with the authorization server (jwks in its client metadata), its private key stays on the playground’s server. For this request the backend signs a JWT with the claims below (aud is the server’s issuer identifier, valid for a minute) and sends it as client_assertion instead of a secret; the server verifies the signature with the registered public key, then the claims. The browser sees the assertion only once the server has used it up.',
       rfc: RFC7523('2.2'),
       ...tokenRequestTo('authorization-server'),
       params: [{ name: 'scope', label: 'scope', help: 'What the service asks to be allowed to do.' }],
@@ -71,7 +72,7 @@ export const privateKeyJwt: RegisteredGrant = {
           method: 'POST',
           path: '/oidc/token',
           form: present({ grant_type: 'client_credentials', scope: params.scope }),
-          clientAssertion: { aud: `${origin}/oidc/token` },
+          clientAssertion: { aud: `${origin}/oidc` },
         },
       }),
       outcome: (_context, result) => {
@@ -137,32 +138,35 @@ export const privateKeyJwt: RegisteredGrant = {
     },
     {
       id: 'wrong-audience',
-      title: 'Sign an assertion for another audience: refused',
+      title: 'Sign an assertion for the token endpoint: refused',
       explanation:
-        'aud says which server an assertion is for, so that a server receiving one cannot pass it on to another. The backend signs a fresh assertion (a new jti) for the audience below. This server accepts only its issuer or its token endpoint and answers 401 invalid_client.',
-      rfc: RFC7523('3'),
+        'The 2025 audience-injection attacks (CVE-2025-27370, CVE-2025-27371): a client that uses several authorization servers takes their endpoint URLs from their metadata, so a malicious server can list this server’s token endpoint as its own, receive an assertion signed for it, and replay it here. An issuer cannot be borrowed that way, so draft-ietf-oauth-rfc7523bis allows only aud = the issuer, as one string. The backend signs a fresh assertion for this server’s token endpoint: 401 invalid_client.',
+      rfc: {
+        label: 'draft-ietf-oauth-rfc7523bis',
+        href: 'https://datatracker.ietf.org/doc/draft-ietf-oauth-rfc7523bis/',
+      },
       ...tokenRequestTo('authorization-server'),
       params: [
         {
           name: 'aud',
           label: 'aud',
-          help: 'The audience signed into the assertion. Try this server’s introspection endpoint (…/oidc/token/introspection): refused too. Its token endpoint or issuer would be accepted.',
+          help: 'Empty: this server’s token endpoint (…/oidc/token). The backend signs only that audience or the issuer (…/oidc), which the server would accept; it refuses to sign any other.',
         },
       ],
-      action: ({ params }) => ({
+      action: ({ params, origin }) => ({
         kind: 'send',
         via: 'client-backend',
         request: {
           method: 'POST',
           path: '/oidc/token',
           form: present({ grant_type: 'client_credentials', scope: params.scope }),
-          clientAssertion: { aud: params.aud ?? '' },
+          clientAssertion: { aud: params.aud || `${origin}/oidc/token` },
         },
       }),
       outcome: (context, result) =>
         refusedAuthentication(
           result,
-          `The server accepted an assertion for the audience ${context.params.aud}: it names this server.`,
+          `The server accepted an assertion for the audience ${context.params.aud || `${context.origin}/oidc/token`}.`,
           'wrong_audience_assertion',
         ),
       exhibit: ({ values }) =>

@@ -4,7 +4,7 @@ import { ASSISTANT } from '../../lib/oidc/resource-server';
 
 /** The chat app alice talks to the assistant in: public, code with PKCE, asks for a token for the assistant. */
 export const assistantApp: DemoClient = {
-  client_id: 'playground-assistant-app',
+  client_id: ASSISTANT.appClientId,
   type: 'public',
   metadata: (origin) => ({
     client_name: 'Playground Assistant Chat (public, PKCE)',

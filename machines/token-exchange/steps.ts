@@ -223,7 +223,7 @@ export const tokenExchange: RegisteredGrant = {
       id: 'token-exchange',
       title: 'Exchange alice’s token for one to call the API',
       explanation:
-        'grant_type urn:ietf:params:oauth:grant-type:token-exchange, with subject_token (alice’s token for the assistant), actor_token (the assistant’s own), resource (the API) and a narrower scope. The assistant’s backend adds its client secret. The answer is a JWT for the API with sub alice and act.sub the assistant (Tokens, below).',
+        'grant_type urn:ietf:params:oauth:grant-type:token-exchange, with subject_token (alice’s token for the assistant), actor_token (the assistant’s own), resource (the API) and a narrower scope. The assistant’s backend adds its client secret. The answer is a JWT for the API with sub alice and act.sub the assistant (Tokens, below). A DPoP-bound subject token (cnf.jkt) is exchanged only with a proof by its key, and the new token is bound to it (RFC 9449 §7.1 and §5); without one, invalid_grant (RFC 8693 §2.2.2).',
       rfc: RFC_8693.request,
       from: 'client',
       to: 'authorization-server',

@@ -3,6 +3,7 @@ import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { scopeCovers } from '../../mastodon/scopes';
 import type { ProviderKeys } from '../keys';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange-names';
+import { exchangedTokenBinding } from './token-exchange-binding';
 import { ASSISTANT, assistantIdentifier, resourceIdentifier, resourceServerInfo } from '../resource-server';
 
 /**
@@ -75,7 +76,13 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
   /** §2.1: the subject token, a JWT access token this server issued for the assistant's audience. */
   async function subjectOf(token: string) {
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer, audience: assistant, typ: 'at+jwt' });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer,
+        audience: assistant,
+        typ: 'at+jwt',
+        // Its exp bounds the exchanged token's.
+        requiredClaims: ['exp'],
+      });
       return payload;
     } catch (error) {
       throw invalidGrant(
@@ -144,7 +151,23 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
       );
     const scope = [...requested].join(' ');
 
+    // RFC 9449 with RFC 8693: a bound subject token is exchanged only with a proof by its key, and the
+    // new token is bound to it (token-exchange-binding.ts).
+    const subjectJkt = (subject.cnf as { jkt?: unknown } | undefined)?.jkt;
+    const jkt = await exchangedTokenBinding(
+      ctx,
+      provider,
+      typeof subjectJkt === 'string' ? subjectJkt : undefined,
+    );
+    // The new token never outlives its subject token, and its grant lives exactly as long.
+    const expiresIn = Math.min(
+      resourceServerInfo(origin).accessTokenTTL!,
+      subject.exp! - Math.floor(Date.now() / 1000),
+    );
+
     const grant = new provider.Grant({ accountId, clientId: client.clientId });
+    // A Grant is a BaseToken in oidc-provider (its TTL read from expiresIn); the types omit the field.
+    Object.assign(grant, { expiresIn });
     grant.addResourceScope(apiResource, scope);
     const grantId = await grant.save();
     const at = new provider.AccessToken({
@@ -153,8 +176,10 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
       grantId,
       gty: TOKEN_EXCHANGE_GRANT_TYPE,
       scope,
+      expiresIn,
     });
     at.resourceServer = new provider.ResourceServer(apiResource, resourceServerInfo(origin));
+    if (jkt) at.setThumbprint('jkt', jkt);
     if (actor) actors.set(at, actor);
     ctx.oidc.entity('AccessToken', at);
     const accessToken = await at.save();
