@@ -3,14 +3,11 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
-import { wayForward, type WayForward } from '@/lib/walkthrough/way-forward';
 import { senderOfStep, titleOf } from '@/lib/diagram/roles';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
 import { CodeCountdown } from './code-countdown';
-import { CodeRefusalView } from './code-refusal-view';
-import { ErrorView } from './error-view';
 import { FlowRecap } from './flow-recap';
 import { InterruptedView } from './interrupted-view';
 import { ParamEditor } from './param-editor';
@@ -20,6 +17,7 @@ import { ScopeGrantView } from './scope-grant-view';
 import { useServerFacts } from './server-facts';
 import { StateNotice } from './state-notice';
 import { StepActions } from './step-actions';
+import { StepRefusal } from './step-refusal';
 import { StepOutcome, type Outcome } from './step-outcome';
 import { useCodeClock } from './use-code-clock';
 import { useStepView } from './use-step-view';
@@ -83,37 +81,20 @@ function StepCardView({
     result,
     actions,
   });
-  const way: WayForward | undefined = context.error
-    ? wayForward({
-        error: context.error,
-        redeemsCode: facts.redeemsCode,
-        codeChallengeMethod: context.params.code_challenge_method,
-      })
-    : undefined;
-  const takeWay = () => {
-    if (way === 'new-code') return newCode();
-    actor.send({ type: 'RETRY' });
-    // Back at the authorization request, the method to change is the one the learner lands on.
-    if (way === 'choose-s256')
-      requestAnimationFrame(() =>
-        card.current?.querySelector<HTMLElement>('[id$="-code_challenge_method"]')?.focus(),
-      );
-  };
   const outcome: Outcome | undefined =
     state.failed && context.error
       ? {
           kind: 'refused',
           alert: (
-            <ErrorView error={context.error} way={way} onWay={takeWay}>
-              {facts.redeemsCode && facts.code && context.error.error === 'invalid_grant' ? (
-                <CodeRefusalView
-                  events={events}
-                  code={facts.code}
-                  ttlSeconds={authorizationCodeTtl}
-                  verifierChallenge={context.values.code_verifier ? context.values.code_challenge : undefined}
-                />
-              ) : null}
-            </ErrorView>
+            <StepRefusal
+              actor={actor}
+              error={context.error}
+              context={context}
+              facts={facts}
+              events={events}
+              ttlSeconds={authorizationCodeTtl}
+              card={card}
+            />
           ),
         }
       : state.complete

@@ -20,8 +20,8 @@ function scrollsItself(target: EventTarget, stop: Element, deltaY: number): bool
  * screen high: the step (its card and "Next step") in the left pane, the live diagram and the log of
  * exchanges in the right one, so that after any step the learner sees the step, the diagram and the
  * newest exchange without scrolling the page. Reading the log or the tokens gives them the right pane:
- * opening an exchange or a token, focusing the tokens, the wheel over the diagram, or the "Expand
- * exchanges and tokens" button fold the diagram to its heading; the next step unfolds it. Narrower, the
+ * opening an exchange or a token, focusing the tokens or the wheel over the diagram fold the diagram to
+ * its heading; "Unfold the diagram" or the next step unfold it. Narrower, the
  * parts stack in reading order: step, diagram, log. The sizes live in app/globals.css (`.workbench`).
  */
 export function Workbench({
@@ -92,6 +92,15 @@ export function Workbench({
       </div>
       <div ref={diagramPane} className="workbench-diagram" onWheel={onWheel}>
         {diagram}
+        {reading ? (
+          <button
+            type="button"
+            onClick={() => setReading(false)}
+            className="mt-1 rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-50"
+          >
+            Unfold the diagram
+          </button>
+        ) : null}
       </div>
       <div
         ref={logPane}
@@ -100,16 +109,6 @@ export function Workbench({
         aria-label="Exchanges of this run"
         tabIndex={0}
       >
-        <div data-chrome className="workbench-room hidden justify-end">
-          <button
-            type="button"
-            aria-pressed={reading}
-            onClick={() => setReading(!reading)}
-            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-50"
-          >
-            Expand exchanges and tokens
-          </button>
-        </div>
         {log}
       </div>
     </div>
