@@ -34,6 +34,7 @@ for (const { name, viewport, query } of VIEWPORTS)
   test(`at ${name}, after each send of the PKCE grant the outcome and the way forward are on screen`, async ({
     page,
   }) => {
+    test.setTimeout(120_000);
     await page.setViewportSize(viewport);
     const walkthrough = new WalkthroughPage(page);
     await page.goto(`/grants/authorization-code-pkce${query}`);
@@ -55,6 +56,7 @@ for (const { name, viewport, query } of VIEWPORTS)
       await expect(outcome(walkthrough)).toContainText(/The server (issued|answered)/);
       await expect(outcome(walkthrough)).toContainText('Next:');
       expect(await inView(walkthrough.nextStep)).toBe(1);
+      if (viewport.width >= 1024) expect(await inView(walkthrough.stepTitle)).toBe(1);
       // The response itself: its first lines are on the first screen, masked on the projector.
       expect(await inView(walkthrough.card.getByRole('heading', { name: /The response: \d{3}/ }))).toBe(1);
       expect(await inView(walkthrough.card.getByLabel('Response body'))).toBeGreaterThan(0);
@@ -70,6 +72,7 @@ for (const { name, viewport, query } of VIEWPORTS)
 test('the end of a flow is a recap: who holds what, where each token travelled, what to try next', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const walkthrough = new WalkthroughPage(page);
   await walkthrough.goto('authorization-code-pkce');

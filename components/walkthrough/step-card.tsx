@@ -125,18 +125,21 @@ function StepCardView({
       aria-labelledby={titleId}
       className="@container rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">
-          Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
-          {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
-          {ROLE[step.to]} ·{' '}
-          {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
-        </p>
-        <StepPhase phase={phase} />
+      {/* From 1024 px it stays at the top of the step pane: the step is named while its result is read. */}
+      <div className="step-heading">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm text-slate-600">
+            Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
+            {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
+            {ROLE[step.to]} ·{' '}
+            {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
+          </p>
+          <StepPhase phase={phase} />
+        </div>
+        <h2 id={titleId} className="mt-1 text-xl font-bold">
+          {step.title}
+        </h2>
       </div>
-      <h2 id={titleId} className="mt-1 text-xl font-bold">
-        {step.title}
-      </h2>
       <p className="mt-2 text-slate-700">
         {step.explanation}{' '}
         <a href={step.rfc.href} className="text-as-accent underline" target="_blank" rel="noreferrer">

@@ -27,11 +27,31 @@ export function useStepView({
     if (before === moment) return;
     const was = before.split(':')[1];
     const now = moment.split(':')[1];
-    if (was === 'away' && now !== 'away') actions.current?.focus({ preventScroll: true });
-    if (now === 'result' && result.current?.childElementCount)
-      result.current.scrollIntoView({ block: 'start' });
-    // The step's heading, moved as little as needed: what sits above the card (an attack's panel) stays.
-    else if (now === 'step' || now === 'result')
-      card.current?.querySelector('h2')?.scrollIntoView({ block: 'nearest' });
+    // Back with an answer (accepted or refused); an interrupted trip focuses its own "Try again".
+    if (was === 'away' && (now === 'step' || now === 'result'))
+      actions.current?.focus({ preventScroll: true });
+    if (now === 'result' && result.current?.childElementCount) {
+      // Under the step's heading where it sticks to the pane's top (from 1024 px), not behind it.
+      const heading = card.current?.querySelector<HTMLElement>('.step-heading');
+      const covered = heading && getComputedStyle(heading).position === 'sticky' ? heading.offsetHeight : 0;
+      scrollToTop(result.current, covered, 'always');
+    } else if ((now === 'step' || now === 'result') && card.current) scrollToTop(card.current, 0, 'if-above');
   }, [moment, card, result, actions]);
+}
+
+/**
+ * Scrolls the pane that holds the element (the step pane, or the page on a phone) so that its top sits
+ * `covered` pixels under the pane's top: always, or only when it is above it (what sits above the card,
+ * an attack's panel, stays where it is when the card's top is already on screen).
+ */
+function scrollToTop(element: HTMLElement, covered: number, when: 'always' | 'if-above') {
+  let pane = element.parentElement;
+  while (
+    pane &&
+    !(/auto|scroll/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight)
+  )
+    pane = pane.parentElement;
+  const offset =
+    element.getBoundingClientRect().top - (pane ? pane.getBoundingClientRect().top : 0) - covered;
+  if (when === 'always' || offset < 0) (pane ?? window).scrollBy({ top: offset });
 }

@@ -34,6 +34,15 @@ describe('a response in one line', () => {
     expect(responseMeaning(result(undefined, 204))).toBe('The server answered with no body.');
   });
 
+  it('names an OAuth error code, and leaves an API’s error sentence to the body', () => {
+    expect(responseMeaning(result({ error: 'invalid_token' }, 401))).toBe(
+      'The server answered invalid_token.',
+    );
+    expect(responseMeaning(result({ error: 'The access token is invalid' }, 401))).toBe(
+      'The server refused the request: its reason is in the response body.',
+    );
+  });
+
   it('writes a status with its reason phrase (RFC 9110 §15)', () => {
     expect(statusLine(400)).toBe('400 Bad Request');
     expect(statusLine(418)).toBe('418');

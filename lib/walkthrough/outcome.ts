@@ -49,7 +49,11 @@ export function responseMeaning(result: ExchangeResult): string {
   if (Array.isArray(body))
     return `The server answered with a list of ${body.length} item${body.length === 1 ? '' : 's'}.`;
   const keys = Object.keys(fields);
-  if (typeof fields.error === 'string') return `The server answered ${fields.error}.`;
+  // An OAuth error code is named (RFC 6749 §5.2); an API's sentence is left to the body shown above.
+  if (typeof fields.error === 'string')
+    return /^[a-z_]+$/.test(fields.error)
+      ? `The server answered ${fields.error}.`
+      : 'The server refused the request: its reason is in the response body.';
   return keys.length
     ? `The server answered with ${list(keys.slice(0, 4).map((key) => key))}${keys.length > 4 ? ` and ${keys.length - 4} more fields` : ''}.`
     : 'The server answered with an empty object.';
