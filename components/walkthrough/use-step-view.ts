@@ -34,7 +34,8 @@ export function useStepView({
       // Under the step's heading where it sticks to the pane's top (from 1024 px), not behind it.
       const heading = card.current?.querySelector<HTMLElement>('.step-heading');
       const covered = heading && getComputedStyle(heading).position === 'sticky' ? heading.offsetHeight : 0;
-      scrollToTop(result.current, covered, 'always');
+      // A few pixels of air: a fractional scroll position must not shave the response's heading.
+      scrollToTop(result.current, covered + 8, 'always');
     } else if ((now === 'step' || now === 'result') && card.current) scrollToTop(card.current, 0, 'if-above');
   }, [moment, card, result, actions]);
 }
