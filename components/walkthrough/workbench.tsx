@@ -20,8 +20,8 @@ function scrollsItself(target: EventTarget, stop: Element, deltaY: number): bool
  * screen high: the step (its card and "Next step") in the left pane, the live diagram and the log of
  * exchanges in the right one, so that after any step the learner sees the step, the diagram and the
  * newest exchange without scrolling the page. Reading the log or the tokens gives them the right pane:
- * opening an exchange or a token, focusing the tokens or the wheel over the diagram fold the diagram to
- * its heading; "Unfold the diagram" or the next step unfold it. Narrower, the
+ * opening an exchange or a token, focusing the tokens or the wheel over the diagram fold the diagram
+ * away to one button; "Unfold the diagram" or the next step unfold it. Narrower, the
  * parts stack in reading order: step, diagram, log. The sizes live in app/globals.css (`.workbench`).
  */
 export function Workbench({
