@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { GRANTS } from '../machines/registry';
 import { expect, test } from './fixtures';
-import { onScreen } from './support/on-screen';
+import { inView, onScreen } from './support/on-screen';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
@@ -193,4 +193,84 @@ test('compare: the differences come before both runs and each run draws its role
     const sizes = await renderedTextSizes(run.locator('.react-flow__node strong'));
     expect(Math.min(...sizes.map(({ size }) => size))).toBeGreaterThanOrEqual(11);
   }
+});
+
+test.describe('the log and the tokens get the right pane when they are read', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  async function toTokens(page: Page, walkthrough: WalkthroughPage) {
+    await walkthrough.goto('authorization-code-pkce');
+    for (let press = 0; press < 4; press++) await nextStep(page, walkthrough);
+    await expect(walkthrough.token('ID token')).toBeVisible();
+  }
+
+  test('an opened exchange is read whole: the diagram folds away, and unfolds at the next step', async ({
+    page,
+  }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await toTokens(page, walkthrough);
+    const token = walkthrough.httpLog.locator('li').filter({ hasText: 'POST /oidc/token' }).last();
+    await token.locator('summary').click();
+    await expect(page.getByTestId('flow-graph')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Unfold the diagram' })).toBeVisible();
+    const pane = (await page.getByRole('group', { name: 'Exchanges of this run' }).boundingBox())!;
+    expect(pane.height).toBeGreaterThan(600);
+    await token.getByLabel(/^Response \d{3}$/).scrollIntoViewIfNeeded();
+    expect(await inView(token.getByLabel(/^Response \d{3}$/))).toBe(1);
+
+    await walkthrough.next();
+    await expect(page.getByTestId('flow-graph')).toBeVisible();
+  });
+
+  test('the decoded ID token is read whole, without scrolling a strip', async ({ page }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await toTokens(page, walkthrough);
+    await page.getByRole('button', { name: 'Show tokens' }).click();
+    const idToken = walkthrough.token('ID token');
+    await idToken.scrollIntoViewIfNeeded();
+    expect(await inView(idToken)).toBe(1);
+  });
+
+  test('the wheel over the diagram scrolls the right pane on', async ({ page }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await toTokens(page, walkthrough);
+    const pane = page.getByRole('group', { name: 'Exchanges of this run' });
+    await pane.evaluate((element) => element.scrollTo({ top: 0 }));
+    const graph = (await page.getByTestId('flow-graph').boundingBox())!;
+    await page.mouse.move(graph.x + graph.width / 2, graph.y + graph.height / 2);
+    await page.mouse.wheel(0, 300);
+    await expect.poll(() => pane.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+    // The diagram folded to its heading to give the log the pane, and unfolds on request.
+    await expect(page.getByTestId('flow-graph')).toBeHidden();
+    await page.getByRole('button', { name: 'Unfold the diagram' }).click();
+    await expect(page.getByTestId('flow-graph')).toBeVisible();
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the instructor tools sit behind one menu and the diagram starts as a sequence', async ({ page }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await walkthrough.goto('authorization-code-pkce');
+    const tools = page.getByRole('button', { name: 'Instructor tools' });
+    await expect(tools).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.getByRole('button', { name: 'Classroom', exact: true })).toBeHidden();
+    await expect(page.getByRole('group', { name: 'Auto-play' })).toBeHidden();
+    expect(await onScreen(walkthrough.nextStep)).toBe(1);
+    await tools.click();
+    await expect(page.getByRole('button', { name: 'Classroom', exact: true })).toBeVisible();
+    await expect(new Diagram(page).region.getByRole('button', { name: 'Show graph view' })).toBeVisible();
+  });
+
+  test('the view moves to the new result after each step', async ({ page }) => {
+    const walkthrough = new WalkthroughPage(page);
+    await walkthrough.goto('client-credentials');
+    await walkthrough.next();
+    const response = walkthrough.card.getByRole('heading', { name: /The response: 200/ });
+    expect(await inView(response)).toBe(1);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await walkthrough.next();
+    expect(await inView(walkthrough.stepTitle)).toBe(1);
+  });
 });

@@ -6,20 +6,18 @@ import type { TraceEvent } from '@/lib/trace/types';
 
 /**
  * Why the token endpoint refused this code, from the trace and the server's code lifetime (its answer,
- * `invalid_grant`, is the same for every cause), and the way on: a new code.
+ * `invalid_grant`, is the same for every cause). The way on, a new code, is the refusal's button.
  */
 export function CodeRefusalView({
   events,
   code,
   ttlSeconds,
   verifierChallenge,
-  onNewCode,
 }: {
   events: readonly TraceEvent[];
   code: string;
   ttlSeconds: number;
   verifierChallenge?: string;
-  onNewCode(): void;
 }) {
   // Until the refused exchange reaches the trace, the moment this view appeared stands in for its time.
   const [shownAt] = useState(() => Date.now());
@@ -35,18 +33,9 @@ export function CodeRefusalView({
     verifierChallenge,
   });
   return (
-    <div className="mt-3">
-      <p className="text-slate-900">
-        <span className="font-semibold">What the playground knows: </span>
-        {describeCodeRefusal(refusal, ttlSeconds)}
-      </p>
-      <button
-        type="button"
-        onClick={onNewCode}
-        className="mt-3 mr-3 rounded-lg bg-as-accent px-4 py-1.5 font-semibold text-white hover:bg-as"
-      >
-        Get a new code
-      </button>
-    </div>
+    <p className="mt-1 text-slate-900">
+      <span className="font-semibold">What the playground knows: </span>
+      {describeCodeRefusal(refusal, ttlSeconds)}
+    </p>
   );
 }

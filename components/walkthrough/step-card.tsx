@@ -1,15 +1,14 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import { memo, useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { senderOfStep, titleOf } from '@/lib/diagram/roles';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
 import { CodeCountdown } from './code-countdown';
-import { CodeRefusalView } from './code-refusal-view';
-import { ErrorView } from './error-view';
+import { FlowRecap } from './flow-recap';
 import { InterruptedView } from './interrupted-view';
 import { ParamEditor } from './param-editor';
 import { RequestPreview } from './request-preview';
@@ -17,6 +16,11 @@ import { ResultView } from './result-view';
 import { ScopeGrantView } from './scope-grant-view';
 import { useServerFacts } from './server-facts';
 import { StateNotice } from './state-notice';
+import { StepActions } from './step-actions';
+import { StepRefusal } from './step-refusal';
+import { StepOutcome, type Outcome } from './step-outcome';
+import { useCodeClock } from './use-code-clock';
+import { useStepView } from './use-step-view';
 import { StepExhibit } from './step-exhibit';
 import { stepFacts } from './step-facts';
 import { StepPhase, type Phase } from './step-phase';
@@ -30,8 +34,6 @@ const ROLE = {
   'resource-server': 'Resource server',
   attacker: 'Attacker',
 } as const;
-
-const button = 'rounded-lg px-5 py-2 font-semibold disabled:cursor-not-allowed disabled:opacity-50';
 
 /** The current step: what it does and why, the request about to go, and what came back. */
 function StepCardView({
@@ -69,6 +71,40 @@ function StepCardView({
   const request = describeAction(action, grant, context);
   const facts = stepFacts(grant, context, action, state.answered || state.complete);
   const newCode = () => actor.send({ type: 'REAUTHORIZE' });
+  const codeClock = useCodeClock(events, facts.code, authorizationCodeTtl);
+  const card = useRef<HTMLElement>(null);
+  const result = useRef<HTMLDivElement>(null);
+  const actions = useRef<HTMLDivElement>(null);
+  const settled = state.answered || state.failed || state.complete;
+  useStepView({
+    moment: `${context.stepIndex}:${state.redirecting ? 'away' : settled ? 'result' : state.ready ? 'step' : 'busy'}`,
+    card,
+    result,
+    actions,
+  });
+  const outcome: Outcome | undefined =
+    state.failed && context.error
+      ? {
+          kind: 'refused',
+          alert: (
+            <StepRefusal
+              actor={actor}
+              error={context.error}
+              context={context}
+              facts={facts}
+              events={events}
+              ttlSeconds={authorizationCodeTtl}
+              card={card}
+            />
+          ),
+        }
+      : state.complete
+        ? { kind: 'complete', result: context.lastResult }
+        : state.answered && context.lastResult
+          ? { kind: 'answered', result: context.lastResult, next: grant.steps[context.stepIndex + 1]?.title }
+          : state.ready && codeClock.kind === 'expired'
+            ? { kind: 'code-expired', expiresAt: codeClock.expiresAt, onNewCode: newCode }
+            : undefined;
   const phase: Phase = state.ready
     ? { kind: 'ready', action: action.kind }
     : state.redirecting
@@ -85,22 +121,26 @@ function StepCardView({
 
   return (
     <section
+      ref={card}
       data-progress={progress}
       aria-labelledby={titleId}
       className="@container rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-600">
-          Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
-          {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
-          {ROLE[step.to]} ·{' '}
-          {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
-        </p>
-        <StepPhase phase={phase} />
+      {/* From 1024 px it stays at the top of the step pane: the step is named while its result is read. */}
+      <div className="step-heading">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-sm text-slate-600">
+            Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
+            {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
+            {ROLE[step.to]} ·{' '}
+            {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
+          </p>
+          <StepPhase phase={phase} />
+        </div>
+        <h2 id={titleId} className="mt-1 text-xl font-bold">
+          {step.title}
+        </h2>
       </div>
-      <h2 id={titleId} className="mt-1 text-xl font-bold">
-        {step.title}
-      </h2>
       <p className="mt-2 text-slate-700">
         {step.explanation}{' '}
         <a href={step.rfc.href} className="text-as-accent underline" target="_blank" rel="noreferrer">
@@ -110,12 +150,7 @@ function StepCardView({
 
       {action.kind === 'callback' && context.callback ? <CallbackView callback={context.callback} /> : null}
       {facts.code && state.ready ? (
-        <CodeCountdown
-          events={events}
-          code={facts.code}
-          ttlSeconds={authorizationCodeTtl}
-          onNewCode={newCode}
-        />
+        <CodeCountdown clock={codeClock} ttlSeconds={authorizationCodeTtl} />
       ) : null}
 
       {action.kind === 'visit' ? (
@@ -191,67 +226,26 @@ function StepCardView({
         </p>
       ) : null}
 
-      {(state.answered || state.failed || state.complete) && context.lastResult ? (
-        <ResultView result={context.lastResult} />
-      ) : null}
-      {facts.scopeGrant && (state.answered || state.complete || action.kind === 'callback') ? (
-        <ScopeGrantView {...facts.scopeGrant} />
-      ) : null}
-      {state.failed && context.error ? (
-        <ErrorView error={context.error} onRetry={() => actor.send({ type: 'RETRY' })}>
-          {facts.redeemsCode && facts.code && context.error.error === 'invalid_grant' ? (
-            <CodeRefusalView
-              events={events}
-              code={facts.code}
-              ttlSeconds={authorizationCodeTtl}
-              verifierChallenge={context.values.code_verifier ? context.values.code_challenge : undefined}
-              onNewCode={newCode}
-            />
-          ) : null}
-        </ErrorView>
-      ) : null}
-      {state.interrupted ? <InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} /> : null}
-      {state.complete ? (
-        <p
-          role="status"
-          className="mt-4 rounded-lg bg-emerald-50 px-4 py-3 text-lg font-semibold text-emerald-900"
-        >
-          Flow complete
-        </p>
-      ) : null}
-
-      {/* Sticks to the bottom of the step pane: "Next step" stays on screen however long the step is. */}
-      <div
-        data-step-actions
-        role="group"
-        aria-label={`Step ${context.stepIndex + 1}: ${step.title}`}
-        tabIndex={-1}
-        className="sticky bottom-0 -mx-5 -mb-5 mt-5 flex flex-wrap gap-3 rounded-b-xl border-t border-slate-200 bg-white px-5 py-3"
-      >
-        <button
-          type="button"
-          className={`${button} bg-slate-200 text-slate-900 hover:bg-slate-300`}
-          disabled={context.stepIndex === 0 && state.ready}
-          onClick={() => actor.send({ type: 'BACK' })}
-        >
-          Back
-        </button>
-        <button
-          type="button"
-          className={`${button} bg-as-accent text-white hover:bg-as`}
-          disabled={state.busy || state.failed || state.complete || state.interrupted}
-          onClick={() => actor.send({ type: 'NEXT' })}
-        >
-          {state.ready && step.actionLabel ? step.actionLabel : 'Next step'}
-        </button>
-        <button
-          type="button"
-          className={`${button} bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50`}
-          onClick={onRestart}
-        >
-          Restart
-        </button>
+      <div ref={result} className="scroll-mt-2">
+        {settled && context.lastResult ? <ResultView result={context.lastResult} /> : null}
+        {facts.scopeGrant && (state.answered || state.complete || action.kind === 'callback') ? (
+          <ScopeGrantView {...facts.scopeGrant} />
+        ) : null}
+        {state.complete ? <FlowRecap grant={grant} events={events} context={context} /> : null}
       </div>
+      {state.interrupted ? <InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} /> : null}
+
+      <StepActions
+        ref={actions}
+        label={`Step ${context.stepIndex + 1}: ${step.title}`}
+        outcome={<StepOutcome outcome={outcome} />}
+        backDisabled={context.stepIndex === 0 && state.ready}
+        nextDisabled={state.busy || state.failed || state.complete || state.interrupted}
+        nextLabel={state.ready && step.actionLabel ? step.actionLabel : 'Next step'}
+        onBack={() => actor.send({ type: 'BACK' })}
+        onNext={() => actor.send({ type: 'NEXT' })}
+        onRestart={onRestart}
+      />
     </section>
   );
 }

@@ -1,18 +1,4 @@
-/** HTTP's reason phrases for the statuses the playground meets (RFC 9110 §15). */
-const REASON: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  302: 'Found',
-  303: 'See Other',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
+import { statusLine } from '@/lib/walkthrough/outcome';
 
 export type Phase =
   | { kind: 'ready'; action: 'navigate' | 'send' | 'callback' | 'visit' | 'skip' }
@@ -23,8 +9,7 @@ export type Phase =
   | { kind: 'answered'; status?: number }
   | { kind: 'refused'; status?: number };
 
-const sent = (status: number | undefined) =>
-  status === undefined ? 'sent' : `sent: ${status}${REASON[status] ? ` ${REASON[status]}` : ''}`;
+const sent = (status: number | undefined) => (status === undefined ? 'sent' : `sent: ${statusLine(status)}`);
 
 export function phaseText(phase: Phase): string {
   switch (phase.kind) {

@@ -86,17 +86,20 @@ export function WalkthroughLoader({
     };
   }, [slug, origin, storageKey, placement, generation, lookup, rules]);
 
+  // Shaped like the workbench it becomes, so that nothing moves when the run is ready (layout shift).
   if (!setup)
     return (
-      <>
-        {title}
-        {intro}
-        {problem ? (
-          <p role="alert">The walkthrough could not start: {problem}</p>
-        ) : (
-          <p role="status">Preparing the walkthrough…</p>
-        )}
-      </>
+      <div className={placement ? undefined : 'workbench'}>
+        <div className="workbench-toolbar">{title}</div>
+        <div className="workbench-step">
+          {intro}
+          {problem ? (
+            <p role="alert">The walkthrough could not start: {problem}</p>
+          ) : (
+            <p role="status">Preparing the walkthrough…</p>
+          )}
+        </div>
+      </div>
     );
   return (
     <>

@@ -1,13 +1,14 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { ToolbarMenu } from './toolbar-menu';
 
 /**
  * The instructor's tools, in one row above the workbench so that none of them sits between the step
  * and the diagram: auto-play, the step's deep link and the classroom room (each behind a button), the
  * keyboard shortcuts, and a way to the tokens, after the page's heading. Only the heading stays in
- * presenter view.
+ * presenter view. On a phone they all sit behind one button, "Instructor tools", so that the step is on
+ * the first screen; closed, they stay mounted (the classroom room keeps following the run).
  */
 export function WalkthroughToolbar({
   title,
@@ -23,10 +24,26 @@ export function WalkthroughToolbar({
   room: ReactNode;
   onShortcuts(): void;
 }) {
+  const [open, setOpen] = useState(false);
+  const toolsId = useId();
   return (
     <div className="flex flex-wrap items-center gap-2">
       {title}
-      <div data-chrome className="flex min-w-0 flex-1 flex-wrap items-center justify-end gap-2">
+      <button
+        type="button"
+        data-chrome
+        aria-expanded={open}
+        aria-controls={toolsId}
+        onClick={() => setOpen(!open)}
+        className="ml-auto rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 sm:hidden"
+      >
+        Instructor tools
+      </button>
+      <div
+        id={toolsId}
+        data-chrome
+        className={`min-w-0 flex-1 flex-wrap items-center justify-end gap-2 max-sm:basis-full ${open ? 'flex' : 'hidden sm:flex'}`}
+      >
         <div className="min-w-0 flex-1 basis-64">{autopilot}</div>
         <ToolbarMenu label="Link to this step">{stepLink}</ToolbarMenu>
         <ToolbarMenu label="Classroom">{room}</ToolbarMenu>

@@ -30,6 +30,8 @@ import { Workbench } from './workbench';
 import { WalkthroughToolbar } from './walkthrough-toolbar';
 import { clientKindOf } from '@/lib/grants/grant-facts';
 
+const PHONE = '(max-width: 639px)';
+
 export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
 
 /** Where a walkthrough lives: its own page, or one side of the compare page. */
@@ -151,7 +153,11 @@ export function Walkthrough({
   useEffect(() => onStatus?.({ actor, events, context }), [onStatus, actor, events, context]);
   // Which exchange the learner picked, in the diagram or the log: view state, not protocol state.
   const [selectedSeq, setSelectedSeq] = useState<number>();
-  const [diagramView, setDiagramView] = useState<DiagramView>('graph');
+  // On a phone the graph's four roles and their arrows do not fit: the sequence view reads top to bottom.
+  const [diagramView, setDiagramView] = useState<DiagramView>(() =>
+    window.matchMedia(PHONE).matches ? 'sequence' : 'graph',
+  );
+  const stepKey = useSelector(actor, (snapshot) => `${snapshot.context.stepIndex}:${String(snapshot.value)}`);
   const [helpOpen, setHelpOpen] = useState(false);
 
   const autopilot = useAutopilot(actor, grant, storageKey, returnPath, rules?.stoppedNotice);
@@ -225,6 +231,7 @@ export function Walkthrough({
     <PresenterProvider enabled={!placement}>
       <PresenterKey toggleRef={presenterToggle} />
       <Workbench
+        stepKey={stepKey}
         toolbar={
           placement ? null : (
             <WalkthroughToolbar

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { freePort } from '../../lib/testing/redis-server';
+import { QUIET_CHROMIUM_ARGS, resolveChromium } from '../support/chromium.mjs';
+
+/**
+ * `npm run bench:layout-shift`: the cumulative layout shift (CLS) of the home, a grant and an attack
+ * page of the production build while they load, at 1440x900 and 390x844: the sum of the `layout-shift`
+ * entries without recent input a PerformanceObserver sees until the page has settled (the diagram drawn,
+ * the trace stream open). Good is under 0.1. It prints figures; it asserts nothing.
+ */
+const PAGES = ['/', '/grants/authorization-code-pkce', '/attacks/authorization-code-interception'];
+const VIEWPORTS = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+];
+const RUNS = 3;
+const root = process.cwd();
+if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.error('No production build: run `npm run build` first.');
+  process.exit(1);
+}
+const port = await freePort();
+const origin = `http://localhost:${port}`;
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
+  {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PUBLIC_ORIGIN: origin,
+      PLAYGROUND_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-shift-')),
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+    stdio: 'ignore',
+  },
+);
+const { executablePath } = await resolveChromium();
+const browser = await chromium.launch({ executablePath, args: QUIET_CHROMIUM_ARGS });
+try {
+  for (let i = 0; i < 150; i++) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  for (const viewport of VIEWPORTS)
+    for (const pagePath of PAGES) {
+      const scores: number[] = [];
+      const culprits = new Set<string>();
+      for (let run = 0; run < RUNS; run++) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        // Observes from the first byte: buffered entries include the shifts before the script ran.
+        await page.addInitScript(() => {
+          const shifts: { value: number; sources: string[] }[] = [];
+          (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as unknown as {
+              value: number;
+              hadRecentInput: boolean;
+              sources?: { node?: Node }[];
+            }[])
+              if (!entry.hadRecentInput)
+                shifts.push({
+                  value: entry.value,
+                  sources: (entry.sources ?? []).map(({ node }) =>
+                    node instanceof Element
+                      ? `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}.${[...node.classList].slice(0, 3).join('.')}`
+                      : String(node?.nodeName),
+                  ),
+                });
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${origin}${pagePath}`, { waitUntil: 'networkidle' }).catch(() => undefined);
+        // Settled: the grant pages' diagram is drawn (React Flow loads after the page).
+        if (pagePath !== '/')
+          await page
+            .getByTestId('flow-graph')
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
+        await page.waitForTimeout(1000);
+        const shifts = await page.evaluate(
+          () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
+        );
+        scores.push(shifts.reduce((sum, { value }) => sum + value, 0));
+        for (const shift of shifts) if (shift.value > 0.01) shift.sources.forEach((s) => culprits.add(s));
+        await context.close();
+      }
+      console.log(
+        `${viewport.width}x${viewport.height} ${pagePath}: CLS ${Math.max(...scores).toFixed(3)} (worst of ${RUNS}; ${scores.map((s) => s.toFixed(3)).join(', ')})${culprits.size ? ` moved: ${[...culprits].join(', ')}` : ''}`,
+      );
+    }
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}
