@@ -9,7 +9,10 @@ import { useMasks } from './presenter';
 const ASSERTION_CLAIMS: Array<[name: string, meaning: string]> = [
   ['iss', 'Who signed it: the client_id.'],
   ['sub', 'Who it is about: the client_id again, since the client authenticates as itself.'],
-  ['aud', 'The server it is for: this one accepts its issuer or its token endpoint, nothing else.'],
+  [
+    'aud',
+    'The server it is for: its issuer identifier, as a single string (draft-ietf-oauth-rfc7523bis); this one refuses its token endpoint’s URL and any list.',
+  ],
   ['jti', 'A unique id: the server remembers it until exp and refuses the same assertion twice.'],
   ['iat', 'When the client backend signed it.'],
   ['exp', 'When it stops being accepted: a minute after iat.'],

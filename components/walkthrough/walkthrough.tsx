@@ -212,7 +212,13 @@ export function Walkthrough({
     <TokenInspector tokens={tokens} origin={origin} id={placement ? undefined : 'tokens'} />
   );
   const httpLog = (
-    <HttpLog events={events} roles={grant.roles} selectedSeq={selectedSeq} onSelect={setSelectedSeq} />
+    <HttpLog
+      events={events}
+      roles={grant.roles}
+      steps={grant.steps}
+      selectedSeq={selectedSeq}
+      onSelect={setSelectedSeq}
+    />
   );
 
   if (placement?.compact)

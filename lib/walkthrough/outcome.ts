@@ -1,22 +1,8 @@
+import { reasonPhrase } from '../http/reason-phrase';
 import type { ExchangeResult } from './types';
 
-/** HTTP's reason phrases for the statuses the playground meets (RFC 9110 §15). */
-export const REASON: Record<number, string> = {
-  200: 'OK',
-  201: 'Created',
-  204: 'No Content',
-  302: 'Found',
-  303: 'See Other',
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-};
-
-export const statusLine = (status: number) => `${status}${REASON[status] ? ` ${REASON[status]}` : ''}`;
+/** "400 Bad Request": the status and its reason phrase (RFC 9110 §15), where it has one. */
+export const statusLine = (status: number) => `${status} ${reasonPhrase(status)}`.trim();
 
 const TOKEN_NAMES: [field: string, name: string][] = [
   ['access_token', 'an access token'],
