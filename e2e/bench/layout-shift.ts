@@ -61,8 +61,11 @@ try {
         // Observes from the first byte: buffered entries include the shifts before the script ran.
         await page.addInitScript(() => {
           const shifts: { value: number; sources: string[] }[] = [];
-          (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+          const seen = window as unknown as { __shifts: typeof shifts; __lastShift: number };
+          seen.__shifts = shifts;
+          seen.__lastShift = 0;
           new PerformanceObserver((list) => {
+            seen.__lastShift = performance.now();
             for (const entry of list.getEntries() as unknown as {
               value: number;
               hadRecentInput: boolean;
@@ -87,7 +90,12 @@ try {
             .first()
             .waitFor({ timeout: 15_000 })
             .catch(() => undefined);
-        await page.waitForTimeout(1000);
+        // Settled: a second has passed since the last shift (or since the page started), by the page's clock.
+        await page.waitForFunction(
+          () =>
+            performance.now() - (window as unknown as { __lastShift: number }).__lastShift > 1000 &&
+            performance.now() > 1000,
+        );
         const shifts = await page.evaluate(
           () => (window as unknown as { __shifts: { value: number; sources: string[] }[] }).__shifts,
         );
