@@ -12,7 +12,11 @@ export function AttackOutcome({ verdict, running }: { verdict?: Verdict; running
   const region = useRef<HTMLDivElement>(null);
   const outcome = verdict?.outcome;
   useEffect(() => {
-    if (outcome) region.current?.scrollIntoView({ block: 'nearest' });
+    if (!outcome) return;
+    // After the step card has moved the pane to the last response (its effect runs after this one):
+    // the verdict is what the run did, so it is what stays in view.
+    const frame = requestAnimationFrame(() => region.current?.scrollIntoView({ block: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [outcome]);
   return (
     <div
