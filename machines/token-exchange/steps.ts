@@ -119,6 +119,7 @@ export const tokenExchange: RegisteredGrant = {
     scope: 'read write',
     state: '',
     exchange_scope: 'read:accounts write:statuses',
+    sender_constraint: 'Bearer',
   },
   secrets: pkceSecrets,
   steps: [
