@@ -40,15 +40,22 @@ async function dpopProof(request: RequestSpec, origin: string, runId: string): P
 export async function sendStep({ action, context }: SendInput, clientId: string): Promise<ExchangeResult> {
   const { request } = action;
   if (action.via === 'client-backend') {
+    // The proof is signed here, with the key that never leaves this browser; the backend only forwards it.
+    const proof = await dpopProof(request, context.origin, context.runId);
     const response = await fetch('/api/client/send', {
       method: 'POST',
       headers: { 'content-type': 'application/json', [RUN_HEADER]: context.runId },
-      body: JSON.stringify({ client_id: action.clientId ?? clientId, request }),
+      body: JSON.stringify({
+        client_id: action.clientId ?? clientId,
+        request: proof
+          ? { ...request, dpop: undefined, headers: { ...request.headers, dpop: proof } }
+          : request,
+      }),
     });
     const answer = (await response.json()) as ExchangeResult & { error?: string; error_description?: string };
     if (!response.ok)
       throw new Error(answer.error_description ?? `The client backend answered ${response.status}`);
-    return answer;
+    return proof ? { ...answer, dpopProof: proof } : answer;
   }
   const proof = await dpopProof(request, context.origin, context.runId);
   const response = await fetch(request.path, {

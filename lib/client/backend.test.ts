@@ -32,6 +32,22 @@ describe('client backend: a DPoP proof the browser signed', () => {
     expect(injected.success).toBe(false);
     expect(injected.error?.issues[0]?.message).toBe('headers.dpop must be a DPoP proof (a compact JWS)');
   });
+
+  it('presents a bound token with the DPoP scheme (RFC 9449 §7.1) or a Bearer token, and no other scheme', () => {
+    const presenting = (authorization: string) =>
+      sendSchema.safeParse({
+        client_id: 'playground-assistant',
+        request: { method: 'GET', path: '/api/v1/accounts/verify_credentials', headers: { authorization } },
+      });
+    expect(presenting('DPoP eyJ.a.b').success).toBe(true);
+    expect(presenting('Bearer eyJ.a.b').success).toBe(true);
+    const basic = presenting('Basic cGxheWdyb3VuZDpzZWNyZXQ=');
+    expect(basic.success).toBe(false);
+    expect(basic.error?.issues[0]?.message).toBe(
+      'headers.authorization must be "Bearer <token>" or "DPoP <token>"',
+    );
+    expect(presenting('DPoP a\r\nx-injected: 1').success).toBe(false);
+  });
 });
 
 describe('client backend: signing a client assertion (private_key_jwt)', () => {

@@ -52,7 +52,8 @@ export const sendSchema = z.object({
       .object({
         authorization: z
           .string()
-          .regex(/^Bearer \S*$/)
+          // Bearer, or DPoP for a token bound to the run's key (RFC 9449 §7.1), sent with its proof.
+          .regex(/^(Bearer|DPoP) \S*$/, 'headers.authorization must be "Bearer <token>" or "DPoP <token>"')
           .optional(),
         // RFC 9449: a proof the browser signed with the run's key (which never leaves it), forwarded.
         dpop: z

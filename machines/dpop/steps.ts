@@ -26,10 +26,19 @@ export const DPOP_RFC = {
   nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
 } as const;
 
-const header = (result: ExchangeResult, name: string) =>
+export const header = (result: ExchangeResult, name: string) =>
   Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
-const bodyError = (result: ExchangeResult) => (result.body as { error?: string } | undefined)?.error;
+export const bodyError = (result: ExchangeResult) => (result.body as { error?: string } | undefined)?.error;
+
+/**
+ * RFC 9449 §8: the nonce a server asked for (400 use_dpop_nonce with a DPoP-Nonce header), to sign the
+ * same request again with it; undefined for any other answer.
+ */
+export function nonceAskedFor(result: ExchangeResult): string | undefined {
+  const nonce = header(result, 'dpop-nonce');
+  return result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce ? nonce : undefined;
+}
 
 /** A refusal the step teaches: the expected error is the success; anything else says what happened. */
 const refused =
@@ -192,8 +201,8 @@ export const dpop: RegisteredGrant = {
       action: (context) => tokenRequest(context),
       exhibit: (context) => proofExhibit(context, tokenRequest(context)),
       outcome: (_context, result) => {
-        const nonce = header(result, 'dpop-nonce');
-        if (result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce)
+        const nonce = nonceAskedFor(result);
+        if (nonce)
           return {
             ok: true,
             values: { dpop_nonce: nonce },

@@ -1,22 +1,19 @@
-import {
-  CALLBACK_PATH,
-  PARAMS,
-  query,
-  RFC,
-  resourceOutcome,
-  tokenOutcome,
-} from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
 import { ASSISTANT } from '../../lib/oidc/resource-server';
-import type {
-  ExchangeResult,
-  StepDefinition,
-  StepOutcome,
-  WalkthroughContext,
-} from '../../lib/walkthrough/types';
+import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant, assistantApp } from './client';
+import { proofExhibit } from '../dpop/steps';
+import { agentCall } from './agent-call';
+import {
+  exchangeProof,
+  proofShown,
+  SENDER_CONSTRAINT,
+  subjectTokenOutcome,
+  subjectTokenProof,
+} from './sender-constraint';
 
 const APP_ID = assistantApp.client_id;
 const AGENT_ID = assistant.client_id;
@@ -54,9 +51,28 @@ function exchange(context: WalkthroughContext, target: Record<string, string>, s
         ...target,
         scope,
       },
+      ...exchangeProof(context),
     },
   };
 }
+
+/** The chat app redeems the code from the browser (RFC 7636), with a DPoP proof when the learner chose it. */
+const subjectTokenRequest = (context: WalkthroughContext) => ({
+  kind: 'send' as const,
+  via: 'browser' as const,
+  request: {
+    method: 'POST' as const,
+    path: '/oidc/token',
+    form: {
+      grant_type: 'authorization_code',
+      client_id: APP_ID,
+      code: context.values.code ?? '',
+      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
+      code_verifier: context.values.code_verifier ?? '',
+    },
+    ...subjectTokenProof(context),
+  },
+});
 
 /** A refusal the step teaches: the expected OAuth error is the success. */
 const refusedWith =
@@ -73,32 +89,6 @@ const refusedWith =
             status: result.status,
           },
         };
-
-/** An API call by the assistant, with the exchanged token. */
-const agentCall = (
-  step: Pick<StepDefinition, 'id' | 'title' | 'explanation'>,
-  method: 'GET' | 'POST',
-  path: string,
-  form?: (context: WalkthroughContext) => Record<string, string>,
-): StepDefinition => ({
-  ...step,
-  rfc: RFC.bearer,
-  from: 'client',
-  to: 'resource-server',
-  channel: 'back',
-  action: (context) => ({
-    kind: 'send',
-    via: 'client-backend',
-    clientId: AGENT_ID,
-    request: {
-      method,
-      path,
-      headers: { authorization: `Bearer ${context.tokens.access_token ?? ''}` },
-      ...(form ? { form: form(context) } : {}),
-    },
-  }),
-  outcome: (_context, result) => resourceOutcome(result),
-});
 
 /** RFC 8693: an agent exchanges a user's token for a narrower one to call an API on the user's behalf. */
 export const tokenExchange: RegisteredGrant = {
@@ -129,6 +119,7 @@ export const tokenExchange: RegisteredGrant = {
     scope: 'read write',
     state: '',
     exchange_scope: 'read:accounts write:statuses',
+    sender_constraint: 'Bearer',
   },
   secrets: pkceSecrets,
   steps: [
@@ -170,32 +161,15 @@ export const tokenExchange: RegisteredGrant = {
       id: 'token-request',
       title: 'The chat app redeems the code: alice’s token, for the assistant',
       explanation:
-        'From the browser, with the code_verifier and no client secret. The access token is a JWT whose aud is the assistant: the API would refuse it. The chat app hands it to the assistant; in the exchange below it is the subject_token.',
+        'From the browser, with the code_verifier and no client secret. The access token is a JWT whose aud is the assistant: the API would refuse it. The chat app hands it to the assistant; in the exchange below it is the subject_token. With Sender constraint DPoP, the request also carries a DPoP proof signed in this browser with the run’s key (the DPoP walkthrough’s: non-extractable, kept in IndexedDB): the server answers token_type DPoP and writes the key’s thumbprint into the token’s cnf.jkt (RFC 9449 §5).',
       rfc: RFC.tokenRequest,
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            client_id: APP_ID,
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => {
-        const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ok: true, tokens: { subject_token: outcome.tokens?.access_token } }
-          : outcome;
-      },
+      params: [SENDER_CONSTRAINT],
+      action: subjectTokenRequest,
+      exhibit: (context) => proofExhibit(context, subjectTokenRequest(context)),
+      outcome: subjectTokenOutcome,
     },
     {
       id: 'actor-token',
@@ -223,7 +197,7 @@ export const tokenExchange: RegisteredGrant = {
       id: 'token-exchange',
       title: 'Exchange alice’s token for one to call the API',
       explanation:
-        'grant_type urn:ietf:params:oauth:grant-type:token-exchange, with subject_token (alice’s token for the assistant), actor_token (the assistant’s own), resource (the API) and a narrower scope. The assistant’s backend adds its client secret. The answer is a JWT for the API with sub alice and act.sub the assistant (Tokens, below). A DPoP-bound subject token (cnf.jkt) is exchanged only with a proof by its key, and the new token is bound to it (RFC 9449 §7.1 and §5); without one, invalid_grant (RFC 8693 §2.2.2).',
+        'grant_type urn:ietf:params:oauth:grant-type:token-exchange, with subject_token (alice’s token for the assistant), actor_token (the assistant’s own), resource (the API) and a narrower scope. The assistant’s backend adds its client secret. The answer is a JWT for the API with sub alice and act.sub the assistant (Tokens, below). With DPoP chosen, alice’s token is bound (cnf.jkt), and the server validates a subject token as a resource would (RFC 8693 §2.1): it takes it only with a proof by that key (RFC 9449 §7.1), which this browser signs and the assistant’s backend forwards. The new token is bound to the same key, token_type DPoP with the same cnf.jkt (RFC 9449 §5), so the exchange cannot strip the binding; without a proof, invalid_grant (RFC 8693 §2.2.2).',
       rfc: RFC_8693.request,
       from: 'client',
       to: 'authorization-server',
@@ -231,14 +205,24 @@ export const tokenExchange: RegisteredGrant = {
       params: [EXCHANGE_SCOPE],
       action: (context) =>
         exchange(context, { resource: `${context.origin}/api` }, context.params.exchange_scope ?? ''),
-      outcome: (_context, result) => tokenOutcome(result),
+      exhibit: (context) =>
+        proofExhibit(
+          context,
+          exchange(context, { resource: `${context.origin}/api` }, context.params.exchange_scope ?? ''),
+        ),
+      outcome: (_context, result) => {
+        const outcome = tokenOutcome(result);
+        return outcome.ok === true && result.dpopProof
+          ? { ...outcome, tokens: { ...outcome.tokens, ...proofShown(result) } }
+          : outcome;
+      },
     },
     agentCall(
       {
         id: 'verify-credentials',
         title: 'The assistant calls the API as alice',
         explanation:
-          'The assistant’s backend presents the new token as a Bearer token. The API verifies the JWT and answers with alice’s account: the token’s sub is alice, whoever presents it.',
+          'The assistant’s backend presents the new token as a Bearer token. The API verifies the JWT and answers with alice’s account: the token’s sub is alice, whoever presents it. With DPoP, the token is bound: it goes as Authorization: DPoP with a fresh proof by the same key whose ath is the token’s hash (RFC 9449 §7.1), and alone it is refused.',
       },
       'GET',
       '/api/v1/accounts/verify_credentials',
