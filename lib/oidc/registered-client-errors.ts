@@ -1,0 +1,26 @@
+import type Provider from 'oidc-provider';
+import type { KoaContextWithOIDC } from 'oidc-provider';
+
+/**
+ * RFC 9700 §4.11.2: an authorization server that redirects every malformed request to the client's
+ * redirect URI is an open redirector for anyone who can register a client, and registration here is
+ * open (`/oidc/reg`, no initial access token). So an authorization error for a dynamically registered
+ * client is shown on the authorization server's error page (`renderError`), never sent to its redirect
+ * URI; the playground's own clients (demo and lab, registered in the configuration) keep the redirect
+ * their lessons show.
+ *
+ * oidc-provider has no setting for it: its authorization error handler emits `authorization.error`
+ * (`server_error` for an unexpected one) and only then reads the error's `allow_redirect`, so the
+ * listener clears that flag. Errors at the other endpoints have no redirect and are not affected.
+ */
+export function showAuthorizationErrorsOfRegisteredClients(
+  provider: Provider,
+  configuredClientIds: ReadonlySet<string>,
+): void {
+  const keepOnSite = (ctx: KoaContextWithOIDC, error: Error & { allow_redirect?: boolean }) => {
+    const clientId = ctx.oidc?.client?.clientId;
+    if (clientId && !configuredClientIds.has(clientId)) error.allow_redirect = false;
+  };
+  provider.on('authorization.error', keepOnSite);
+  provider.on('server_error', keepOnSite);
+}
