@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { registerApp } from '../mastodon/apps';
 import { authorizationServerPerFile, TEST_ORIGIN } from '../testing/authorization-server';
 
 const testServer = authorizationServerPerFile();
@@ -47,5 +48,26 @@ describe('authorization errors for dynamically registered clients (RFC 9700 §4.
     const location = new URL(response.headers.get('location') ?? '', TEST_ORIGIN);
     expect(location.href.startsWith(callback)).toBe(true);
     expect(location.searchParams.get('error')).toBe('unsupported_response_type');
+  });
+
+  it('does not post a Mastodon app’s error to its off-site redirect URI with form_post either', async () => {
+    const app = await registerApp(testServer(), {
+      client_name: 'Form post',
+      redirect_uris: 'https://app.example/cb',
+      scopes: 'read',
+    });
+    const response = await testServer().call(
+      `/oidc/auth?${new URLSearchParams({
+        client_id: app.client_id,
+        response_type: 'code',
+        response_mode: 'form_post',
+        redirect_uri: 'https://app.example/cb',
+        scope: 'read',
+        prompt: 'none',
+      })}`,
+    );
+    const page = await response.text();
+    expect(page).toContain('login_required');
+    expect(page).not.toContain('action="https://app.example/cb"');
   });
 });
