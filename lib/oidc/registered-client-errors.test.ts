@@ -33,6 +33,7 @@ describe('authorization errors for dynamically registered clients (RFC 9700 §4.
     const page = await response.text();
     expect(page).toContain('unsupported_response_type');
     expect(page).not.toContain('evil.example');
+    expect(page).toContain('open redirector (RFC 9700 section 4.11.2)');
   });
 
   it('shows the error page for a registered client even when its redirect URI is on this origin', async () => {
@@ -48,6 +49,13 @@ describe('authorization errors for dynamically registered clients (RFC 9700 §4.
     const location = new URL(response.headers.get('location') ?? '', TEST_ORIGIN);
     expect(location.href.startsWith(callback)).toBe(true);
     expect(location.searchParams.get('error')).toBe('unsupported_response_type');
+  });
+
+  it('keeps the usual explanation on the error page for an unknown client', async () => {
+    const response = await malformed('no-such-client', `${TEST_ORIGIN}/callback`);
+    const page = await response.text();
+    expect(page).toContain('could not trust the');
+    expect(page).not.toContain('open redirector');
   });
 
   it('does not post a Mastodon app’s error to its off-site redirect URI with form_post either', async () => {

@@ -15,14 +15,21 @@ import type { KoaContextWithOIDC } from 'oidc-provider';
  * (`server_error` for an unexpected one) and only then reads the error's `allow_redirect`, so the
  * listener clears that flag. Errors at the other endpoints have no redirect and are not affected.
  */
+const keptOnSite = new WeakSet<object>();
+
+/** Whether this error was kept from a registered client's redirect URI, for the page to say so. */
+export const wasKeptOnSite = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && keptOnSite.has(error);
+
 export function showAuthorizationErrorsOfRegisteredClients(
   provider: Provider,
   configuredClientIds: ReadonlySet<string>,
 ): void {
   const keepOnSite = (ctx: KoaContextWithOIDC, error: Error & { allow_redirect?: boolean }) => {
     const clientId = ctx.oidc?.client?.clientId;
-    if (clientId && !configuredClientIds.has(clientId) && ctx.oidc.route !== 'resume')
-      error.allow_redirect = false;
+    if (!clientId || configuredClientIds.has(clientId) || ctx.oidc.route === 'resume') return;
+    error.allow_redirect = false;
+    keptOnSite.add(error);
   };
   provider.on('authorization.error', keepOnSite);
   provider.on('server_error', keepOnSite);
