@@ -64,6 +64,29 @@ test('dynamic client registration (RFC 7591) creates a client that can use clien
   expect(tokens.token_type).toBe('bearer');
 });
 
+test('a registered client’s malformed authorization request gets the error page, not a redirect off-site (RFC 9700 §4.11.2)', async () => {
+  const registration = await fetch(`${ISSUER}/reg`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      redirect_uris: ['https://evil.example/landing'],
+      token_endpoint_auth_method: 'none',
+    }),
+  });
+  expect(registration.status).toBe(201);
+  const { client_id } = (await registration.json()) as { client_id: string };
+  const malformed = new URLSearchParams({
+    client_id,
+    redirect_uri: 'https://evil.example/landing',
+    response_type: 'bogus',
+    scope: 'openid',
+  });
+  const response = await fetch(`${ISSUER}/auth?${malformed}`, { redirect: 'manual' });
+  expect(response.headers.get('location')).toBeNull();
+  expect(response.status).toBe(400);
+  expect(await response.text()).toContain('unsupported_response_type');
+});
+
 test('dynamic registration accepts the password and device grants for learners’ own clients', async () => {
   const registered = await client.dynamicClientRegistration(
     new URL(ISSUER),

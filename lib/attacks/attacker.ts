@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { fetchOverLoopback } from '../client/loopback-fetch';
 import { errorResponse } from '../http/errors';
+import { unreachableResponse } from '../http/unreachable';
 import { identifyRequester, onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
@@ -78,11 +79,7 @@ export async function attempt(send: () => Promise<Answer>, env: PlaygroundEnv) {
   try {
     return relay(await send());
   } catch (error) {
-    return errorResponse(
-      502,
-      'server_unreachable',
-      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
-    );
+    return unreachableResponse('The attacker', env, error);
   }
 }
 
@@ -177,11 +174,7 @@ export async function obtainAttackerCode(request: Request, env: PlaygroundEnv): 
       { status: 201, headers: { 'cache-control': 'no-store' } },
     );
   } catch (error) {
-    return errorResponse(
-      502,
-      'server_unreachable',
-      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
-    );
+    return unreachableResponse('The attacker', env, error);
   }
 }
 

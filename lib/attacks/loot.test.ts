@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LootStore, type LootItem } from './loot';
+import { LOOT_TTL_MS, LootStore, type LootItem } from './loot';
 
 const item = (value: string, extra: Partial<LootItem> = {}): LootItem => ({
   kind: 'refresh_token',
@@ -27,5 +27,38 @@ describe('the attacker’s loot', () => {
     const values = store.list('learner').map((each) => each.value);
     expect(values).toHaveLength(20);
     expect(values[0]).toBe('rt-5');
+  });
+});
+
+describe('the attacker’s loot, bounded like the trace store', () => {
+  const big = (i: number) => item(`${i}-${'x'.repeat(4000)}`);
+
+  it('holds a learner’s loot within its byte budget, the newest item kept', () => {
+    const store = new LootStore({ maxBytesPerLearner: 10_000 });
+    for (let i = 0; i < 5; i++) store.add('learner', big(i));
+    const values = store.list('learner').map((each) => each.value.split('-')[0]);
+    expect(values).toEqual(['3', '4']);
+    expect(store.bytes).toBeLessThanOrEqual(10_000);
+  });
+
+  it('holds all learners within the total, dropping the least recently robbed learners first', () => {
+    const store = new LootStore({ maxBytesTotal: 20_000 });
+    for (let i = 0; i < 10; i++) store.add(`learner-${i}`, big(i));
+    expect(store.bytes).toBeLessThanOrEqual(20_000);
+    expect(store.list('learner-0')).toEqual([]);
+    expect(store.list('learner-9')).toHaveLength(1);
+  });
+
+  it('forgets a learner’s loot two hours after its newest item', () => {
+    let now = 0;
+    const store = new LootStore({ now: () => now });
+    store.add('learner', item('rt-old'));
+    store.add('other', item('rt-other'));
+    now = LOOT_TTL_MS + 1;
+    expect(store.list('learner')).toEqual([]);
+    store.add('newcomer', item('rt-new'));
+    // The other learner's expired loot was dropped as the newcomer's arrived: its bytes are free.
+    expect(store.bytes).toBeLessThan(1000);
+    expect(LOOT_TTL_MS).toBe(2 * 60 * 60 * 1000);
   });
 });

@@ -1,6 +1,7 @@
 import type { PlaygroundEnv } from '../config/env';
 import { fetchOverLoopback } from '../client/loopback-fetch';
 import { errorResponse } from '../http/errors';
+import { unreachableResponse } from '../http/unreachable';
 import { onBehalfOf } from '../http/requester';
 import { authorizationServer } from '../oidc/provider';
 import { FROM_HEADER } from '../trace/roles';
@@ -93,11 +94,7 @@ export async function labTokenWithoutDowngradeCheck(request: Request, env: Playg
           body: form,
         });
       } catch (error) {
-        return errorResponse(
-          502,
-          'server_unreachable',
-          `The lab endpoint could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
-        );
+        return unreachableResponse('The lab endpoint', env, error);
       }
     },
   });

@@ -1,5 +1,6 @@
 import { recordedRoute } from '../trace/record-route';
 import type { Role } from '../trace/types';
+import { attackerLimited } from './attacker-rate-limit';
 
 /**
  * A route of the attacker's server that receives something from a victim's side: the code or token a
@@ -9,10 +10,12 @@ import type { Role } from '../trace/types';
  * there from its path, lib/attacks/party.ts). It is recorded as the role the attacker's server plays
  * for that request (a client's backend receiving loot, an authorization server for the mix-up client).
  *
+ * Each is counted by the attacker's rate limit (./attacker-rate-limit.ts), a refusal recorded like any answer.
+ *
  * The lab's control calls (the page asking the attacker's server to redeem or replay what it holds)
  * are not recorded: only the requests the attacker's server then sends are, as the attacker's.
  */
 export const receivedByAttacker = <Context>(
   playsAs: Role,
   handler: (request: Request, context: Context) => Promise<Response> | Response,
-) => recordedRoute<Context>(playsAs, handler);
+) => recordedRoute<Context>(playsAs, attackerLimited(handler));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { fetchOverLoopback } from '../client/loopback-fetch';
 import { errorResponse } from '../http/errors';
+import { unreachableResponse } from '../http/unreachable';
 import { runOf } from '../trace/run';
 import { attackerHeaders, learnerOf, noLearner } from './attacker';
 import { lootStore } from './loot';
@@ -61,11 +62,7 @@ export async function tryAttackerLink(request: Request, env: PlaygroundEnv): Pro
       headers: { accept: 'text/html', ...(await attackerHeaders(request)) },
     });
   } catch (error) {
-    return errorResponse(
-      502,
-      'server_unreachable',
-      `The attacker could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
-    );
+    return unreachableResponse('The attacker', env, error);
   }
   const location = response.headers.get('location');
   const headers = { 'cache-control': 'no-store' };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
+import { unreachableResponse } from '../http/unreachable';
 import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
@@ -151,11 +152,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
     });
   } catch (error) {
     if (assertion) await spendClientAssertion(assertion.jwt);
-    return errorResponse(
-      502,
-      'server_unreachable',
-      `The client backend could not reach ${env.internalOrigin}: ${error instanceof Error ? error.message : error}`,
-    );
+    return unreachableResponse('The client backend', env, error);
   }
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
 import { labClients, pkceRequiredUnlessLab, rotateRefreshToken } from '../attacks/lab-clients';
+import { labRecordLifetimes } from '../attacks/lab-lifetimes';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT, type ClientPublicJwks } from './clients';
 import type { ProviderKeys } from './keys';
@@ -94,7 +95,8 @@ export function providerConfiguration({
     extraTokenClaims: (_ctx, token) => actorClaims(token),
     // private_key_jwt: aud is the issuer as a single string, and assertions are short-lived (rfc7523bis).
     assertJwtClientAuthClaimsAndHeader: (ctx, claims) => assertClientAssertionClaims(ctx, claims),
-    ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl },
+    // The attack lab's grants, refresh tokens and the attacker's sessions live hours, not weeks.
+    ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl, ...labRecordLifetimes(TTL) },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
     // redirect URI to derive an origin from); other origins follow oidc-provider's rule: public clients

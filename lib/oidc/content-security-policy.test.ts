@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inlineScriptHashes, scriptHash } from '../http/script-hash';
 import { allowInlineScript, interactionPagePolicy } from './content-security-policy';
-import { registerApp } from '../mastodon/apps';
-import { authorizationServerPerFile } from '../testing/authorization-server';
+import { authorizationServerPerFile, TEST_ORIGIN } from '../testing/authorization-server';
 
 const testServer = authorizationServerPerFile();
 
@@ -20,27 +19,27 @@ describe('the authorization server’s own pages', () => {
   });
 
   it('allow the form_post page’s script by its hash, and its form to post to the client’s registered redirect URI', async () => {
-    const app = await registerApp(testServer(), {
-      client_name: 'Form post',
-      redirect_uris: 'https://app.example/cb',
-      scopes: 'read',
-    });
+    // A demo client: a client registered at /oidc/reg or /api/v1/apps gets the error page instead of a
+    // form_post of its error (./registered-client-errors.ts).
     const response = await testServer().call(
       `/oidc/auth?${new URLSearchParams({
-        client_id: app.client_id,
+        client_id: 'playground-web',
         response_type: 'code',
         response_mode: 'form_post',
-        redirect_uri: 'https://app.example/cb',
-        scope: 'read',
+        redirect_uri: `${TEST_ORIGIN}/callback`,
+        scope: 'openid',
+        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        code_challenge_method: 'S256',
         prompt: 'none', // no session: login_required, delivered by form_post
       })}`,
     );
     const body = await response.text();
-    expect(body).toContain('action="https://app.example/cb"');
+    expect(body).toContain(`action="${TEST_ORIGIN}/callback"`);
+    expect(body).toContain('login_required');
     const policy = response.headers.get('content-security-policy');
     const [hash] = inlineScriptHashes(body);
     expect(scriptSources(policy)).toContain(hash);
-    expect(policy).toContain("form-action 'self' https://app.example");
+    expect(policy).toContain(`form-action 'self' ${TEST_ORIGIN}`);
   });
 
   it('answer JSON without a policy (nothing there runs)', async () => {

@@ -9,6 +9,7 @@ import { senderOf } from '../trace/roles';
 import { readBody, runNodeListener } from './node-bridge';
 import { authorizationServer } from './provider';
 import { refuseOverRegistrationLimit } from './registration-limit';
+import { refuseOverTokenExchangeLimit } from './grants/token-exchange-rate-limit';
 
 export const MOUNT_PATH = ISSUER_PATH;
 
@@ -64,7 +65,8 @@ export async function handleAuthorizationServerRequest(request: Request): Promis
     if (refused) answered = await ownAnswer(refused);
     else {
       body = await readBody(request);
-      answered = await answer(request, body, requester);
+      const overLimit = await refuseOverTokenExchangeLimit(request, `${MOUNT_PATH}/token`, body, requester);
+      answered = overLimit ? await ownAnswer(overLimit) : await answer(request, body, requester);
     }
   } catch (error) {
     answered = await ownAnswer(

@@ -13,6 +13,7 @@ import {
   tokenExchangeGrantHandler,
 } from './grants/token-exchange';
 import { loadProviderKeys } from './keys';
+import { showAuthorizationErrorsOfRegisteredClients } from './registered-client-errors';
 import { signingClientsPublicJwks } from '../client/client-keys';
 import { sharedWindowCounter } from '../http/window-counter';
 import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, SignInThrottle } from './sign-in-throttle';
@@ -32,20 +33,23 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
   const storage = openStorage(env);
   const keys = await loadProviderKeys(storage, env);
   const clientJwks = await signingClientsPublicJwks(storage);
-  const provider = new Provider(
-    env.issuer,
-    providerConfiguration({
-      origin: env.publicOrigin,
-      keys,
-      clientJwks,
-      adapter: adapterClass(storage),
-      authorizationCodeTtl: env.authorizationCodeTtl,
-    }),
-  );
+  const configuration = providerConfiguration({
+    origin: env.publicOrigin,
+    keys,
+    clientJwks,
+    adapter: adapterClass(storage),
+    authorizationCodeTtl: env.authorizationCodeTtl,
+  });
+  const provider = new Provider(env.issuer, configuration);
   provider.proxy = env.trustProxy > 0;
   // The attack lab's one client with a loose redirect URI check, deliberately vulnerable (lib/attacks).
   allowPrefixRedirectUrisForLab(provider);
   provider.use(authorizationServerPolicy);
+  // Clients registered at /oidc/reg get the error page, not a redirect, for a malformed request.
+  showAuthorizationErrorsOfRegisteredClients(
+    provider,
+    new Set((configuration.clients ?? []).map((client) => client.client_id)),
+  );
   const throttle = new SignInThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
   provider.registerGrantType(
     PASSWORD_GRANT_TYPE,

@@ -1,12 +1,19 @@
 import type { Configuration, errors } from 'oidc-provider';
 import { allowInlineScript } from '../content-security-policy';
+import { wasKeptOnSite } from '../registered-client-errors';
 import { authorizationServerPage, escapeHtml } from './layout';
 import { whenUnattended } from './unattended';
 
 type ProviderContext = Parameters<NonNullable<Configuration['renderError']>>[0];
 
+const UNTRUSTED = `This page is shown instead of redirecting back to the client because the server could not trust the
+client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).`;
+const KEPT_ON_SITE = `This page is shown instead of redirecting back to the client because the client registered itself
+(dynamic registration): its redirect URI could point anywhere, and redirecting every malformed request
+there would make this server an open redirector (RFC 9700 section 4.11.2).`;
+
 /** Replaces oidc-provider's error page: the wire error and its description, never a stack trace. */
-export const renderError: NonNullable<Configuration['renderError']> = (ctx, out) => {
+export const renderError: NonNullable<Configuration['renderError']> = (ctx, out, error) => {
   ctx.type = 'html';
   const details = Object.entries(out)
     .filter(([, value]) => value !== undefined)
@@ -15,8 +22,7 @@ export const renderError: NonNullable<Configuration['renderError']> = (ctx, out)
   ctx.body = authorizationServerPage(
     'The authorization server refused this request',
     `<div class="error" role="alert"><dl>${details}</dl></div>
-<p>This page is shown instead of redirecting back to the client because the server could not trust the
-client or its redirect_uri with the error (RFC 6749 section 4.1.2.1).</p>`,
+<p>${wasKeptOnSite(error) ? KEPT_ON_SITE : UNTRUSTED}</p>`,
     { status: `error ${ctx.status}` },
   );
 };

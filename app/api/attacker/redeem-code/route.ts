@@ -1,8 +1,11 @@
 import { redeemCaughtCode } from '@/lib/attacks/attacker';
 import { readEnv } from '@/lib/config/env';
 import { bodyLimited } from '@/lib/http/body-limit';
+import { attackerLimited } from '@/lib/attacks/attacker-rate-limit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export const POST = bodyLimited(async (request: Request) => redeemCaughtCode(request, readEnv()));
+export const POST = attackerLimited(
+  bodyLimited(async (request: Request) => redeemCaughtCode(request, readEnv())),
+);
