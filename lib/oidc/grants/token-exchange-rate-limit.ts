@@ -4,11 +4,12 @@ import type { ThrottleLimits } from '../sign-in-throttle';
 import { TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange-names';
 
 /**
- * Each token exchange (RFC 8693) stores a grant and an access token: 30 exchanges per learner and 600
- * per address every 10 minutes (a walkthrough's run makes one or two), counted before the
- * authorization server sees the request, whether it succeeds or not.
+ * Each token exchange (RFC 8693) stores a grant and an access token: 30 exchanges per learner and 3,000
+ * per address every 10 minutes (a walkthrough's run makes three, two of them refused; 200 learners
+ * behind one school NAT may each run it a few times), counted before the authorization server sees
+ * the request, whether it succeeds or not. The records live no longer than the subject token.
  */
-export const TOKEN_EXCHANGE_LIMITS: ThrottleLimits = { perLearner: 30, perAddress: 600 };
+export const TOKEN_EXCHANGE_LIMITS: ThrottleLimits = { perLearner: 30, perAddress: 3000 };
 export const TOKEN_EXCHANGE_WINDOW_MS = 10 * 60 * 1000;
 
 declare global {
