@@ -58,7 +58,10 @@ test('clicking a message selects its exchange in the HTTP log, and the reverse',
   await expect(selected.locator('summary')).toContainText('POST /oidc/token 200');
   await expect(selected.getByRole('button', { name: 'Copy as curl' })).toBeVisible();
 
+  // Opening an exchange in the log gives the log the pane: the diagram folds, and shows the selection
+  // when it is unfolded.
   await walkthrough.httpLog.locator('li summary').nth(2).click();
+  await page.getByRole('button', { name: 'Unfold the diagram' }).click();
   await expect(diagram.message(3)).toHaveAttribute('aria-pressed', 'true');
   await expect(diagram.message(1)).toHaveAttribute('aria-pressed', 'false');
 });

@@ -51,16 +51,25 @@ export function Workbench({
   useEffect(() => {
     const pane = logPane.current;
     if (!pane) return;
+    // The learner opened an exchange or a token here (a click, or Enter on its summary): a selection
+    // made in the diagram also opens the exchange, and must not fold away the diagram it was made in.
+    let opening = false;
+    const onClick = (event: MouseEvent) => {
+      opening = event.target instanceof Element && event.target.closest('summary') !== null;
+    };
     // `toggle` does not bubble, but it is seen on the way down (capture) by the pane that holds it.
     const onToggle = (event: Event) => {
-      if (event.target instanceof HTMLDetailsElement && event.target.open) setReading(true);
+      if (opening && event.target instanceof HTMLDetailsElement && event.target.open) setReading(true);
+      opening = false;
     };
     const onFocus = (event: FocusEvent) => {
       if (event.target instanceof Element && event.target.closest('#tokens')) setReading(true);
     };
+    pane.addEventListener('click', onClick, true);
     pane.addEventListener('toggle', onToggle, true);
     pane.addEventListener('focusin', onFocus);
     return () => {
+      pane.removeEventListener('click', onClick, true);
       pane.removeEventListener('toggle', onToggle, true);
       pane.removeEventListener('focusin', onFocus);
     };
