@@ -123,6 +123,8 @@ export function MastodonRun({
   const events = useSyncExternalStore(subscribeBrowserEvents, browserEvents, serverEvents);
   const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
   const values = useSelector(actor, (snapshot) => snapshot.context.values);
+  // Each step unfolds the diagram a learner folded to read the log, as on a grant's page.
+  const stepKey = useSelector(actor, (snapshot) => `${snapshot.context.stepIndex}:${String(snapshot.value)}`);
   const [selectedSeq, setSelectedSeq] = useState<number>();
   const [diagramView, setDiagramView] = useState<DiagramView>('graph');
 
@@ -134,6 +136,7 @@ export function MastodonRun({
   return (
     <PresenterProvider enabled={false}>
       <Workbench
+        stepKey={stepKey}
         step={
           <div className="space-y-4">
             <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
