@@ -34,20 +34,27 @@ export const endsTripThroughBrowser: Match = (event) => {
 
 /**
  * How to recognise the exchanges of a step's action, most telling first: the request it sends (method and
- * path), the authorization response a trip through the browser ends with, the pages a person visits.
+ * path; for an attack step the request the attacker's server really sends, not the lab's call to it), the
+ * hand-off a redirect carries to the attacker, the authorization response a trip through the browser ends
+ * with, the pages a person visits.
  */
 function matchersOf(action: StepAction, origin: string): Match[] {
   switch (action.kind) {
     case 'send': {
-      const path = new URL(action.request.path, origin).pathname;
-      return [(event) => event.request.method === action.request.method && pathOf(event) === path];
+      const sent = action.attackerSends ?? action.request;
+      const path = new URL(sent.path, origin).pathname;
+      return [(event) => event.request.method === sent.method && pathOf(event) === path];
     }
     case 'navigate': {
       const path = new URL(action.path, origin).pathname;
       return [endsTripThroughBrowser, (event) => event.request.method === 'GET' && pathOf(event) === path];
     }
-    case 'callback':
-      return [endsTripThroughBrowser];
+    case 'callback': {
+      // An attack's hand-off that arrives through the redirect is the step's message, not the redirect.
+      const arrivesAt = action.arrivesAt && new URL(action.arrivesAt, origin).pathname;
+      const handOff: Match[] = arrivesAt ? [(event) => pathOf(event) === arrivesAt] : [];
+      return [...handOff, endsTripThroughBrowser];
+    }
     case 'visit': {
       const path = new URL(action.url, origin).pathname;
       return [(event) => event.channel === 'front' && pathOf(event).startsWith(path)];
