@@ -7,8 +7,6 @@ import type { Hop } from '@/lib/diagram/hops';
 import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import {
-  CHANNEL_COLOR,
-  SUPPORTING_COLOR,
   handles,
   layoutOf,
   opensUpward,
@@ -20,6 +18,7 @@ import {
   type Layout,
 } from './graph-layout';
 import { HopEdge, type HopEdgeType } from './hop-edge';
+import { hopColor } from './hop-color';
 import { RoleNode, type RoleNodeType } from './role-node';
 import { useElementSize } from './use-element-size';
 
@@ -127,7 +126,7 @@ export function FlowGraph({
       ...handles(hop.from, hop.to, layout),
       markerEnd: {
         type: MarkerType.ArrowClosed,
-        color: hop.supporting && hop.key !== currentKey ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel],
+        color: hopColor(hop, { selected: false, subdued: Boolean(hop.supporting) && hop.key !== currentKey }),
         width: 16,
         height: 16,
       },

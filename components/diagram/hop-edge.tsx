@@ -6,7 +6,8 @@ import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
 import type { RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
-import { CHANNEL_COLOR, hopGeometry, SUPPORTING_COLOR } from './graph-layout';
+import { hopGeometry } from './graph-layout';
+import { hopColor, involvesAttacker } from './hop-color';
 
 export type HopEdgeData = {
   hop: Hop;
@@ -49,7 +50,8 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const front = hop.channel === 'front';
   // A supporting call (keys, introspection) is drawn thin and grey: the step's own message leads.
   const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
-  const color = data.selected ? '#0f172a' : subdued ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel];
+  const color = hopColor(hop, { selected: data.selected, subdued });
+  const theft = involvesAttacker(hop);
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
   const opensRight = chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
@@ -69,6 +71,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
         data-to={hop.to}
         data-current={data.current || undefined}
         data-supporting={hop.supporting}
+        data-attacker={theft || undefined}
         style={{
           stroke: color,
           strokeWidth: data.current || data.selected ? 3 : subdued ? 1.25 : 1.75,
@@ -90,7 +93,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           data-hop={hop.key}
           onClick={() => data.onSelect(hop.seq)}
           className={`nodrag nopan group absolute flex gap-[4px] text-[14px] leading-[20px] whitespace-nowrap hover:z-20 focus:z-20 ${
-            front ? 'text-amber-950' : 'text-sky-950'
+            theft ? 'text-red-950' : front ? 'text-amber-950' : 'text-sky-950'
           } ${data.current ? 'z-10' : ''}`}
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
@@ -112,9 +115,11 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
             className={`rounded-[10px] border px-[6px] font-semibold ${
               subdued
                 ? 'border-slate-400 bg-white font-normal text-slate-700'
-                : front
-                  ? 'border-amber-700 bg-amber-50'
-                  : 'border-sky-800 bg-sky-50'
+                : theft
+                  ? 'border-red-700 bg-red-50'
+                  : front
+                    ? 'border-amber-700 bg-amber-50'
+                    : 'border-sky-800 bg-sky-50'
             } ${data.current ? 'ring-2 ring-slate-900' : ''} ${data.selected ? '!bg-slate-900 !text-white' : ''}`}
           >
             {hop.number}
