@@ -9,8 +9,7 @@ import type { ExtraRole } from '@/lib/walkthrough/types';
 import {
   handles,
   layoutOf,
-  opensUpward,
-  bottomRowTop,
+  opensUnderRow,
   parallelPlaces,
   placeRoles,
   rowGap,
@@ -137,9 +136,8 @@ export function FlowGraph({
         spread: spreadBetween(hop.from, hop.to, nodeWidth, layout),
         width,
         centredWidth: rowGap(hop.from, hop.to, width, nodeWidth, layout),
-        ...(opensUpward(hop.from, hop.to, layout)
-          ? { upward: true, labelFloor: bottomRowTop(width, height, layout) }
-          : {}),
+        ...(opensUnderRow(hop.from, hop.to, layout) ? { underRow: true } : {}),
+        ...(layout.slotOf(hop.from).column === layout.slotOf(hop.to).column ? { stacked: true } : {}),
         current: hop.key === currentKey,
         selected: hop.seq === selectedSeq,
         animate,
@@ -148,7 +146,7 @@ export function FlowGraph({
         extra,
       },
     }));
-  }, [hops, currentKey, nodeWidth, width, height, selectedSeq, animate, onSelect, layout, extra]);
+  }, [hops, currentKey, nodeWidth, width, selectedSeq, animate, onSelect, layout, extra]);
   return (
     <div
       ref={box}

@@ -20,13 +20,17 @@ export type HopEdgeData = {
   width: number;
   /** Across the gap between the columns, the open label is centred on its arrow, at most this wide. */
   centredWidth?: number;
-  /** The centred label opens above its arrow (the bottom row beside a middle node), not below. */
-  upward?: boolean;
   /**
-   * With `upward`: the flow y the open label stays above, clear of the row's nodes (the arrow between two
-   * neighbours is short, and a label centred on it would cover the middle node's title).
+   * The arrow joins two neighbours of the bottom row: it is short, and the gap between them is narrower
+   * than a label. The label opens under its arrow, as wide as it needs: there it covers the two nodes'
+   * lower lines, never their titles (at the top of each node, above the arrow's ends).
    */
-  labelFloor?: number;
+  underRow?: boolean;
+  /**
+   * The arrow runs between the two rows of one column: the lower node's title sits just under the gap it
+   * crosses, so the label opens upward from its number, over the upper node's last lines.
+   */
+  stacked?: boolean;
   current: boolean;
   selected: boolean;
   animate: boolean;
@@ -57,9 +61,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
   const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
-  // Above the row, the label is placed on its own: centred over the number, as wide as it needs.
-  const lifted = centred && data.upward && data.labelFloor !== undefined;
-  const lift = lifted ? Math.max(0, chip.y - 11 - data.labelFloor!) + 6 : 0;
+  const wide = centred && data.underRow;
   return (
     <>
       <BaseEdge
@@ -98,16 +100,10 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${centred && data.upward ? 'calc(-100% + 11px)' : '-11px'})`,
-            flexDirection: centred
-              ? data.upward
-                ? 'column-reverse'
-                : 'column'
-              : opensRight
-                ? 'row'
-                : 'row-reverse',
-            alignItems: centred ? 'center' : 'flex-start',
-            maxWidth: lifted ? undefined : data.centredWidth,
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${data.stacked ? 'calc(-100% + 11px)' : '-11px'})`,
+            flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
+            alignItems: centred ? 'center' : data.stacked ? 'flex-end' : 'flex-start',
+            maxWidth: wide ? undefined : data.centredWidth,
             pointerEvents: 'all',
           }}
         >
@@ -126,15 +122,8 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           </span>
           <span
             style={
-              lifted
-                ? {
-                    position: 'absolute',
-                    left: '50%',
-                    bottom: `calc(100% + ${lift}px)`,
-                    transform: 'translateX(-50%)',
-                    width: 'max-content',
-                    maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16),
-                  }
+              wide
+                ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
                 : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
             }
             className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal whitespace-normal text-slate-900 shadow-sm ${
