@@ -10,6 +10,7 @@ import {
   handles,
   layoutOf,
   opensUnderRow,
+  columnEdges,
   parallelPlaces,
   placeRoles,
   rowGap,
@@ -137,7 +138,9 @@ export function FlowGraph({
         width,
         centredWidth: rowGap(hop.from, hop.to, width, nodeWidth, layout),
         ...(opensUnderRow(hop.from, hop.to, layout) ? { underRow: true } : {}),
-        ...(layout.slotOf(hop.from).column === layout.slotOf(hop.to).column ? { stacked: true } : {}),
+        ...(layout.slotOf(hop.from).column === layout.slotOf(hop.to).column
+          ? { stacked: columnEdges(layout.slotOf(hop.from).column, width, nodeWidth) }
+          : {}),
         current: hop.key === currentKey,
         selected: hop.seq === selectedSeq,
         animate,

@@ -108,6 +108,12 @@ export function handles(
 export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   layout.slotOf(a).top === layout.slotOf(b).top;
 
+/** A column's left and right edges (flow units), where its nodes stand. */
+export function columnEdges(column: 0 | 1 | 2, width: number, nodeWidth: number) {
+  const left = column === 0 ? PAD : column === 2 ? width - PAD - nodeWidth : (width - nodeWidth) / 2;
+  return { left, right: left + nodeWidth };
+}
+
 /** An arrow between neighbours of the bottom row (a middle node beside a corner): its label opens under it. */
 export const opensUnderRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   !layout.slotOf(a).top &&

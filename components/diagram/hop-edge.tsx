@@ -27,10 +27,11 @@ export type HopEdgeData = {
    */
   underRow?: boolean;
   /**
-   * The arrow runs between the two rows of one column: the lower node's title sits just under the gap it
-   * crosses, so the label opens upward from its number, over the upper node's last lines.
+   * The arrow runs between the two rows of one column (its left and right edges, flow units): the lower
+   * node's title sits just under the gap it crosses, and a neighbouring column's title at its height, so
+   * the label opens upward from its number and stays within the column, over the upper node's last lines.
    */
-  stacked?: boolean;
+  stacked?: { left: number; right: number };
   current: boolean;
   selected: boolean;
   animate: boolean;
@@ -56,10 +57,16 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
   const color = hopColor(hop, { selected: data.selected, subdued });
   const theft = involvesAttacker(hop);
+  const { stacked } = data;
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
-  const opensRight = chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
+  // Between two rows of a column, towards the wider part of the column.
+  const opensRight = stacked
+    ? stacked.right - chip.x >= chip.x - stacked.left
+    : chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
-  const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
+  const room = stacked
+    ? Math.max(120, (opensRight ? stacked.right - chip.x : chip.x - stacked.left) - 20)
+    : Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
   const wide = centred && data.underRow;
   return (
@@ -100,9 +107,9 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${data.stacked ? 'calc(-100% + 11px)' : '-11px'})`,
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${stacked ? 'calc(-100% + 11px)' : '-11px'})`,
             flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
-            alignItems: centred ? 'center' : data.stacked ? 'flex-end' : 'flex-start',
+            alignItems: centred ? 'center' : stacked ? 'flex-end' : 'flex-start',
             maxWidth: wide ? undefined : data.centredWidth,
             pointerEvents: 'all',
           }}
@@ -126,7 +133,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
                 ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
                 : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
             }
-            className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal whitespace-normal text-slate-900 shadow-sm ${
+            className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal break-words whitespace-normal text-slate-900 shadow-sm ${
               data.current ? '' : 'hidden group-hover:block group-focus:block'
             }`}
           >
