@@ -29,7 +29,7 @@ export type HopEdgeData = {
   /**
    * The arrow runs between the two rows of one column (its left and right edges, flow units): the lower
    * node's title sits just under the gap it crosses, and a neighbouring column's title at its height, so
-   * the label opens upward from its number and stays within the column, over the upper node's last lines.
+   * the label sits just above its number, as wide as the column, over the upper node's last lines.
    */
   stacked?: { left: number; right: number };
   current: boolean;
@@ -59,14 +59,10 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const theft = involvesAttacker(hop);
   const { stacked } = data;
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
-  // Between two rows of a column, towards the wider part of the column.
-  const opensRight = stacked
-    ? stacked.right - chip.x >= chip.x - stacked.left
-    : chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
+  // (Between two rows of a column the label is placed on its own, above the number, across the column.)
+  const opensRight = Boolean(stacked) || chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
-  const room = stacked
-    ? Math.max(120, (opensRight ? stacked.right - chip.x : chip.x - stacked.left) - 20)
-    : Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
+  const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
   const wide = centred && data.underRow;
   return (
@@ -107,9 +103,9 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${stacked ? 'calc(-100% + 11px)' : '-11px'})`,
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
             flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
-            alignItems: centred ? 'center' : stacked ? 'flex-end' : 'flex-start',
+            alignItems: centred ? 'center' : 'flex-start',
             maxWidth: wide ? undefined : data.centredWidth,
             pointerEvents: 'all',
           }}
@@ -129,9 +125,17 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           </span>
           <span
             style={
-              wide
-                ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
-                : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
+              stacked
+                ? {
+                    // Just above the number, as wide as the column (the button starts 14 units left of it).
+                    position: 'absolute',
+                    bottom: 'calc(100% + 2px)',
+                    left: stacked.left + 4 - (chip.x - 14),
+                    width: stacked.right - stacked.left - 8,
+                  }
+                : wide
+                  ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
+                  : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
             }
             className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal break-words whitespace-normal text-slate-900 shadow-sm ${
               data.current ? '' : 'hidden group-hover:block group-focus:block'
