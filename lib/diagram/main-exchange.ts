@@ -64,6 +64,18 @@ function matchersOf(action: StepAction, origin: string): Match[] {
   }
 }
 
+/**
+ * Where a step's exchanges can start: a trip through the browser starts with the GET of the page it
+ * navigates to, when that is recorded, so a trip that ended before it (the attacker's own sign-in, before
+ * alice is lured to its page) is not taken for this one's end.
+ */
+function windowOf(action: StepAction, events: Exchange[], origin: string): Exchange[] {
+  if (action.kind !== 'navigate') return events;
+  const path = new URL(action.path, origin).pathname;
+  const start = events.find((event) => event.request.method === 'GET' && pathOf(event) === path);
+  return start ? events.filter((event) => event.seq >= start.seq) : events;
+}
+
 const find = (events: Exchange[], matchers: Match[], last: boolean) => {
   for (const match of matchers) {
     const found = last ? events.findLast(match) : events.find(match);
@@ -96,11 +108,12 @@ export function mainExchangeSeq(
     // The callback step shows the authorization response its navigation ended with: the same exchange.
     const from = action.kind === 'callback' ? cursor - 0.5 : cursor;
     const series = action.kind === 'visit';
-    const found = find(
+    const window = windowOf(
+      action,
       events.filter((event) => event.seq > from),
-      matchersOf(action, origin),
-      series,
+      origin,
     );
+    const found = find(window, matchersOf(action, origin), series);
     if (found) {
       cursor = found.seq;
       previous = found;
@@ -109,7 +122,7 @@ export function mainExchangeSeq(
   if (!current) return previous?.seq;
   const inclusive = current.action.kind === 'callback' ? cursor - 0.5 : cursor;
   const after = events.filter((event) => event.seq > inclusive);
-  const own = find(after, matchersOf(current.action, origin), true);
+  const own = find(windowOf(current.action, after, origin), matchersOf(current.action, origin), true);
   if (own) return own.seq;
   if (!current.taken) return previous?.seq;
   return after.findLast((event) => !supportingCallOf(event))?.seq;

@@ -196,8 +196,9 @@ describe('every attack’s theft step is represented by its hand-off into the At
         event && events.push({ ...event, seq: events.length + 1 });
       actions.slice(0, at).forEach((action) => add(exchangeOf(action, 0)));
       const theft = actions[at]!;
-      // A redirect that carries the theft starts with the authorization response to the redirect URI.
-      if (theft.kind === 'callback')
+      // A redirect that carries the theft starts with the authorization response to the redirect URI; a
+      // lure comes after the attacker's own trip through the browser, which ended the same way.
+      if (theft.kind === 'callback' || theft.kind === 'navigate')
         add(
           exchange(
             0,
