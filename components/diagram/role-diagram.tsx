@@ -167,7 +167,7 @@ export function RoleDiagram({
               aria-hidden="true"
               className="mr-1 inline-block w-8 border-t-2 border-red-700 align-middle"
             />
-            red: to or from the Attacker (dashed or solid by channel)
+            red: to or from the Attacker
           </span>
         ) : null}
       </p>
