@@ -2,9 +2,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axe, outcome } from './pages/attack-lab';
 import { onScreen } from './support/on-screen';
+import { expectLabelBesideItsArrow } from './support/open-label';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
+import { GRANTS } from '../machines/registry';
 import { textOnScreen } from './support/rendered-text';
 import { openRoomEvents } from './support/room-events';
 
@@ -27,23 +29,9 @@ test('an attack on the projector: the outcome and the diagram on one screen, no 
   await expect(page.getByRole('group', { name: 'Attacker', exact: true })).toBeVisible();
   expect((await textOnScreen(page)).filter(({ size }) => size < 24)).toEqual([]);
   // The newest arrow (attacker → resource server, neighbours in the bottom row) says what it carries
-  // above the row: its label covers neither party's title.
-  const label = page.locator('button[data-current] > span').last();
-  await expect(label).toContainText('Bearer');
-  const labelBox = (await label.boundingBox())!;
-  for (const party of ['Attacker', 'Resource Server']) {
-    const title = (await page
-      .getByRole('group', { name: party, exact: true })
-      .locator('strong')
-      .first()
-      .boundingBox())!;
-    const apart =
-      labelBox.x + labelBox.width <= title.x ||
-      title.x + title.width <= labelBox.x ||
-      labelBox.y + labelBox.height <= title.y ||
-      title.y + title.height <= labelBox.y;
-    expect(apart, `the open label covers ${party}’s title`).toBe(true);
-  }
+  // beside its arrow: its label covers no party's title.
+  await expect(page.locator('button[data-current] > span').last()).toContainText('Bearer');
+  await expectLabelBesideItsArrow(page);
   // The attacker's real token and the token it forged are masked on the projector like any token.
   const log = new WalkthroughPage(page).httpLog;
   await expect(log).toContainText('/attacks/resource-server/trusting-alg');
@@ -102,3 +90,46 @@ test('students follow an attack: the Attacker on their diagram, its tokens maske
     await Promise.all([instructorContext.close(), studentContext.close()]);
   }
 });
+
+// Issue 23: labels sit on their arrows. The open label of the highlighted arrow touches its number (on
+// the arrow) and covers no node's title: the short bottom-row arrow between the Authorization Server and
+// the Attacker, the mix-up theft beside the Attacker on the projector, DPoP's last arrow there.
+const placements = [
+  {
+    what: 'authorization-code-interception step 4 at 1440x900',
+    path: '/attacks/authorization-code-interception?step=4&login=alice',
+    viewport: { width: 1440, height: 900 },
+  },
+  {
+    what: 'authorization-code-interception step 4 at 1280x720',
+    path: '/attacks/authorization-code-interception?step=4&login=alice',
+    viewport: { width: 1280, height: 720 },
+  },
+  {
+    what: 'mix-up’s theft on the projector',
+    path: '/attacks/mix-up?step=4&login=alice&present=1',
+    viewport: { width: 1920, height: 1080 },
+  },
+  {
+    what: 'DPoP’s last step on the projector',
+    path: `/grants/dpop?step=${GRANTS.find((grant) => grant.slug === 'dpop')!.steps.length}&login=alice&present=1`,
+    viewport: { width: 1920, height: 1080 },
+  },
+];
+for (const { what, path, viewport } of placements) {
+  test(`${what}: the highlighted arrow’s label sits by its arrow and covers no node’s title`, async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(viewport);
+    const walkthrough = new WalkthroughPage(page);
+    await page.goto(path);
+    const step = /step=(\d+)/.exec(path)![1]!;
+    await expect(walkthrough.stepNumber).toContainText(`Step ${step} of`, { timeout: 90_000 });
+    await expect(walkthrough.nextStep).toBeEnabled();
+    await walkthrough.next();
+    await expect(walkthrough.card).toContainText('sent:');
+    await expect(new Diagram(page).current).toBeVisible();
+    await expectLabelBesideItsArrow(page);
+  });
+}

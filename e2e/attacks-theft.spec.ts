@@ -1,7 +1,10 @@
 import { expect, test } from './fixtures';
 import { attacker, axe, loot, openAttack, outcome } from './pages/attack-lab';
+import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
 import { ATTACKS } from '../machines/attacks/registry';
+import { contextFor } from '../machines/walkthrough/statements';
 
 // Issue 23: every attack draws its theft. The hand-off to the attacker's server is a recorded exchange
 // (in the HTTP log) and an arrow into the Attacker (on the diagram), and the parties hold what the run shows.
@@ -27,6 +30,44 @@ for (const attack of ATTACKS) {
     await expect(
       messages(page).filter({ hasText: new RegExp(`to Attacker, (front|back) channel: (GET|POST) ${path}`) }),
     ).not.toHaveCount(0);
+  });
+}
+
+for (const attack of ATTACKS) {
+  const { handOff } = attack;
+  if (!('step' in handOff)) continue;
+  test(`${attack.slug}: after the theft step “${handOff.step}” the highlighted arrow is the red one into the Attacker`, async ({
+    page,
+  }) => {
+    // The steps before the theft are replayed for real by the deep link, sign-in included.
+    test.setTimeout(120_000);
+    const walkthrough = new WalkthroughPage(page);
+    const diagram = new Diagram(page);
+    const index = attack.steps.findIndex((step) => step.id === handOff.step);
+    const { kind } = attack.steps[index]!.action(contextFor(attack, ORIGIN, index));
+    await page.goto(`/attacks/${attack.slug}?step=${index + 1}&login=alice`);
+    await expect(walkthrough.stepNumber).toContainText(`Step ${index + 1} of`, { timeout: 90_000 });
+    // A callback step is taken once it is in view: the redirect has brought it. Any other is sent here.
+    if (kind !== 'callback') {
+      await expect(walkthrough.nextStep).toBeEnabled();
+      await walkthrough.next();
+      await page.waitForURL(new RegExp(`/attacks/${attack.slug}`));
+      // A trip through the browser comes back with the callback step in view; a send stays and is answered.
+      if (kind === 'navigate')
+        await expect(walkthrough.stepNumber).toContainText(`Step ${index + 2} of`, { timeout: 30_000 });
+      else await expect(walkthrough.card).toContainText('sent:');
+    }
+    const path = handOff.receivedAt.replace(/[/.]/g, '\\$&');
+    const intoAttacker = (number: string) =>
+      new RegExp(
+        `^Message ${number}: (GET|POST) ${path}\\S* → \\d{3}, .* to Attacker, (front|back) channel$`,
+      );
+    // Back from a lure, the callback step in view shows the same exchange: the visit to the attacker's page.
+    await expect(diagram.current).toHaveAttribute('aria-label', intoAttacker('\\d+'));
+    // Drawn in the Attacker's red (its node's border), the channel still told by the dash pattern.
+    const arrow = diagram.region.locator('path.react-flow__edge-path[data-current]');
+    await expect(arrow).toHaveAttribute('data-attacker', 'true');
+    await expect(arrow).toHaveCSS('stroke', 'rgb(185, 28, 28)');
   });
 }
 

@@ -2,6 +2,7 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { axe } from './pages/attack-lab';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
+import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
 import { onScreen } from './support/on-screen';
@@ -200,6 +201,25 @@ test('on a phone the follower’s request and response blocks wrap instead of ru
     }));
     expect(overflow).toEqual({ page: 0, blocks: [] });
     await axe(student, 'the follow view on a phone');
+  } finally {
+    await room.close();
+  }
+});
+
+test('a follower of client credentials sees the Resource Owner greyed and the instructor’s token request highlighted', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const room = await classroom(browser, 'client-credentials');
+  const { instructor, student } = room;
+  try {
+    const diagram = new Diagram(student);
+    // As the walkthrough draws it: no user, no browser in this grant.
+    await expect(diagram.role('Resource Owner')).toHaveAttribute('data-inactive', 'true');
+    await expect(diagram.role('Resource Owner')).toContainText('Resource Owner not in this grant');
+    await instructor.next();
+    await expect(instructorStep(student).getByText('The response: 200')).toBeVisible();
+    await expect(diagram.current).toHaveAttribute('aria-label', /^Message \d+: POST \/oidc\/token → 200,/);
   } finally {
     await room.close();
   }

@@ -11,6 +11,8 @@ import { HttpLog } from '../http-log/http-log';
 import { RequestPreview } from '../walkthrough/request-preview';
 import { Workbench } from '../walkthrough/workbench';
 import { clientKindOf } from '@/lib/grants/grant-facts';
+import { resourceOwnerPartOf } from '@/lib/diagram/resource-owner';
+import { followedMainExchange } from '@/lib/rooms/followed-main-exchange';
 import { FollowerStep } from './follower-step';
 
 export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
@@ -69,6 +71,9 @@ export function FollowView({
             roles={grant.roles}
             selectedSeq={selectedSeq}
             onSelect={setSelectedSeq}
+            // The instructor's step's own message, and the user's part in the grant, as the walkthrough draws them.
+            mainSeq={followedMainExchange(grant, step.stepIndex, view) ?? null}
+            resourceOwner={resourceOwnerPartOf(grant)}
             view={diagramView}
             onViewChange={setDiagramView}
             variant={projector ? 'presenter' : 'default'}
@@ -78,6 +83,7 @@ export function FollowView({
           view.exchanges.length ? (
             <HttpLog
               events={view.exchanges}
+              roles={grant.roles}
               selectedSeq={selectedSeq}
               onSelect={setSelectedSeq}
               source={`The instructor’s run, recorded by the playground’s servers; codes, tokens and secrets masked.${left > 0 ? ` Its first ${left} exchanges are left out.` : ''}`}

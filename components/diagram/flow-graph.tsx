@@ -7,12 +7,10 @@ import type { Hop } from '@/lib/diagram/hops';
 import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import {
-  CHANNEL_COLOR,
-  SUPPORTING_COLOR,
   handles,
   layoutOf,
-  opensUpward,
-  bottomRowTop,
+  opensUnderRow,
+  columnEdges,
   parallelPlaces,
   placeRoles,
   rowGap,
@@ -20,6 +18,7 @@ import {
   type Layout,
 } from './graph-layout';
 import { HopEdge, type HopEdgeType } from './hop-edge';
+import { hopColor } from './hop-color';
 import { RoleNode, type RoleNodeType } from './role-node';
 import { useElementSize } from './use-element-size';
 
@@ -127,7 +126,7 @@ export function FlowGraph({
       ...handles(hop.from, hop.to, layout),
       markerEnd: {
         type: MarkerType.ArrowClosed,
-        color: hop.supporting && hop.key !== currentKey ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel],
+        color: hopColor(hop, { selected: false, subdued: Boolean(hop.supporting) && hop.key !== currentKey }),
         width: 16,
         height: 16,
       },
@@ -138,8 +137,9 @@ export function FlowGraph({
         spread: spreadBetween(hop.from, hop.to, nodeWidth, layout),
         width,
         centredWidth: rowGap(hop.from, hop.to, width, nodeWidth, layout),
-        ...(opensUpward(hop.from, hop.to, layout)
-          ? { upward: true, labelFloor: bottomRowTop(width, height, layout) }
+        ...(opensUnderRow(hop.from, hop.to, layout) ? { underRow: true } : {}),
+        ...(layout.slotOf(hop.from).column === layout.slotOf(hop.to).column
+          ? { stacked: columnEdges(layout.slotOf(hop.from).column, width, nodeWidth) }
           : {}),
         current: hop.key === currentKey,
         selected: hop.seq === selectedSeq,
@@ -149,7 +149,7 @@ export function FlowGraph({
         extra,
       },
     }));
-  }, [hops, currentKey, nodeWidth, width, height, selectedSeq, animate, onSelect, layout, extra]);
+  }, [hops, currentKey, nodeWidth, width, selectedSeq, animate, onSelect, layout, extra]);
   return (
     <div
       ref={box}

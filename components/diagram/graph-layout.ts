@@ -108,17 +108,14 @@ export function handles(
 export const sameRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   layout.slotOf(a).top === layout.slotOf(b).top;
 
-/**
- * The highest the bottom row's nodes reach (flow units): they stand on the canvas's foot and grow up to
- * their maximum height. An open label beside a middle node of that row stays above it.
- */
-export function bottomRowTop(width: number, height: number, layout: Layout = FOUR): number {
-  const { maxHeight } = Object.values(placeRoles(width, height, layout))[0]!;
-  return height - BOTTOM_PAD - maxHeight;
+/** A column's left and right edges (flow units), where its nodes stand. */
+export function columnEdges(column: 0 | 1 | 2, width: number, nodeWidth: number) {
+  const left = column === 0 ? PAD : column === 2 ? width - PAD - nodeWidth : (width - nodeWidth) / 2;
+  return { left, right: left + nodeWidth };
 }
 
-/** An arrow beside a middle node in the bottom row: its open label goes up, into the canvas, not off it. */
-export const opensUpward = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
+/** An arrow between neighbours of the bottom row (a middle node beside a corner): its label opens under it. */
+export const opensUnderRow = (a: RoleId, b: RoleId, layout: Layout = FOUR) =>
   !layout.slotOf(a).top &&
   !layout.slotOf(b).top &&
   Math.abs(layout.slotOf(a).column - layout.slotOf(b).column) === 1;

@@ -6,7 +6,8 @@ import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
 import type { RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
-import { CHANNEL_COLOR, hopGeometry, SUPPORTING_COLOR } from './graph-layout';
+import { hopGeometry } from './graph-layout';
+import { hopColor, involvesAttacker } from './hop-color';
 
 export type HopEdgeData = {
   hop: Hop;
@@ -19,13 +20,18 @@ export type HopEdgeData = {
   width: number;
   /** Across the gap between the columns, the open label is centred on its arrow, at most this wide. */
   centredWidth?: number;
-  /** The centred label opens above its arrow (the bottom row beside a middle node), not below. */
-  upward?: boolean;
   /**
-   * With `upward`: the flow y the open label stays above, clear of the row's nodes (the arrow between two
-   * neighbours is short, and a label centred on it would cover the middle node's title).
+   * The arrow joins two neighbours of the bottom row: it is short, and the gap between them is narrower
+   * than a label. The label opens under its arrow, as wide as it needs: there it covers the two nodes'
+   * lower lines, never their titles (at the top of each node, above the arrow's ends).
    */
-  labelFloor?: number;
+  underRow?: boolean;
+  /**
+   * The arrow runs between the two rows of one column (its left and right edges, flow units): the lower
+   * node's title sits just under the gap it crosses, and a neighbouring column's title at its height, so
+   * the label sits just above its number, as wide as the column, over the upper node's last lines.
+   */
+  stacked?: { left: number; right: number };
   current: boolean;
   selected: boolean;
   animate: boolean;
@@ -49,15 +55,16 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const front = hop.channel === 'front';
   // A supporting call (keys, introspection) is drawn thin and grey: the step's own message leads.
   const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
-  const color = data.selected ? '#0f172a' : subdued ? SUPPORTING_COLOR : CHANNEL_COLOR[hop.channel];
+  const color = hopColor(hop, { selected: data.selected, subdued });
+  const theft = involvesAttacker(hop);
+  const { stacked } = data;
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
-  const opensRight = chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
+  // (Between two rows of a column the label is placed on its own, above the number, across the column.)
+  const opensRight = Boolean(stacked) || chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
   const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
-  // Above the row, the label is placed on its own: centred over the number, as wide as it needs.
-  const lifted = centred && data.upward && data.labelFloor !== undefined;
-  const lift = lifted ? Math.max(0, chip.y - 11 - data.labelFloor!) + 6 : 0;
+  const wide = centred && data.underRow;
   return (
     <>
       <BaseEdge
@@ -69,6 +76,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
         data-to={hop.to}
         data-current={data.current || undefined}
         data-supporting={hop.supporting}
+        data-attacker={theft || undefined}
         style={{
           stroke: color,
           strokeWidth: data.current || data.selected ? 3 : subdued ? 1.25 : 1.75,
@@ -90,21 +98,15 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           data-hop={hop.key}
           onClick={() => data.onSelect(hop.seq)}
           className={`nodrag nopan group absolute flex gap-[4px] text-[14px] leading-[20px] whitespace-nowrap hover:z-20 focus:z-20 ${
-            front ? 'text-amber-950' : 'text-sky-950'
+            theft ? 'text-red-950' : front ? 'text-amber-950' : 'text-sky-950'
           } ${data.current ? 'z-10' : ''}`}
           style={{
             // The number sits on its arrow. What the hop carries opens beside it, towards the free middle
             // of the canvas, or below the arrow when the arrow crosses the gap between the columns.
-            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, ${centred && data.upward ? 'calc(-100% + 11px)' : '-11px'})`,
-            flexDirection: centred
-              ? data.upward
-                ? 'column-reverse'
-                : 'column'
-              : opensRight
-                ? 'row'
-                : 'row-reverse',
+            transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
+            flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
             alignItems: centred ? 'center' : 'flex-start',
-            maxWidth: lifted ? undefined : data.centredWidth,
+            maxWidth: wide ? undefined : data.centredWidth,
             pointerEvents: 'all',
           }}
         >
@@ -112,27 +114,30 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
             className={`rounded-[10px] border px-[6px] font-semibold ${
               subdued
                 ? 'border-slate-400 bg-white font-normal text-slate-700'
-                : front
-                  ? 'border-amber-700 bg-amber-50'
-                  : 'border-sky-800 bg-sky-50'
+                : theft
+                  ? 'border-red-700 bg-red-50'
+                  : front
+                    ? 'border-amber-700 bg-amber-50'
+                    : 'border-sky-800 bg-sky-50'
             } ${data.current ? 'ring-2 ring-slate-900' : ''} ${data.selected ? '!bg-slate-900 !text-white' : ''}`}
           >
             {hop.number}
           </span>
           <span
             style={
-              lifted
+              stacked
                 ? {
+                    // Just above the number, as wide as the column (the button starts 14 units left of it).
                     position: 'absolute',
-                    left: '50%',
-                    bottom: `calc(100% + ${lift}px)`,
-                    transform: 'translateX(-50%)',
-                    width: 'max-content',
-                    maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16),
+                    bottom: 'calc(100% + 2px)',
+                    left: stacked.left + 4 - (chip.x - 14),
+                    width: stacked.right - stacked.left - 8,
                   }
-                : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
+                : wide
+                  ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
+                  : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
             }
-            className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal whitespace-normal text-slate-900 shadow-sm ${
+            className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal break-words whitespace-normal text-slate-900 shadow-sm ${
               data.current ? '' : 'hidden group-hover:block group-focus:block'
             }`}
           >

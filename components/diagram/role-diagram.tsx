@@ -6,6 +6,7 @@ import { deriveHoldings, type ClientKind } from '@/lib/diagram/derive';
 import { byExchange, deriveHops } from '@/lib/diagram/hops';
 import { newestOwnExchangeSeq } from '@/lib/diagram/main-exchange';
 import { resourceOwnerSubtitle, type ResourceOwnerPart } from '@/lib/diagram/resource-owner';
+import { ATTACKER } from '@/lib/attacks/party';
 import { assignParties, titleOf } from '@/lib/diagram/roles';
 import { SUPPORTING_SAYS, supportingCallOf, supportingCallsAround } from '@/lib/diagram/supporting-calls';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -160,6 +161,15 @@ export function RoleDiagram({
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t border-slate-400 align-middle" />
           thin grey: a supporting call (keys, introspection, metadata)
         </span>
+        {roles.some((role) => role.id === ATTACKER) ? (
+          <span>
+            <span
+              aria-hidden="true"
+              className="mr-1 inline-block w-8 border-t-2 border-red-700 align-middle"
+            />
+            red: to or from the Attacker
+          </span>
+        ) : null}
       </p>
       {supporting.length ? (
         <p aria-label="Supporting calls" className="text-sm [html[data-present]_&]:text-base text-slate-700">

@@ -5,7 +5,8 @@ import { describeHop } from '@/lib/diagram/derive';
 import type { Hop } from '@/lib/diagram/hops';
 import { partiesOf, titleOf, type RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
-import { CHANNEL_COLOR, SUPPORTING_COLOR } from './graph-layout';
+import { CHANNEL_COLOR } from './graph-layout';
+import { ATTACKER_COLOR, hopColor, involvesAttacker } from './hop-color';
 import { useElementSize } from './use-element-size';
 
 // Sizes at scale 1; presenter view multiplies them.
@@ -86,10 +87,10 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
         fontFamily="system-ui, sans-serif"
       >
         <defs>
-          {(['back', 'front'] as const).map((channel) => (
+          {(['back', 'front', 'attacker'] as const).map((kind) => (
             <marker
-              key={channel}
-              id={`${markerId}-${channel}`}
+              key={kind}
+              id={`${markerId}-${kind}`}
               viewBox="0 0 10 10"
               refX="9"
               refY="5"
@@ -97,7 +98,10 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
               markerHeight="7"
               orient="auto-start-reverse"
             >
-              <path d="M0,0 L10,5 L0,10 z" fill={CHANNEL_COLOR[channel]} />
+              <path
+                d="M0,0 L10,5 L0,10 z"
+                fill={kind === 'attacker' ? ATTACKER_COLOR : CHANNEL_COLOR[kind]}
+              />
             </marker>
           ))}
         </defs>
@@ -159,16 +163,11 @@ export const SequenceView = forwardRef<SVGSVGElement, Props>(function SequenceVi
                 x2={x2 + (x2 > x1 ? -6 : 6)}
                 y1={y + 22 * scale}
                 y2={y + 22 * scale}
-                stroke={
-                  hop.seq === selectedSeq
-                    ? '#0f172a'
-                    : subdued
-                      ? SUPPORTING_COLOR
-                      : CHANNEL_COLOR[hop.channel]
-                }
+                stroke={hopColor(hop, { selected: hop.seq === selectedSeq, subdued })}
+                data-attacker={involvesAttacker(hop) || undefined}
                 strokeWidth={(strong ? 3 : subdued ? 1 : 1.5) * scale}
                 strokeDasharray={front ? '6 4' : undefined}
-                markerEnd={`url(#${markerId}-${front ? 'front' : 'back'})`}
+                markerEnd={`url(#${markerId}-${involvesAttacker(hop) ? 'attacker' : hop.channel})`}
               />
               <text
                 x={carries.x}

@@ -1,6 +1,5 @@
 'use client';
 
-import { assignParties, titleOf } from '@/lib/diagram/roles';
 import { toCurl } from '@/lib/trace/curl';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
@@ -8,18 +7,12 @@ import type { TraceEvent } from '@/lib/trace/types';
 import { memo, useEffect, useRef } from 'react';
 import { CopyButton } from '../ui/copy-button';
 import type { TranscriptStep } from '@/lib/trace/export-transcript';
+import { directionsOf } from './direction';
 import { ExchangeSender } from './exchange-sender';
 import { ExportRun } from './export-run';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-
-const ROLE = {
-  'resource-owner': 'browser',
-  client: 'client',
-  'authorization-server': 'authorization server',
-  'resource-server': 'resource server',
-} as const;
 
 function Message({
   title,
@@ -59,11 +52,11 @@ type EntryProps = {
   index: number;
   selected: boolean;
   onSelect(seq: number): void;
-  /** The sender's name when it is a grant's extra party (an agent), not the role it plays. */
-  sender?: string;
+  /** "sender → receiver, channel", both named as the diagram draws them (./direction.ts). */
+  direction: string;
 };
 
-function EntryView({ event, index, selected, onSelect, sender }: EntryProps) {
+function EntryView({ event, index, selected, onSelect, direction }: EntryProps) {
   const masks = useMasks();
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
@@ -93,9 +86,7 @@ function EntryView({ event, index, selected, onSelect, sender }: EntryProps) {
           >
             {event.response.status}
           </span>
-          <span className="ml-2 text-xs text-slate-600">
-            {sender ?? ROLE[event.from]} → {ROLE[event.to]}, {event.channel} channel
-          </span>
+          <span className="ml-2 text-xs text-slate-600">{direction}</span>
           {location ? (
             <span className="block pl-8 font-mono text-xs break-all text-slate-700">
               Location: {masks.text(location)}
@@ -161,7 +152,7 @@ export function HttpLog({
   /** The walkthrough's steps, for the exported transcript. */
   steps?: readonly TranscriptStep[];
 }) {
-  const parties = roles?.length ? assignParties(events, roles) : undefined;
+  const directions = directionsOf(events, roles);
   const list = useRef<HTMLOListElement>(null);
   // A new exchange scrolls into view inside the pane that holds the log, never the page itself.
   useEffect(() => {
@@ -189,11 +180,7 @@ export function HttpLog({
               index={index}
               selected={event.seq === selectedSeq}
               onSelect={onSelect}
-              sender={
-                parties && parties[index]!.from !== event.from
-                  ? titleOf(parties[index]!.from, roles).toLowerCase()
-                  : undefined
-              }
+              direction={directions[index]!}
             />
           ))}
         </ol>

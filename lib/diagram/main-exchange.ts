@@ -34,20 +34,27 @@ export const endsTripThroughBrowser: Match = (event) => {
 
 /**
  * How to recognise the exchanges of a step's action, most telling first: the request it sends (method and
- * path), the authorization response a trip through the browser ends with, the pages a person visits.
+ * path; for an attack step the request the attacker's server really sends, not the lab's call to it), the
+ * hand-off a redirect carries to the attacker, the authorization response a trip through the browser ends
+ * with, the pages a person visits.
  */
 function matchersOf(action: StepAction, origin: string): Match[] {
   switch (action.kind) {
     case 'send': {
-      const path = new URL(action.request.path, origin).pathname;
-      return [(event) => event.request.method === action.request.method && pathOf(event) === path];
+      const sent = action.attackerSends ?? action.request;
+      const path = new URL(sent.path, origin).pathname;
+      return [(event) => event.request.method === sent.method && pathOf(event) === path];
     }
     case 'navigate': {
       const path = new URL(action.path, origin).pathname;
       return [endsTripThroughBrowser, (event) => event.request.method === 'GET' && pathOf(event) === path];
     }
-    case 'callback':
-      return [endsTripThroughBrowser];
+    case 'callback': {
+      // An attack's hand-off that arrives through the redirect is the step's message, not the redirect.
+      const arrivesAt = action.arrivesAt && new URL(action.arrivesAt, origin).pathname;
+      const handOff: Match[] = arrivesAt ? [(event) => pathOf(event) === arrivesAt] : [];
+      return [...handOff, endsTripThroughBrowser];
+    }
     case 'visit': {
       const path = new URL(action.url, origin).pathname;
       return [(event) => event.channel === 'front' && pathOf(event).startsWith(path)];
@@ -55,6 +62,18 @@ function matchersOf(action: StepAction, origin: string): Match[] {
     case 'skip':
       return [];
   }
+}
+
+/**
+ * Where a step's exchanges can start: a trip through the browser starts with the GET of the page it
+ * navigates to, when that is recorded, so a trip that ended before it (the attacker's own sign-in, before
+ * alice is lured to its page) is not taken for this one's end.
+ */
+function windowOf(action: StepAction, events: Exchange[], origin: string): Exchange[] {
+  if (action.kind !== 'navigate') return events;
+  const path = new URL(action.path, origin).pathname;
+  const start = events.find((event) => event.request.method === 'GET' && pathOf(event) === path);
+  return start ? events.filter((event) => event.seq >= start.seq) : events;
 }
 
 const find = (events: Exchange[], matchers: Match[], last: boolean) => {
@@ -89,11 +108,12 @@ export function mainExchangeSeq(
     // The callback step shows the authorization response its navigation ended with: the same exchange.
     const from = action.kind === 'callback' ? cursor - 0.5 : cursor;
     const series = action.kind === 'visit';
-    const found = find(
+    const window = windowOf(
+      action,
       events.filter((event) => event.seq > from),
-      matchersOf(action, origin),
-      series,
+      origin,
     );
+    const found = find(window, matchersOf(action, origin), series);
     if (found) {
       cursor = found.seq;
       previous = found;
@@ -102,7 +122,7 @@ export function mainExchangeSeq(
   if (!current) return previous?.seq;
   const inclusive = current.action.kind === 'callback' ? cursor - 0.5 : cursor;
   const after = events.filter((event) => event.seq > inclusive);
-  const own = find(after, matchersOf(current.action, origin), true);
+  const own = find(windowOf(current.action, after, origin), matchersOf(current.action, origin), true);
   if (own) return own.seq;
   if (!current.taken) return previous?.seq;
   return after.findLast((event) => !supportingCallOf(event))?.seq;

@@ -61,7 +61,14 @@ export type StepAction =
        */
       attackerSends?: RequestSpec;
     }
-  | { kind: 'callback' }
+  | {
+      kind: 'callback';
+      /**
+       * Where the redirect carries what it brings when that is not the client (an attack's hand-off to the
+       * attacker's server): the exchange there is the step's message (lib/diagram/main-exchange.ts).
+       */
+      arrivesAt?: string;
+    }
   | {
       kind: 'visit';
       url: string;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ATTACKER } from '../../lib/attacks/party';
+import { assignParties } from '../../lib/diagram/roles';
 import { ATTACKS } from '../attacks/registry';
 import { GRANTS } from '../registry';
 import { endsTripThroughBrowser, mainExchangeSeq } from '../../lib/diagram/main-exchange';
@@ -131,14 +133,17 @@ function exchangeOf(action: StepAction, seq: number): TraceEvent | undefined {
     const url = new URL(path, 'http://localhost:3000');
     return `${url.pathname}${url.search}`;
   };
-  if (action.kind === 'send')
+  if (action.kind === 'send') {
+    // An attack step is recorded as the request the attacker's server sends, not the lab's call to it.
+    const sent = action.attackerSends ?? action.request;
     return exchange(
       seq,
       'client',
       'authorization-server',
-      { method: action.request.method, url: pathAndQuery(action.request.path) },
+      { method: sent.method, url: pathAndQuery(sent.path) },
       { status: 200 },
     );
+  }
   if (action.kind === 'navigate')
     return exchange(
       seq,
@@ -174,6 +179,48 @@ describe('every attack scenario’s steps find their own exchange, not the keys 
       });
       expect(wanted.length).toBeGreaterThan(0);
       expect(found).toEqual(wanted);
+    });
+  }
+});
+
+describe('every attack’s theft step is represented by its hand-off into the Attacker (issue 23)', () => {
+  const origin = 'http://localhost:3000';
+  for (const attack of ATTACKS) {
+    const { handOff } = attack;
+    if ('takesNothing' in handOff) continue;
+    it(`${attack.slug}: step “${handOff.step}” highlights ${handOff.receivedAt}`, () => {
+      const actions = actionsOf(attack, origin);
+      const at = attack.steps.findIndex((step) => step.id === handOff.step);
+      const events: TraceEvent[] = [];
+      const add = (event: TraceEvent | undefined) =>
+        event && events.push({ ...event, seq: events.length + 1 });
+      actions.slice(0, at).forEach((action) => add(exchangeOf(action, 0)));
+      const theft = actions[at]!;
+      // A redirect that carries the theft starts with the authorization response to the redirect URI; a
+      // lure comes after the attacker's own trip through the browser, which ended the same way.
+      if (theft.kind === 'callback' || theft.kind === 'navigate')
+        add(
+          exchange(
+            0,
+            'resource-owner',
+            'authorization-server',
+            { method: 'GET', url: '/oidc/auth/resume' },
+            { status: 303, headers: [['location', `${origin}/callback?code=c`]] },
+          ),
+        );
+      const method = theft.kind === 'send' ? (theft.attackerSends ?? theft.request).method : 'GET';
+      const from = theft.kind === 'send' ? 'client' : 'resource-owner';
+      add(exchange(0, from, 'client', { method, url: handOff.receivedAt }, { status: 201 }));
+      // Then the page alice is sent on to, and the keys: newer, but not the theft.
+      add(exchange(0, 'resource-owner', 'client', { method: 'GET', url: '/callback' }, { status: 200 }));
+      add(
+        exchange(0, 'client', 'authorization-server', { method: 'GET', url: '/oidc/jwks' }, { status: 200 }),
+      );
+      const seq = mainExchangeSeq(actions.slice(0, at), { action: theft, taken: true }, events, origin);
+      const main = assignParties(events, attack.roles).find((event) => event.seq === seq);
+      expect(main && `${new URL(main.request.url).pathname} -> ${main.to}`).toBe(
+        `${handOff.receivedAt} -> ${ATTACKER}`,
+      );
     });
   }
 });

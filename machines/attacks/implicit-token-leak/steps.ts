@@ -4,6 +4,9 @@ import { randomValue, s256 } from '../../walkthrough/secrets';
 import { attackerCallsApi, attackerRole, isOn, refusalObserved } from '../steps-common';
 import { IMPLICIT_APP_PATH, implicitAppRedirectUri, implicitAppWithOpenRedirect } from './clients';
 
+// The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.
+const HAND_OFF_AT = '/api/attacker/token-catcher';
+
 const CODE_FLOW = 'defense_code_flow';
 const CLIENT = implicitAppWithOpenRedirect.client_id;
 /** The attacker's page (lib/attacks/token-catcher.ts), where the app's open redirect is told to return. */
@@ -104,13 +107,13 @@ export const implicitTokenLeak: AttackScenario = {
       from: 'client',
       to: 'attacker',
       channel: 'front',
-      action: () => ({ kind: 'callback' }),
+      action: () => ({ kind: 'callback', arrivesAt: HAND_OFF_AT }),
     },
     attackerCallsApi(
       'With the access token its page caught, if any, the attacker asks the API whose account it is.',
     ),
   ],
-  handOff: { step: 'open-redirect', receivedAt: '/api/attacker/token-catcher' },
+  handOff: { step: 'open-redirect', receivedAt: HAND_OFF_AT },
   verdict: (context) => {
     const { values } = context;
     if (values.api_status === undefined) return undefined;

@@ -13,6 +13,9 @@ import {
 } from '../steps-common';
 import { spaExactRedirect, spaLooseRedirect } from './clients';
 
+// The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.
+const HAND_OFF_AT = '/api/attacker/catch';
+
 const EXACT = 'defense_exact_redirect';
 const EXACT_RFC = { label: 'RFC 9700 §4.1.3', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3' };
 const MANIPULATION_RFC = {
@@ -96,7 +99,7 @@ export const redirectUriManipulation: AttackScenario = {
       from: 'authorization-server',
       to: 'attacker',
       channel: 'front',
-      action: () => ({ kind: 'callback' }),
+      action: () => ({ kind: 'callback', arrivesAt: HAND_OFF_AT }),
     },
     attackerRedeemsCode({
       title: 'The attacker redeems alice’s code',
@@ -113,7 +116,7 @@ export const redirectUriManipulation: AttackScenario = {
       'With the access token alice’s code got it, the attacker asks the API whose account it is.',
     ),
   ],
-  handOff: { step: 'caught', receivedAt: '/api/attacker/catch' },
+  handOff: { step: 'caught', receivedAt: HAND_OFF_AT },
   verdict: ({ error, values }) => {
     if (error?.error === 'invalid_redirect_uri')
       return {
