@@ -55,6 +55,8 @@ export function FollowView({
     // Request and response blocks wrap: on a phone a line cut at the right edge hides its end.
     <div className="workbench-page [&_pre]:whitespace-pre-wrap [&_pre]:[overflow-wrap:anywhere]">
       <Workbench
+        // The instructor's next step unfolds the diagram a student folded to read the log.
+        stepKey={String(step.stepIndex)}
         toolbar={header}
         step={
           <>

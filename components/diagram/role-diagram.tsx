@@ -151,15 +151,22 @@ export function RoleDiagram({
             aria-hidden="true"
             className="mr-1 inline-block w-8 border-t-2 border-dashed border-amber-700 align-middle"
           />
-          front channel: through the browser (redirects)
+          front channel: through the browser
+          <span className="[html[data-present]_&]:hidden"> (redirects)</span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t-2 border-sky-700 align-middle" />
-          back channel: a direct request, no redirect (from a server, or from the app running in the browser)
+          back channel: a direct request, no redirect
+          {/* On the projector the legend keeps to one line: the diagram is what the room reads. */}
+          <span className="[html[data-present]_&]:hidden">
+            {' '}
+            (from a server, or from the app running in the browser)
+          </span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t border-slate-400 align-middle" />
-          thin grey: a supporting call (keys, introspection, metadata)
+          thin grey: a supporting call
+          <span className="[html[data-present]_&]:hidden"> (keys, introspection, metadata)</span>
         </span>
         {roles.some((role) => role.id === ATTACKER) ? (
           <span>

@@ -105,7 +105,13 @@ export function deriveHoldings(
             ? ['the user’s token for it (subject_token)']
             : []),
           ...(role === agent && tokens.actor_token ? ['its own token (actor_token)'] : []),
-          ...(role === agent && tokens.access_token ? ['an exchanged token (act: itself)'] : []),
+          ...(role === agent && tokens.access_token
+            ? [
+                tokens.token_type?.toLowerCase() === 'dpop'
+                  ? 'an exchanged token, DPoP-bound (act: itself)'
+                  : 'an exchanged token (act: itself)',
+              ]
+            : []),
         ],
       ]),
     ),
