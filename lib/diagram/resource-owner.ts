@@ -1,3 +1,4 @@
+import { probeContext } from '../walkthrough/probe';
 import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../walkthrough/types';
 import type { PartyEvent } from './roles';
 
@@ -10,19 +11,6 @@ import type { PartyEvent } from './roles';
  * - `none`: no user at all (client credentials, RFC 6749 §4.4): the client acts for itself.
  */
 export type ResourceOwnerPart = 'browser' | 'client-form' | 'none';
-
-// A context to ask each step what it sends, without a run: empty values, a placeholder token.
-const probe = (grant: Pick<GrantDefinition, 'slug' | 'defaults'>, stepIndex: number): WalkthroughContext => ({
-  slug: grant.slug,
-  origin: 'http://localhost',
-  stepIndex,
-  params: { ...grant.defaults },
-  values: {},
-  tokens: {},
-  polls: [],
-  startSeq: 0,
-  runId: '',
-});
 
 const sendsPassword = (step: StepDefinition, context: WalkthroughContext) => {
   if (step.params?.some((param) => param.name === 'password' || param.name === 'username')) return true;
@@ -44,7 +32,8 @@ export function resourceOwnerPartOf(
     )
   )
     return 'browser';
-  if (grant.steps.some((step, index) => sendsPassword(step, probe(grant, index)))) return 'client-form';
+  if (grant.steps.some((step, index) => sendsPassword(step, probeContext(grant, index, 'http://localhost'))))
+    return 'client-form';
   return 'none';
 }
 

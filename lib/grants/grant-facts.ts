@@ -1,5 +1,5 @@
 import type { CatalogueEntry, RegisteredGrant } from './catalogue';
-import type { WalkthroughContext } from '../walkthrough/types';
+import { probeContext } from '../walkthrough/probe';
 import type { ClientKind } from '../diagram/derive';
 
 /**
@@ -27,21 +27,9 @@ export function clientKindOf(
   return client?.authentication === 'private_key_jwt' ? 'private-key' : grant.clientType;
 }
 
-const probe = (grant: RegisteredGrant, stepIndex: number): WalkthroughContext => ({
-  slug: grant.slug,
-  origin: 'http://playground.invalid',
-  stepIndex,
-  params: { ...grant.defaults },
-  values: {},
-  tokens: {},
-  polls: [],
-  startSeq: 0,
-  runId: '',
-});
-
 /** Where the authorization request's parameters travel: pushed by the client (RFC 9126), or in the URL. */
 export function authorizationRequestTravel(grant: RegisteredGrant): string {
-  const actions = grant.steps.map((step, index) => step.action(probe(grant, index)));
+  const actions = grant.steps.map((step, index) => step.action(probeContext(grant, index)));
   const pushed = actions.some(
     (action) => action.kind === 'send' && action.request.form?.response_type !== undefined,
   );

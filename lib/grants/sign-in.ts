@@ -1,4 +1,5 @@
-import type { GrantDefinition, StepAction, WalkthroughContext } from '../walkthrough/types';
+import { probeContext } from '../walkthrough/probe';
+import type { GrantDefinition, StepAction } from '../walkthrough/types';
 
 /**
  * How the user takes part in a grant, read from its steps: signing in on the authorization server's
@@ -9,18 +10,7 @@ export type SignIn =
   { kind: 'authorization-server' } | { kind: 'password-to-client'; username: string } | { kind: 'none' };
 
 function actionsOf(grant: GrantDefinition): StepAction[] {
-  const context: WalkthroughContext = {
-    slug: grant.slug,
-    origin: '',
-    stepIndex: 0,
-    params: { ...grant.defaults },
-    values: {},
-    tokens: {},
-    polls: [],
-    startSeq: 0,
-    runId: '',
-  };
-  return grant.steps.map((step, stepIndex) => step.action({ ...context, stepIndex }));
+  return grant.steps.map((step, stepIndex) => step.action(probeContext(grant, stepIndex, '')));
 }
 
 export function signInOf(grant: GrantDefinition): SignIn {
