@@ -89,7 +89,8 @@ test('the end of a flow is a recap: who holds what, where each token travelled, 
     /#\d+ POST \/oidc\/token, Authorization Server → Client.*Client → Resource Server/,
   );
   const next = recap.getByRole('link');
-  await expect(next.first()).toHaveAttribute('href', /^\/grants\//);
+  // Next in the home page's suggested order: after PKCE, refresh.
+  await expect(next.first()).toHaveAttribute('href', '/grants/refresh-token');
   await expect(next.last()).toHaveAttribute('href', /^\/attacks\//);
 });
 

@@ -8,6 +8,7 @@ import type { GrantDefinition, WalkthroughContext } from '@/lib/walkthrough/type
 import { suggestNext, tokenJourneys } from '@/lib/walkthrough/recap';
 import { ATTACKS, attackBySlug } from '@/machines/attacks/registry';
 import { GRANTS, grantBySlug } from '@/machines/registry';
+import { LEARNING_PATH } from '../home/learning-path';
 
 type WithClients = {
   clients: readonly { client_id: string; metadata(origin: string): { grant_types?: readonly string[] } }[];
@@ -16,6 +17,11 @@ type WithClients = {
 const grantTypesOf = (walkthrough: WithClients, origin: string) =>
   walkthrough.clients.find((client) => client.client_id === walkthrough.clientId)?.metadata(origin)
     .grant_types ?? [];
+
+// The grants of the home page's suggested order first, in that order, then the others as registered.
+const pathSlugs = LEARNING_PATH.flatMap((step) => ('grant' in step ? [step.grant] : []));
+const rank = (slug: string) => (pathSlugs.includes(slug) ? pathSlugs.indexOf(slug) : pathSlugs.length);
+const inSuggestedOrder = GRANTS.toSorted((a, b) => rank(a.slug) - rank(b.slug));
 
 /**
  * The end of a run: who holds what now (the diagram's own holdings), where each token travelled (the
@@ -36,7 +42,7 @@ export function FlowRecap({
   const holdings = registered ? deriveHoldings(context, parties, clientKindOf(registered), roles) : undefined;
   const journeys = tokenJourneys(parties, context.tokens);
   const list = (kind: 'grant' | 'attack') =>
-    (kind === 'grant' ? GRANTS : ATTACKS).map((item) => ({
+    (kind === 'grant' ? inSuggestedOrder : ATTACKS).map((item) => ({
       slug: item.slug,
       title: item.name,
       grantTypes: grantTypesOf(item, context.origin),

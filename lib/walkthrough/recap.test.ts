@@ -73,7 +73,7 @@ describe('what to try next', () => {
     expect(
       suggestNext({ slug: 'a', kind: 'grant', grantTypes: ['authorization_code'] }, grants, attacks),
     ).toEqual([
-      { href: '/grants/b', title: 'B', why: 'The next grant in the list.' },
+      { href: '/grants/b', title: 'B', why: 'Next in the suggested order.' },
       {
         href: '/attacks/y',
         title: 'Y',
@@ -85,7 +85,7 @@ describe('what to try next', () => {
   it('wraps round to the first grant, and suggests no attack where none shares a grant type', () => {
     expect(
       suggestNext({ slug: 'b', kind: 'grant', grantTypes: ['client_credentials'] }, grants, attacks),
-    ).toEqual([{ href: '/grants/a', title: 'A', why: 'The next grant in the list.' }]);
+    ).toEqual([{ href: '/grants/a', title: 'A', why: 'Next in the suggested order.' }]);
   });
 
   it('suggests the next attack after an attack', () => {

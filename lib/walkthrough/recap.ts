@@ -58,7 +58,7 @@ export type Suggestion = { href: string; title: string; why: string };
 type Walkthrough = { slug: string; title: string; grantTypes: readonly string[] };
 
 /**
- * What to try after this run: the next grant in the registry's order, and the first attack in the lab's
+ * What to try after this run: the next grant in the order given (the home page's suggested order), and the first attack in the lab's
  * order whose lab client uses a grant type this run used (an attack on what the learner just did).
  * On an attack page: the next attack.
  */
@@ -83,7 +83,7 @@ export function suggestNext(
     suggestions.push({
       href: `/grants/${grant.slug}`,
       title: grant.title,
-      why: 'The next grant in the list.',
+      why: 'Next in the suggested order.',
     });
   const shared = (attack: Walkthrough) => attack.grantTypes.find((type) => current.grantTypes.includes(type));
   const attack = attacks.find(shared);
