@@ -22,12 +22,13 @@ export default function HomePage() {
           Learn OAuth 2.0 by doing it for real
         </h1>
         <p className="mt-3 max-w-3xl text-lg text-slate-700">
-          This playground runs a real authorization server (panva&apos;s oidc-provider) at{' '}
-          <code className="rounded bg-slate-100 px-1">
+          This playground runs a real authorization server (panva&apos;s oidc-provider). Every redirect,
+          request and token you see is a real HTTP exchange with it, recorded for you as it happens. Its
+          issuer:
+          {/* On a line of its own: the browser fills in the origin, and the text around it does not move. */}
+          <code className="block w-fit rounded bg-slate-100 px-1">
             <ThisOrigin path={ISSUER_PATH} />
           </code>
-          . Every redirect, request and token you see is a real HTTP exchange with it, recorded for you as it
-          happens.
         </p>
       </section>
       <StartHere />
