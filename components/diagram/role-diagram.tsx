@@ -104,6 +104,10 @@ export function RoleDiagram({
   const main = mainSeq === undefined ? newestOwnExchangeSeq(events) : (mainSeq ?? undefined);
   const currentKey = hops.findLast((hop) => hop.seq === main)?.key;
   const supporting = supportingCallsAround(events, main);
+  // On the projector a grant's legend keeps to one line, so that the diagram stays the largest thing on
+  // screen. The lab's pages keep the whole legend: their five parties are laid out for that canvas.
+  const withAttacker = roles.some((role) => role.id === ATTACKER);
+  const onProjectorOff = withAttacker ? undefined : '[html[data-present]_&]:hidden';
   const notes = {
     'resource-owner': {
       subtitle: resourceOwnerSubtitle(resourceOwner, events),
@@ -152,23 +156,19 @@ export function RoleDiagram({
             className="mr-1 inline-block w-8 border-t-2 border-dashed border-amber-700 align-middle"
           />
           front channel: through the browser
-          <span className="[html[data-present]_&]:hidden"> (redirects)</span>
+          <span className={onProjectorOff}> (redirects)</span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t-2 border-sky-700 align-middle" />
           back channel: a direct request, no redirect
-          {/* On the projector the legend keeps to one line: the diagram is what the room reads. */}
-          <span className="[html[data-present]_&]:hidden">
-            {' '}
-            (from a server, or from the app running in the browser)
-          </span>
+          <span className={onProjectorOff}> (from a server, or from the app running in the browser)</span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t border-slate-400 align-middle" />
           thin grey: a supporting call
-          <span className="[html[data-present]_&]:hidden"> (keys, introspection, metadata)</span>
+          <span className={onProjectorOff}> (keys, introspection, metadata)</span>
         </span>
-        {roles.some((role) => role.id === ATTACKER) ? (
+        {withAttacker ? (
           <span>
             <span
               aria-hidden="true"
