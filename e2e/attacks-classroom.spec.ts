@@ -93,7 +93,7 @@ test('students follow an attack: the Attacker on their diagram, its tokens maske
 
 // Issue 23: labels sit on their arrows. The open label of the highlighted arrow touches its number (on
 // the arrow) and covers no node's title: the short bottom-row arrow between the Authorization Server and
-// the Attacker, DPoP's last arrow on the projector.
+// the Attacker, mix-up's theft beside the tall Attacker node, DPoP's last arrow on the projector.
 const placements = [
   {
     what: 'authorization-code-interception step 4 at 1440x900',
@@ -104,6 +104,11 @@ const placements = [
     what: 'authorization-code-interception step 4 at 1280x720',
     path: '/attacks/authorization-code-interception?step=4&login=alice',
     viewport: { width: 1280, height: 720 },
+  },
+  {
+    what: 'mix-up’s theft (Client → Attacker) on the projector',
+    path: '/attacks/mix-up?step=4&login=alice&present=1',
+    viewport: { width: 1920, height: 1080 },
   },
   {
     what: 'DPoP’s last step on the projector',

@@ -8,6 +8,7 @@ import type { RoleId } from '@/lib/diagram/roles';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import { hopGeometry } from './graph-layout';
 import { hopColor, involvesAttacker } from './hop-color';
+import { useOpenLabelPlacement } from './use-open-label-placement';
 
 export type HopEdgeData = {
   hop: Hop;
@@ -49,9 +50,21 @@ export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
  * side by side, each numbered; the newest says what it carries and a dot travels along it.
  */
 function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<HopEdgeType>) {
-  if (!data) return null;
+  const geometry = data ? hopGeometry({ sourceX, sourceY, targetX, targetY }, data) : undefined;
+  const chipAt = geometry ? `${Math.round(geometry.chip.x)},${Math.round(geometry.chip.y)}` : '';
+  const besideWanted = Boolean(data?.current && !data.stacked && data.centredWidth === undefined);
+  const defaultRight = Boolean(
+    geometry && data && (geometry.chip.x + LABEL_WIDTH < data.width || geometry.chip.x < data.width / 2),
+  );
+  // The open label is measured against the parties' titles and moved to where it covers none.
+  const { label, placement } = useOpenLabelPlacement(
+    besideWanted,
+    defaultRight,
+    `${data?.hop.key}|${data?.hop.carries}|${chipAt}|${data?.width}`,
+  );
+  if (!data || !geometry) return null;
   const { hop } = data;
-  const { path, chip } = hopGeometry({ sourceX, sourceY, targetX, targetY }, data);
+  const { path, chip } = geometry;
   const front = hop.channel === 'front';
   // A supporting call (keys, introspection) is drawn thin and grey: the step's own message leads.
   const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
@@ -60,7 +73,9 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const { stacked } = data;
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
   // (Between two rows of a column the label is placed on its own, above the number, across the column.)
-  const opensRight = Boolean(stacked) || chip.x + LABEL_WIDTH < data.width || chip.x < data.width / 2;
+  const opensRight = Boolean(stacked) || placement.toRight;
+  // Under or over its number (when beside it would cover a party's title), out of the row's flow.
+  const offRow = besideWanted && placement.where !== 'beside';
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
   const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
   const centred = data.centredWidth !== undefined;
@@ -124,18 +139,28 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
             {hop.number}
           </span>
           <span
+            ref={label}
+            data-placement={besideWanted ? `${placement.where}-${opensRight ? 'right' : 'left'}` : undefined}
             style={
-              stacked
+              offRow
                 ? {
-                    // Just above the number, as wide as the column (the button starts 14 units left of it).
                     position: 'absolute',
-                    bottom: 'calc(100% + 2px)',
-                    left: stacked.left + 4 - (chip.x - 14),
-                    width: stacked.right - stacked.left - 8,
+                    [placement.where === 'below' ? 'top' : 'bottom']: 'calc(100% + 2px)',
+                    [opensRight ? 'left' : 'right']: 0,
+                    width: 'max-content',
+                    maxWidth: Math.min(LABEL_WIDTH - 20, room + 14),
                   }
-                : wide
-                  ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
-                  : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
+                : stacked
+                  ? {
+                      // Just above the number, as wide as the column (the button starts 14 units left of it).
+                      position: 'absolute',
+                      bottom: 'calc(100% + 2px)',
+                      left: stacked.left + 4 - (chip.x - 14),
+                      width: stacked.right - stacked.left - 8,
+                    }
+                  : wide
+                    ? { width: 'max-content', maxWidth: Math.min(LABEL_WIDTH - 20, data.width - 16) }
+                    : { maxWidth: centred ? undefined : Math.min(LABEL_WIDTH - 20, room) }
             }
             className={`rounded-[6px] border border-slate-400 bg-white px-[6px] text-left font-normal break-words whitespace-normal text-slate-900 shadow-sm ${
               data.current ? '' : 'hidden group-hover:block group-focus:block'
