@@ -27,7 +27,8 @@ export type RecordedExchange = {
   to: Role;
   channel: Channel;
   request: WireRequest & { method: string };
-  response: { status: number; headers: Array<[string, string]> };
+  /** A body only on the lab's routes, value-free (e2e/support/record-exchanges.mjs). */
+  response: { status: number; headers: Array<[string, string]>; body?: string | null };
 };
 
 export type Recording = { origin: string; events: RecordedExchange[] };
