@@ -91,7 +91,7 @@ test('students follow an attack: the Attacker on their diagram, its tokens maske
   }
 });
 
-// Issue 23: labels sit on their arrows. The open label of the highlighted arrow touches its number (on
+// Labels sit on their arrows. The open label of the highlighted arrow touches its number (on
 // the arrow) and covers no node's title: the short bottom-row arrow between the Authorization Server and
 // the Attacker, mix-up's theft beside the tall Attacker node, DPoP's last arrow on the projector.
 const placements = [

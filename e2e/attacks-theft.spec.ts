@@ -6,7 +6,7 @@ import { ORIGIN } from './support/origin';
 import { ATTACKS } from '../machines/attacks/registry';
 import { contextFor } from '../machines/walkthrough/statements';
 
-// Issue 23: every attack draws its theft. The hand-off to the attacker's server is a recorded exchange
+// Every attack draws its theft. The hand-off to the attacker's server is a recorded exchange
 // (in the HTTP log) and an arrow into the Attacker (on the diagram), and the parties hold what the run shows.
 
 /** The diagram's messages, one entry per exchange, as its text list reads them to a screen reader. */

@@ -9,7 +9,7 @@ import { onScreen } from './support/on-screen';
 import { openRoomEvents } from './support/room-events';
 
 // Followers of a classroom room read what the instructor's send received, where the instructor is at
-// the authorization server, and explore on their own in the same workbench (issue 23, item 5).
+// the authorization server, and explore on their own in the same workbench.
 
 const instructorStep = (page: Page) => page.getByRole('region', { name: 'Instructor’s step' });
 

@@ -72,7 +72,7 @@ test('a front-channel grant advances on its own and both runs survive the trip t
   await expect(page).toHaveURL(/left=authorization-code-pkce&right=client-credentials/);
   const left = side(page, 'Left: Authorization code with PKCE');
   const right = side(page, 'Right: Client credentials');
-  // One side leaving for the authorization server no longer holds "Next step on both" back (issue 23).
+  // One side leaving for the authorization server no longer holds "Next step on both" back.
   await expect(page.getByRole('button', { name: 'Next step on both' })).toBeEnabled();
   await right.next.click();
   await expect(right.log).toHaveCount(1);

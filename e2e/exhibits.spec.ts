@@ -8,7 +8,7 @@ import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
 
-// Issue 23, "Also": the DPoP proof decoded beside the step that sent it, the device grant's verification
+// The exhibits: the DPoP proof decoded beside the step that sent it, the device grant's verification
 // address as a QR code, and a run exported as a transcript and a HAR file with its secrets masked.
 
 async function signInAndAllow(walkthrough: WalkthroughPage) {

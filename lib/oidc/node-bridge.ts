@@ -6,8 +6,11 @@ import type { Requester } from '../http/on-behalf';
 
 /**
  * The one place where a Web `Request` becomes the Node `req`/`res` pair oidc-provider (a Koa app)
- * expects, and where what it wrote becomes a Web `Response`. The details matter and are tested:
- * see ../../../shared/notes/oidc-provider-in-next.md.
+ * expects, and where what it wrote becomes a Web `Response`. The details matter, and node-bridge.test.ts
+ * pins each: the body as a real `Readable` (oidc-provider reads it with `req.iterator()`) with a correct
+ * `content-length` and no `transfer-encoding`; `url` without the mount path and `originalUrl` with it
+ * (discovery's URLs are built from the difference); a `socket` with `encrypted` and `remoteAddress` (Koa
+ * reads them); each `Set-Cookie` as its own header; no body for 204, 205, 304 and HEAD.
  */
 
 export type NodeRequestOptions = {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 /**
  * Join codes: 8 symbols from Crockford's base32 alphabet (32 symbols, 40 bits), without I, L, O and U,
  * so a code read off a projector cannot be mistyped into another valid one. Guessing is also
- * rate-limited (see join-limit.ts).
+ * rate-limited: every wrong code and wrong key counts against one limit (`JOIN_LIMITS` in ./index.ts).
  */
 export const ROOM_CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const ROOM_CODE_LENGTH = 8;

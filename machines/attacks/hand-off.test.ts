@@ -33,7 +33,7 @@ const routeSource = (receivedAt: string) =>
 const recordedAs = (source: string) =>
   /receivedByAttacker\(\s*'([a-z-]+)'/.exec(source)?.[1] as Role | undefined;
 
-describe('every attack draws its hand-off to the attacker (issue 23)', () => {
+describe('every attack draws its hand-off to the attacker', () => {
   for (const attack of ATTACKS) {
     const { handOff } = attack;
     if ('takesNothing' in handOff) {

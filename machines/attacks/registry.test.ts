@@ -54,8 +54,8 @@ describe('the attack registry', () => {
     expect(attackBySlug('no-such-attack')).toBeUndefined();
   });
 
-  // Issue 15's table of slugs is the contract: every one of them runs, in its order.
-  it('runs every scenario of the issue’s table, in its order', () => {
+  // The README's table of scenarios is the contract: every one of them runs, in its order.
+  it('runs every scenario of the README’s table, in its order', () => {
     expect(ATTACKS.map((attack) => attack.slug)).toEqual([
       'csrf-missing-state',
       'authorization-code-interception',

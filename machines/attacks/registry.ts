@@ -10,7 +10,7 @@ import { mixUp } from './mix-up/steps';
 import { refreshTokenReplay } from './refresh-token-replay/steps';
 
 /**
- * The attack lab's scenarios, in the order the index lists them (issue 15's table). Each is one folder in machines/attacks/
+ * The attack lab's scenarios, in the order the index lists them (the README's table). Each is one folder in machines/attacks/
  * and one line here; like machines/registry.ts it holds data only (no XState), so that lib/ (the lab's
  * clients on the authorization server) and pages may read it.
  */

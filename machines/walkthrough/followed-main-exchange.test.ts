@@ -18,7 +18,7 @@ const tokenStep = grant.steps.findIndex((step) => step.id === 'token-request');
 const upToKeys = events.filter((event) => pathOf(event.seq) !== '/oidc/me').slice(0, 9);
 const masked = { values: { code: 'abc…', code_verifier: 'xyz…' }, tokens: { access_token: 'eyJ…' } };
 
-describe('a follower’s diagram highlights the instructor’s step’s own message (issue 23)', () => {
+describe('a follower’s diagram highlights the instructor’s step’s own message', () => {
   it('after the token request: POST /oidc/token, not the JWKS the page fetched after it', () => {
     expect(pathOf(upToKeys.at(-1)!.seq)).toBe('/oidc/jwks');
     const seq = followedMainExchange(grant, tokenStep, {

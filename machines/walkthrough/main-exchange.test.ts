@@ -183,7 +183,7 @@ describe('every attack scenario’s steps find their own exchange, not the keys 
   }
 });
 
-describe('every attack’s theft step is represented by its hand-off into the Attacker (issue 23)', () => {
+describe('every attack’s theft step is represented by its hand-off into the Attacker', () => {
   const origin = 'http://localhost:3000';
   for (const attack of ATTACKS) {
     const { handOff } = attack;

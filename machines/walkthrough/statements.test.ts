@@ -12,7 +12,7 @@ const recordingOf = (slug: string): Recording =>
     fs.readFileSync(path.join(import.meta.dirname, '..', slug, 'recorded-exchanges.json'), 'utf8'),
   ) as Recording;
 
-describe('step texts say only what the recorded exchanges show (style rule 12)', () => {
+describe('step texts say only what the recorded exchanges show (a step claims nothing the wire does not carry)', () => {
   for (const grant of GRANTS) {
     describe(grant.name, () => {
       const recording = recordingOf(grant.slug);
