@@ -52,13 +52,12 @@ export type HopEdgeType = Edge<HopEdgeData, 'hop'>;
 function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }: EdgeProps<HopEdgeType>) {
   const geometry = data ? hopGeometry({ sourceX, sourceY, targetX, targetY }, data) : undefined;
   const chipAt = geometry ? `${Math.round(geometry.chip.x)},${Math.round(geometry.chip.y)}` : '';
-  const besideWanted = Boolean(data?.current && !data.stacked && data.centredWidth === undefined);
   const defaultRight = Boolean(
     geometry && data && (geometry.chip.x + LABEL_WIDTH < data.width || geometry.chip.x < data.width / 2),
   );
   // The open label is measured against the parties' titles and moved to where it covers none.
   const { label, placement } = useOpenLabelPlacement(
-    besideWanted,
+    Boolean(data?.current),
     defaultRight,
     `${data?.hop.key}|${data?.hop.carries}|${chipAt}|${data?.width}`,
   );
@@ -70,16 +69,18 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
   const subdued = Boolean(hop.supporting) && !data.current && !data.selected;
   const color = hopColor(hop, { selected: data.selected, subdued });
   const theft = involvesAttacker(hop);
-  const { stacked } = data;
+  // In its own place, the label is placed by the arrow's geometry: between two rows of a column it sits
+  // above the number, across the column; across the gap between the columns it is centred under it.
+  const own = placement.where === 'own';
+  const stacked = own ? data.stacked : undefined;
+  const centred = own && data.centredWidth !== undefined;
+  const wide = centred && data.underRow;
   // Open towards the right unless the label would run off the canvas: the left column's bundle is busy.
-  // (Between two rows of a column the label is placed on its own, above the number, across the column.)
   const opensRight = Boolean(stacked) || placement.toRight;
-  // Under or over its number (when beside it would cover a party's title), out of the row's flow.
-  const offRow = besideWanted && placement.where !== 'beside';
+  // Under or over its number (where beside it would cover a party's title), out of the row's flow.
+  const offRow = placement.where === 'below' || placement.where === 'above';
   // On a narrow canvas the label wraps within the room on its side rather than running off the canvas.
   const room = Math.max(120, (opensRight ? data.width - chip.x : chip.x) - 24);
-  const centred = data.centredWidth !== undefined;
-  const wide = centred && data.underRow;
   return (
     <>
       <BaseEdge
@@ -121,7 +122,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
             transform: `translate(${chip.x}px, ${chip.y}px) translate(${centred ? '-50%' : opensRight ? '-14px' : 'calc(-100% + 14px)'}, -11px)`,
             flexDirection: centred ? 'column' : opensRight ? 'row' : 'row-reverse',
             alignItems: centred ? 'center' : 'flex-start',
-            maxWidth: wide ? undefined : data.centredWidth,
+            maxWidth: centred && !wide ? data.centredWidth : undefined,
             pointerEvents: 'all',
           }}
         >
@@ -140,7 +141,7 @@ function HopEdgeView({ id, sourceX, sourceY, targetX, targetY, data, markerEnd }
           </span>
           <span
             ref={label}
-            data-placement={besideWanted ? `${placement.where}-${opensRight ? 'right' : 'left'}` : undefined}
+            data-placement={data.current ? `${placement.where}-${opensRight ? 'right' : 'left'}` : undefined}
             style={
               offRow
                 ? {

@@ -10,8 +10,9 @@ const box = (left: number, top: number, width: number, height: number) => ({
 const canvas = box(0, 0, 1000, 400);
 
 describe('the open label’s place', () => {
-  it('tries the edge’s own side first, then under and over its number, then the other side', () => {
+  it('tries the edge’s own place first, then beside, under and over its number, then the other side', () => {
     expect(placementsFrom(false).map((place) => `${place.where}-${place.toRight}`)).toEqual([
+      'own-false',
       'beside-false',
       'below-false',
       'above-false',

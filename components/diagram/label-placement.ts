@@ -1,12 +1,14 @@
 /**
- * Where the highlighted arrow's open label goes, relative to its number (which sits on the arrow):
- * beside it (the side the edge picked), or just under or over it, growing towards either side.
+ * Where the highlighted arrow's open label goes, relative to its number (which sits on the arrow): in
+ * the place the edge's geometry gives it ('own': beside it, centred across the gap between the columns,
+ * or over a column), else beside it, or just under or over it, growing towards either side.
  */
-export type LabelPlacement = { where: 'beside' | 'below' | 'above'; toRight: boolean };
+export type LabelPlacement = { where: 'own' | 'beside' | 'below' | 'above'; toRight: boolean };
 
 /** The places tried, in order: the edge's own choice first, then the nearest others. */
 export function placementsFrom(opensRight: boolean): LabelPlacement[] {
   return [
+    { where: 'own', toRight: opensRight },
     { where: 'beside', toRight: opensRight },
     { where: 'below', toRight: opensRight },
     { where: 'above', toRight: opensRight },
