@@ -69,6 +69,26 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
+test('at 1280x720 the log shows the step’s own message beside the supporting call that followed it, unscrolled', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const walkthrough = new WalkthroughPage(page);
+  await page.goto('/grants/authorization-code-pkce?step=3&login=alice');
+  await expect(walkthrough.stepNumber).toContainText('Step 3 of', { timeout: 60_000 });
+  await expect(walkthrough.nextStep).toBeEnabled();
+  await walkthrough.next();
+  const entries = walkthrough.httpLog.locator('li summary');
+  const token = entries.filter({ hasText: 'POST /oidc/token' });
+  await expect(entries.last()).toContainText('GET /oidc/jwks');
+  await expect(token).toHaveCount(1);
+  // The token request is the step's own message: it and the JWKS call after it are both read in the pane.
+  await expect.poll(() => inView(token)).toBe(1);
+  await expect.poll(() => inView(entries.last())).toBe(1);
+  expect(await onScreen(walkthrough.nextStep)).toBe(1);
+  expect(await onScreen(page.getByTestId('flow-graph'))).toBeGreaterThan(0.9);
+});
+
 test('at 1440x900 the roles and what they hold are drawn at 14 px or more', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const walkthrough = new WalkthroughPage(page);

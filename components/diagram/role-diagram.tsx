@@ -105,9 +105,11 @@ export function RoleDiagram({
   const currentKey = hops.findLast((hop) => hop.seq === main)?.key;
   const supporting = supportingCallsAround(events, main);
   // On the projector a grant's legend keeps to one line, so that the diagram stays the largest thing on
-  // screen. The lab's pages keep the whole legend: their five parties are laid out for that canvas.
+  // screen. The lab's pages keep the whole legend there: their five parties are laid out for that canvas.
+  // On a short screen (1280x720) the asides give way on every page, so the log keeps room for the step's
+  // own message; a screen reader still hears them.
   const withAttacker = roles.some((role) => role.id === ATTACKER);
-  const onProjectorOff = withAttacker ? undefined : '[html[data-present]_&]:hidden';
+  const legendAside = `${withAttacker ? '' : '[html[data-present]_&]:hidden '}[@media(max-height:800px)]:sr-only`;
   const notes = {
     'resource-owner': {
       subtitle: resourceOwnerSubtitle(resourceOwner, events),
@@ -147,7 +149,7 @@ export function RoleDiagram({
         </div>
       </div>
       <p
-        className="flex flex-wrap gap-4 text-sm [html[data-present]_&]:text-base text-slate-700"
+        className="flex flex-wrap gap-x-4 gap-y-1 text-sm [html[data-present]_&]:text-base text-slate-700"
         aria-label="Legend"
       >
         <span>
@@ -156,17 +158,17 @@ export function RoleDiagram({
             className="mr-1 inline-block w-8 border-t-2 border-dashed border-amber-700 align-middle"
           />
           front channel: through the browser
-          <span className={onProjectorOff}> (redirects)</span>
+          <span className={legendAside}> (redirects)</span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t-2 border-sky-700 align-middle" />
           back channel: a direct request, no redirect
-          <span className={onProjectorOff}> (from a server, or from the app running in the browser)</span>
+          <span className={legendAside}> (from a server, or from the app running in the browser)</span>
         </span>
         <span>
           <span aria-hidden="true" className="mr-1 inline-block w-8 border-t border-slate-400 align-middle" />
           thin grey: a supporting call
-          <span className={onProjectorOff}> (keys, introspection, metadata)</span>
+          <span className={legendAside}> (keys, introspection, metadata)</span>
         </span>
         {withAttacker ? (
           <span>
