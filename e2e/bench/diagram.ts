@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { freePort } from '../../lib/testing/redis-server';
 import { QUIET_CHROMIUM_ARGS, resolveChromium } from '../support/chromium.mjs';
+
+import { nextBin, requireProductionBuild, startServer } from './process';
 
 /**
  * `npm run bench:diagram`: a grant page of the production build in Chromium receives 40 real exchanges,
@@ -12,39 +9,12 @@ import { QUIET_CHROMIUM_ARGS, resolveChromium } from '../support/chromium.mjs';
  * been drawn (layout effect) is read from performance measures. It prints figures; it asserts nothing.
  */
 const MESSAGES = 40;
-const root = process.cwd();
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
-const port = await freePort();
-const origin = `http://localhost:${port}`;
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PUBLIC_ORIGIN: origin,
-      PLAYGROUND_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-diagram-')),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  },
-);
+requireProductionBuild();
+const server = await startServer([process.execPath, nextBin, 'start']);
+const { origin } = server;
 const { executablePath } = await resolveChromium();
 const browser = await chromium.launch({ executablePath, args: QUIET_CHROMIUM_ARGS });
 try {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(`${origin}/grants/client-credentials`);
   await page.getByRole('group', { name: 'Client', exact: true }).waitFor();
@@ -79,5 +49,5 @@ try {
   );
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  server.stop();
 }

@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { freePort } from '../../lib/testing/redis-server';
 import { QUIET_CHROMIUM_ARGS, resolveChromium } from '../support/chromium.mjs';
+
+import { nextBin, requireProductionBuild, startServer } from './process';
 
 /**
  * `npm run bench:layout-shift`: the cumulative layout shift (CLS) of the home, a grant and an attack
@@ -18,39 +15,12 @@ const VIEWPORTS = [
   { width: 390, height: 844 },
 ];
 const RUNS = 3;
-const root = process.cwd();
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
-const port = await freePort();
-const origin = `http://localhost:${port}`;
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PUBLIC_ORIGIN: origin,
-      PLAYGROUND_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-shift-')),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  },
-);
+requireProductionBuild();
+const server = await startServer([process.execPath, nextBin, 'start']);
+const { origin } = server;
 const { executablePath } = await resolveChromium();
 const browser = await chromium.launch({ executablePath, args: QUIET_CHROMIUM_ARGS });
 try {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   for (const viewport of VIEWPORTS)
     for (const pagePath of PAGES) {
       const scores: number[] = [];
@@ -109,5 +79,5 @@ try {
     }
 } finally {
   await browser.close();
-  server.kill('SIGTERM');
+  server.stop();
 }

@@ -1,44 +1,15 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { freePort } from '../../lib/testing/redis-server';
+
+import { nextBin, requireProductionBuild, startServer } from './process';
 
 /**
  * `npm run bench:page`: the JavaScript a browser downloads to open a grant page of the production
  * build, compressed (gzip), script by script. It prints figures; it asserts nothing.
  */
-const root = process.cwd();
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.error('No production build: run `npm run build` first.');
-  process.exit(1);
-}
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
-const server = spawn(
-  process.execPath,
-  [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)],
-  {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      PLAYGROUND_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-weight-')),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  },
-);
+requireProductionBuild();
+const server = await startServer([process.execPath, nextBin, 'start']);
+const { origin } = server;
 try {
-  for (let i = 0; i < 150; i++) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
   for (const page of ['/', '/grants/authorization-code', '/mastodon', '/join', '/attacks/mix-up']) {
     const html = await (await fetch(`${origin}${page}`)).text();
     const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
@@ -54,5 +25,5 @@ try {
     );
   }
 } finally {
-  server.kill('SIGTERM');
+  server.stop();
 }
