@@ -1,4 +1,4 @@
-import type { ThrottleLimits } from '../oidc/sign-in-throttle';
+import type { ThrottleLimits } from '../http/learner-throttle';
 import { RequestRateLimit } from '../http/rate-limit';
 import { identifyRequester } from '../http/requester';
 

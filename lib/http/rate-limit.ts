@@ -1,4 +1,4 @@
-import { SignInThrottle, tryAgainIn, type ThrottleLimits } from '../oidc/sign-in-throttle';
+import { LearnerThrottle, tryAgainIn, type ThrottleLimits } from './learner-throttle';
 import { errorResponse } from './errors';
 import type { Requester } from './on-behalf';
 import { sharedWindowCounter } from './window-counter';
@@ -9,7 +9,7 @@ import { sharedWindowCounter } from './window-counter';
  * Shared between instances through Redis when REDIS_URL is set, as every limit is.
  */
 export class RequestRateLimit {
-  readonly #throttle: SignInThrottle;
+  readonly #throttle: LearnerThrottle;
 
   constructor(
     private readonly name: string,
@@ -18,7 +18,7 @@ export class RequestRateLimit {
     /** Whose requests, for the refusal: "the attack lab's attacker". */
     private readonly what: string,
   ) {
-    this.#throttle = new SignInThrottle(sharedWindowCounter(name, windowMs), limits);
+    this.#throttle = new LearnerThrottle(sharedWindowCounter(name, windowMs), limits);
   }
 
   /** Counts one request; answers the 429 to send when over a limit, else undefined. */

@@ -16,7 +16,8 @@ import { loadProviderKeys } from './keys';
 import { showAuthorizationErrorsOfRegisteredClients } from './registered-client-errors';
 import { signingClientsPublicJwks } from '../client/client-keys';
 import { sharedWindowCounter } from '../http/window-counter';
-import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, SignInThrottle } from './sign-in-throttle';
+import { LearnerThrottle } from '../http/learner-throttle';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-throttle';
 
 export type AuthorizationServer = {
   env: PlaygroundEnv;
@@ -24,7 +25,7 @@ export type AuthorizationServer = {
   provider: Provider;
   /** `provider.callback()`, made once: Koa composes its middleware on every call. */
   listener: (req: IncomingMessage, res: ServerResponse) => unknown;
-  throttle: SignInThrottle;
+  throttle: LearnerThrottle;
 };
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
@@ -50,7 +51,7 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
     provider,
     new Set((configuration.clients ?? []).map((client) => client.client_id)),
   );
-  const throttle = new SignInThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
+  const throttle = new LearnerThrottle(sharedWindowCounter('sign-in', SIGN_IN_WINDOW_MS), SIGN_IN_LIMITS);
   provider.registerGrantType(
     PASSWORD_GRANT_TYPE,
     passwordGrantHandler(provider, env.publicOrigin, throttle),

@@ -2,7 +2,7 @@ import { errorResponse } from '../http/errors';
 import { RegistrationLimit } from '../mastodon/registration-limit';
 import { clientAddress } from '../http/client-address';
 import { sharedWindowCounter } from '../http/window-counter';
-import { tryAgainIn } from './sign-in-throttle';
+import { tryAgainIn } from '../http/learner-throttle';
 
 declare global {
   var playgroundClientRegistrationLimit: RegistrationLimit | undefined;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Requester } from '../http/on-behalf';
 import { memoryWindowCounter } from '../http/window-counter';
-import { SignInThrottle, throttleMessage } from './sign-in-throttle';
+import { LearnerThrottle } from '../http/learner-throttle';
+import { throttleMessage } from './sign-in-throttle';
 
 function throttleAt(start = 1_000_000) {
   let now = start;
-  const throttle = new SignInThrottle(
+  const throttle = new LearnerThrottle(
     memoryWindowCounter(60_000, () => now),
     {
       perLearner: 3,
@@ -18,7 +19,7 @@ function throttleAt(start = 1_000_000) {
 const learner = (learnerId: string, address = '203.0.113.1'): Requester => ({ address, learnerId });
 const anonymous = (address: string): Requester => ({ address, learnerId: undefined });
 
-async function fail(throttle: SignInThrottle, times: number, who: Requester, account = 'alice') {
+async function fail(throttle: LearnerThrottle, times: number, who: Requester, account = 'alice') {
   for (let i = 0; i < times; i++) await throttle.recordFailure(account, who);
 }
 

@@ -1,7 +1,7 @@
 import { readEnv } from '../config/env';
 import { RegistrationLimit } from '../mastodon/registration-limit';
 import { limitRedis, sharedWindowCounter } from '../http/window-counter';
-import { SignInThrottle, type ThrottleLimits } from '../oidc/sign-in-throttle';
+import { LearnerThrottle, type ThrottleLimits } from '../http/learner-throttle';
 import { MemoryRoomHub } from './memory-hub';
 import { memoryRoomLedger, OpenRooms, redisRoomLedger, ROOMS_PER_ADDRESS, ROOMS_TOTAL } from './open-rooms';
 import { RedisRoomHub } from './redis-hub';
@@ -11,7 +11,7 @@ import type { RoomHub } from './types';
 
 declare global {
   var playgroundRoomHub: RoomHub | undefined;
-  var playgroundRoomJoinLimit: SignInThrottle | undefined;
+  var playgroundRoomJoinLimit: LearnerThrottle | undefined;
   var playgroundRoomCreationLimit: RegistrationLimit | undefined;
   var playgroundOpenRooms: OpenRooms | undefined;
   var playgroundRoomRelay: RoomRelay | undefined;
@@ -44,8 +44,8 @@ export function roomRelay(): RoomRelay {
  */
 export const JOIN_LIMITS: ThrottleLimits = { perLearner: 20, perAddress: 200 };
 
-export function roomJoinLimit(): SignInThrottle {
-  globalThis.playgroundRoomJoinLimit ??= new SignInThrottle(
+export function roomJoinLimit(): LearnerThrottle {
+  globalThis.playgroundRoomJoinLimit ??= new LearnerThrottle(
     sharedWindowCounter('room-join', 10 * 60 * 1000),
     JOIN_LIMITS,
   );

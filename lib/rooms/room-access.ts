@@ -1,6 +1,6 @@
 import { errorResponse } from '../http/errors';
 import { identifyRequester } from '../http/requester';
-import { tryAgainIn, type ThrottleVerdict } from '../oidc/sign-in-throttle';
+import { tryAgainIn, type ThrottleVerdict } from '../http/learner-throttle';
 import { normalizeRoomCode } from './code';
 import { roomHub, roomJoinLimit } from './index';
 import type { RoomInfo } from './types';

@@ -4,7 +4,7 @@ import { errorResponse } from '../http/errors';
 import { clientAddress } from '../http/client-address';
 import { eventStreamSlot } from '../http/event-stream-limit';
 import { identifyRequester } from '../http/requester';
-import { tryAgainIn } from '../oidc/sign-in-throttle';
+import { tryAgainIn } from '../http/learner-throttle';
 import { attackBySlug } from '../../machines/attacks/registry';
 import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';

@@ -3,7 +3,8 @@ import { authenticate, findAccount } from '../accounts';
 import { OIDC_SCOPES, STATIC_SCOPES } from '../configuration';
 import { requesterOf } from '../node-bridge';
 import { resourceIdentifier, resourceServerInfo } from '../resource-server';
-import { SignInThrottle, throttleMessage } from '../sign-in-throttle';
+import type { LearnerThrottle } from '../../http/learner-throttle';
+import { throttleMessage } from '../sign-in-throttle';
 
 /**
  * The Resource Owner Password Credentials grant (RFC 6749 section 4.3). oidc-provider does not ship it
@@ -30,7 +31,7 @@ function single(value: unknown, name: string): string | undefined {
   return String(value);
 }
 
-export function passwordGrantHandler(provider: Provider, origin: string, throttle: SignInThrottle) {
+export function passwordGrantHandler(provider: Provider, origin: string, throttle: LearnerThrottle) {
   const apiResource = resourceIdentifier(origin);
   const apiScopes = new Set(resourceServerInfo(origin).scope.split(' '));
 

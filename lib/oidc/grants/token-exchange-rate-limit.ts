@@ -1,6 +1,6 @@
 import { RequestRateLimit } from '../../http/rate-limit';
 import type { Requester } from '../../http/on-behalf';
-import type { ThrottleLimits } from '../sign-in-throttle';
+import type { ThrottleLimits } from '../../http/learner-throttle';
 import { TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange-names';
 
 /**
