@@ -1,6 +1,7 @@
 import { ATTACKER, isAttackersPath, PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
+import { jwtHeader, jwtPayload } from '../tokens/jwt-parts';
 
 /**
  * The parties the diagram draws: the four roles of RFC 6749 §1.1, and the extra roles a grant declares
@@ -37,28 +38,15 @@ const formOf = (event: TraceEvent) =>
     : undefined;
 
 function jwtClaim(token: string, claim: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>;
-    return typeof json[claim] === 'string' ? (json[claim] as string) : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = jwtPayload(token)?.[claim];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The thumbprint a DPoP-bound JWT access token names (`cnf.jkt`, RFC 9449 §6.1), if any. */
 function boundTo(token: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const { cnf } = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as {
-      cnf?: { jkt?: unknown };
-    };
-    return typeof cnf?.jkt === 'string' ? cnf.jkt : undefined;
-  } catch {
-    return undefined;
-  }
+  const cnf = jwtPayload(token)?.cnf;
+  const jkt = typeof cnf === 'object' && cnf !== null ? (cnf as { jkt?: unknown }).jkt : undefined;
+  return typeof jkt === 'string' ? jkt : undefined;
 }
 
 /**
@@ -149,16 +137,7 @@ export function lootShownBy(events: readonly PartyEvent[], party: RoleId): strin
   const form = (event: PartyEvent) => formOf(event as TraceEvent);
   const bearer = (event: PartyEvent) =>
     /^(?:bearer|dpop) (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
-  const unsigned = (token: string) => {
-    try {
-      return (
-        (JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { alg?: unknown })
-          .alg === 'none'
-      );
-    } catch {
-      return false;
-    }
-  };
+  const unsigned = (token: string) => jwtHeader(token)?.alg === 'none';
   // What a victim's side handed its server (lib/attacks/received.ts), by the parameters' wire names,
   // whatever it answered (the mix-up's token endpoint keeps the code and answers with a refusal).
   const handedOver = (name: string) =>

@@ -1,6 +1,7 @@
 import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import { ON_BEHALF_HEADER } from '../http/on-behalf-header';
 import type { Channel, HeaderList, Role } from './types';
+import { jwtHeader } from '../tokens/jwt-parts';
 
 /**
  * What a request itself shows about who sent it and what it carries, read from its headers and body
@@ -44,14 +45,8 @@ export const JWT_BEARER_CLIENT_ASSERTION = 'urn:ietf:params:oauth:client-asserti
 
 /** The `alg` in a JWT's header, when the value is a JWT at all. */
 function algOf(jwt: string): string | undefined {
-  try {
-    const header = JSON.parse(atob(jwt.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
-    return typeof (header as { alg?: unknown }).alg === 'string'
-      ? (header as { alg: string }).alg
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const alg = jwtHeader(jwt)?.alg;
+  return typeof alg === 'string' ? alg : undefined;
 }
 
 /** A client assertion is keyed by its signature: HMAC with the secret, or a private key (anything else). */

@@ -4,19 +4,11 @@ import type {
   StepDefinition,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
+import { jwtPayload } from '../../lib/tokens/jwt-parts';
 import { missedRefusal } from './refusal';
 
-/** Decodes a JWT's payload without verifying it (the token inspector verifies signatures). */
-export function jwtPayload(token: string): Record<string, unknown> | undefined {
-  const part = token.split('.')[1];
-  if (!part) return undefined;
-  try {
-    const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(decodeURIComponent(escape(atob(base64)))) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-}
+/** A JWT's payload, read without verifying it (the token inspector verifies signatures). */
+export { jwtPayload };
 
 /** Reads what the authorization server sent back to the redirect URI, from the query or the fragment. */
 export function parseCallback(url: string): CallbackResult {
