@@ -1,4 +1,5 @@
 import type { ClientMetadata, JWK } from 'oidc-provider';
+// eslint-disable-next-line import/no-restricted-paths -- one of two imports of machines/ left in lib/ (with lib/attacks/lab-clients.ts): the authorization server is built in lib/ and reads the demo clients from the grants' registry, until app/ composes it and hands them in as it hands rooms their walkthroughs (app/walkthroughs.ts)
 import { GRANTS } from '../../machines/registry';
 import type { DemoClient } from './demo-client';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stepCountOf } from '../../app/walkthroughs';
 import { JOIN_LIMITS } from './index';
 import { closeRoom, publishStep, readRoom, streamRoom } from './routes';
 import { roomRoutesUnderTest } from './routes.testing';
@@ -14,6 +15,7 @@ const probeStep = (code: string, key: string) =>
       body: JSON.stringify({ slug: 'password', stepIndex: 0 }),
     }),
     code,
+    stepCountOf,
   );
 const end = (code: string, key: string, address = PROBE) =>
   closeRoom(

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { PEER_HEADER } from '../http/peer-address';
 import { installTestLearnerKey } from '../testing/learner-key';
 import { MemoryRoomHub } from './memory-hub';
+import { stepCountOf } from '../../app/walkthroughs';
 import { createRoom, publishStep } from './routes';
 
 /**
@@ -42,6 +43,7 @@ export function roomRoutesUnderTest() {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
       code,
+      stepCountOf,
     );
 
   beforeEach(() => {

@@ -5,8 +5,6 @@ import { clientAddress } from '../http/client-address';
 import { eventStreamSlot } from '../http/event-stream-limit';
 import { identifyRequester } from '../http/requester';
 import { tryAgainIn } from '../http/learner-throttle';
-import { attackBySlug } from '../../machines/attacks/registry';
-import { grantBySlug } from '../../machines/registry';
 import { formatRoomCode, normalizeRoomCode } from './code';
 import { openRooms, roomCreationLimit, roomHub, roomRelay } from './index';
 import { instructorKey, join, noKey, notThisRoom } from './room-access';
@@ -70,25 +68,32 @@ export async function readRoom(request: Request, code: string): Promise<Response
   return Response.json(describe(room), { headers: { 'cache-control': 'no-store' } });
 }
 
-const stepBody = z
-  .object({
-    slug: z.string(),
-    stepIndex: z.number().int().min(0),
-    view: roomViewSchema.optional(),
-    // The instructor's run (lib/trace/run.ts): the server relays its exchanges, never shares its id.
-    run: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{8,64}$/)
-      .optional(),
-  })
-  .refine(
-    ({ slug, stepIndex }) => {
-      // A grant's walkthrough, or an attack of the lab: both are walkthroughs an instructor can present.
-      const grant = grantBySlug(slug) ?? attackBySlug(slug);
-      return grant !== undefined && stepIndex < grant.steps.length;
-    },
-    { message: 'slug must name a walkthrough and stepIndex one of its steps' },
-  );
+/**
+ * How many steps the walkthrough of a slug has (a grant's, or an attack's of the lab: both are
+ * walkthroughs an instructor can present), or nothing for a slug that names none. The registries are
+ * handed in by the route (app/walkthroughs.ts), so that lib/ does not depend on machines/.
+ */
+export type StepCountOf = (slug: string) => number | undefined;
+
+const stepBody = (stepCountOf: StepCountOf) =>
+  z
+    .object({
+      slug: z.string(),
+      stepIndex: z.number().int().min(0),
+      view: roomViewSchema.optional(),
+      // The instructor's run (lib/trace/run.ts): the server relays its exchanges, never shares its id.
+      run: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,64}$/)
+        .optional(),
+    })
+    .refine(
+      ({ slug, stepIndex }) => {
+        const steps = stepCountOf(slug);
+        return steps !== undefined && stepIndex < steps;
+      },
+      { message: 'slug must name a walkthrough and stepIndex one of its steps' },
+    );
 
 const issuesOf = (error: z.ZodError) =>
   error.issues
@@ -100,7 +105,11 @@ const issuesOf = (error: z.ZodError) =>
  * POST /api/rooms/:code/step: the instructor moved, or the step's exchanges did; every student hears
  * of it. The view is masked here again, whatever the instructor's browser did (./room-view.ts).
  */
-export async function publishStep(request: Request, rawCode: string): Promise<Response> {
+export async function publishStep(
+  request: Request,
+  rawCode: string,
+  stepCountOf: StepCountOf,
+): Promise<Response> {
   const key = instructorKey(request);
   if (!key) return noKey();
   const code = normalizeRoomCode(rawCode);
@@ -111,7 +120,7 @@ export async function publishStep(request: Request, rawCode: string): Promise<Re
   } catch {
     return errorResponse(400, 'invalid_request', 'The body must be JSON: {"slug": "...", "stepIndex": 0}.');
   }
-  const parsed = stepBody.safeParse(json);
+  const parsed = stepBody(stepCountOf).safeParse(json);
   if (!parsed.success) return errorResponse(400, 'invalid_request', issuesOf(parsed.error));
   const { view, run, ...step } = parsed.data;
   if (view && roomViewBytes(view) > ROOM_VIEW_BYTES)
