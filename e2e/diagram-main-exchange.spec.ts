@@ -1,15 +1,13 @@
-import type { Page } from '@playwright/test';
 import { GRANTS } from '../machines/registry';
 import { contextFor } from '../machines/walkthrough/statements';
 import type { GrantDefinition } from '../lib/walkthrough/types';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
-import { AuthorizationServerPage } from './pages/authorization-server-page';
+import { finishTrip } from './flows/trip';
+import { escape } from './support/arrow';
 import { Diagram } from './pages/diagram';
 import { WalkthroughPage } from './pages/walkthrough-page';
 import { ORIGIN } from './support/origin';
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** How the highlighted arrow of a step's main exchange reads, from what the step's action does. */
 function mainArrowOf(grant: GrantDefinition, index: number): RegExp {
@@ -27,19 +25,6 @@ function mainArrowOf(grant: GrantDefinition, index: number): RegExp {
       return /^Message \d+: (GET|POST) \/oidc\/device/;
     case 'skip':
       throw new Error(`${grant.slug}: step ${index + 1} sends nothing`);
-  }
-}
-
-/** Signs in and allows at the authorization server, when a trip needs it, until the browser is back. */
-async function finishTrip(page: Page) {
-  const as = new AuthorizationServerPage(page);
-  while (!/\/grants\//.test(page.url())) {
-    await as.signInButton.or(as.allowButton).or(page.locator('section[data-progress]')).first().waitFor();
-    if (await as.signInButton.isVisible()) await as.signIn('alice', 'wonderland');
-    else if (await as.allowButton.isVisible()) {
-      await as.allow();
-      await page.waitForURL(/\/grants\//);
-    }
   }
 }
 

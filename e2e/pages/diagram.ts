@@ -25,6 +25,10 @@ export class Diagram {
   get current(): Locator {
     return this.region.locator('button[data-current]');
   }
+  /** The drawn arrow of the highlighted message. */
+  get currentArrow(): Locator {
+    return this.region.locator('path.react-flow__edge-path[data-current]');
+  }
   message(number: number | string): Locator {
     return this.region.getByRole('button', { name: new RegExp(`^Message ${number}:`) });
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { LogEntry } from '../support/arrow';
 
 /** A grant's walkthrough page, as a learner uses it. */
 export class WalkthroughPage {
@@ -76,5 +77,24 @@ export class WalkthroughPage {
         ? `${match[1]} ${match[2]!.replace(/\/(interaction|auth)\/[A-Za-z0-9_-]{10,}/, '/$1/:uid')} ${match[3]}`
         : text;
     });
+  }
+
+  /** The HTTP log's exchanges, oldest first, as their summary lines show them. */
+  async logEntries(): Promise<LogEntry[]> {
+    return this.httpLog.locator('li summary').evaluateAll((summaries) =>
+      summaries.map((summary) => {
+        const [number, method, path, status, direction, location] = [...summary.children].map((span) =>
+          (span.textContent ?? '').trim(),
+        );
+        return {
+          number: Number(number),
+          method: method!,
+          path: path!,
+          status: Number(status),
+          direction: direction!,
+          ...(location ? { location: location.replace(/^Location:\s*/, '') } : {}),
+        };
+      }),
+    );
   }
 }

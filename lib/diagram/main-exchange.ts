@@ -1,3 +1,4 @@
+import { isAttackersPath } from '../attacks/party';
 import type { StepAction, StepDefinition, WalkthroughContext } from '../walkthrough/types';
 import { authorizationResponseTarget } from './hops';
 import type { PartyEvent } from './roles';
@@ -50,9 +51,15 @@ function matchersOf(action: StepAction, origin: string): Match[] {
       return [endsTripThroughBrowser, (event) => event.request.method === 'GET' && pathOf(event) === path];
     }
     case 'callback': {
-      // An attack's hand-off that arrives through the redirect is the step's message, not the redirect.
+      // An attack's hand-off that arrives through the redirect is the step's message, not the redirect;
+      // when a defense left it nothing to carry, the browser's visit to the attacker's page still is.
       const arrivesAt = action.arrivesAt && new URL(action.arrivesAt, origin).pathname;
-      const handOff: Match[] = arrivesAt ? [(event) => pathOf(event) === arrivesAt] : [];
+      const handOff: Match[] = arrivesAt
+        ? [
+            (event) => pathOf(event) === arrivesAt,
+            (event) => event.channel === 'front' && isAttackersPath(pathOf(event)),
+          ]
+        : [];
       return [...handOff, endsTripThroughBrowser];
     }
     case 'visit': {
@@ -69,10 +76,12 @@ function matchersOf(action: StepAction, origin: string): Match[] {
  * navigates to, when that is recorded, so a trip that ended before it (the attacker's own sign-in, before
  * alice is lured to its page) is not taken for this one's end.
  */
-function windowOf(action: StepAction, events: Exchange[], origin: string): Exchange[] {
+function windowOf(action: StepAction, events: Exchange[], origin: string, taken = true): Exchange[] {
   if (action.kind !== 'navigate') return events;
   const path = new URL(action.path, origin).pathname;
   const start = events.find((event) => event.request.method === 'GET' && pathOf(event) === path);
+  // A trip not yet taken has no exchange: the end of an earlier one (the attacker's own) is not its own.
+  if (!start && !taken) return [];
   return start ? events.filter((event) => event.seq >= start.seq) : events;
 }
 
@@ -83,6 +92,17 @@ const find = (events: Exchange[], matchers: Match[], last: boolean) => {
   }
   return undefined;
 };
+
+/**
+ * What a past step sent when its own request is not recorded (a lab wrapper in front of an endpoint records
+ * what the endpoint received): the first exchange after the steps before it that is not a supporting call,
+ * unless it is the next step's own. Undefined when it sent nothing (the attacker held nothing to send).
+ */
+function causedBy(window: Exchange[], next: StepAction | undefined, origin: string): Exchange | undefined {
+  const first = window.find((event) => !supportingCallOf(event));
+  if (!first || !next) return first;
+  return find([first], matchersOf(next, origin), false) ? undefined : first;
+}
 
 /** A step the run went through, as the walkthrough's history keeps it, with the context it ran in. */
 export type StepRun = { action: StepAction };
@@ -104,7 +124,7 @@ export function mainExchangeSeq(
 ): number | undefined {
   let cursor = -Infinity;
   let previous: Exchange | undefined;
-  for (const action of past) {
+  past.forEach((action, index) => {
     // The callback step shows the authorization response its navigation ended with: the same exchange.
     const from = action.kind === 'callback' ? cursor - 0.5 : cursor;
     const series = action.kind === 'visit';
@@ -113,16 +133,22 @@ export function mainExchangeSeq(
       events.filter((event) => event.seq > from),
       origin,
     );
-    const found = find(window, matchersOf(action, origin), series);
+    const found =
+      find(window, matchersOf(action, origin), series) ??
+      (action.kind === 'send' ? causedBy(window, past[index + 1] ?? current?.action, origin) : undefined);
     if (found) {
       cursor = found.seq;
       previous = found;
-    }
-  }
+    } else if (action.kind === 'send') previous = undefined;
+  });
   if (!current) return previous?.seq;
   const inclusive = current.action.kind === 'callback' ? cursor - 0.5 : cursor;
   const after = events.filter((event) => event.seq > inclusive);
-  const own = find(windowOf(current.action, after, origin), matchersOf(current.action, origin), true);
+  const own = find(
+    windowOf(current.action, after, origin, current.taken),
+    matchersOf(current.action, origin),
+    true,
+  );
   if (own) return own.seq;
   if (!current.taken) return previous?.seq;
   return after.findLast((event) => !supportingCallOf(event))?.seq;

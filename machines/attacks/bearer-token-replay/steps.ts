@@ -155,13 +155,15 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
+      // Decided by the nonce the server asked for, not by the token this request obtains: once answered, the
+      // step is still the request it sent (its history entry is read again to find its exchange).
       action: (context) =>
-        context.tokens.access_token
-          ? {
+        context.values.dpop_nonce
+          ? tokenRequest(context, context.values.dpop_nonce)
+          : {
               kind: 'skip',
               reason: `The app already holds its ${context.tokens.token_type ?? 'bearer'} token: no proof, so no nonce to send.`,
-            }
-          : tokenRequest(context, context.values.dpop_nonce ?? ''),
+            },
       outcome: (_context, result) => withProof(tokenOutcome(result), result),
     },
     tokenLeaks({
