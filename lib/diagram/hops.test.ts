@@ -63,6 +63,25 @@ describe('hops: one arrow per message, in the direction it went', () => {
     ]);
   });
 
+  it('leaves the code of the attacker’s own sign-in with the attacker: it never reaches the client by that redirect', () => {
+    const own = {
+      ...exchange(
+        4,
+        'resource-owner',
+        'authorization-server',
+        { method: 'POST', url: '/interaction/Zq4/confirm' },
+        { status: 303, headers: [['location', 'http://localhost:3000/callback?code=bobs&state=s']] },
+      ),
+      // The attacker's server signs in by itself, over the back channel (lib/attacks/attacker-authorize.ts).
+      from: 'attacker',
+      channel: 'back',
+    } as PartyEvent;
+    expect(arrows([own])).toEqual([
+      '1 attacker -> authorization-server (back)',
+      '1a authorization-server -> attacker (back)',
+    ]);
+  });
+
   it('keeps a redirect that stays at the authorization server a single hop', () => {
     expect(deriveHops(codeFlow.slice(0, 2)).map((hop) => hop.key)).toEqual(['1', '2']);
   });

@@ -1,4 +1,4 @@
-import { isAttackersPath } from '../attacks/party';
+import { ATTACKER, isAttackersPath } from '../attacks/party';
 import type { Channel } from '../trace/types';
 import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
@@ -124,7 +124,9 @@ function hopsOf(event: PartyEvent, exchange: number): Hop[] {
     ];
     // A redirect_uri that resolves to the lab attacker's page (redirect URI manipulation): the attacker's
     // server records the browser's arrival itself (lib/attacks/received.ts), an exchange into the Attacker.
-    if (isAttackersPath(target.pathname)) return toBrowser;
+    // And the attacker's own sign-in ends with the code in its hands: it keeps it (login CSRF, PKCE
+    // downgrade), and whatever it later delivers is an exchange of its own.
+    if (isAttackersPath(target.pathname) || event.from === ATTACKER) return toBrowser;
     return [
       ...toBrowser,
       {
