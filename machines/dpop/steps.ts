@@ -1,5 +1,6 @@
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type {
   DpopProofExhibit,
@@ -55,22 +56,9 @@ const refused =
           },
         };
 
-const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: CLIENT_ID,
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
-    dpop: nonce ? { nonce } : {},
-  },
-});
+/** The code for tokens from the browser (RFC 6749 §4.1.3), with a DPoP proof (and the nonce once asked). */
+const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
+  tokenRequest(authorizationCodeForm(context, CLIENT_ID), { via: 'browser', dpop: nonce ? { nonce } : {} });
 
 /** An API call with the DPoP scheme and a proof made for it (or, to be refused, for another request). */
 function apiCall(
@@ -198,8 +186,8 @@ export const dpop: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context),
-      exhibit: (context) => proofExhibit(context, tokenRequest(context)),
+      action: (context) => codeForTokens(context),
+      exhibit: (context) => proofExhibit(context, codeForTokens(context)),
       outcome: (_context, result) => {
         const nonce = nonceAskedFor(result);
         if (nonce)
@@ -224,8 +212,8 @@ export const dpop: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context, context.values.dpop_nonce ?? ''),
-      exhibit: (context) => proofExhibit(context, tokenRequest(context, context.values.dpop_nonce ?? '')),
+      action: (context) => codeForTokens(context, context.values.dpop_nonce ?? ''),
+      exhibit: (context) => proofExhibit(context, codeForTokens(context, context.values.dpop_nonce ?? '')),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true

@@ -1,5 +1,6 @@
 import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
 import { ASSISTANT } from '../../lib/oidc/resource-server';
@@ -35,44 +36,23 @@ const EXCHANGE_SCOPE = {
 
 /** The token exchange request (RFC 8693 §2.1), from the assistant's backend. */
 function exchange(context: WalkthroughContext, target: Record<string, string>, scope: string) {
-  return {
-    kind: 'send' as const,
-    via: 'client-backend' as const,
-    clientId: AGENT_ID,
-    request: {
-      method: 'POST' as const,
-      path: '/oidc/token',
-      form: {
-        grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
-        subject_token: context.tokens.subject_token ?? '',
-        subject_token_type: ACCESS_TOKEN_TYPE,
-        actor_token: context.tokens.actor_token ?? '',
-        actor_token_type: ACCESS_TOKEN_TYPE,
-        ...target,
-        scope,
-      },
-      ...exchangeProof(context),
+  return tokenRequest(
+    {
+      grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
+      subject_token: context.tokens.subject_token ?? '',
+      subject_token_type: ACCESS_TOKEN_TYPE,
+      actor_token: context.tokens.actor_token ?? '',
+      actor_token_type: ACCESS_TOKEN_TYPE,
+      ...target,
+      scope,
     },
-  };
+    { via: 'client-backend', clientId: AGENT_ID, ...exchangeProof(context) },
+  );
 }
 
 /** The chat app redeems the code from the browser (RFC 7636), with a DPoP proof when the learner chose it. */
-const subjectTokenRequest = (context: WalkthroughContext) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: APP_ID,
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
-    ...subjectTokenProof(context),
-  },
-});
+const subjectTokenRequest = (context: WalkthroughContext) =>
+  tokenRequest(authorizationCodeForm(context, APP_ID), { via: 'browser', ...subjectTokenProof(context) });
 
 /** A refusal the step teaches: the expected OAuth error is the success. */
 const refusedWith =
@@ -180,12 +160,8 @@ export const tokenExchange: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'client-backend',
-        clientId: AGENT_ID,
-        request: { method: 'POST', path: '/oidc/token', form: { grant_type: 'client_credentials' } },
-      }),
+      action: () =>
+        tokenRequest({ grant_type: 'client_credentials' }, { via: 'client-backend', clientId: AGENT_ID }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true
