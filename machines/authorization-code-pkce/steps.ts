@@ -1,6 +1,7 @@
 import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { singlePageApp } from './client';
 
@@ -66,32 +67,16 @@ export const authorizationCodePkce: RegisteredGrant = {
       channel: 'front',
       action: () => ({ kind: 'callback' }),
     },
-    {
-      id: 'token-request',
-      title: 'Exchange the code and the code_verifier for tokens',
-      explanation:
-        'The app calls the token endpoint from the browser (CORS is allowed for public clients whose redirect URI shares the origin). No client secret: the code_verifier is the proof.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            client_id: CLIENT_ID,
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code and the code_verifier for tokens',
+        explanation:
+          'The app calls the token endpoint from the browser (CORS is allowed for public clients whose redirect URI shares the origin). No client secret: the code_verifier is the proof.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context, CLIENT_ID), { via: 'browser' }),
+    ),
     userinfoStep('browser'),
     verifyCredentialsStep('browser'),
     postStatusStep('browser'),

@@ -1,6 +1,7 @@
 import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { webApp } from './client';
 
@@ -69,31 +70,16 @@ export const authorizationCode: RegisteredGrant = {
       channel: 'front',
       action: () => ({ kind: 'callback' }),
     },
-    {
-      id: 'token-request',
-      title: 'Exchange the code for tokens',
-      explanation:
-        'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and only until it expires (the countdown shows when); the secret never reaches the browser.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code for tokens',
+        explanation:
+          'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and only until it expires (the countdown shows when); the secret never reaches the browser.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context), { via: 'client-backend' }),
+    ),
     userinfoStep('client-backend'),
     verifyCredentialsStep('client-backend'),
     postStatusStep('client-backend'),

@@ -1,4 +1,5 @@
 import { present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
 import { signingService } from './client';
@@ -29,6 +30,12 @@ function refusedAuthentication(result: ExchangeResult, ifAccepted: string, name?
     return { ok: false, error: { error: 'unexpected_success', error_description: ifAccepted } };
   return { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
 }
+
+/** RFC 6749 §4.4.2: client credentials, with the scope the learner chose (none when emptied). */
+const clientCredentialsForm = (params: Record<string, string>) => ({
+  grant_type: 'client_credentials',
+  ...present({ scope: params.scope }),
+});
 
 const tokenRequestTo = (to: StepDefinition['to']) => ({
   from: 'client' as const,
@@ -65,16 +72,11 @@ export const privateKeyJwt: RegisteredGrant = {
       rfc: RFC7523('2.2'),
       ...tokenRequestTo('authorization-server'),
       params: [{ name: 'scope', label: 'scope', help: 'What the service asks to be allowed to do.' }],
-      action: ({ params, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, origin }) =>
+        tokenRequest(clientCredentialsForm(params), {
+          via: 'client-backend',
           clientAssertion: { aud: `${origin}/oidc` },
-        },
-      }),
+        }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true
@@ -111,19 +113,15 @@ export const privateKeyJwt: RegisteredGrant = {
         'Someone who captured the assertion (from a log, a proxy) sends it again within its minute of validity. The server remembered its jti when it accepted it and answers 401 invalid_client. The description stays generic: the server does not tell a caller which check failed.',
       rfc: RFC7523('3'),
       ...tokenRequestTo('authorization-server'),
-      action: ({ params, values }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            ...present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, values }) =>
+        tokenRequest(
+          {
+            ...clientCredentialsForm(params),
             client_assertion_type: JWT_BEARER,
             client_assertion: values.client_assertion ?? '',
           },
-        },
-      }),
+          { via: 'client-backend' },
+        ),
       outcome: (_context, result) =>
         refusedAuthentication(result, 'The server accepted a client assertion it had already accepted once.'),
       exhibit: ({ values }) =>
@@ -153,16 +151,11 @@ export const privateKeyJwt: RegisteredGrant = {
           help: 'Empty: this server’s token endpoint (…/oidc/token). The backend signs only that audience or the issuer (…/oidc), which the server would accept; it refuses to sign any other.',
         },
       ],
-      action: ({ params, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, origin }) =>
+        tokenRequest(clientCredentialsForm(params), {
+          via: 'client-backend',
           clientAssertion: { aud: params.aud || `${origin}/oidc/token` },
-        },
-      }),
+        }),
       outcome: (context, result) =>
         refusedAuthentication(
           result,

@@ -1,6 +1,7 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, present, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, present, query, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
 import { pushingWebApp } from './client';
@@ -106,31 +107,16 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
       channel: 'front',
       action: () => ({ kind: 'callback' }),
     },
-    {
-      id: 'token-request',
-      title: 'Exchange the code and the code_verifier for tokens',
-      explanation:
-        'The client’s backend authenticates with HTTP Basic and sends the code with its code_verifier, exactly as without PAR: the code_challenge it pushed is the one the server checks the verifier against.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code and the code_verifier for tokens',
+        explanation:
+          'The client’s backend authenticates with HTTP Basic and sends the code with its code_verifier, exactly as without PAR: the code_challenge it pushed is the one the server checks the verifier against.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context), { via: 'client-backend' }),
+    ),
     verifyCredentialsStep('client-backend'),
     {
       id: 'reuse-request-uri',
