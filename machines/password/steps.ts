@@ -1,6 +1,6 @@
 import { userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC } from '../walkthrough/common-steps';
-import { tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
+import { passwordForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { firstPartyApp } from './client';
 
@@ -42,12 +42,10 @@ export const password: RegisteredGrant = {
       },
       ({ params }) =>
         tokenRequest(
-          {
-            grant_type: 'password',
-            username: params.username ?? '',
-            password: params.password ?? '',
-            scope: params.scope ?? '',
-          },
+          passwordForm(
+            { username: params.username ?? '', password: params.password ?? '' },
+            params.scope ?? '',
+          ),
           { via: 'client-backend' },
         ),
     ),

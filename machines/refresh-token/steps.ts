@@ -1,5 +1,11 @@
 import { RFC, tokenOutcome } from '../walkthrough/common-steps';
-import { tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
+import {
+  demoOwner,
+  passwordForm,
+  refreshTokenForm,
+  tokenRequest,
+  tokenRequestStep,
+} from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { StepDefinition } from '../../lib/walkthrough/types';
 import { firstPartyApp } from '../password/client';
@@ -21,10 +27,7 @@ function refusedRefresh(step: {
     to: 'authorization-server',
     channel: 'back',
     action: ({ tokens }) =>
-      tokenRequest(
-        { grant_type: 'refresh_token', refresh_token: tokens[step.token] ?? '' },
-        { via: 'client-backend' },
-      ),
+      tokenRequest(refreshTokenForm(tokens[step.token] ?? ''), { via: 'client-backend' }),
     outcome: (_context, result) =>
       result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
         ? { ok: true }
@@ -62,10 +65,7 @@ export const refreshToken: RegisteredGrant = {
         ],
       },
       ({ params }) =>
-        tokenRequest(
-          { grant_type: 'password', username: 'alice', password: 'wonderland', scope: params.scope ?? '' },
-          { via: 'client-backend' },
-        ),
+        tokenRequest(passwordForm(demoOwner('alice'), params.scope ?? ''), { via: 'client-backend' }),
     ),
     tokenRequestStep(
       {
@@ -83,11 +83,7 @@ export const refreshToken: RegisteredGrant = {
           };
         },
       },
-      ({ tokens }) =>
-        tokenRequest(
-          { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
-          { via: 'client-backend' },
-        ),
+      ({ tokens }) => tokenRequest(refreshTokenForm(tokens.refresh_token ?? ''), { via: 'client-backend' }),
     ),
     refusedRefresh({
       id: 'reuse',

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ExchangeResult } from '../../../lib/walkthrough/types';
-import { authorizationCodeForm, TOKEN_ENDPOINT, tokenRequest, tokenRequestStep } from './token-request';
+import {
+  authorizationCodeForm,
+  demoOwner,
+  passwordForm,
+  refreshTokenForm,
+  TOKEN_ENDPOINT,
+  tokenRequest,
+  tokenRequestSpec,
+  tokenRequestStep,
+} from './token-request';
 
 const context = {
   origin: 'http://localhost:3000',
@@ -63,6 +72,16 @@ describe('tokenRequest (RFC 6749 §3.2)', () => {
   });
 });
 
+describe('tokenRequestSpec', () => {
+  it('is the request alone, for a party that is not a step’s sender (an attacker’s server)', () => {
+    expect(tokenRequestSpec({ grant_type: 'refresh_token', refresh_token: 'r' })).toEqual({
+      method: 'POST',
+      path: TOKEN_ENDPOINT,
+      form: { grant_type: 'refresh_token', refresh_token: 'r' },
+    });
+  });
+});
+
 describe('authorizationCodeForm (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
   it('sends the code, the redirect URI it was issued for and the code_verifier, for a confidential client', () => {
     const form = authorizationCodeForm(context);
@@ -89,6 +108,29 @@ describe('authorizationCodeForm (RFC 6749 §4.1.3, RFC 7636 §4.5)', () => {
       code: '',
       code_verifier: '',
     });
+  });
+});
+
+describe('passwordForm (RFC 6749 §4.3.2)', () => {
+  it('sends the owner’s username and password, the scope, then what the step adds', () => {
+    expect(Object.entries(passwordForm(demoOwner('alice'), 'read', { client_id: 'spa' }))).toEqual([
+      ['grant_type', 'password'],
+      ['username', 'alice'],
+      ['password', 'wonderland'],
+      ['scope', 'read'],
+      ['client_id', 'spa'],
+    ]);
+  });
+});
+
+describe('refreshTokenForm (RFC 6749 §6)', () => {
+  it('sends the refresh token, then what the step adds', () => {
+    expect(Object.entries(refreshTokenForm('r1', { client_id: 'spa' }))).toEqual([
+      ['grant_type', 'refresh_token'],
+      ['refresh_token', 'r1'],
+      ['client_id', 'spa'],
+    ]);
+    expect(refreshTokenForm('r1')).toEqual({ grant_type: 'refresh_token', refresh_token: 'r1' });
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   StepDefinition,
   WalkthroughContext,
 } from '../../../lib/walkthrough/types';
+import { DEMO_LOGINS, type DemoLogin } from '../../../lib/demo/logins';
 import { CALLBACK_PATH, tokenOutcome } from '../common-steps';
 
 /** The authorization server's token endpoint on the playground's origin (RFC 6749 §3.2). */
@@ -15,27 +16,32 @@ export type SendAction = Extract<StepAction, { kind: 'send' }>;
 /** A token request's form: grant_type first, then the grant's own parameters, in the order sent. */
 export type TokenForm = { grant_type: string } & Record<string, string>;
 
-export type TokenRequestOptions = {
+/** What a token request carries besides its form: client authentication, a DPoP proof, another endpoint. */
+export type TokenRequestSpecOptions = {
+  /** Another endpoint that plays the token endpoint (a lab's deliberately weak one, an attacker's). */
+  path?: string;
+} & Pick<RequestSpec, 'headers' | 'clientAssertion' | 'dpop'>;
+
+/** RFC 6749 §3.2: the POST of a form to the token endpoint, as a request (what an attacker's server sends). */
+export const tokenRequestSpec = (
+  form: TokenForm,
+  { path = TOKEN_ENDPOINT, ...request }: TokenRequestSpecOptions = {},
+): RequestSpec => ({ method: 'POST', path, form, ...request });
+
+export type TokenRequestOptions = TokenRequestSpecOptions & {
   /** The browser for a public client; the client's backend for a confidential one (it adds the secret). */
   via: SendAction['via'];
   /** The client that sends it, when not the grant's own (an agent). */
   clientId?: string;
-  /** Another endpoint that plays the token endpoint (a lab's deliberately weak one). */
-  path?: string;
-} & Pick<RequestSpec, 'headers' | 'clientAssertion' | 'dpop'>;
+};
 
 /**
- * RFC 6749 §3.2: a POST of a form to the token endpoint. Client authentication (§2.3) is the sender's:
- * the backend adds HTTP Basic or signs `clientAssertion`; a public client names itself in the form.
+ * RFC 6749 §3.2: a step sends a token request. Client authentication (§2.3) is the sender's: the backend
+ * adds HTTP Basic or signs `clientAssertion`; a public client names itself in the form.
  */
 export function tokenRequest(form: TokenForm, options: TokenRequestOptions): SendAction {
-  const { via, clientId, path = TOKEN_ENDPOINT, ...request } = options;
-  return {
-    kind: 'send',
-    via,
-    ...(clientId ? { clientId } : {}),
-    request: { method: 'POST', path, form, ...request },
-  };
+  const { via, clientId, ...request } = options;
+  return { kind: 'send', via, ...(clientId ? { clientId } : {}), request: tokenRequestSpec(form, request) };
 }
 
 /**
@@ -51,6 +57,32 @@ export const authorizationCodeForm = (
   code: values.code ?? '',
   redirect_uri: `${origin}${CALLBACK_PATH}`,
   code_verifier: values.code_verifier ?? '',
+});
+
+/** A demo resource owner's username and password (lib/demo/logins.ts). */
+export const demoOwner = (login: DemoLogin) => ({ username: login, password: DEMO_LOGINS[login] });
+
+/**
+ * RFC 6749 §4.3.2: the resource owner's username and password, sent by the client (the grant RFC 9700 §2.4
+ * forbids, kept to show why and to get tokens in one step), then what the step adds (client_id, resource).
+ */
+export const passwordForm = (
+  owner: { username: string; password: string },
+  scope: string,
+  more: Record<string, string> = {},
+): TokenForm => ({
+  grant_type: 'password',
+  username: owner.username,
+  password: owner.password,
+  scope,
+  ...more,
+});
+
+/** RFC 6749 §6: a refresh token for new tokens, then what the step adds (a public client's client_id). */
+export const refreshTokenForm = (refreshToken: string, more: Record<string, string> = {}): TokenForm => ({
+  grant_type: 'refresh_token',
+  refresh_token: refreshToken,
+  ...more,
 });
 
 /** What a token request step says beside its request; the rest defaults to a client's token request. */
