@@ -6,6 +6,7 @@ import type {
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
+import { tokenRequestSpec } from '../walkthrough/builders/token-request';
 import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
@@ -139,11 +140,7 @@ export const attackerRedeemsCode = (step: {
     kind: 'send',
     via: 'browser',
     request: { method: 'POST', path: step.path },
-    attackerSends: {
-      method: 'POST',
-      path: '/oidc/token',
-      form: { grant_type: 'authorization_code', ...step.sends(context) },
-    },
+    attackerSends: tokenRequestSpec({ grant_type: 'authorization_code', ...step.sends(context) }),
   }),
   outcome: (_context, result) => observed('redeem', result),
 });

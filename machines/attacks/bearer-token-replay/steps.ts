@@ -2,6 +2,7 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../lib/walkthrough/types';
 import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
+import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { DPOP_RFC } from '../../dpop/steps';
 import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
@@ -24,22 +25,11 @@ const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
     : outcome;
 
 /** The token request from the browser: with a DPoP proof when the app binds its tokens (and the nonce once asked). */
-const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: clientOf(context),
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
+const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
+  tokenRequest(authorizationCodeForm(context, clientOf(context)), {
+    via: 'browser',
     ...(isOn(context, DPOP) ? { dpop: nonce ? { nonce } : {} } : {}),
-  },
-});
+  });
 
 /** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
 const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
@@ -130,7 +120,7 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context),
+      action: (context) => codeForTokens(context),
       outcome: (_context, result) => {
         const nonce = header(result, 'dpop-nonce');
         if (
@@ -161,7 +151,7 @@ export const bearerTokenReplay: AttackScenario = {
               kind: 'skip',
               reason: `The app already holds its ${context.tokens.token_type ?? 'bearer'} token: no proof, so no nonce to send.`,
             }
-          : tokenRequest(context, context.values.dpop_nonce ?? ''),
+          : codeForTokens(context, context.values.dpop_nonce ?? ''),
       outcome: (_context, result) => withProof(tokenOutcome(result), result),
     },
     tokenLeaks({

@@ -1,5 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
-import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { RFC } from '../../walkthrough/common-steps';
+import { tokenRequest, tokenRequestStep } from '../../walkthrough/builders/token-request';
+import { labCodeForm } from '../lab-code-form';
 import { randomValue } from '../../walkthrough/secrets';
 import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../steps-common';
 import { webAppWithoutPkce } from './clients';
@@ -65,31 +67,16 @@ export const csrfMissingState: AttackScenario = {
       channel: 'front',
       action: () => ({ kind: 'callback' }),
     },
-    {
-      id: 'redeem',
-      title: 'The client redeems the attacker’s code',
-      explanation:
-        'The client exchanges the code at the token endpoint. The server sees nothing wrong: the code was issued to this client, for this redirect URI, and no PKCE was asked for.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ origin, values }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            client_id: CLIENT,
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    tokenRequestStep(
+      {
+        id: 'redeem',
+        title: 'The client redeems the attacker’s code',
+        explanation:
+          'The client exchanges the code at the token endpoint. The server sees nothing wrong: the code was issued to this client, for this redirect URI, and no PKCE was asked for.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(labCodeForm(context, CLIENT, { codeVerifier: false }), { via: 'browser' }),
+    ),
     clientAsksWhoIsSignedIn(
       'The client asks userinfo whose tokens it holds, to show the signed-in user. It is bob: alice now works inside the attacker’s account.',
     ),

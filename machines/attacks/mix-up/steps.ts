@@ -2,6 +2,8 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { StepOutcome } from '../../../lib/walkthrough/types';
 import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
 import { pkceSecrets } from '../../walkthrough/secrets';
+import { tokenRequest } from '../../walkthrough/builders/token-request';
+import { labCodeForm } from '../lab-code-form';
 import {
   attackerCallsApi,
   attackerRedeemsCode,
@@ -147,21 +149,11 @@ export const mixUp: AttackScenario = {
       from: 'client',
       to: 'attacker',
       channel: 'back',
-      action: ({ origin, values }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: values.chosen_token_endpoint ?? '/api/attacker/as/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            client_id: CLIENT_ID_AT_ATTACKER,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
+      action: (context) =>
+        tokenRequest(labCodeForm(context, CLIENT_ID_AT_ATTACKER), {
+          via: 'browser',
+          path: context.values.chosen_token_endpoint ?? '/api/attacker/as/token',
+        }),
       outcome: (_context, result) => observed('client_token', result),
     },
     attackerRedeemsCode({
