@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labCodeForm } from './lab-code-form';
+import { labCodeForm, labCodeRequest } from './lab-code-form';
 
 const context = { origin: 'http://localhost:3000', values: { code: 'c', code_verifier: 'v' } };
 
@@ -16,5 +16,17 @@ describe('labCodeForm (RFC 6749 §4.1.3)', () => {
 
   it('sends no code_verifier for a client without PKCE', () => {
     expect(labCodeForm(context, 'lab-web', { codeVerifier: false })).not.toHaveProperty('code_verifier');
+  });
+});
+
+describe('labCodeRequest (RFC 6749 §4.1.1)', () => {
+  it('names the client first, asks for a code at the playground’s callback, then the scenario’s parameters', () => {
+    expect(Object.entries(labCodeRequest(context, 'lab-spa', { scope: 'read', state: 's' }))).toEqual([
+      ['client_id', 'lab-spa'],
+      ['response_type', 'code'],
+      ['redirect_uri', 'http://localhost:3000/callback'],
+      ['scope', 'read'],
+      ['state', 's'],
+    ]);
   });
 });

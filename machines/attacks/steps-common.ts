@@ -7,6 +7,8 @@ import type {
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
 import { tokenRequestSpec } from '../walkthrough/builders/token-request';
+import { authorizationUrl } from '../walkthrough/builders/authorization-request';
+import { labCodeRequest } from './lab-code-form';
 import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
@@ -195,12 +197,7 @@ export const attackerKeepsCodeFor = (clientId: string, told: Told): StepDefiniti
     // Its first request; it then signs in as bob and consents, and keeps the code the redirect carries.
     attackerSends: {
       method: 'GET',
-      path: `/oidc/auth?${new URLSearchParams({
-        client_id: clientId,
-        response_type: 'code',
-        redirect_uri: `${origin}/callback`,
-        scope: 'openid profile',
-      })}`,
+      path: authorizationUrl(labCodeRequest({ origin }, clientId, { scope: 'openid profile' })),
     },
   }),
   outcome: (_context, result) => observed('attacker_code', result),

@@ -1,6 +1,7 @@
 import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
+import { PARAMS, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { singlePageApp } from './client';
@@ -40,21 +41,21 @@ export const authorizationCodePkce: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.codeChallengeMethod],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: CLIENT_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          nonce: params.nonce,
-          prompt: params.prompt,
-          code_challenge:
-            params.code_challenge_method === 'plain' ? values.code_verifier : values.code_challenge,
-          code_challenge_method: params.code_challenge_method,
-        })}`,
-      }),
+      action: (context) => {
+        const { params, values } = context;
+        const { scope, state, nonce, prompt, code_challenge_method } = params;
+        // A plain challenge is the verifier itself (RFC 7636 §4.2): sent to show the server refuses it.
+        const code_challenge =
+          code_challenge_method === 'plain' ? values.code_verifier : values.code_challenge;
+        return authorizationRequest(
+          codeRequestParameters(
+            context,
+            CLIENT_ID,
+            { scope, state, nonce, prompt },
+            { code_challenge, code_challenge_method },
+          ),
+        );
+      },
     },
     {
       id: 'authorization-response',

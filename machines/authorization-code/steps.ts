@@ -1,6 +1,7 @@
 import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
+import { PARAMS, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { webApp } from './client';
@@ -43,21 +44,12 @@ export const authorizationCode: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.resource],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: CLIENT_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          nonce: params.nonce,
-          prompt: params.prompt,
-          resource: params.resource,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) => {
+        const { scope, state, nonce, prompt, resource } = context.params;
+        return authorizationRequest(
+          codeRequestParameters(context, CLIENT_ID, { scope, state, nonce, prompt, resource }),
+        );
+      },
     },
     {
       id: 'authorization-response',

@@ -1,6 +1,7 @@
 import { userinfoStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, RFC } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
+import { authorizationRequest } from '../walkthrough/builders/authorization-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { implicitApp } from './client';
 
@@ -48,9 +49,8 @@ export const implicit: RegisteredGrant = {
           options: ['id_token token', 'id_token', 'token'],
         },
       ],
-      action: ({ params, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
+      action: ({ params, origin }) =>
+        authorizationRequest({
           response_type: params.response_type,
           client_id: CLIENT_ID,
           redirect_uri: `${origin}${CALLBACK_PATH}`,
@@ -58,8 +58,7 @@ export const implicit: RegisteredGrant = {
           state: params.state,
           nonce: params.nonce,
           prompt: 'consent',
-        })}`,
-      }),
+        }),
     },
     {
       id: 'authorization-response',

@@ -1,6 +1,7 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, present, query, RFC } from '../walkthrough/common-steps';
+import { PARAMS, present, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationUrl, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
@@ -14,22 +15,15 @@ const PAR = (section: string) => ({
 });
 
 /** The authorization request's parameters: pushed in the back channel, or (classic) put in the URL. */
-const authorizationParameters = ({ params, values, origin }: WalkthroughContext) => ({
-  response_type: 'code',
-  client_id: CLIENT_ID,
-  redirect_uri: `${origin}${CALLBACK_PATH}`,
-  scope: params.scope,
-  state: params.state,
-  nonce: params.nonce,
-  prompt: params.prompt,
-  code_challenge: values.code_challenge,
-  code_challenge_method: 'S256',
-});
+const authorizationParameters = (context: WalkthroughContext) => {
+  const { scope, state, nonce, prompt } = context.params;
+  return codeRequestParameters(context, CLIENT_ID, { scope, state, nonce, prompt });
+};
 
 /** RFC 9126 §4: the browser carries only the client and the reference to what was pushed. */
 const pushedUrl = ({ values }: WalkthroughContext) =>
-  `/oidc/auth?${query({ client_id: CLIENT_ID, request_uri: values.request_uri })}`;
-const classicUrl = (context: WalkthroughContext) => `/oidc/auth?${query(authorizationParameters(context))}`;
+  authorizationUrl({ client_id: CLIENT_ID, request_uri: values.request_uri });
+const classicUrl = (context: WalkthroughContext) => authorizationUrl(authorizationParameters(context));
 
 /** RFC 9126 §2.2: 201 with request_uri and expires_in; an error (§2.3) otherwise. */
 function pushedOutcome(result: ExchangeResult): StepOutcome {

@@ -1,6 +1,8 @@
 import { lootForm } from '../../../lib/attacks/loot-form';
 import type { AttackScenario } from '../../../lib/attacks/types';
-import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
+import { CALLBACK_PATH, RFC } from '../../walkthrough/common-steps';
+import { labCodeRequest } from '../lab-code-form';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import {
   attackerCallsApi,
@@ -64,19 +66,16 @@ export const authorizationCodeInterception: AttackScenario = {
       from: 'resource-owner',
       to: 'authorization-server',
       channel: 'front',
-      action: (context) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          client_id: CLIENT,
-          response_type: 'code',
-          redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-          scope: 'openid read',
-          state: context.values.state,
-          ...(isOn(context, PKCE)
-            ? { code_challenge: context.values.code_challenge, code_challenge_method: 'S256' }
-            : {}),
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, CLIENT, {
+            scope: 'openid read',
+            state: context.values.state,
+            ...(isOn(context, PKCE)
+              ? { code_challenge: context.values.code_challenge, code_challenge_method: 'S256' }
+              : {}),
+          }),
+        ),
     },
     {
       id: 'authorization-response',

@@ -1,6 +1,8 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../lib/walkthrough/types';
-import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { labCodeRequest } from '../lab-code-form';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { DPOP_RFC } from '../../dpop/steps';
@@ -87,19 +89,16 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'resource-owner',
       to: 'authorization-server',
       channel: 'front',
-      action: (context) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          client_id: clientOf(context),
-          response_type: 'code',
-          redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-          scope: 'read',
-          state: context.values.state,
-          resource: `${context.origin}/api`,
-          code_challenge: context.values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, clientOf(context), {
+            scope: 'read',
+            state: context.values.state,
+            resource: `${context.origin}/api`,
+            code_challenge: context.values.code_challenge,
+            code_challenge_method: 'S256',
+          }),
+        ),
     },
     {
       id: 'authorization-response',

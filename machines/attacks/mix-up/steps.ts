@@ -1,9 +1,10 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { StepOutcome } from '../../../lib/walkthrough/types';
-import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
+import { CALLBACK_PATH, RFC } from '../../walkthrough/common-steps';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { tokenRequest } from '../../walkthrough/builders/token-request';
-import { labCodeForm } from '../lab-code-form';
+import { labCodeForm, labCodeRequest } from '../lab-code-form';
 import {
   attackerCallsApi,
   attackerRedeemsCode,
@@ -116,18 +117,16 @@ export const mixUp: AttackScenario = {
       from: 'client',
       to: 'attacker',
       channel: 'front',
-      action: ({ origin, values }) => ({
-        kind: 'navigate',
-        path: `${values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize'}?${query({
-          client_id: CLIENT_ID_AT_ATTACKER,
-          response_type: 'code',
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: 'openid read',
-          state: values.state,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, CLIENT_ID_AT_ATTACKER, {
+            scope: 'openid read',
+            state: context.values.state,
+            code_challenge: context.values.code_challenge,
+            code_challenge_method: 'S256',
+          }),
+          context.values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize',
+        ),
     },
     {
       id: 'authorization-response',

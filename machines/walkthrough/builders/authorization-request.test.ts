@@ -11,6 +11,12 @@ describe('authorizationRequest (RFC 6749 §4.1.1)', () => {
     });
   });
 
+  it('goes to another authorization endpoint when the client was told of one', () => {
+    expect(authorizationRequest({ client_id: 'spa' }, '/api/attacker/as/authorize').path).toBe(
+      '/api/attacker/as/authorize?client_id=spa',
+    );
+  });
+
   it('leaves out a parameter the learner emptied', () => {
     expect(authorizationUrl({ client_id: 'spa', state: '', prompt: undefined })).toBe(
       '/oidc/auth?client_id=spa',

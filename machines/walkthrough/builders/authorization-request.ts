@@ -7,16 +7,20 @@ export const AUTHORIZATION_ENDPOINT = '/oidc/auth';
 /** An authorization request's parameters, in the order the URL carries them; empty ones are left out. */
 export type AuthorizationParameters = Record<string, string | undefined>;
 
-/** RFC 6749 §4.1.1: the authorization endpoint's URL with the request in its query string. */
-export const authorizationUrl = (parameters: AuthorizationParameters) =>
-  `${AUTHORIZATION_ENDPOINT}?${query(parameters)}`;
+/**
+ * RFC 6749 §4.1.1: the authorization endpoint's URL with the request in its query string; `endpoint` when
+ * the client was told of another (an attacker's, in the mix-up).
+ */
+export const authorizationUrl = (parameters: AuthorizationParameters, endpoint = AUTHORIZATION_ENDPOINT) =>
+  `${endpoint}?${query(parameters)}`;
 
 /** RFC 6749 §4.1.1: the client sends the browser to the authorization endpoint (the front channel). */
 export const authorizationRequest = (
   parameters: AuthorizationParameters,
+  endpoint?: string,
 ): Extract<StepAction, { kind: 'navigate' }> => ({
   kind: 'navigate',
-  path: authorizationUrl(parameters),
+  path: authorizationUrl(parameters, endpoint),
 });
 
 /**
