@@ -7,6 +7,7 @@ import type {
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
 import { tokenRequestSpec } from '../walkthrough/builders/token-request';
+import { oauthErrorOf } from '../walkthrough/builders/expect-refusal';
 import { authorizationUrl } from '../walkthrough/builders/authorization-request';
 import { labCodeRequest } from './lab-code-form';
 import { lootForm } from '../../lib/attacks/loot-form';
@@ -28,14 +29,7 @@ export const HELD = (what: string) => `<${what}>`;
 export const isOn = (context: WalkthroughContext, param: string) => context.params[param] === 'on';
 
 /** The error in a refusal, in OAuth's wire format, with its status. */
-export function errorOf(result: ExchangeResult): OAuthError {
-  const body = (typeof result.body === 'object' && result.body ? result.body : {}) as Partial<OAuthError>;
-  return {
-    error: typeof body.error === 'string' ? body.error : `HTTP ${result.status}`,
-    ...(typeof body.error_description === 'string' ? { error_description: body.error_description } : {}),
-    status: result.status,
-  };
-}
+export { oauthErrorOf as errorOf };
 
 /**
  * An attack step's answer is data either way: a refusal is how a defense shows itself, so it is kept in
@@ -46,10 +40,10 @@ export function observed(
   result: ExchangeResult,
   extra: Record<string, string> = {},
 ): StepOutcome {
-  if (result.status >= 500) return { ok: false, error: errorOf(result) };
+  if (result.status >= 500) return { ok: false, error: oauthErrorOf(result) };
   const values: Record<string, string> = { [`${name}_status`]: String(result.status), ...extra };
   if (result.status >= 400) {
-    const error = errorOf(result);
+    const error = oauthErrorOf(result);
     values[`${name}_error`] = error.error;
     if (error.error_description) values[`${name}_error_description`] = error.error_description;
   }

@@ -2,6 +2,7 @@ import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
+import { errorCode, expectRefusal, responseHeader } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type {
   DpopProofExhibit,
@@ -28,34 +29,24 @@ export const DPOP_RFC = {
   nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
 } as const;
 
-export const header = (result: ExchangeResult, name: string) =>
-  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
-
-export const bodyError = (result: ExchangeResult) => (result.body as { error?: string } | undefined)?.error;
-
 /**
  * RFC 9449 §8: the nonce a server asked for (400 use_dpop_nonce with a DPoP-Nonce header), to sign the
  * same request again with it; undefined for any other answer.
  */
 export function nonceAskedFor(result: ExchangeResult): string | undefined {
-  const nonce = header(result, 'dpop-nonce');
-  return result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce ? nonce : undefined;
+  const nonce = responseHeader(result, 'dpop-nonce');
+  return result.status === 400 && errorCode(result) === 'use_dpop_nonce' && nonce ? nonce : undefined;
 }
 
-/** A refusal the step teaches: the expected error is the success; anything else says what happened. */
-const refused =
-  (expected: string, ifAccepted: string) =>
-  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-    result.status === 401 && bodyError(result) === expected && header(result, 'www-authenticate')
-      ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-      : {
-          ok: false,
-          error: {
-            error: result.status < 300 ? 'unexpected_success' : (bodyError(result) ?? 'unexpected_answer'),
-            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
-            status: result.status,
-          },
-        };
+/** A resource server's refusal the step teaches (RFC 9449 §7.1): 401, the error and a DPoP challenge. */
+const refused = (error: string, ifAccepted: string) =>
+  expectRefusal({
+    status: 401,
+    error,
+    challenge: true,
+    ifAccepted,
+    keep: (result) => ({ tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }),
+  });
 
 /** The code for tokens from the browser (RFC 6749 §4.1.3), with a DPoP proof (and the nonce once asked). */
 const codeForTokens = (context: WalkthroughContext, nonce?: string) =>

@@ -1,7 +1,8 @@
 import { present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { tokenRequest } from '../walkthrough/builders/token-request';
+import { expectRefusal, type ExpectedRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
+import type { ExchangeResult, StepDefinition } from '../../lib/walkthrough/types';
 import { signingService } from './client';
 
 const CLIENT_ID = signingService.client_id;
@@ -21,15 +22,14 @@ function keepAssertion(result: ExchangeResult, name: string): Record<string, str
   };
 }
 
-/** A token request that must fail client authentication: 401 invalid_client is the lesson. */
-function refusedAuthentication(result: ExchangeResult, ifAccepted: string, name?: string): StepOutcome {
-  const body = result.body as { error?: string };
-  if (result.status === 401 && body.error === 'invalid_client')
-    return { ok: true, values: name ? keepAssertion(result, name) : {} };
-  if (result.status < 300)
-    return { ok: false, error: { error: 'unexpected_success', error_description: ifAccepted } };
-  return { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
-}
+/** A token request that must fail client authentication (RFC 6749 §5.2): 401 invalid_client is the lesson. */
+const refusedAuthentication = (ifAccepted: ExpectedRefusal['ifAccepted'], name?: string) =>
+  expectRefusal({
+    status: 401,
+    error: 'invalid_client',
+    ifAccepted,
+    keep: (result) => ({ values: name ? keepAssertion(result, name) : {} }),
+  });
 
 /** RFC 6749 §4.4.2: client credentials, with the scope the learner chose (none when emptied). */
 const clientCredentialsForm = (params: Record<string, string>) => ({
@@ -122,8 +122,7 @@ export const privateKeyJwt: RegisteredGrant = {
           },
           { via: 'client-backend' },
         ),
-      outcome: (_context, result) =>
-        refusedAuthentication(result, 'The server accepted a client assertion it had already accepted once.'),
+      outcome: refusedAuthentication('The server accepted a client assertion it had already accepted once.'),
       exhibit: ({ values }) =>
         values.client_assertion && values.registered_jwks
           ? {
@@ -156,12 +155,11 @@ export const privateKeyJwt: RegisteredGrant = {
           via: 'client-backend',
           clientAssertion: { aud: params.aud || `${origin}/oidc/token` },
         }),
-      outcome: (context, result) =>
-        refusedAuthentication(
-          result,
+      outcome: refusedAuthentication(
+        (context) =>
           `The server accepted an assertion for the audience ${context.params.aud || `${context.origin}/oidc/token`}.`,
-          'wrong_audience_assertion',
-        ),
+        'wrong_audience_assertion',
+      ),
       exhibit: ({ values }) =>
         values.wrong_audience_assertion && values.registered_jwks
           ? {

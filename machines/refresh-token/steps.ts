@@ -6,6 +6,7 @@ import {
   tokenRequest,
   tokenRequestStep,
 } from '../walkthrough/builders/token-request';
+import { expectRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { StepDefinition } from '../../lib/walkthrough/types';
 import { firstPartyApp } from '../password/client';
@@ -28,10 +29,7 @@ function refusedRefresh(step: {
     channel: 'back',
     action: ({ tokens }) =>
       tokenRequest(refreshTokenForm(tokens[step.token] ?? ''), { via: 'client-backend' }),
-    outcome: (_context, result) =>
-      result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
-        ? { ok: true }
-        : { ok: false, error: { error: 'unexpected_success', error_description: step.ifAccepted } },
+    outcome: expectRefusal({ status: 400, error: 'invalid_grant', ifAccepted: step.ifAccepted }),
   };
 }
 

@@ -2,10 +2,11 @@ import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
+import { expectRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
 import { ASSISTANT } from '../../lib/oidc/resource-server';
-import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
+import type { WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant, assistantApp } from './client';
 import { proofExhibit } from '../dpop/steps';
 import { agentCall } from './agent-call';
@@ -55,21 +56,8 @@ function exchange(context: WalkthroughContext, target: Record<string, string>, s
 const subjectTokenRequest = (context: WalkthroughContext) =>
   tokenRequest(authorizationCodeForm(context, APP_ID), { via: 'browser', ...subjectTokenProof(context) });
 
-/** A refusal the step teaches: the expected OAuth error is the success. */
-const refusedWith =
-  (expected: string, ifAccepted: string) =>
-  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-    result.status === 400 && (result.body as { error?: string }).error === expected
-      ? { ok: true }
-      : {
-          ok: false,
-          error: {
-            error:
-              result.status < 300 ? 'unexpected_success' : String((result.body as { error?: string }).error),
-            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
-            status: result.status,
-          },
-        };
+/** A refusal the step teaches (RFC 8693 §2.2.2): 400 with the expected error is the success. */
+const refusedWith = (error: string, ifAccepted: string) => expectRefusal({ status: 400, error, ifAccepted });
 
 /** RFC 8693: an agent exchanges a user's token for a narrower one to call an API on the user's behalf. */
 export const tokenExchange: RegisteredGrant = {

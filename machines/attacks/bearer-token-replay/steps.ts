@@ -5,7 +5,8 @@ import { labCodeRequest } from '../lab-code-form';
 import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
-import { DPOP_RFC } from '../../dpop/steps';
+import { DPOP_RFC, nonceAskedFor } from '../../dpop/steps';
+import { responseHeader } from '../../walkthrough/builders/expect-refusal';
 import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 
@@ -16,9 +17,6 @@ const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/r
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>
   isOn(context, DPOP) ? spaWithDpop.client_id : spaWithBearerTokens.client_id;
-
-const header = (result: ExchangeResult, name: string) =>
-  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 
 /** A token response, with the proof the browser signed for it (shown decoded in Tokens). */
 const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
@@ -36,7 +34,7 @@ const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
 /** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
 const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
   const acct = (result.body as { acct?: unknown } | undefined)?.acct;
-  const challenge = header(result, 'www-authenticate');
+  const challenge = responseHeader(result, 'www-authenticate');
   return observed(name, result, {
     ...(typeof acct === 'string' ? { [`${name}_acct`]: acct } : {}),
     ...(challenge ? { [`${name}_challenge`]: challenge } : {}),
@@ -121,12 +119,8 @@ export const bearerTokenReplay: AttackScenario = {
       channel: 'back',
       action: (context) => codeForTokens(context),
       outcome: (_context, result) => {
-        const nonce = header(result, 'dpop-nonce');
-        if (
-          result.status === 400 &&
-          (result.body as { error?: unknown })?.error === 'use_dpop_nonce' &&
-          nonce
-        )
+        const nonce = nonceAskedFor(result);
+        if (nonce)
           return {
             ok: true,
             values: { dpop_nonce: nonce },
