@@ -5,6 +5,7 @@ import { authorizationRequest, codeRequestParameters } from '../walkthrough/buil
 import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { singlePageApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = singlePageApp.client_id;
 
@@ -57,17 +58,10 @@ export const authorizationCodePkce: RegisteredGrant = {
         );
       },
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The code arrives in the browser, where other scripts or the history could see it. That is why it is bound to the code_challenge: without the verifier, nobody can redeem it.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     tokenRequestStep(
       {
         id: 'token-request',

@@ -5,6 +5,7 @@ import { authorizationRequest, codeRequestParameters } from '../walkthrough/buil
 import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { webApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = webApp.client_id;
 
@@ -51,17 +52,10 @@ export const authorizationCode: RegisteredGrant = {
         );
       },
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The authorization server redirected the browser to the client’s redirect_uri with a one-time code, the state the client sent, and iss (RFC 9207). The client checked state before anything else.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     tokenRequestStep(
       {
         id: 'token-request',

@@ -14,6 +14,7 @@ import type {
 } from '../../lib/walkthrough/types';
 import { ATTACKER, PARTY_HEADER } from '../../lib/attacks/party';
 import { dpopApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = dpopApp.client_id;
 const API = {
@@ -153,17 +154,10 @@ export const dpop: RegisteredGrant = {
           }),
         ),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'As in any code flow, the code arrives in the address. The key pair stayed in the browser: nothing about it has been sent yet.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'Token request with a DPoP proof: the server asks for its nonce',

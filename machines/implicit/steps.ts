@@ -4,6 +4,7 @@ import { stateAndNonce } from '../walkthrough/secrets';
 import { authorizationRequest } from '../walkthrough/builders/authorization-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { implicitApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = implicitApp.client_id;
 
@@ -60,17 +61,12 @@ export const implicit: RegisteredGrant = {
           prompt: 'consent',
         }),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'Tokens arrive in the URL fragment',
       explanation:
         'The fragment (after #) never reaches a server: only the page’s script reads it. The client checked state and that the ID token carries its nonce. The access token is now in the browser history.',
       rfc: RFC.implicit,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     userinfoStep('browser'),
   ],
 };

@@ -6,6 +6,7 @@ import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkth
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
 import { pushingWebApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = pushingWebApp.client_id;
 
@@ -90,17 +91,10 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
         pushed: `${context.origin}${pushedUrl(context)}`,
       }),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The answer is the usual one: a code and the state that was pushed, checked by the client. PAR changes how the request travels, not the response.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     tokenRequestStep(
       {
         id: 'token-request',
@@ -127,17 +121,13 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
         ifAccepted: 'The authorization server accepted a request_uri it had already used.',
       },
     },
-    {
+    authorizationResponseStep({
       id: 'reuse-refused',
       title: 'Refused: invalid_request_uri',
       explanation:
         'The server sends the browser back to the registered redirect URI with invalid_request_uri. Its description does not say whether the request_uri was unknown, expired or used, and no state comes back: the state was among the pushed parameters.',
       rfc: PAR('2.2'),
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'classic-request',
       title: 'Try the classic authorization URL: this client must push',
@@ -154,16 +144,12 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
           'The authorization server accepted a request that was not pushed from a client that must push.',
       },
     },
-    {
+    authorizationResponseStep({
       id: 'classic-refused',
       title: 'Refused: a pushed authorization request must be used',
       explanation:
         'The server answers invalid_request at the redirect URI, with the state the client sent. FAPI 2.0 requires PAR of every client; here one client opted in.',
       rfc: PAR('6'),
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
   ],
 };

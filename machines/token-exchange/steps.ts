@@ -17,6 +17,7 @@ import {
   subjectTokenOutcome,
   subjectTokenProof,
 } from './sender-constraint';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const APP_ID = assistantApp.client_id;
 const AGENT_ID = assistant.client_id;
@@ -111,16 +112,9 @@ export const tokenExchange: RegisteredGrant = {
           }),
         ),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation: 'The chat app checks state and keeps the code for the token request.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'The chat app redeems the code: alice’s token, for the assistant',

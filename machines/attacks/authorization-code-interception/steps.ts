@@ -14,6 +14,7 @@ import {
   refusalObserved,
 } from '../steps-common';
 import { appWithoutPkce } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const PKCE = 'defense_pkce';
 const CLIENT = appWithoutPkce.client_id;
@@ -77,17 +78,11 @@ export const authorizationCodeInterception: AttackScenario = {
           }),
         ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The code comes back on the redirect',
       explanation:
         'The server redirects to the app’s redirect URI with the code. On a phone, any app that registered the same scheme may be the one that opens it.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'intercept',
       title: 'The malicious app catches the code',

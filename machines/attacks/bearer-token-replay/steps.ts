@@ -9,6 +9,7 @@ import { DPOP_RFC, nonceAskedFor } from '../../dpop/steps';
 import { responseHeader } from '../../walkthrough/builders/expect-refusal';
 import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const DPOP = 'defense_dpop';
 const ACCOUNT = '/api/v1/accounts/verify_credentials';
@@ -98,16 +99,10 @@ export const bearerTokenReplay: AttackScenario = {
           }),
         ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The code comes back to the app',
       explanation: 'The code arrives at the redirect URI with the state the app sent. Nothing is bound yet.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'The app redeems the code',

@@ -5,6 +5,7 @@ import { labCodeForm } from '../lab-code-form';
 import { randomValue } from '../../walkthrough/secrets';
 import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../steps-common';
 import { webAppWithoutPkce } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const STATE = 'defense_state';
 const CLIENT = webAppWithoutPkce.client_id;
@@ -56,17 +57,13 @@ export const csrfMissingState: AttackScenario = {
         'A link in a mail or a hidden image: the attacker’s page sends alice’s browser to the client’s redirect URI with bob’s code, as if alice had just signed in. alice started nothing.',
       rfc: STATE_RFC,
     }),
-    {
+    authorizationResponseStep({
       id: 'callback',
       title: 'The client receives a code it never asked for',
       explanation:
         'The code arrives at the redirect URI in alice’s browser. A client that sent no state has nothing to compare, so it takes the code.',
-      rfc: RFC.authorizationResponse,
       from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     tokenRequestStep(
       {
         id: 'redeem',

@@ -16,6 +16,7 @@ import {
   refusalObserved,
 } from '../steps-common';
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const ISS = 'defense_iss';
 const CLIENT = mixUpClient.client_id;
@@ -128,17 +129,12 @@ export const mixUp: AttackScenario = {
           context.values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize',
         ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The honest server’s code comes back, with its iss',
       explanation:
         'The honest server redirects to the client’s redirect URI with the code, the state and iss, its own issuer. The state is right: the attacker passed it through. Only iss tells which server issued the code. With the defense on, the client compares it with the attacker’s issuer and stops here.',
       rfc: ISS_RFC,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'client-token-request',
       title: 'The client redeems the code at the attacker’s token endpoint',

@@ -1,6 +1,5 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
-import { RFC } from '../../walkthrough/common-steps';
 import { TOKEN_ENDPOINT, tokenRequest, tokenRequestStep } from '../../walkthrough/builders/token-request';
 import { labCodeForm } from '../lab-code-form';
 import { pkceSecrets } from '../../walkthrough/secrets';
@@ -12,6 +11,7 @@ import {
   victimLured,
 } from '../steps-common';
 import { webAppPkceOptional } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const DOWNGRADE = 'defense_downgrade';
 const CLIENT = webAppPkceOptional.client_id;
@@ -75,17 +75,13 @@ export const pkceDowngrade: AttackScenario = {
         'alice has begun signing in at the client, which keeps a code_verifier for her session. The attacker’s page sends her browser to the client’s redirect URI with bob’s code, as if the server had answered her.',
       rfc: DOWNGRADE_RFC,
     }),
-    {
+    authorizationResponseStep({
       id: 'callback',
       title: 'The client receives the attacker’s code',
       explanation:
         'The client sent no state, so it has nothing to compare the response with. It trusts PKCE to catch a code that is not its own.',
-      rfc: RFC.authorizationResponse,
       from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     tokenRequestStep(
       {
         id: 'redeem',
