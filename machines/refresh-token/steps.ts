@@ -1,7 +1,8 @@
-import { RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { RFC } from '../walkthrough/common-steps';
 import {
   demoOwner,
   passwordForm,
+  refreshedTokens,
   refreshTokenForm,
   tokenRequest,
   tokenRequestStep,
@@ -72,14 +73,7 @@ export const refreshToken: RegisteredGrant = {
         explanation:
           'The client sends grant_type=refresh_token. The server answers with a new access token and, because it rotates refresh tokens, a new refresh token: the one just used is now spent.',
         rfc: RFC.refresh,
-        outcome: (context, result) => {
-          const outcome = tokenOutcome(result);
-          if (outcome.ok !== true) return outcome;
-          return {
-            ok: true,
-            tokens: { ...outcome.tokens, rotated_refresh_token: context.tokens.refresh_token },
-          };
-        },
+        outcome: refreshedTokens,
       },
       ({ tokens }) => tokenRequest(refreshTokenForm(tokens.refresh_token ?? ''), { via: 'client-backend' }),
     ),

@@ -1,9 +1,10 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
-import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { RFC } from '../../walkthrough/common-steps';
 import {
   demoOwner,
   passwordForm,
+  refreshedTokens,
   refreshTokenForm,
   tokenRequest,
   tokenRequestSpec,
@@ -88,18 +89,7 @@ export const refreshTokenReplay: AttackScenario = {
         explanation:
           'The app uses its refresh token as usual. Without rotation the server answers with a new access token and the same refresh token; with rotation it answers with a new refresh token too, and the one the attacker holds is now spent.',
         rfc: RFC.refresh,
-        outcome: (context, result) => {
-          const outcome = tokenOutcome(result);
-          if (outcome.ok !== true) return outcome;
-          return {
-            ok: true,
-            tokens: {
-              ...outcome.tokens,
-              refresh_token: outcome.tokens?.refresh_token ?? context.tokens.refresh_token,
-              rotated_refresh_token: context.tokens.refresh_token,
-            },
-          };
-        },
+        outcome: refreshedTokens,
       },
       (context) =>
         tokenRequest(refreshTokenForm(context.tokens.refresh_token ?? '', { client_id: clientOf(context) }), {

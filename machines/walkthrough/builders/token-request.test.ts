@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ExchangeResult } from '../../../lib/walkthrough/types';
+import type { ExchangeResult, WalkthroughContext } from '../../../lib/walkthrough/types';
 import {
   authorizationCodeForm,
   demoOwner,
   passwordForm,
+  refreshedTokens,
   refreshTokenForm,
   TOKEN_ENDPOINT,
   tokenRequest,
@@ -131,6 +132,31 @@ describe('refreshTokenForm (RFC 6749 §6)', () => {
       ['client_id', 'spa'],
     ]);
     expect(refreshTokenForm('r1')).toEqual({ grant_type: 'refresh_token', refresh_token: 'r1' });
+  });
+});
+
+describe('refreshedTokens (RFC 6749 §6)', () => {
+  const context = { tokens: { refresh_token: 'rt-1', access_token: 'old' } } as unknown as WalkthroughContext;
+  const answer = (body: Record<string, unknown>): ExchangeResult => ({ status: 200, headers: {}, body });
+
+  it('takes the new refresh token a rotating server sends, and keeps the spent one to show its reuse fails', () => {
+    expect(refreshedTokens(context, answer({ access_token: 'a2', refresh_token: 'rt-2' }))).toMatchObject({
+      ok: true,
+      tokens: { access_token: 'a2', refresh_token: 'rt-2', rotated_refresh_token: 'rt-1' },
+    });
+  });
+
+  it('keeps the refresh token it has when the server sends none', () => {
+    expect(refreshedTokens(context, answer({ access_token: 'a2' }))).toMatchObject({
+      tokens: { access_token: 'a2', refresh_token: 'rt-1' },
+    });
+  });
+
+  it('passes a refusal on as the token endpoint sent it', () => {
+    expect(refreshedTokens(context, { status: 400, headers: {}, body: { error: 'invalid_grant' } })).toEqual({
+      ok: false,
+      error: { error: 'invalid_grant', status: 400 },
+    });
   });
 });
 

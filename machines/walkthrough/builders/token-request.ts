@@ -1,7 +1,9 @@
 import type {
+  ExchangeResult,
   RequestSpec,
   StepAction,
   StepDefinition,
+  StepOutcome,
   WalkthroughContext,
 } from '../../../lib/walkthrough/types';
 import { DEMO_LOGINS, type DemoLogin } from '../../../lib/demo/logins';
@@ -84,6 +86,25 @@ export const refreshTokenForm = (refreshToken: string, more: Record<string, stri
   refresh_token: refreshToken,
   ...more,
 });
+
+/**
+ * RFC 6749 §6: the tokens a refresh brings. A server that rotates sends a new refresh token and the old one
+ * is spent (kept as `rotated_refresh_token`, to show that reusing it fails); one that does not sends none,
+ * and the client keeps using the one it has.
+ */
+export function refreshedTokens(context: WalkthroughContext, result: ExchangeResult): StepOutcome {
+  const outcome = tokenOutcome(result);
+  if (outcome.ok !== true) return outcome;
+  const previous = context.tokens.refresh_token;
+  return {
+    ok: true,
+    tokens: {
+      ...outcome.tokens,
+      refresh_token: outcome.tokens?.refresh_token ?? previous,
+      rotated_refresh_token: previous,
+    },
+  };
+}
 
 /** What a token request step says beside its request; the rest defaults to a client's token request. */
 export type TokenStepText = Pick<StepDefinition, 'id' | 'title' | 'explanation' | 'rfc'> &
