@@ -13,6 +13,7 @@ import { labCodeRequest } from './lab-code-form';
 import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
+import { apiCall, bearerRequest } from '../walkthrough/builders/api-call';
 
 /** The fifth party of every scenario: it plays the client's part with what it stole (lib/attacks/party.ts). */
 export const attackerRole: ExtraRole = {
@@ -66,11 +67,11 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
     kind: 'send',
     via: 'browser',
     request: { method: 'POST', path: '/api/attacker/call-api' },
-    attackerSends: {
+    attackerSends: bearerRequest({
       method: 'GET',
       path: '/api/v1/accounts/verify_credentials',
-      headers: { authorization: `Bearer ${HELD('the access token it holds')}` },
-    },
+      accessToken: HELD('the access token it holds'),
+    }),
   }),
   outcome: (_context, result) => {
     const body = (result.body ?? {}) as { acct?: unknown };
@@ -101,15 +102,8 @@ export const clientAsksWhoIsSignedIn = (explanation: string): StepDefinition => 
   from: 'client',
   to: 'authorization-server',
   channel: 'back',
-  action: ({ tokens }) => ({
-    kind: 'send',
-    via: 'browser',
-    request: {
-      method: 'GET',
-      path: '/oidc/me',
-      headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-    },
-  }),
+  action: ({ tokens }) =>
+    apiCall({ method: 'GET', path: '/oidc/me', accessToken: tokens.access_token, via: 'browser' }),
   outcome: (_context, result) => {
     const sub = (result.body as { sub?: unknown } | null)?.sub;
     return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});

@@ -3,6 +3,7 @@ import { PARAMS, present, resourceOutcome, RFC } from '../walkthrough/common-ste
 import { tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { service, SERVICE_SCOPE } from './client';
+import { apiCall } from '../walkthrough/builders/api-call';
 
 /** RFC 6749 §4.4: a client acting for itself, with no user and no browser. */
 export const clientCredentials: RegisteredGrant = {
@@ -50,15 +51,13 @@ export const clientCredentials: RegisteredGrant = {
       from: 'client',
       to: 'resource-server',
       channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
+      action: ({ tokens }) =>
+        apiCall({
           method: 'GET',
           path: '/api/v1/apps/verify_credentials',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
+          accessToken: tokens.access_token,
+          via: 'client-backend',
+        }),
       outcome: (_context, result) => resourceOutcome(result),
     },
     {

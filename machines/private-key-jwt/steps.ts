@@ -4,6 +4,7 @@ import { expectRefusal, type ExpectedRefusal } from '../walkthrough/builders/exp
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepDefinition } from '../../lib/walkthrough/types';
 import { signingService } from './client';
+import { apiCall } from '../walkthrough/builders/api-call';
 
 const CLIENT_ID = signingService.client_id;
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -95,15 +96,13 @@ export const privateKeyJwt: RegisteredGrant = {
         'The access token is an ordinary one: how the client authenticated does not show in it. The API answers with the application’s own record.',
       rfc: RFC.bearer,
       ...tokenRequestTo('resource-server'),
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
+      action: ({ tokens }) =>
+        apiCall({
           method: 'GET',
           path: '/api/v1/apps/verify_credentials',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
+          accessToken: tokens.access_token,
+          via: 'client-backend',
+        }),
       outcome: (_context, result) => resourceOutcome(result),
     },
     {

@@ -1,9 +1,6 @@
 import { resourceOutcome, RFC } from './common-steps';
+import { apiCall } from './builders/api-call';
 import type { StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
-
-const bearer = (context: WalkthroughContext) => ({
-  authorization: `Bearer ${context.tokens.access_token ?? ''}`,
-});
 
 type Via = 'browser' | 'client-backend';
 
@@ -24,16 +21,14 @@ function bearerCall(
     from: 'client',
     to: step.to,
     channel: 'back',
-    action: (context) => ({
-      kind: 'send',
-      via,
-      request: {
+    action: (context) =>
+      apiCall({
         method: step.method,
         path: step.path,
-        headers: bearer(context),
+        accessToken: context.tokens.access_token,
+        via,
         ...(step.form ? { form: step.form(context) } : {}),
-      },
-    }),
+      }),
     outcome: (_context, result) => resourceOutcome(result),
   };
 }

@@ -10,6 +10,7 @@ import { responseHeader } from '../../walkthrough/builders/expect-refusal';
 import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { bearerRequest } from '../../walkthrough/builders/api-call';
 
 const DPOP = 'defense_dpop';
 const ACCOUNT = '/api/v1/accounts/verify_credentials';
@@ -164,11 +165,11 @@ export const bearerTokenReplay: AttackScenario = {
         kind: 'send',
         via: 'browser',
         request: { method: 'POST', path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
-        attackerSends: {
+        attackerSends: bearerRequest({
           method: 'GET',
           path: ACCOUNT,
-          headers: { authorization: `Bearer ${HELD('the leaked access token')}` },
-        },
+          accessToken: HELD('the leaked access token'),
+        }),
       }),
       outcome: replayed('bearer'),
     },

@@ -20,6 +20,7 @@ import {
   tokenLeaks,
 } from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
+import { apiCall } from '../../walkthrough/builders/api-call';
 
 const ROTATION = 'defense_rotation';
 const SCOPE = 'openid offline_access read';
@@ -130,15 +131,13 @@ export const refreshTokenReplay: AttackScenario = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
+      action: (context) =>
+        apiCall({
           method: 'GET',
           path: '/oidc/me',
-          headers: { authorization: `Bearer ${context.tokens.access_token ?? ''}` },
-        },
-      }),
+          accessToken: context.tokens.access_token,
+          via: 'browser',
+        }),
       outcome: (_context, result) => observed('client_token', result),
     },
   ],
