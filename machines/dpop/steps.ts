@@ -2,16 +2,9 @@ import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
-import { errorCode, expectRefusal, responseHeader } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import type {
-  DpopProofExhibit,
-  ExchangeResult,
-  StepAction,
-  StepDefinition,
-  StepOutcome,
-  WalkthroughContext,
-} from '../../lib/walkthrough/types';
+import type { WalkthroughContext } from '../../lib/walkthrough/types';
+import { answered, dpopApiCall, DPOP_RFC, nonceOrTokens, proofExhibit, refused, withProof } from './proof';
 import { ATTACKER, PARTY_HEADER } from '../../lib/attacks/party';
 import { dpopApp } from './client';
 import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
@@ -22,93 +15,9 @@ const API = {
   statuses: '/api/v1/statuses',
 } as const;
 
-export const DPOP_RFC = {
-  proof: { label: 'RFC 9449 §4', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-4' },
-  tokenRequest: { label: 'RFC 9449 §5', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-5' },
-  resource: { label: 'RFC 9449 §7.1', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1' },
-  bearer: { label: 'RFC 9449 §7.2', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.2' },
-  nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
-} as const;
-
-/**
- * RFC 9449 §8: the nonce a server asked for (400 use_dpop_nonce with a DPoP-Nonce header), to sign the
- * same request again with it; undefined for any other answer.
- */
-export function nonceAskedFor(result: ExchangeResult): string | undefined {
-  const nonce = responseHeader(result, 'dpop-nonce');
-  return result.status === 400 && errorCode(result) === 'use_dpop_nonce' && nonce ? nonce : undefined;
-}
-
-/** A resource server's refusal the step teaches (RFC 9449 §7.1): 401, the error and a DPoP challenge. */
-const refused = (error: string, ifAccepted: string) =>
-  expectRefusal({
-    status: 401,
-    error,
-    challenge: true,
-    ifAccepted,
-    keep: (result) => ({ tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }),
-  });
-
 /** The code for tokens from the browser (RFC 6749 §4.1.3), with a DPoP proof (and the nonce once asked). */
 const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
   tokenRequest(authorizationCodeForm(context, CLIENT_ID), { via: 'browser', dpop: nonce ? { nonce } : {} });
-
-/** An API call with the DPoP scheme and a proof made for it (or, to be refused, for another request). */
-function apiCall(
-  step: Pick<StepDefinition, 'id' | 'title' | 'explanation' | 'rfc' | 'outcome'>,
-  method: 'GET' | 'POST',
-  path: string,
-  proofFor?: { htm: string; path: string },
-  form?: (context: WalkthroughContext) => Record<string, string>,
-): StepDefinition {
-  const definition: StepDefinition = {
-    ...step,
-    from: 'client',
-    to: 'resource-server',
-    channel: 'back',
-    exhibit: (context) => proofExhibit(context, definition.action(context)),
-    action: (context) => ({
-      kind: 'send',
-      via: 'browser',
-      request: {
-        method,
-        path,
-        headers: { authorization: `DPoP ${context.tokens.access_token ?? ''}` },
-        ...(form ? { form: form(context) } : {}),
-        dpop: {
-          accessToken: context.tokens.access_token ?? '',
-          ...(proofFor ? { htm: proofFor.htm, htu: `${context.origin}${proofFor.path}` } : {}),
-        },
-      },
-    }),
-  };
-  return definition;
-}
-
-/**
- * The proof this step's request carried, once it has been sent (lastResult is cleared when the run moves
- * on), with the request it went with and the bound token the run holds, to check one against the other.
- */
-export function proofExhibit(context: WalkthroughContext, action: StepAction): DpopProofExhibit | undefined {
-  const proof = context.lastResult?.dpopProof;
-  if (!proof || action.kind !== 'send') return undefined;
-  const { request } = action;
-  return {
-    kind: 'dpop-proof',
-    proof,
-    sent: {
-      method: request.method,
-      url: new URL(request.path, context.origin).href,
-      ...(request.dpop?.accessToken ? { accessToken: request.dpop.accessToken } : {}),
-    },
-    ...(context.tokens.access_token ? { boundToken: context.tokens.access_token } : {}),
-  };
-}
-
-const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-  result.status < 300
-    ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-    : { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
 
 /** RFC 9449: an access token bound to a key the browser keeps, useless to whoever steals the token alone. */
 export const dpop: RegisteredGrant = {
@@ -169,20 +78,7 @@ export const dpop: RegisteredGrant = {
       channel: 'back',
       action: (context) => codeForTokens(context),
       exhibit: (context) => proofExhibit(context, codeForTokens(context)),
-      outcome: (_context, result) => {
-        const nonce = nonceAskedFor(result);
-        if (nonce)
-          return {
-            ok: true,
-            values: { dpop_nonce: nonce },
-            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
-          };
-        // A server that did not ask for a nonce answered the token request at once.
-        const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-          : outcome;
-      },
+      outcome: nonceOrTokens,
     },
     {
       id: 'token-request-with-nonce',
@@ -195,14 +91,9 @@ export const dpop: RegisteredGrant = {
       channel: 'back',
       action: (context) => codeForTokens(context, context.values.dpop_nonce ?? ''),
       exhibit: (context) => proofExhibit(context, codeForTokens(context, context.values.dpop_nonce ?? '')),
-      outcome: (_context, result) => {
-        const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-          : outcome;
-      },
+      outcome: (_context, result) => withProof(tokenOutcome(result), result),
     },
-    apiCall(
+    dpopApiCall(
       {
         id: 'call-api',
         title: 'Call the API with the DPoP scheme and a fresh proof',
@@ -214,7 +105,7 @@ export const dpop: RegisteredGrant = {
       'GET',
       API.account,
     ),
-    apiCall(
+    dpopApiCall(
       {
         id: 'post-status',
         title: 'Another call, another proof: post a private toot',
@@ -249,7 +140,7 @@ export const dpop: RegisteredGrant = {
       }),
       outcome: refused('invalid_token', 'The resource server accepted a DPoP-bound token without a proof.'),
     },
-    apiCall(
+    dpopApiCall(
       {
         id: 'proof-for-another-request',
         title: 'A proof made for another request is refused',

@@ -8,7 +8,7 @@ import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/gra
 import { ASSISTANT } from '../../lib/oidc/resource-server';
 import type { WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant, assistantApp } from './client';
-import { proofExhibit } from '../dpop/steps';
+import { proofExhibit } from '../dpop/proof';
 import { agentCall } from './agent-call';
 import {
   exchangeProof,

@@ -1,11 +1,11 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
-import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../lib/walkthrough/types';
+import type { ExchangeResult, WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { labCodeRequest } from '../lab-code-form';
 import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
-import { DPOP_RFC, nonceAskedFor } from '../../dpop/steps';
+import { DPOP_RFC, nonceOrTokens, withProof } from '../../dpop/proof';
 import { responseHeader } from '../../walkthrough/builders/expect-refusal';
 import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
@@ -19,12 +19,6 @@ const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/r
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>
   isOn(context, DPOP) ? spaWithDpop.client_id : spaWithBearerTokens.client_id;
-
-/** A token response, with the proof the browser signed for it (shown decoded in Tokens). */
-const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
-  outcome.ok === true && result.dpopProof
-    ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-    : outcome;
 
 /** The token request from the browser: with a DPoP proof when the app binds its tokens (and the nonce once asked). */
 const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
@@ -114,16 +108,7 @@ export const bearerTokenReplay: AttackScenario = {
       to: 'authorization-server',
       channel: 'back',
       action: (context) => codeForTokens(context),
-      outcome: (_context, result) => {
-        const nonce = nonceAskedFor(result);
-        if (nonce)
-          return {
-            ok: true,
-            values: { dpop_nonce: nonce },
-            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
-          };
-        return withProof(tokenOutcome(result), result);
-      },
+      outcome: nonceOrTokens,
     },
     {
       id: 'token-request-with-nonce',
