@@ -1,12 +1,13 @@
 import type {
   ExchangeResult,
+  RequestSpec,
   OAuthError,
   StepDefinition,
   StepOutcome,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
-import { tokenRequestSpec } from '../walkthrough/builders/token-request';
+import { type SendAction, tokenRequestSpec } from '../walkthrough/builders/token-request';
 import { oauthErrorOf } from '../walkthrough/builders/expect-refusal';
 import { authorizationUrl } from '../walkthrough/builders/authorization-request';
 import { labCodeRequest } from './lab-code-form';
@@ -23,6 +24,20 @@ export const attackerRole: ExtraRole = {
   clientId: ATTACKER,
   holds: ['a server of its own (the lab’s /api/attacker routes)'],
 };
+
+/**
+ * The lab's call that sets the attacker's server off at one of its routes: the step's preview shows
+ * `attackerSends`, the protocol request that server then sends, as the attacker's.
+ */
+export const attackerServerCall = (
+  route: { path: string; form?: Record<string, string> },
+  attackerSends: RequestSpec,
+): SendAction => ({
+  kind: 'send',
+  via: 'browser',
+  request: { method: 'POST', path: route.path, ...(route.form ? { form: route.form } : {}) },
+  attackerSends,
+});
 
 /** A value only the attacker's server holds, named in the preview of what it sends (the machine never sees it). */
 export const HELD = (what: string) => `<${what}>`;
@@ -63,16 +78,15 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
   from: 'attacker',
   to: 'resource-server',
   channel: 'back',
-  action: () => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: '/api/attacker/call-api' },
-    attackerSends: bearerRequest({
-      method: 'GET',
-      path: '/api/v1/accounts/verify_credentials',
-      accessToken: HELD('the access token it holds'),
-    }),
-  }),
+  action: () =>
+    attackerServerCall(
+      { path: '/api/attacker/call-api' },
+      bearerRequest({
+        method: 'GET',
+        path: '/api/v1/accounts/verify_credentials',
+        accessToken: HELD('the access token it holds'),
+      }),
+    ),
   outcome: (_context, result) => {
     const body = (result.body ?? {}) as { acct?: unknown };
     return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
@@ -126,12 +140,11 @@ export const attackerRedeemsCode = (step: {
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: (context) => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: step.path },
-    attackerSends: tokenRequestSpec({ grant_type: 'authorization_code', ...step.sends(context) }),
-  }),
+  action: (context) =>
+    attackerServerCall(
+      { path: step.path },
+      tokenRequestSpec({ grant_type: 'authorization_code', ...step.sends(context) }),
+    ),
   outcome: (_context, result) => observed('redeem', result),
 });
 
@@ -178,16 +191,15 @@ export const attackerKeepsCodeFor = (clientId: string, told: Told): StepDefiniti
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: ({ origin }) => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+  action: ({ origin }) =>
     // Its first request; it then signs in as bob and consents, and keeps the code the redirect carries.
-    attackerSends: {
-      method: 'GET',
-      path: authorizationUrl(labCodeRequest({ origin }, clientId, { scope: 'openid profile' })),
-    },
-  }),
+    attackerServerCall(
+      { path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+      {
+        method: 'GET',
+        path: authorizationUrl(labCodeRequest({ origin }, clientId, { scope: 'openid profile' })),
+      },
+    ),
   outcome: (_context, result) => observed('attacker_code', result),
 });
 

@@ -7,7 +7,7 @@ import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { DPOP_RFC, nonceOrTokens, withProof } from '../../dpop/proof';
 import { responseHeader } from '../../walkthrough/builders/expect-refusal';
-import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
+import { attackerRole, HELD, isOn, observed, tokenLeaks, attackerServerCall } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 import { bearerRequest } from '../../walkthrough/builders/api-call';
@@ -146,16 +146,15 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'attacker',
       to: 'resource-server',
       channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
-        attackerSends: bearerRequest({
-          method: 'GET',
-          path: ACCOUNT,
-          accessToken: HELD('the leaked access token'),
-        }),
-      }),
+      action: () =>
+        attackerServerCall(
+          { path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
+          bearerRequest({
+            method: 'GET',
+            path: ACCOUNT,
+            accessToken: HELD('the leaked access token'),
+          }),
+        ),
       outcome: replayed('bearer'),
     },
     {
@@ -170,15 +169,9 @@ export const bearerTokenReplay: AttackScenario = {
       action: (context) =>
         context.values.bearer_status === '200'
           ? { kind: 'skip', reason: 'The token alone already worked: the attacker needs no proof.' }
-          : {
-              kind: 'send',
-              via: 'browser',
-              request: {
-                method: 'POST',
-                path: '/api/attacker/bearer-token-replay',
-                form: { as: 'dpop-own-key' },
-              },
-              attackerSends: {
+          : attackerServerCall(
+              { path: '/api/attacker/bearer-token-replay', form: { as: 'dpop-own-key' } },
+              {
                 method: 'GET',
                 path: ACCOUNT,
                 headers: {
@@ -186,7 +179,7 @@ export const bearerTokenReplay: AttackScenario = {
                   dpop: HELD('a proof signed with the attacker’s own key: htm GET, this htu, ath'),
                 },
               },
-            },
+            ),
       outcome: replayed('own_proof'),
     },
     {

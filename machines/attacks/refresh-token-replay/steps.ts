@@ -18,6 +18,7 @@ import {
   observed,
   refusalObserved,
   tokenLeaks,
+  attackerServerCall,
 } from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 import { apiCall } from '../../walkthrough/builders/api-call';
@@ -106,17 +107,16 @@ export const refreshTokenReplay: AttackScenario = {
       from: 'attacker',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/refresh-token-replay' },
-        // The one the script stole: the client has refreshed since, and may hold a new one.
-        attackerSends: tokenRequestSpec(
-          refreshTokenForm(context.tokens.rotated_refresh_token ?? HELD('the stolen refresh token'), {
-            client_id: clientOf(context),
-          }),
+      // The one the script stole: the client has refreshed since, and may hold a new one.
+      action: (context) =>
+        attackerServerCall(
+          { path: '/api/attacker/refresh-token-replay' },
+          tokenRequestSpec(
+            refreshTokenForm(context.tokens.rotated_refresh_token ?? HELD('the stolen refresh token'), {
+              client_id: clientOf(context),
+            }),
+          ),
         ),
-      }),
       outcome: (_context, result) => observed('replay', result),
     },
     attackerCallsApi(
