@@ -1,19 +1,18 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
-import type { ExchangeResult, WalkthroughContext } from '../../../lib/walkthrough/types';
+import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
 import { labCodeRequest } from '../lab-code-form';
 import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { DPOP_RFC, nonceOrTokens, withProof } from '../../dpop/proof';
-import { responseHeader } from '../../walkthrough/builders/expect-refusal';
-import { attackerRole, HELD, isOn, observed, tokenLeaks, attackerServerCall } from '../steps-common';
+import { attackerRole, HELD, isOn, tokenLeaks, attackerServerCall } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
+import { ACCOUNT, replayed, replayVerdict } from './verdict';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 import { bearerRequest } from '../../walkthrough/builders/api-call';
 
 const DPOP = 'defense_dpop';
-const ACCOUNT = '/api/v1/accounts/verify_credentials';
 const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10' };
 
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
@@ -26,20 +25,6 @@ const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
     via: 'browser',
     ...(isOn(context, DPOP) ? { dpop: nonce ? { nonce } : {} } : {}),
   });
-
-/** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
-const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
-  const acct = (result.body as { acct?: unknown } | undefined)?.acct;
-  const challenge = responseHeader(result, 'www-authenticate');
-  return observed(name, result, {
-    ...(typeof acct === 'string' ? { [`${name}_acct`]: acct } : {}),
-    ...(challenge ? { [`${name}_challenge`]: challenge } : {}),
-  });
-};
-
-/** `HTTP 401 with WWW-Authenticate: …`: a refusal as the attacker's server received it. */
-const refusal = (values: Record<string, string>, name: string) =>
-  `HTTP ${values[`${name}_status`] ?? '?'}${values[`${name}_challenge`] ? ` with WWW-Authenticate: ${values[`${name}_challenge`]}` : `, ${values[`${name}_error`] ?? 'no error code'}`}`;
 
 /** RFC 9700 §4.10.1 and RFC 9449 §1: a leaked access token replayed from the attacker's own machine. */
 export const bearerTokenReplay: AttackScenario = {
@@ -209,28 +194,5 @@ export const bearerTokenReplay: AttackScenario = {
     },
   ],
   handOff: { step: 'leak', receivedAt: '/api/attacker/loot' },
-  verdict: ({ values }) => {
-    if (values.client_api_status === undefined) return undefined;
-    const own =
-      values.client_api_status === '200'
-        ? `alice’s app, with its own key, still reads her account (HTTP 200, @${values.client_api_acct ?? '?'}).`
-        : `alice’s app was refused too (${refusal(values, 'client_api')}).`;
-    if (values.bearer_status === '200' || values.own_proof_status === '200')
-      return {
-        outcome: 'succeeded',
-        proof: `From its own server the attacker replayed the leaked token ${values.bearer_status === '200' ? 'as a Bearer token' : 'with a proof by its own key'} at GET ${ACCOUNT} and was answered with @${values.bearer_acct ?? values.own_proof_acct ?? '?'}’s account.`,
-      };
-    return {
-      outcome: 'blocked',
-      by: 'the resource server (DPoP: the token is bound to the app’s key, cnf.jkt)',
-      error: {
-        error: values.own_proof_error ?? `HTTP ${values.own_proof_status ?? '?'}`,
-        ...(values.own_proof_error_description
-          ? { error_description: values.own_proof_error_description }
-          : {}),
-        ...(values.own_proof_status ? { status: Number(values.own_proof_status) } : {}),
-      },
-      detail: `Replayed as a Bearer token: ${refusal(values, 'bearer')}. With a proof by the attacker’s own key: ${refusal(values, 'own_proof')}. ${own}`,
-    };
-  },
+  verdict: replayVerdict,
 };
