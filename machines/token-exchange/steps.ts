@@ -2,21 +2,14 @@ import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
 import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
 import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
-import { expectRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
 import { ASSISTANT } from '../../lib/oidc/resource-server';
 import type { WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant, assistantApp } from './client';
 import { proofExhibit } from '../dpop/proof';
 import { agentCall } from './agent-call';
-import {
-  exchangeProof,
-  proofShown,
-  SENDER_CONSTRAINT,
-  subjectTokenOutcome,
-  subjectTokenProof,
-} from './sender-constraint';
+import { exchange, EXCHANGE_SCOPE, refusedWith, RFC_8693 } from './exchange-request';
+import { proofShown, SENDER_CONSTRAINT, subjectTokenOutcome, subjectTokenProof } from './sender-constraint';
 import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const APP_ID = assistantApp.client_id;
@@ -24,41 +17,9 @@ const AGENT_ID = assistant.client_id;
 /** An audience this server does not issue exchanged tokens for: the refusal's example. */
 export const FOREIGN_AUDIENCE = 'https://mail.example/api';
 
-const RFC_8693 = {
-  request: { label: 'RFC 8693 §2.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.1' },
-  response: { label: 'RFC 8693 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2' },
-  error: { label: 'RFC 8693 §2.2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2' },
-  act: { label: 'RFC 8693 §4.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-4.1' },
-} as const;
-
-const EXCHANGE_SCOPE = {
-  name: 'exchange_scope',
-  label: 'scope (of the new token)',
-  help: 'What the assistant asks for: at most what alice’s token allows (read write covers read:accounts and write:statuses).',
-};
-
-/** The token exchange request (RFC 8693 §2.1), from the assistant's backend. */
-function exchange(context: WalkthroughContext, target: Record<string, string>, scope: string) {
-  return tokenRequest(
-    {
-      grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
-      subject_token: context.tokens.subject_token ?? '',
-      subject_token_type: ACCESS_TOKEN_TYPE,
-      actor_token: context.tokens.actor_token ?? '',
-      actor_token_type: ACCESS_TOKEN_TYPE,
-      ...target,
-      scope,
-    },
-    { via: 'client-backend', clientId: AGENT_ID, ...exchangeProof(context) },
-  );
-}
-
 /** The chat app redeems the code from the browser (RFC 7636), with a DPoP proof when the learner chose it. */
 const subjectTokenRequest = (context: WalkthroughContext) =>
   tokenRequest(authorizationCodeForm(context, APP_ID), { via: 'browser', ...subjectTokenProof(context) });
-
-/** A refusal the step teaches (RFC 8693 §2.2.2): 400 with the expected error is the success. */
-const refusedWith = (error: string, ifAccepted: string) => expectRefusal({ status: 400, error, ifAccepted });
 
 /** RFC 8693: an agent exchanges a user's token for a narrower one to call an API on the user's behalf. */
 export const tokenExchange: RegisteredGrant = {
