@@ -1,9 +1,8 @@
-import { verifyCredentialsStep } from '../walkthrough/api-steps';
-import { PARAMS, present, resourceOutcome, RFC } from '../walkthrough/common-steps';
+import { verifyAppStep, verifyCredentialsStep } from '../walkthrough/api-steps';
+import { PARAMS, present, RFC } from '../walkthrough/common-steps';
 import { tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { service, SERVICE_SCOPE } from './client';
-import { apiCall } from '../walkthrough/builders/api-call';
 
 /** RFC 6749 §4.4: a client acting for itself, with no user and no browser. */
 export const clientCredentials: RegisteredGrant = {
@@ -42,24 +41,11 @@ export const clientCredentials: RegisteredGrant = {
           { via: 'client-backend' },
         ),
     ),
-    {
-      id: 'verify-app',
+    verifyAppStep('client-backend', {
       title: 'Call the API as the app',
       explanation:
         'The token identifies the client, not a person: the API answers with the application’s own record, with the scopes it is registered for.',
-      rfc: RFC.bearer,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      action: ({ tokens }) =>
-        apiCall({
-          method: 'GET',
-          path: '/api/v1/apps/verify_credentials',
-          accessToken: tokens.access_token,
-          via: 'client-backend',
-        }),
-      outcome: (_context, result) => resourceOutcome(result),
-    },
+    }),
     {
       ...verifyCredentialsStep('client-backend'),
       title: 'Try an endpoint that needs a user',

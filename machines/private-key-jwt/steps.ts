@@ -1,10 +1,10 @@
-import { present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { verifyAppStep } from '../walkthrough/api-steps';
+import { present, tokenOutcome } from '../walkthrough/common-steps';
 import { tokenRequest } from '../walkthrough/builders/token-request';
 import { expectRefusal, type ExpectedRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepDefinition } from '../../lib/walkthrough/types';
 import { signingService } from './client';
-import { apiCall } from '../walkthrough/builders/api-call';
 
 const CLIENT_ID = signingService.client_id;
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -89,22 +89,11 @@ export const privateKeyJwt: RegisteredGrant = {
           ? { kind: 'client-assertion', jwt: values.client_assertion, registeredJwks: values.registered_jwks }
           : undefined,
     },
-    {
-      id: 'verify-app',
+    verifyAppStep('client-backend', {
       title: 'Call the API as the service',
       explanation:
         'The access token is an ordinary one: how the client authenticated does not show in it. The API answers with the application’s own record.',
-      rfc: RFC.bearer,
-      ...tokenRequestTo('resource-server'),
-      action: ({ tokens }) =>
-        apiCall({
-          method: 'GET',
-          path: '/api/v1/apps/verify_credentials',
-          accessToken: tokens.access_token,
-          via: 'client-backend',
-        }),
-      outcome: (_context, result) => resourceOutcome(result),
-    },
+    }),
     {
       id: 'replay',
       title: 'Replay the same assertion: refused',

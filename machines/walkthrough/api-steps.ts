@@ -58,6 +58,17 @@ export const verifyCredentialsStep = (via: Via) =>
     path: '/api/v1/accounts/verify_credentials',
   });
 
+/** A client's own token at the API (client credentials): the application's record, not a user's. */
+export const verifyAppStep = (via: Via, text: Pick<StepDefinition, 'title' | 'explanation'>) =>
+  bearerCall(via, {
+    id: 'verify-app',
+    ...text,
+    rfc: RFC.bearer,
+    to: 'resource-server',
+    method: 'GET',
+    path: '/api/v1/apps/verify_credentials',
+  });
+
 export const postStatusStep = (via: Via) =>
   bearerCall(via, {
     id: 'post-status',
