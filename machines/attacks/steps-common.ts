@@ -1,14 +1,20 @@
 import type {
   ExchangeResult,
+  RequestSpec,
   OAuthError,
   StepDefinition,
   StepOutcome,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 import { RFC } from '../walkthrough/common-steps';
+import { type SendAction, tokenRequestSpec } from '../walkthrough/builders/token-request';
+import { oauthErrorOf } from '../walkthrough/builders/expect-refusal';
+import { authorizationUrl } from '../walkthrough/builders/authorization-request';
+import { labCodeRequest } from './lab-code-form';
 import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
+import { apiCall, bearerRequest } from '../walkthrough/builders/api-call';
 
 /** The fifth party of every scenario: it plays the client's part with what it stole (lib/attacks/party.ts). */
 export const attackerRole: ExtraRole = {
@@ -19,20 +25,27 @@ export const attackerRole: ExtraRole = {
   holds: ['a server of its own (the lab’s /api/attacker routes)'],
 };
 
+/**
+ * The lab's call that sets the attacker's server off at one of its routes: the step's preview shows
+ * `attackerSends`, the protocol request that server then sends, as the attacker's.
+ */
+export const attackerServerCall = (
+  route: { path: string; form?: Record<string, string> },
+  attackerSends: RequestSpec,
+): SendAction => ({
+  kind: 'send',
+  via: 'browser',
+  request: { method: 'POST', path: route.path, ...(route.form ? { form: route.form } : {}) },
+  attackerSends,
+});
+
 /** A value only the attacker's server holds, named in the preview of what it sends (the machine never sees it). */
 export const HELD = (what: string) => `<${what}>`;
 
 export const isOn = (context: WalkthroughContext, param: string) => context.params[param] === 'on';
 
 /** The error in a refusal, in OAuth's wire format, with its status. */
-export function errorOf(result: ExchangeResult): OAuthError {
-  const body = (typeof result.body === 'object' && result.body ? result.body : {}) as Partial<OAuthError>;
-  return {
-    error: typeof body.error === 'string' ? body.error : `HTTP ${result.status}`,
-    ...(typeof body.error_description === 'string' ? { error_description: body.error_description } : {}),
-    status: result.status,
-  };
-}
+export { oauthErrorOf as errorOf };
 
 /**
  * An attack step's answer is data either way: a refusal is how a defense shows itself, so it is kept in
@@ -43,10 +56,10 @@ export function observed(
   result: ExchangeResult,
   extra: Record<string, string> = {},
 ): StepOutcome {
-  if (result.status >= 500) return { ok: false, error: errorOf(result) };
+  if (result.status >= 500) return { ok: false, error: oauthErrorOf(result) };
   const values: Record<string, string> = { [`${name}_status`]: String(result.status), ...extra };
   if (result.status >= 400) {
-    const error = errorOf(result);
+    const error = oauthErrorOf(result);
     values[`${name}_error`] = error.error;
     if (error.error_description) values[`${name}_error_description`] = error.error_description;
   }
@@ -65,16 +78,15 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
   from: 'attacker',
   to: 'resource-server',
   channel: 'back',
-  action: () => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: '/api/attacker/call-api' },
-    attackerSends: {
-      method: 'GET',
-      path: '/api/v1/accounts/verify_credentials',
-      headers: { authorization: `Bearer ${HELD('the access token it holds')}` },
-    },
-  }),
+  action: () =>
+    attackerServerCall(
+      { path: '/api/attacker/call-api' },
+      bearerRequest({
+        method: 'GET',
+        path: '/api/v1/accounts/verify_credentials',
+        accessToken: HELD('the access token it holds'),
+      }),
+    ),
   outcome: (_context, result) => {
     const body = (result.body ?? {}) as { acct?: unknown };
     return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
@@ -104,15 +116,8 @@ export const clientAsksWhoIsSignedIn = (explanation: string): StepDefinition => 
   from: 'client',
   to: 'authorization-server',
   channel: 'back',
-  action: ({ tokens }) => ({
-    kind: 'send',
-    via: 'browser',
-    request: {
-      method: 'GET',
-      path: '/oidc/me',
-      headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-    },
-  }),
+  action: ({ tokens }) =>
+    apiCall({ method: 'GET', path: '/oidc/me', accessToken: tokens.access_token, via: 'browser' }),
   outcome: (_context, result) => {
     const sub = (result.body as { sub?: unknown } | null)?.sub;
     return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});
@@ -135,16 +140,11 @@ export const attackerRedeemsCode = (step: {
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: (context) => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: step.path },
-    attackerSends: {
-      method: 'POST',
-      path: '/oidc/token',
-      form: { grant_type: 'authorization_code', ...step.sends(context) },
-    },
-  }),
+  action: (context) =>
+    attackerServerCall(
+      { path: step.path },
+      tokenRequestSpec({ grant_type: 'authorization_code', ...step.sends(context) }),
+    ),
   outcome: (_context, result) => observed('redeem', result),
 });
 
@@ -191,21 +191,15 @@ export const attackerKeepsCodeFor = (clientId: string, told: Told): StepDefiniti
   from: 'attacker',
   to: 'authorization-server',
   channel: 'back',
-  action: ({ origin }) => ({
-    kind: 'send',
-    via: 'browser',
-    request: { method: 'POST', path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+  action: ({ origin }) =>
     // Its first request; it then signs in as bob and consents, and keeps the code the redirect carries.
-    attackerSends: {
-      method: 'GET',
-      path: `/oidc/auth?${new URLSearchParams({
-        client_id: clientId,
-        response_type: 'code',
-        redirect_uri: `${origin}/callback`,
-        scope: 'openid profile',
-      })}`,
-    },
-  }),
+    attackerServerCall(
+      { path: '/api/attacker/authorization-code', form: { client_id: clientId } },
+      {
+        method: 'GET',
+        path: authorizationUrl(labCodeRequest({ origin }, clientId, { scope: 'openid profile' })),
+      },
+    ),
   outcome: (_context, result) => observed('attacker_code', result),
 });
 

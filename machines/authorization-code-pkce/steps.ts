@@ -1,8 +1,11 @@
 import { postStatusStep, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { singlePageApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = singlePageApp.client_id;
 
@@ -39,59 +42,36 @@ export const authorizationCodePkce: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.codeChallengeMethod],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: CLIENT_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          nonce: params.nonce,
-          prompt: params.prompt,
-          code_challenge:
-            params.code_challenge_method === 'plain' ? values.code_verifier : values.code_challenge,
-          code_challenge_method: params.code_challenge_method,
-        })}`,
-      }),
+      action: (context) => {
+        const { params, values } = context;
+        const { scope, state, nonce, prompt, code_challenge_method } = params;
+        // A plain challenge is the verifier itself (RFC 7636 §4.2): sent to show the server refuses it.
+        const code_challenge =
+          code_challenge_method === 'plain' ? values.code_verifier : values.code_challenge;
+        return authorizationRequest(
+          codeRequestParameters(
+            context,
+            CLIENT_ID,
+            { scope, state, nonce, prompt },
+            { code_challenge, code_challenge_method },
+          ),
+        );
+      },
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The code arrives in the browser, where other scripts or the history could see it. That is why it is bound to the code_challenge: without the verifier, nobody can redeem it.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
-    {
-      id: 'token-request',
-      title: 'Exchange the code and the code_verifier for tokens',
-      explanation:
-        'The app calls the token endpoint from the browser (CORS is allowed for public clients whose redirect URI shares the origin). No client secret: the code_verifier is the proof.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            client_id: CLIENT_ID,
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    }),
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code and the code_verifier for tokens',
+        explanation:
+          'The app calls the token endpoint from the browser (CORS is allowed for public clients whose redirect URI shares the origin). No client secret: the code_verifier is the proof.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context, CLIENT_ID), { via: 'browser' }),
+    ),
     userinfoStep('browser'),
     verifyCredentialsStep('browser'),
     postStatusStep('browser'),

@@ -1,8 +1,11 @@
 import { postStatusStep, revokeSteps, userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { webApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = webApp.client_id;
 
@@ -42,58 +45,27 @@ export const authorizationCode: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state, PARAMS.nonce, PARAMS.prompt, PARAMS.resource],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: CLIENT_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          nonce: params.nonce,
-          prompt: params.prompt,
-          resource: params.resource,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) => {
+        const { scope, state, nonce, prompt, resource } = context.params;
+        return authorizationRequest(
+          codeRequestParameters(context, CLIENT_ID, { scope, state, nonce, prompt, resource }),
+        );
+      },
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The authorization server redirected the browser to the client’s redirect_uri with a one-time code, the state the client sent, and iss (RFC 9207). The client checked state before anything else.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
-    {
-      id: 'token-request',
-      title: 'Exchange the code for tokens',
-      explanation:
-        'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and only until it expires (the countdown shows when); the secret never reaches the browser.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    }),
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code for tokens',
+        explanation:
+          'The client’s backend sends the code and the code_verifier to the token endpoint, authenticating with its client secret (HTTP Basic). The server checks that the verifier hashes to the code_challenge of the request the code was issued for. The code works once and only until it expires (the countdown shows when); the secret never reaches the browser.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context), { via: 'client-backend' }),
+    ),
     userinfoStep('client-backend'),
     verifyCredentialsStep('client-backend'),
     postStatusStep('client-backend'),

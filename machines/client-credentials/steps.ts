@@ -1,5 +1,6 @@
-import { verifyCredentialsStep } from '../walkthrough/api-steps';
-import { PARAMS, present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { verifyAppStep, verifyCredentialsStep } from '../walkthrough/api-steps';
+import { PARAMS, present, RFC } from '../walkthrough/common-steps';
+import { tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { service, SERVICE_SCOPE } from './client';
 
@@ -20,49 +21,31 @@ export const clientCredentials: RegisteredGrant = {
   defaults: { scope: SERVICE_SCOPE, resource: '' },
   secrets: async () => ({}),
   steps: [
-    {
-      id: 'token-request',
-      title: 'Ask for a token with the client’s own credentials',
-      explanation:
-        'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. Name the playground API as resource to get a JWT access token you can decode; leave it empty for an opaque one.',
-      forFollowers:
-        'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. With the playground API named as resource the access token is a JWT anyone can decode; without it, an opaque one.',
-      rfc: RFC.clientCredentials,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      params: [PARAMS.scope, PARAMS.resource],
-      action: ({ params }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: present({ grant_type: 'client_credentials', scope: params.scope, resource: params.resource }),
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
-    {
-      id: 'verify-app',
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Ask for a token with the client’s own credentials',
+        explanation:
+          'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. Name the playground API as resource to get a JWT access token you can decode; leave it empty for an opaque one.',
+        forFollowers:
+          'The service’s backend authenticates with HTTP Basic (client_id:client_secret) and asks for scopes. With the playground API named as resource the access token is a JWT anyone can decode; without it, an opaque one.',
+        rfc: RFC.clientCredentials,
+        params: [PARAMS.scope, PARAMS.resource],
+      },
+      ({ params }) =>
+        tokenRequest(
+          {
+            grant_type: 'client_credentials',
+            ...present({ scope: params.scope, resource: params.resource }),
+          },
+          { via: 'client-backend' },
+        ),
+    ),
+    verifyAppStep('client-backend', {
       title: 'Call the API as the app',
       explanation:
         'The token identifies the client, not a person: the API answers with the application’s own record, with the scopes it is registered for.',
-      rfc: RFC.bearer,
-      from: 'client',
-      to: 'resource-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'GET',
-          path: '/api/v1/apps/verify_credentials',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
-      outcome: (_context, result) => resourceOutcome(result),
-    },
+    }),
     {
       ...verifyCredentialsStep('client-backend'),
       title: 'Try an endpoint that needs a user',

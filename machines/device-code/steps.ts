@@ -1,5 +1,6 @@
 import { userinfoStep } from '../walkthrough/api-steps';
 import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome } from '../../lib/walkthrough/types';
 import { DEVICE_CODE_GRANT, tvApp } from './client';
@@ -106,19 +107,11 @@ export const deviceCode: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: ({ values }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: DEVICE_CODE_GRANT,
-            device_code: values.device_code ?? '',
-            client_id: CLIENT_ID,
-          },
-        },
-      }),
+      action: ({ values }) =>
+        tokenRequest(
+          { grant_type: DEVICE_CODE_GRANT, device_code: values.device_code ?? '', client_id: CLIENT_ID },
+          { via: 'browser' },
+        ),
       outcome: (context, result) => pollOutcome(result, Number(context.values.interval ?? 5)),
     },
     userinfoStep('browser'),

@@ -1,16 +1,13 @@
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
+import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import type {
-  DpopProofExhibit,
-  ExchangeResult,
-  StepAction,
-  StepDefinition,
-  StepOutcome,
-  WalkthroughContext,
-} from '../../lib/walkthrough/types';
+import type { WalkthroughContext } from '../../lib/walkthrough/types';
+import { answered, dpopApiCall, DPOP_RFC, nonceOrTokens, proofExhibit, refused, withProof } from './proof';
 import { ATTACKER, PARTY_HEADER } from '../../lib/attacks/party';
 import { dpopApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = dpopApp.client_id;
 const API = {
@@ -18,116 +15,9 @@ const API = {
   statuses: '/api/v1/statuses',
 } as const;
 
-export const DPOP_RFC = {
-  proof: { label: 'RFC 9449 §4', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-4' },
-  tokenRequest: { label: 'RFC 9449 §5', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-5' },
-  resource: { label: 'RFC 9449 §7.1', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1' },
-  bearer: { label: 'RFC 9449 §7.2', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.2' },
-  nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
-} as const;
-
-export const header = (result: ExchangeResult, name: string) =>
-  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
-
-export const bodyError = (result: ExchangeResult) => (result.body as { error?: string } | undefined)?.error;
-
-/**
- * RFC 9449 §8: the nonce a server asked for (400 use_dpop_nonce with a DPoP-Nonce header), to sign the
- * same request again with it; undefined for any other answer.
- */
-export function nonceAskedFor(result: ExchangeResult): string | undefined {
-  const nonce = header(result, 'dpop-nonce');
-  return result.status === 400 && bodyError(result) === 'use_dpop_nonce' && nonce ? nonce : undefined;
-}
-
-/** A refusal the step teaches: the expected error is the success; anything else says what happened. */
-const refused =
-  (expected: string, ifAccepted: string) =>
-  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-    result.status === 401 && bodyError(result) === expected && header(result, 'www-authenticate')
-      ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-      : {
-          ok: false,
-          error: {
-            error: result.status < 300 ? 'unexpected_success' : (bodyError(result) ?? 'unexpected_answer'),
-            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
-            status: result.status,
-          },
-        };
-
-const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: CLIENT_ID,
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
-    dpop: nonce ? { nonce } : {},
-  },
-});
-
-/** An API call with the DPoP scheme and a proof made for it (or, to be refused, for another request). */
-function apiCall(
-  step: Pick<StepDefinition, 'id' | 'title' | 'explanation' | 'rfc' | 'outcome'>,
-  method: 'GET' | 'POST',
-  path: string,
-  proofFor?: { htm: string; path: string },
-  form?: (context: WalkthroughContext) => Record<string, string>,
-): StepDefinition {
-  const definition: StepDefinition = {
-    ...step,
-    from: 'client',
-    to: 'resource-server',
-    channel: 'back',
-    exhibit: (context) => proofExhibit(context, definition.action(context)),
-    action: (context) => ({
-      kind: 'send',
-      via: 'browser',
-      request: {
-        method,
-        path,
-        headers: { authorization: `DPoP ${context.tokens.access_token ?? ''}` },
-        ...(form ? { form: form(context) } : {}),
-        dpop: {
-          accessToken: context.tokens.access_token ?? '',
-          ...(proofFor ? { htm: proofFor.htm, htu: `${context.origin}${proofFor.path}` } : {}),
-        },
-      },
-    }),
-  };
-  return definition;
-}
-
-/**
- * The proof this step's request carried, once it has been sent (lastResult is cleared when the run moves
- * on), with the request it went with and the bound token the run holds, to check one against the other.
- */
-export function proofExhibit(context: WalkthroughContext, action: StepAction): DpopProofExhibit | undefined {
-  const proof = context.lastResult?.dpopProof;
-  if (!proof || action.kind !== 'send') return undefined;
-  const { request } = action;
-  return {
-    kind: 'dpop-proof',
-    proof,
-    sent: {
-      method: request.method,
-      url: new URL(request.path, context.origin).href,
-      ...(request.dpop?.accessToken ? { accessToken: request.dpop.accessToken } : {}),
-    },
-    ...(context.tokens.access_token ? { boundToken: context.tokens.access_token } : {}),
-  };
-}
-
-const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-  result.status < 300
-    ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-    : { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
+/** The code for tokens from the browser (RFC 6749 §4.1.3), with a DPoP proof (and the nonce once asked). */
+const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
+  tokenRequest(authorizationCodeForm(context, CLIENT_ID), { via: 'browser', dpop: nonce ? { nonce } : {} });
 
 /** RFC 9449: an access token bound to a key the browser keeps, useless to whoever steals the token alone. */
 export const dpop: RegisteredGrant = {
@@ -164,31 +54,19 @@ export const dpop: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: CLIENT_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          resource: `${origin}/api`,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          codeRequestParameters(context, CLIENT_ID, {
+            scope: context.params.scope,
+            state: context.params.state,
+            resource: `${context.origin}/api`,
+          }),
+        ),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'As in any code flow, the code arrives in the address. The key pair stayed in the browser: nothing about it has been sent yet.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'Token request with a DPoP proof: the server asks for its nonce',
@@ -198,22 +76,9 @@ export const dpop: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context),
-      exhibit: (context) => proofExhibit(context, tokenRequest(context)),
-      outcome: (_context, result) => {
-        const nonce = nonceAskedFor(result);
-        if (nonce)
-          return {
-            ok: true,
-            values: { dpop_nonce: nonce },
-            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
-          };
-        // A server that did not ask for a nonce answered the token request at once.
-        const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-          : outcome;
-      },
+      action: (context) => codeForTokens(context),
+      exhibit: (context) => proofExhibit(context, codeForTokens(context)),
+      outcome: nonceOrTokens,
     },
     {
       id: 'token-request-with-nonce',
@@ -224,16 +89,11 @@ export const dpop: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context, context.values.dpop_nonce ?? ''),
-      exhibit: (context) => proofExhibit(context, tokenRequest(context, context.values.dpop_nonce ?? '')),
-      outcome: (_context, result) => {
-        const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-          : outcome;
-      },
+      action: (context) => codeForTokens(context, context.values.dpop_nonce ?? ''),
+      exhibit: (context) => proofExhibit(context, codeForTokens(context, context.values.dpop_nonce ?? '')),
+      outcome: (_context, result) => withProof(tokenOutcome(result), result),
     },
-    apiCall(
+    dpopApiCall(
       {
         id: 'call-api',
         title: 'Call the API with the DPoP scheme and a fresh proof',
@@ -245,7 +105,7 @@ export const dpop: RegisteredGrant = {
       'GET',
       API.account,
     ),
-    apiCall(
+    dpopApiCall(
       {
         id: 'post-status',
         title: 'Another call, another proof: post a private toot',
@@ -280,7 +140,7 @@ export const dpop: RegisteredGrant = {
       }),
       outcome: refused('invalid_token', 'The resource server accepted a DPoP-bound token without a proof.'),
     },
-    apiCall(
+    dpopApiCall(
       {
         id: 'proof-for-another-request',
         title: 'A proof made for another request is refused',

@@ -1,8 +1,10 @@
 import { userinfoStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, query, RFC } from '../walkthrough/common-steps';
+import { CALLBACK_PATH, PARAMS, RFC } from '../walkthrough/common-steps';
 import { stateAndNonce } from '../walkthrough/secrets';
+import { authorizationRequest } from '../walkthrough/builders/authorization-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { implicitApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = implicitApp.client_id;
 
@@ -48,9 +50,8 @@ export const implicit: RegisteredGrant = {
           options: ['id_token token', 'id_token', 'token'],
         },
       ],
-      action: ({ params, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
+      action: ({ params, origin }) =>
+        authorizationRequest({
           response_type: params.response_type,
           client_id: CLIENT_ID,
           redirect_uri: `${origin}${CALLBACK_PATH}`,
@@ -58,20 +59,14 @@ export const implicit: RegisteredGrant = {
           state: params.state,
           nonce: params.nonce,
           prompt: 'consent',
-        })}`,
-      }),
+        }),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'Tokens arrive in the URL fragment',
       explanation:
         'The fragment (after #) never reaches a server: only the page’s script reads it. The client checked state and that the ID token carries its nonce. The access token is now in the browser history.',
       rfc: RFC.implicit,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     userinfoStep('browser'),
   ],
 };

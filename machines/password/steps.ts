@@ -1,5 +1,6 @@
 import { userinfoStep, verifyCredentialsStep } from '../walkthrough/api-steps';
-import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, RFC } from '../walkthrough/common-steps';
+import { passwordForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import { firstPartyApp } from './client';
 
@@ -20,42 +21,34 @@ export const password: RegisteredGrant = {
   defaults: { username: 'alice', password: 'wonderland', scope: 'openid profile offline_access read write' },
   secrets: async () => ({}),
   steps: [
-    {
-      id: 'token-request',
-      title: 'Send the user’s password to the token endpoint',
-      explanation:
-        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait for this browser.',
-      forFollowers:
-        'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. A wrong password gets invalid_grant; five wrong ones in ten minutes make the account wait.',
-      rfc: RFC.password,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      params: [
-        { name: 'username', label: 'username', help: 'The resource owner’s username (alice or bob).' },
-        {
-          name: 'password',
-          label: 'password',
-          help: 'Their password: the client sees it, which is the problem.',
-        },
-        PARAMS.scope,
-      ],
-      action: ({ params }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'password',
-            username: params.username ?? '',
-            password: params.password ?? '',
-            scope: params.scope ?? '',
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Send the user’s password to the token endpoint',
+        explanation:
+          'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. Try a wrong password: invalid_grant. Five wrong ones in ten minutes make this account wait for this browser.',
+        forFollowers:
+          'The client’s backend authenticates itself (HTTP Basic) and passes the user’s credentials along. A wrong password gets invalid_grant; five wrong ones in ten minutes make the account wait.',
+        rfc: RFC.password,
+        params: [
+          { name: 'username', label: 'username', help: 'The resource owner’s username (alice or bob).' },
+          {
+            name: 'password',
+            label: 'password',
+            help: 'Their password: the client sees it, which is the problem.',
           },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+          PARAMS.scope,
+        ],
+      },
+      ({ params }) =>
+        tokenRequest(
+          passwordForm(
+            { username: params.username ?? '', password: params.password ?? '' },
+            params.scope ?? '',
+          ),
+          { via: 'client-backend' },
+        ),
+    ),
     userinfoStep('client-backend'),
     verifyCredentialsStep('client-backend'),
   ],

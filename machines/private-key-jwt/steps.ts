@@ -1,6 +1,9 @@
-import { present, resourceOutcome, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { verifyAppStep } from '../walkthrough/api-steps';
+import { present, tokenOutcome } from '../walkthrough/common-steps';
+import { tokenRequest } from '../walkthrough/builders/token-request';
+import { expectRefusal, type ExpectedRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import type { ExchangeResult, StepDefinition, StepOutcome } from '../../lib/walkthrough/types';
+import type { ExchangeResult, StepDefinition } from '../../lib/walkthrough/types';
 import { signingService } from './client';
 
 const CLIENT_ID = signingService.client_id;
@@ -20,15 +23,20 @@ function keepAssertion(result: ExchangeResult, name: string): Record<string, str
   };
 }
 
-/** A token request that must fail client authentication: 401 invalid_client is the lesson. */
-function refusedAuthentication(result: ExchangeResult, ifAccepted: string, name?: string): StepOutcome {
-  const body = result.body as { error?: string };
-  if (result.status === 401 && body.error === 'invalid_client')
-    return { ok: true, values: name ? keepAssertion(result, name) : {} };
-  if (result.status < 300)
-    return { ok: false, error: { error: 'unexpected_success', error_description: ifAccepted } };
-  return { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
-}
+/** A token request that must fail client authentication (RFC 6749 §5.2): 401 invalid_client is the lesson. */
+const refusedAuthentication = (ifAccepted: ExpectedRefusal['ifAccepted'], name?: string) =>
+  expectRefusal({
+    status: 401,
+    error: 'invalid_client',
+    ifAccepted,
+    keep: (result) => ({ values: name ? keepAssertion(result, name) : {} }),
+  });
+
+/** RFC 6749 §4.4.2: client credentials, with the scope the learner chose (none when emptied). */
+const clientCredentialsForm = (params: Record<string, string>) => ({
+  grant_type: 'client_credentials',
+  ...present({ scope: params.scope }),
+});
 
 const tokenRequestTo = (to: StepDefinition['to']) => ({
   from: 'client' as const,
@@ -65,16 +73,11 @@ export const privateKeyJwt: RegisteredGrant = {
       rfc: RFC7523('2.2'),
       ...tokenRequestTo('authorization-server'),
       params: [{ name: 'scope', label: 'scope', help: 'What the service asks to be allowed to do.' }],
-      action: ({ params, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, origin }) =>
+        tokenRequest(clientCredentialsForm(params), {
+          via: 'client-backend',
           clientAssertion: { aud: `${origin}/oidc` },
-        },
-      }),
+        }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true
@@ -86,24 +89,11 @@ export const privateKeyJwt: RegisteredGrant = {
           ? { kind: 'client-assertion', jwt: values.client_assertion, registeredJwks: values.registered_jwks }
           : undefined,
     },
-    {
-      id: 'verify-app',
+    verifyAppStep('client-backend', {
       title: 'Call the API as the service',
       explanation:
         'The access token is an ordinary one: how the client authenticated does not show in it. The API answers with the application’s own record.',
-      rfc: RFC.bearer,
-      ...tokenRequestTo('resource-server'),
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'GET',
-          path: '/api/v1/apps/verify_credentials',
-          headers: { authorization: `Bearer ${tokens.access_token ?? ''}` },
-        },
-      }),
-      outcome: (_context, result) => resourceOutcome(result),
-    },
+    }),
     {
       id: 'replay',
       title: 'Replay the same assertion: refused',
@@ -111,21 +101,16 @@ export const privateKeyJwt: RegisteredGrant = {
         'Someone who captured the assertion (from a log, a proxy) sends it again within its minute of validity. The server remembered its jti when it accepted it and answers 401 invalid_client. The description stays generic: the server does not tell a caller which check failed.',
       rfc: RFC7523('3'),
       ...tokenRequestTo('authorization-server'),
-      action: ({ params, values }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            ...present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, values }) =>
+        tokenRequest(
+          {
+            ...clientCredentialsForm(params),
             client_assertion_type: JWT_BEARER,
             client_assertion: values.client_assertion ?? '',
           },
-        },
-      }),
-      outcome: (_context, result) =>
-        refusedAuthentication(result, 'The server accepted a client assertion it had already accepted once.'),
+          { via: 'client-backend' },
+        ),
+      outcome: refusedAuthentication('The server accepted a client assertion it had already accepted once.'),
       exhibit: ({ values }) =>
         values.client_assertion && values.registered_jwks
           ? {
@@ -153,22 +138,16 @@ export const privateKeyJwt: RegisteredGrant = {
           help: 'Empty: this server’s token endpoint (…/oidc/token). The backend signs only that audience or the issuer (…/oidc), which the server would accept; it refuses to sign any other.',
         },
       ],
-      action: ({ params, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: present({ grant_type: 'client_credentials', scope: params.scope }),
+      action: ({ params, origin }) =>
+        tokenRequest(clientCredentialsForm(params), {
+          via: 'client-backend',
           clientAssertion: { aud: params.aud || `${origin}/oidc/token` },
-        },
-      }),
-      outcome: (context, result) =>
-        refusedAuthentication(
-          result,
+        }),
+      outcome: refusedAuthentication(
+        (context) =>
           `The server accepted an assertion for the audience ${context.params.aud || `${context.origin}/oidc/token`}.`,
-          'wrong_audience_assertion',
-        ),
+        'wrong_audience_assertion',
+      ),
       exhibit: ({ values }) =>
         values.wrong_audience_assertion && values.registered_jwks
           ? {

@@ -1,9 +1,12 @@
 import { verifyCredentialsStep } from '../walkthrough/api-steps';
-import { CALLBACK_PATH, PARAMS, present, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, present, RFC } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationUrl, codeRequestParameters } from '../walkthrough/builders/authorization-request';
+import { authorizationCodeForm, tokenRequest, tokenRequestStep } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
 import { pushingWebApp } from './client';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const CLIENT_ID = pushingWebApp.client_id;
 
@@ -13,22 +16,15 @@ const PAR = (section: string) => ({
 });
 
 /** The authorization request's parameters: pushed in the back channel, or (classic) put in the URL. */
-const authorizationParameters = ({ params, values, origin }: WalkthroughContext) => ({
-  response_type: 'code',
-  client_id: CLIENT_ID,
-  redirect_uri: `${origin}${CALLBACK_PATH}`,
-  scope: params.scope,
-  state: params.state,
-  nonce: params.nonce,
-  prompt: params.prompt,
-  code_challenge: values.code_challenge,
-  code_challenge_method: 'S256',
-});
+const authorizationParameters = (context: WalkthroughContext) => {
+  const { scope, state, nonce, prompt } = context.params;
+  return codeRequestParameters(context, CLIENT_ID, { scope, state, nonce, prompt });
+};
 
 /** RFC 9126 §4: the browser carries only the client and the reference to what was pushed. */
 const pushedUrl = ({ values }: WalkthroughContext) =>
-  `/oidc/auth?${query({ client_id: CLIENT_ID, request_uri: values.request_uri })}`;
-const classicUrl = (context: WalkthroughContext) => `/oidc/auth?${query(authorizationParameters(context))}`;
+  authorizationUrl({ client_id: CLIENT_ID, request_uri: values.request_uri });
+const classicUrl = (context: WalkthroughContext) => authorizationUrl(authorizationParameters(context));
 
 /** RFC 9126 §2.2: 201 with request_uri and expires_in; an error (§2.3) otherwise. */
 function pushedOutcome(result: ExchangeResult): StepOutcome {
@@ -95,42 +91,20 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
         pushed: `${context.origin}${pushedUrl(context)}`,
       }),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation:
         'The answer is the usual one: a code and the state that was pushed, checked by the client. PAR changes how the request travels, not the response.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
-    {
-      id: 'token-request',
-      title: 'Exchange the code and the code_verifier for tokens',
-      explanation:
-        'The client’s backend authenticates with HTTP Basic and sends the code with its code_verifier, exactly as without PAR: the code_challenge it pushed is the one the server checks the verifier against.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ values, origin }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    }),
+    tokenRequestStep(
+      {
+        id: 'token-request',
+        title: 'Exchange the code and the code_verifier for tokens',
+        explanation:
+          'The client’s backend authenticates with HTTP Basic and sends the code with its code_verifier, exactly as without PAR: the code_challenge it pushed is the one the server checks the verifier against.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(authorizationCodeForm(context), { via: 'client-backend' }),
+    ),
     verifyCredentialsStep('client-backend'),
     {
       id: 'reuse-request-uri',
@@ -147,17 +121,13 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
         ifAccepted: 'The authorization server accepted a request_uri it had already used.',
       },
     },
-    {
+    authorizationResponseStep({
       id: 'reuse-refused',
       title: 'Refused: invalid_request_uri',
       explanation:
         'The server sends the browser back to the registered redirect URI with invalid_request_uri. Its description does not say whether the request_uri was unknown, expired or used, and no state comes back: the state was among the pushed parameters.',
       rfc: PAR('2.2'),
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'classic-request',
       title: 'Try the classic authorization URL: this client must push',
@@ -174,16 +144,12 @@ export const pushedAuthorizationRequest: RegisteredGrant = {
           'The authorization server accepted a request that was not pushed from a client that must push.',
       },
     },
-    {
+    authorizationResponseStep({
       id: 'classic-refused',
       title: 'Refused: a pushed authorization request must be used',
       explanation:
         'The server answers invalid_request at the redirect URI, with the state the client sent. FAPI 2.0 requires PAR of every client; here one client opted in.',
       rfc: PAR('6'),
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
   ],
 };

@@ -1,4 +1,13 @@
-import { RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { RFC } from '../walkthrough/common-steps';
+import {
+  demoOwner,
+  passwordForm,
+  refreshedTokens,
+  refreshTokenForm,
+  tokenRequest,
+  tokenRequestStep,
+} from '../walkthrough/builders/token-request';
+import { expectRefusal } from '../walkthrough/builders/expect-refusal';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { StepDefinition } from '../../lib/walkthrough/types';
 import { firstPartyApp } from '../password/client';
@@ -19,19 +28,9 @@ function refusedRefresh(step: {
     from: 'client',
     to: 'authorization-server',
     channel: 'back',
-    action: ({ tokens }) => ({
-      kind: 'send',
-      via: 'client-backend',
-      request: {
-        method: 'POST',
-        path: '/oidc/token',
-        form: { grant_type: 'refresh_token', refresh_token: tokens[step.token] ?? '' },
-      },
-    }),
-    outcome: (_context, result) =>
-      result.status === 400 && (result.body as { error?: string }).error === 'invalid_grant'
-        ? { ok: true }
-        : { ok: false, error: { error: 'unexpected_success', error_description: step.ifAccepted } },
+    action: ({ tokens }) =>
+      tokenRequest(refreshTokenForm(tokens[step.token] ?? ''), { via: 'client-backend' }),
+    outcome: expectRefusal({ status: 400, error: 'invalid_grant', ifAccepted: step.ifAccepted }),
   };
 }
 
@@ -53,61 +52,31 @@ export const refreshToken: RegisteredGrant = {
   defaults: { scope: 'openid offline_access read' },
   secrets: async () => ({}),
   steps: [
-    {
-      id: 'obtain',
-      title: 'Obtain tokens with offline_access',
-      explanation:
-        'Refresh tokens are issued only when the client may use the refresh_token grant and the user granted offline_access. To stay short, this walkthrough gets them with the first-party app’s password grant.',
-      rfc: RFC.tokenResponse,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      params: [
-        { name: 'scope', label: 'scope', help: 'Keep offline_access, or no refresh token is issued.' },
-      ],
-      action: ({ params }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'password',
-            username: 'alice',
-            password: 'wonderland',
-            scope: params.scope ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
-    {
-      id: 'refresh',
-      title: 'Refresh: a new access token and a new refresh token',
-      explanation:
-        'The client sends grant_type=refresh_token. The server answers with a new access token and, because it rotates refresh tokens, a new refresh token: the one just used is now spent.',
-      rfc: RFC.refresh,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ tokens }) => ({
-        kind: 'send',
-        via: 'client-backend',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '' },
-        },
-      }),
-      outcome: (context, result) => {
-        const outcome = tokenOutcome(result);
-        if (outcome.ok !== true) return outcome;
-        return {
-          ok: true,
-          tokens: { ...outcome.tokens, rotated_refresh_token: context.tokens.refresh_token },
-        };
+    tokenRequestStep(
+      {
+        id: 'obtain',
+        title: 'Obtain tokens with offline_access',
+        explanation:
+          'Refresh tokens are issued only when the client may use the refresh_token grant and the user granted offline_access. To stay short, this walkthrough gets them with the first-party app’s password grant.',
+        rfc: RFC.tokenResponse,
+        params: [
+          { name: 'scope', label: 'scope', help: 'Keep offline_access, or no refresh token is issued.' },
+        ],
       },
-    },
+      ({ params }) =>
+        tokenRequest(passwordForm(demoOwner('alice'), params.scope ?? ''), { via: 'client-backend' }),
+    ),
+    tokenRequestStep(
+      {
+        id: 'refresh',
+        title: 'Refresh: a new access token and a new refresh token',
+        explanation:
+          'The client sends grant_type=refresh_token. The server answers with a new access token and, because it rotates refresh tokens, a new refresh token: the one just used is now spent.',
+        rfc: RFC.refresh,
+        outcome: refreshedTokens,
+      },
+      ({ tokens }) => tokenRequest(refreshTokenForm(tokens.refresh_token ?? ''), { via: 'client-backend' }),
+    ),
     refusedRefresh({
       id: 'reuse',
       title: 'Reuse the old refresh token: refused, and the grant revoked',

@@ -1,5 +1,5 @@
 import { resourceOutcome, RFC } from '../walkthrough/common-steps';
-import { proofExhibit } from '../dpop/steps';
+import { proofExhibit } from '../dpop/proof';
 import type { StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant } from './client';
 import { presentToken, proofShown } from './sender-constraint';

@@ -1,5 +1,5 @@
 import { tokenOutcome } from '../walkthrough/common-steps';
-import { nonceAskedFor } from '../dpop/steps';
+import { nonceAskedFor } from '../dpop/proof';
 import type {
   ExchangeResult,
   ParamSpec,

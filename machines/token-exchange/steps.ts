@@ -1,94 +1,25 @@
-import { CALLBACK_PATH, PARAMS, query, RFC, tokenOutcome } from '../walkthrough/common-steps';
+import { PARAMS, RFC, tokenOutcome } from '../walkthrough/common-steps';
 import { pkceSecrets } from '../walkthrough/secrets';
+import { authorizationRequest, codeRequestParameters } from '../walkthrough/builders/authorization-request';
+import { authorizationCodeForm, tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
-import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from '../../lib/oidc/grants/token-exchange-names';
 import { ASSISTANT } from '../../lib/oidc/resource-server';
-import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
+import type { WalkthroughContext } from '../../lib/walkthrough/types';
 import { assistant, assistantApp } from './client';
-import { proofExhibit } from '../dpop/steps';
+import { proofExhibit } from '../dpop/proof';
 import { agentCall } from './agent-call';
-import {
-  exchangeProof,
-  proofShown,
-  SENDER_CONSTRAINT,
-  subjectTokenOutcome,
-  subjectTokenProof,
-} from './sender-constraint';
+import { exchange, EXCHANGE_SCOPE, refusedWith, RFC_8693 } from './exchange-request';
+import { proofShown, SENDER_CONSTRAINT, subjectTokenOutcome, subjectTokenProof } from './sender-constraint';
+import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
 
 const APP_ID = assistantApp.client_id;
 const AGENT_ID = assistant.client_id;
 /** An audience this server does not issue exchanged tokens for: the refusal's example. */
 export const FOREIGN_AUDIENCE = 'https://mail.example/api';
 
-const RFC_8693 = {
-  request: { label: 'RFC 8693 §2.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.1' },
-  response: { label: 'RFC 8693 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2' },
-  error: { label: 'RFC 8693 §2.2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2' },
-  act: { label: 'RFC 8693 §4.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-4.1' },
-} as const;
-
-const EXCHANGE_SCOPE = {
-  name: 'exchange_scope',
-  label: 'scope (of the new token)',
-  help: 'What the assistant asks for: at most what alice’s token allows (read write covers read:accounts and write:statuses).',
-};
-
-/** The token exchange request (RFC 8693 §2.1), from the assistant's backend. */
-function exchange(context: WalkthroughContext, target: Record<string, string>, scope: string) {
-  return {
-    kind: 'send' as const,
-    via: 'client-backend' as const,
-    clientId: AGENT_ID,
-    request: {
-      method: 'POST' as const,
-      path: '/oidc/token',
-      form: {
-        grant_type: TOKEN_EXCHANGE_GRANT_TYPE,
-        subject_token: context.tokens.subject_token ?? '',
-        subject_token_type: ACCESS_TOKEN_TYPE,
-        actor_token: context.tokens.actor_token ?? '',
-        actor_token_type: ACCESS_TOKEN_TYPE,
-        ...target,
-        scope,
-      },
-      ...exchangeProof(context),
-    },
-  };
-}
-
 /** The chat app redeems the code from the browser (RFC 7636), with a DPoP proof when the learner chose it. */
-const subjectTokenRequest = (context: WalkthroughContext) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: APP_ID,
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
-    ...subjectTokenProof(context),
-  },
-});
-
-/** A refusal the step teaches: the expected OAuth error is the success. */
-const refusedWith =
-  (expected: string, ifAccepted: string) =>
-  (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
-    result.status === 400 && (result.body as { error?: string }).error === expected
-      ? { ok: true }
-      : {
-          ok: false,
-          error: {
-            error:
-              result.status < 300 ? 'unexpected_success' : String((result.body as { error?: string }).error),
-            error_description: result.status < 300 ? ifAccepted : `answered ${result.status}`,
-            status: result.status,
-          },
-        };
+const subjectTokenRequest = (context: WalkthroughContext) =>
+  tokenRequest(authorizationCodeForm(context, APP_ID), { via: 'browser', ...subjectTokenProof(context) });
 
 /** RFC 8693: an agent exchanges a user's token for a narrower one to call an API on the user's behalf. */
 export const tokenExchange: RegisteredGrant = {
@@ -133,30 +64,18 @@ export const tokenExchange: RegisteredGrant = {
       to: 'authorization-server',
       channel: 'front',
       params: [PARAMS.scope, PARAMS.state],
-      action: ({ params, values, origin }) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          response_type: 'code',
-          client_id: APP_ID,
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: params.scope,
-          state: params.state,
-          resource: `${origin}${ASSISTANT.path}`,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          codeRequestParameters(context, APP_ID, {
+            scope: context.params.scope,
+            state: context.params.state,
+            resource: `${context.origin}${ASSISTANT.path}`,
+          }),
+        ),
     },
-    {
-      id: 'authorization-response',
-      title: 'The code comes back to the redirect URI',
+    authorizationResponseStep({
       explanation: 'The chat app checks state and keeps the code for the token request.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'The chat app redeems the code: alice’s token, for the assistant',
@@ -180,12 +99,8 @@ export const tokenExchange: RegisteredGrant = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'client-backend',
-        clientId: AGENT_ID,
-        request: { method: 'POST', path: '/oidc/token', form: { grant_type: 'client_credentials' } },
-      }),
+      action: () =>
+        tokenRequest({ grant_type: 'client_credentials' }, { via: 'client-backend', clientId: AGENT_ID }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
         return outcome.ok === true

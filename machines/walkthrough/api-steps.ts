@@ -1,9 +1,6 @@
 import { resourceOutcome, RFC } from './common-steps';
+import { apiCall } from './builders/api-call';
 import type { StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
-
-const bearer = (context: WalkthroughContext) => ({
-  authorization: `Bearer ${context.tokens.access_token ?? ''}`,
-});
 
 type Via = 'browser' | 'client-backend';
 
@@ -24,16 +21,14 @@ function bearerCall(
     from: 'client',
     to: step.to,
     channel: 'back',
-    action: (context) => ({
-      kind: 'send',
-      via,
-      request: {
+    action: (context) =>
+      apiCall({
         method: step.method,
         path: step.path,
-        headers: bearer(context),
+        accessToken: context.tokens.access_token,
+        via,
         ...(step.form ? { form: step.form(context) } : {}),
-      },
-    }),
+      }),
     outcome: (_context, result) => resourceOutcome(result),
   };
 }
@@ -61,6 +56,17 @@ export const verifyCredentialsStep = (via: Via) =>
     to: 'resource-server',
     method: 'GET',
     path: '/api/v1/accounts/verify_credentials',
+  });
+
+/** A client's own token at the API (client credentials): the application's record, not a user's. */
+export const verifyAppStep = (via: Via, text: Pick<StepDefinition, 'title' | 'explanation'>) =>
+  bearerCall(via, {
+    id: 'verify-app',
+    ...text,
+    rfc: RFC.bearer,
+    to: 'resource-server',
+    method: 'GET',
+    path: '/api/v1/apps/verify_credentials',
   });
 
 export const postStatusStep = (via: Via) =>

@@ -1,6 +1,8 @@
 import { lootForm } from '../../../lib/attacks/loot-form';
 import type { AttackScenario } from '../../../lib/attacks/types';
-import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
+import { CALLBACK_PATH, RFC } from '../../walkthrough/common-steps';
+import { labCodeRequest } from '../lab-code-form';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import {
   attackerCallsApi,
@@ -12,6 +14,7 @@ import {
   refusalObserved,
 } from '../steps-common';
 import { appWithoutPkce } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const PKCE = 'defense_pkce';
 const CLIENT = appWithoutPkce.client_id;
@@ -64,31 +67,22 @@ export const authorizationCodeInterception: AttackScenario = {
       from: 'resource-owner',
       to: 'authorization-server',
       channel: 'front',
-      action: (context) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          client_id: CLIENT,
-          response_type: 'code',
-          redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-          scope: 'openid read',
-          state: context.values.state,
-          ...(isOn(context, PKCE)
-            ? { code_challenge: context.values.code_challenge, code_challenge_method: 'S256' }
-            : {}),
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, CLIENT, {
+            scope: 'openid read',
+            state: context.values.state,
+            ...(isOn(context, PKCE)
+              ? { code_challenge: context.values.code_challenge, code_challenge_method: 'S256' }
+              : {}),
+          }),
+        ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The code comes back on the redirect',
       explanation:
         'The server redirects to the app’s redirect URI with the code. On a phone, any app that registered the same scheme may be the one that opens it.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'intercept',
       title: 'The malicious app catches the code',

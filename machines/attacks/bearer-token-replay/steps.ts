@@ -1,59 +1,30 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
-import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../../lib/walkthrough/types';
-import { CALLBACK_PATH, query, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import type { WalkthroughContext } from '../../../lib/walkthrough/types';
+import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { labCodeRequest } from '../lab-code-form';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
-import { DPOP_RFC } from '../../dpop/steps';
-import { attackerRole, HELD, isOn, observed, tokenLeaks } from '../steps-common';
+import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
+import { DPOP_RFC, nonceOrTokens, withProof } from '../../dpop/proof';
+import { attackerRole, HELD, isOn, tokenLeaks, attackerServerCall } from '../steps-common';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
+import { ACCOUNT, replayed, replayVerdict } from './verdict';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { bearerRequest } from '../../walkthrough/builders/api-call';
 
 const DPOP = 'defense_dpop';
-const ACCOUNT = '/api/v1/accounts/verify_credentials';
 const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10' };
 
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>
   isOn(context, DPOP) ? spaWithDpop.client_id : spaWithBearerTokens.client_id;
 
-const header = (result: ExchangeResult, name: string) =>
-  Object.entries(result.headers).find(([key]) => key.toLowerCase() === name)?.[1];
-
-/** A token response, with the proof the browser signed for it (shown decoded in Tokens). */
-const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
-  outcome.ok === true && result.dpopProof
-    ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
-    : outcome;
-
 /** The token request from the browser: with a DPoP proof when the app binds its tokens (and the nonce once asked). */
-const tokenRequest = (context: WalkthroughContext, nonce?: string) => ({
-  kind: 'send' as const,
-  via: 'browser' as const,
-  request: {
-    method: 'POST' as const,
-    path: '/oidc/token',
-    form: {
-      grant_type: 'authorization_code',
-      client_id: clientOf(context),
-      code: context.values.code ?? '',
-      redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-      code_verifier: context.values.code_verifier ?? '',
-    },
+const codeForTokens = (context: WalkthroughContext, nonce?: string) =>
+  tokenRequest(authorizationCodeForm(context, clientOf(context)), {
+    via: 'browser',
     ...(isOn(context, DPOP) ? { dpop: nonce ? { nonce } : {} } : {}),
-  },
-});
-
-/** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
-const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
-  const acct = (result.body as { acct?: unknown } | undefined)?.acct;
-  const challenge = header(result, 'www-authenticate');
-  return observed(name, result, {
-    ...(typeof acct === 'string' ? { [`${name}_acct`]: acct } : {}),
-    ...(challenge ? { [`${name}_challenge`]: challenge } : {}),
   });
-};
-
-/** `HTTP 401 with WWW-Authenticate: …`: a refusal as the attacker's server received it. */
-const refusal = (values: Record<string, string>, name: string) =>
-  `HTTP ${values[`${name}_status`] ?? '?'}${values[`${name}_challenge`] ? ` with WWW-Authenticate: ${values[`${name}_challenge`]}` : `, ${values[`${name}_error`] ?? 'no error code'}`}`;
 
 /** RFC 9700 §4.10.1 and RFC 9449 §1: a leaked access token replayed from the attacker's own machine. */
 export const bearerTokenReplay: AttackScenario = {
@@ -97,30 +68,21 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'resource-owner',
       to: 'authorization-server',
       channel: 'front',
-      action: (context) => ({
-        kind: 'navigate',
-        path: `/oidc/auth?${query({
-          client_id: clientOf(context),
-          response_type: 'code',
-          redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-          scope: 'read',
-          state: context.values.state,
-          resource: `${context.origin}/api`,
-          code_challenge: context.values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, clientOf(context), {
+            scope: 'read',
+            state: context.values.state,
+            resource: `${context.origin}/api`,
+            code_challenge: context.values.code_challenge,
+            code_challenge_method: 'S256',
+          }),
+        ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The code comes back to the app',
       explanation: 'The code arrives at the redirect URI with the state the app sent. Nothing is bound yet.',
-      rfc: RFC.authorizationResponse,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'token-request',
       title: 'The app redeems the code',
@@ -130,21 +92,8 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => tokenRequest(context),
-      outcome: (_context, result) => {
-        const nonce = header(result, 'dpop-nonce');
-        if (
-          result.status === 400 &&
-          (result.body as { error?: unknown })?.error === 'use_dpop_nonce' &&
-          nonce
-        )
-          return {
-            ok: true,
-            values: { dpop_nonce: nonce },
-            tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
-          };
-        return withProof(tokenOutcome(result), result);
-      },
+      action: (context) => codeForTokens(context),
+      outcome: nonceOrTokens,
     },
     {
       id: 'token-request-with-nonce',
@@ -159,7 +108,7 @@ export const bearerTokenReplay: AttackScenario = {
       // step is still the request it sent (its history entry is read again to find its exchange).
       action: (context) =>
         context.values.dpop_nonce
-          ? tokenRequest(context, context.values.dpop_nonce)
+          ? codeForTokens(context, context.values.dpop_nonce)
           : {
               kind: 'skip',
               reason: `The app already holds its ${context.tokens.token_type ?? 'bearer'} token: no proof, so no nonce to send.`,
@@ -184,16 +133,15 @@ export const bearerTokenReplay: AttackScenario = {
       from: 'attacker',
       to: 'resource-server',
       channel: 'back',
-      action: () => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
-        attackerSends: {
-          method: 'GET',
-          path: ACCOUNT,
-          headers: { authorization: `Bearer ${HELD('the leaked access token')}` },
-        },
-      }),
+      action: () =>
+        attackerServerCall(
+          { path: '/api/attacker/bearer-token-replay', form: { as: 'bearer' } },
+          bearerRequest({
+            method: 'GET',
+            path: ACCOUNT,
+            accessToken: HELD('the leaked access token'),
+          }),
+        ),
       outcome: replayed('bearer'),
     },
     {
@@ -208,15 +156,9 @@ export const bearerTokenReplay: AttackScenario = {
       action: (context) =>
         context.values.bearer_status === '200'
           ? { kind: 'skip', reason: 'The token alone already worked: the attacker needs no proof.' }
-          : {
-              kind: 'send',
-              via: 'browser',
-              request: {
-                method: 'POST',
-                path: '/api/attacker/bearer-token-replay',
-                form: { as: 'dpop-own-key' },
-              },
-              attackerSends: {
+          : attackerServerCall(
+              { path: '/api/attacker/bearer-token-replay', form: { as: 'dpop-own-key' } },
+              {
                 method: 'GET',
                 path: ACCOUNT,
                 headers: {
@@ -224,7 +166,7 @@ export const bearerTokenReplay: AttackScenario = {
                   dpop: HELD('a proof signed with the attacker’s own key: htm GET, this htu, ath'),
                 },
               },
-            },
+            ),
       outcome: replayed('own_proof'),
     },
     {
@@ -254,28 +196,5 @@ export const bearerTokenReplay: AttackScenario = {
     },
   ],
   handOff: { step: 'leak', receivedAt: '/api/attacker/loot' },
-  verdict: ({ values }) => {
-    if (values.client_api_status === undefined) return undefined;
-    const own =
-      values.client_api_status === '200'
-        ? `alice’s app, with its own key, still reads her account (HTTP 200, @${values.client_api_acct ?? '?'}).`
-        : `alice’s app was refused too (${refusal(values, 'client_api')}).`;
-    if (values.bearer_status === '200' || values.own_proof_status === '200')
-      return {
-        outcome: 'succeeded',
-        proof: `From its own server the attacker replayed the leaked token ${values.bearer_status === '200' ? 'as a Bearer token' : 'with a proof by its own key'} at GET ${ACCOUNT} and was answered with @${values.bearer_acct ?? values.own_proof_acct ?? '?'}’s account.`,
-      };
-    return {
-      outcome: 'blocked',
-      by: 'the resource server (DPoP: the token is bound to the app’s key, cnf.jkt)',
-      error: {
-        error: values.own_proof_error ?? `HTTP ${values.own_proof_status ?? '?'}`,
-        ...(values.own_proof_error_description
-          ? { error_description: values.own_proof_error_description }
-          : {}),
-        ...(values.own_proof_status ? { status: Number(values.own_proof_status) } : {}),
-      },
-      detail: `Replayed as a Bearer token: ${refusal(values, 'bearer')}. With a proof by the attacker’s own key: ${refusal(values, 'own_proof')}. ${own}`,
-    };
-  },
+  verdict: replayVerdict,
 };

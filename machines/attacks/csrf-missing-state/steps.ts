@@ -1,8 +1,11 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
-import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { RFC } from '../../walkthrough/common-steps';
+import { tokenRequest, tokenRequestStep } from '../../walkthrough/builders/token-request';
+import { labCodeForm } from '../lab-code-form';
 import { randomValue } from '../../walkthrough/secrets';
 import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../steps-common';
 import { webAppWithoutPkce } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const STATE = 'defense_state';
 const CLIENT = webAppWithoutPkce.client_id;
@@ -54,42 +57,23 @@ export const csrfMissingState: AttackScenario = {
         'A link in a mail or a hidden image: the attacker’s page sends alice’s browser to the client’s redirect URI with bob’s code, as if alice had just signed in. alice started nothing.',
       rfc: STATE_RFC,
     }),
-    {
+    authorizationResponseStep({
       id: 'callback',
       title: 'The client receives a code it never asked for',
       explanation:
         'The code arrives at the redirect URI in alice’s browser. A client that sent no state has nothing to compare, so it takes the code.',
-      rfc: RFC.authorizationResponse,
       from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
-    {
-      id: 'redeem',
-      title: 'The client redeems the attacker’s code',
-      explanation:
-        'The client exchanges the code at the token endpoint. The server sees nothing wrong: the code was issued to this client, for this redirect URI, and no PKCE was asked for.',
-      rfc: RFC.tokenRequest,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: ({ origin, values }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            client_id: CLIENT,
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    }),
+    tokenRequestStep(
+      {
+        id: 'redeem',
+        title: 'The client redeems the attacker’s code',
+        explanation:
+          'The client exchanges the code at the token endpoint. The server sees nothing wrong: the code was issued to this client, for this redirect URI, and no PKCE was asked for.',
+        rfc: RFC.tokenRequest,
+      },
+      (context) => tokenRequest(labCodeForm(context, CLIENT, { codeVerifier: false }), { via: 'browser' }),
+    ),
     clientAsksWhoIsSignedIn(
       'The client asks userinfo whose tokens it holds, to show the signed-in user. It is bob: alice now works inside the attacker’s account.',
     ),

@@ -2,6 +2,7 @@ import { PARTY_HEADER, ATTACKER } from '../../../lib/attacks/party';
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC } from '../../walkthrough/common-steps';
+import { demoOwner, passwordForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../steps-common';
 import { apiReader } from './clients';
 
@@ -81,23 +82,14 @@ export const jwtAlgorithmConfusion: AttackScenario = {
       from: 'attacker',
       to: 'authorization-server',
       channel: 'back',
-      action: ({ origin }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          headers: asAttacker,
-          form: {
-            grant_type: 'password',
-            username: 'bob',
-            password: 'builder',
-            scope: 'read',
+      action: ({ origin }) =>
+        tokenRequest(
+          passwordForm(demoOwner('bob'), 'read', {
             resource: `${origin}/api`,
             client_id: apiReader.client_id,
-          },
-        },
-      }),
+          }),
+          { via: 'browser', headers: asAttacker },
+        ),
       outcome: (_context, result) => {
         const token = (result.body as { access_token?: unknown } | null)?.access_token;
         // Without a real token of its own the attacker has nothing to copy: the run stops, no verdict.

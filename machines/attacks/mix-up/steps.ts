@@ -1,7 +1,10 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { StepOutcome } from '../../../lib/walkthrough/types';
-import { CALLBACK_PATH, query, RFC } from '../../walkthrough/common-steps';
+import { CALLBACK_PATH, RFC } from '../../walkthrough/common-steps';
+import { authorizationRequest } from '../../walkthrough/builders/authorization-request';
 import { pkceSecrets } from '../../walkthrough/secrets';
+import { tokenRequest } from '../../walkthrough/builders/token-request';
+import { labCodeForm, labCodeRequest } from '../lab-code-form';
 import {
   attackerCallsApi,
   attackerRedeemsCode,
@@ -13,6 +16,7 @@ import {
   refusalObserved,
 } from '../steps-common';
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const ISS = 'defense_iss';
 const CLIENT = mixUpClient.client_id;
@@ -114,30 +118,23 @@ export const mixUp: AttackScenario = {
       from: 'client',
       to: 'attacker',
       channel: 'front',
-      action: ({ origin, values }) => ({
-        kind: 'navigate',
-        path: `${values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize'}?${query({
-          client_id: CLIENT_ID_AT_ATTACKER,
-          response_type: 'code',
-          redirect_uri: `${origin}${CALLBACK_PATH}`,
-          scope: 'openid read',
-          state: values.state,
-          code_challenge: values.code_challenge,
-          code_challenge_method: 'S256',
-        })}`,
-      }),
+      action: (context) =>
+        authorizationRequest(
+          labCodeRequest(context, CLIENT_ID_AT_ATTACKER, {
+            scope: 'openid read',
+            state: context.values.state,
+            code_challenge: context.values.code_challenge,
+            code_challenge_method: 'S256',
+          }),
+          context.values.chosen_authorization_endpoint ?? '/api/attacker/as/authorize',
+        ),
     },
-    {
-      id: 'authorization-response',
+    authorizationResponseStep({
       title: 'The honest server’s code comes back, with its iss',
       explanation:
         'The honest server redirects to the client’s redirect URI with the code, the state and iss, its own issuer. The state is right: the attacker passed it through. Only iss tells which server issued the code. With the defense on, the client compares it with the attacker’s issuer and stops here.',
       rfc: ISS_RFC,
-      from: 'authorization-server',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
+    }),
     {
       id: 'client-token-request',
       title: 'The client redeems the code at the attacker’s token endpoint',
@@ -147,21 +144,11 @@ export const mixUp: AttackScenario = {
       from: 'client',
       to: 'attacker',
       channel: 'back',
-      action: ({ origin, values }) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: values.chosen_token_endpoint ?? '/api/attacker/as/token',
-          form: {
-            grant_type: 'authorization_code',
-            code: values.code ?? '',
-            redirect_uri: `${origin}${CALLBACK_PATH}`,
-            client_id: CLIENT_ID_AT_ATTACKER,
-            code_verifier: values.code_verifier ?? '',
-          },
-        },
-      }),
+      action: (context) =>
+        tokenRequest(labCodeForm(context, CLIENT_ID_AT_ATTACKER), {
+          via: 'browser',
+          path: context.values.chosen_token_endpoint ?? '/api/attacker/as/token',
+        }),
       outcome: (_context, result) => observed('client_token', result),
     },
     attackerRedeemsCode({

@@ -1,6 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
-import { CALLBACK_PATH, RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { TOKEN_ENDPOINT, tokenRequest, tokenRequestStep } from '../../walkthrough/builders/token-request';
+import { labCodeForm } from '../lab-code-form';
 import { pkceSecrets } from '../../walkthrough/secrets';
 import {
   attackerKeepsCodeFor,
@@ -10,6 +11,7 @@ import {
   victimLured,
 } from '../steps-common';
 import { webAppPkceOptional } from './clients';
+import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 
 const DOWNGRADE = 'defense_downgrade';
 const CLIENT = webAppPkceOptional.client_id;
@@ -21,7 +23,7 @@ const DOWNGRADE_RFC = {
 const WEAK_TOKEN_ENDPOINT = '/attacks/authorization-server/token-without-downgrade-check';
 
 const tokenEndpointOf = (context: WalkthroughContext) =>
-  isOn(context, DOWNGRADE) ? '/oidc/token' : WEAK_TOKEN_ENDPOINT;
+  isOn(context, DOWNGRADE) ? TOKEN_ENDPOINT : WEAK_TOKEN_ENDPOINT;
 
 /** RFC 9700 §4.8.2: a code obtained without code_challenge, injected into a client that always sends PKCE. */
 export const pkceDowngrade: AttackScenario = {
@@ -73,43 +75,24 @@ export const pkceDowngrade: AttackScenario = {
         'alice has begun signing in at the client, which keeps a code_verifier for her session. The attacker’s page sends her browser to the client’s redirect URI with bob’s code, as if the server had answered her.',
       rfc: DOWNGRADE_RFC,
     }),
-    {
+    authorizationResponseStep({
       id: 'callback',
       title: 'The client receives the attacker’s code',
       explanation:
         'The client sent no state, so it has nothing to compare the response with. It trusts PKCE to catch a code that is not its own.',
-      rfc: RFC.authorizationResponse,
       from: 'resource-owner',
-      to: 'client',
-      channel: 'front',
-      action: () => ({ kind: 'callback' }),
-    },
-    {
-      id: 'redeem',
-      title: 'The client redeems it with alice’s code_verifier',
-      explanation:
-        'The client sends the code with the code_verifier of alice’s session, as it always does. Without the defense the request reaches the lab’s deliberately vulnerable token endpoint, which sees a code without a challenge and drops the verifier; with the defense it reaches oidc-provider’s token endpoint as sent.',
-      rfc: DOWNGRADE_RFC,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: tokenEndpointOf(context),
-          form: {
-            grant_type: 'authorization_code',
-            code: context.values.code ?? '',
-            redirect_uri: `${context.origin}${CALLBACK_PATH}`,
-            client_id: CLIENT,
-            code_verifier: context.values.code_verifier ?? '',
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    }),
+    tokenRequestStep(
+      {
+        id: 'redeem',
+        title: 'The client redeems it with alice’s code_verifier',
+        explanation:
+          'The client sends the code with the code_verifier of alice’s session, as it always does. Without the defense the request reaches the lab’s deliberately vulnerable token endpoint, which sees a code without a challenge and drops the verifier; with the defense it reaches oidc-provider’s token endpoint as sent.',
+        rfc: DOWNGRADE_RFC,
+      },
+      (context) =>
+        tokenRequest(labCodeForm(context, CLIENT), { via: 'browser', path: tokenEndpointOf(context) }),
+    ),
     clientAsksWhoIsSignedIn(
       'The client asks userinfo whose tokens it holds. It is bob: alice now works inside the attacker’s account, although her client used PKCE.',
     ),

@@ -10,6 +10,7 @@ import {
   HELD,
   isOn,
   observed,
+  attackerServerCall,
 } from '../steps-common';
 import { spaExactRedirect, spaLooseRedirect } from './clients';
 
@@ -69,12 +70,11 @@ export const redirectUriManipulation: AttackScenario = {
       from: 'attacker',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/try-link', form: { client_id: clientOf(context) } },
-        attackerSends: { method: 'GET', path: attackerLink(context.origin, clientOf(context)) },
-      }),
+      action: (context) =>
+        attackerServerCall(
+          { path: '/api/attacker/try-link', form: { client_id: clientOf(context) } },
+          { method: 'GET', path: attackerLink(context.origin, clientOf(context)) },
+        ),
       // The server's refusal ends the attack here: there is no link worth sending to alice.
       outcome: (_context, result) =>
         result.status === 200 ? observed('link', result) : { ok: false, error: errorOf(result) },

@@ -1,6 +1,15 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
-import { RFC, tokenOutcome } from '../../walkthrough/common-steps';
+import { RFC } from '../../walkthrough/common-steps';
+import {
+  demoOwner,
+  passwordForm,
+  refreshedTokens,
+  refreshTokenForm,
+  tokenRequest,
+  tokenRequestSpec,
+  tokenRequestStep,
+} from '../../walkthrough/builders/token-request';
 import {
   attackerCallsApi,
   attackerRole,
@@ -9,8 +18,10 @@ import {
   observed,
   refusalObserved,
   tokenLeaks,
+  attackerServerCall,
 } from '../steps-common';
 import { spaWithoutRotation, spaWithRotation } from './clients';
+import { apiCall } from '../../walkthrough/builders/api-call';
 
 const ROTATION = 'defense_rotation';
 const SCOPE = 'openid offline_access read';
@@ -51,32 +62,19 @@ export const refreshTokenReplay: AttackScenario = {
     source: 'Google Threat Intelligence Group',
   },
   steps: [
-    {
-      id: 'obtain',
-      title: 'The app gets alice’s tokens, a refresh token among them',
-      explanation:
-        'The single-page app obtains an access token and a refresh token for alice (offline_access). To stay short the lab uses the password grant; the tokens are the same as after a code flow. The app keeps them in the browser, where a script can read them.',
-      rfc: RFC.tokenResponse,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'password',
-            username: 'alice',
-            password: 'wonderland',
-            scope: SCOPE,
-            client_id: clientOf(context),
-          },
-        },
-      }),
-      outcome: (_context, result) => tokenOutcome(result),
-    },
+    tokenRequestStep(
+      {
+        id: 'obtain',
+        title: 'The app gets alice’s tokens, a refresh token among them',
+        explanation:
+          'The single-page app obtains an access token and a refresh token for alice (offline_access). To stay short the lab uses the password grant; the tokens are the same as after a code flow. The app keeps them in the browser, where a script can read them.',
+        rfc: RFC.tokenResponse,
+      },
+      (context) =>
+        tokenRequest(passwordForm(demoOwner('alice'), SCOPE, { client_id: clientOf(context) }), {
+          via: 'browser',
+        }),
+    ),
     tokenLeaks({
       id: 'exfiltrate',
       title: 'An injected script sends the refresh token to the attacker',
@@ -86,41 +84,20 @@ export const refreshTokenReplay: AttackScenario = {
       kind: 'refresh_token',
       clientOf,
     }),
-    {
-      id: 'client-refresh',
-      title: 'The app refreshes, as it does every hour',
-      explanation:
-        'The app uses its refresh token as usual. Without rotation the server answers with a new access token and the same refresh token; with rotation it answers with a new refresh token too, and the one the attacker holds is now spent.',
-      rfc: RFC.refresh,
-      from: 'client',
-      to: 'authorization-server',
-      channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'refresh_token',
-            refresh_token: context.tokens.refresh_token ?? '',
-            client_id: clientOf(context),
-          },
-        },
-      }),
-      outcome: (context, result) => {
-        const outcome = tokenOutcome(result);
-        if (outcome.ok !== true) return outcome;
-        return {
-          ok: true,
-          tokens: {
-            ...outcome.tokens,
-            refresh_token: outcome.tokens?.refresh_token ?? context.tokens.refresh_token,
-            rotated_refresh_token: context.tokens.refresh_token,
-          },
-        };
+    tokenRequestStep(
+      {
+        id: 'client-refresh',
+        title: 'The app refreshes, as it does every hour',
+        explanation:
+          'The app uses its refresh token as usual. Without rotation the server answers with a new access token and the same refresh token; with rotation it answers with a new refresh token too, and the one the attacker holds is now spent.',
+        rfc: RFC.refresh,
+        outcome: refreshedTokens,
       },
-    },
+      (context) =>
+        tokenRequest(refreshTokenForm(context.tokens.refresh_token ?? '', { client_id: clientOf(context) }), {
+          via: 'browser',
+        }),
+    ),
     {
       id: 'replay',
       title: 'The attacker replays the stolen refresh token',
@@ -130,21 +107,16 @@ export const refreshTokenReplay: AttackScenario = {
       from: 'attacker',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: { method: 'POST', path: '/api/attacker/refresh-token-replay' },
-        attackerSends: {
-          method: 'POST',
-          path: '/oidc/token',
-          form: {
-            grant_type: 'refresh_token',
-            // The one the script stole: the client has refreshed since, and may hold a new one.
-            refresh_token: context.tokens.rotated_refresh_token ?? HELD('the stolen refresh token'),
-            client_id: clientOf(context),
-          },
-        },
-      }),
+      // The one the script stole: the client has refreshed since, and may hold a new one.
+      action: (context) =>
+        attackerServerCall(
+          { path: '/api/attacker/refresh-token-replay' },
+          tokenRequestSpec(
+            refreshTokenForm(context.tokens.rotated_refresh_token ?? HELD('the stolen refresh token'), {
+              client_id: clientOf(context),
+            }),
+          ),
+        ),
       outcome: (_context, result) => observed('replay', result),
     },
     attackerCallsApi(
@@ -159,15 +131,13 @@ export const refreshTokenReplay: AttackScenario = {
       from: 'client',
       to: 'authorization-server',
       channel: 'back',
-      action: (context) => ({
-        kind: 'send',
-        via: 'browser',
-        request: {
+      action: (context) =>
+        apiCall({
           method: 'GET',
           path: '/oidc/me',
-          headers: { authorization: `Bearer ${context.tokens.access_token ?? ''}` },
-        },
-      }),
+          accessToken: context.tokens.access_token,
+          via: 'browser',
+        }),
       outcome: (_context, result) => observed('client_token', result),
     },
   ],
