@@ -27,32 +27,17 @@ function actionsOf(attack: AttackScenario, extra: Partial<WalkthroughContext> = 
 const run = (events: TraceEvent[]) => events.map((event, index) => ({ ...event, seq: index + 1 }));
 
 const redirect = (to: string) => ({ status: 303, headers: [['location', to]] as [string, string][] });
+/** A request the attacker's (or the lab client's) server sends itself and the 303 it gets back. */
+const serverSideTrip = (method: string, url: string, location: string) =>
+  exchange(0, 'client', 'authorization-server', { method, url }, redirect(location));
 
 describe('a code injection: the attacker’s own trip is not the lure’s', () => {
   const attack = scenario('csrf-missing-state');
   const [code, lure] = actionsOf(attack);
   const attackersTrip = [
-    exchange(
-      0,
-      'client',
-      'authorization-server',
-      { method: 'GET', url: '/oidc/auth?client_id=x' },
-      redirect('/interaction/i'),
-    ),
-    exchange(
-      0,
-      'client',
-      'authorization-server',
-      { method: 'POST', url: '/interaction/i/login' },
-      redirect('/oidc/auth/i'),
-    ),
-    exchange(
-      0,
-      'client',
-      'authorization-server',
-      { method: 'GET', url: '/oidc/auth/i' },
-      redirect(`${origin}/callback?code=bob`),
-    ),
+    serverSideTrip('GET', '/oidc/auth?client_id=x', '/interaction/i'),
+    serverSideTrip('POST', '/interaction/i/login', '/oidc/auth/i'),
+    serverSideTrip('GET', '/oidc/auth/i', `${origin}/callback?code=bob`),
   ];
 
   it('leaves the attacker’s code request in view until the lure is taken, not the end of its own sign-in', () => {
@@ -78,20 +63,8 @@ describe('a past step whose own request is not recorded', () => {
     const attack = scenario('pkce-downgrade');
     const actions = actionsOf(attack);
     const events = run([
-      exchange(
-        0,
-        'client',
-        'authorization-server',
-        { method: 'GET', url: '/oidc/auth?client_id=x' },
-        redirect('/interaction/i'),
-      ),
-      exchange(
-        0,
-        'client',
-        'authorization-server',
-        { method: 'GET', url: '/oidc/auth/i' },
-        redirect(`${origin}/callback?code=bob`),
-      ),
+      serverSideTrip('GET', '/oidc/auth?client_id=x', '/interaction/i'),
+      serverSideTrip('GET', '/oidc/auth/i', `${origin}/callback?code=bob`),
       exchange(
         0,
         'resource-owner',
