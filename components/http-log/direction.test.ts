@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exchange } from '@/lib/diagram/exchanges.testing';
-import { attackerRole } from '@/machines/attacks/steps-common';
+import { attackerRole } from '@/machines/attacks/common-steps';
 import { directionsOf } from './direction';
 
 describe('the HTTP log names both ends of an exchange as the diagram draws them', () => {

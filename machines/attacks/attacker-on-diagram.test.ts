@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exchange } from '../../lib/diagram/exchanges.testing';
 import { deriveHoldings } from '../../lib/diagram/derive';
 import { assignParties } from '../../lib/diagram/roles';
-import { attackerRole } from './steps-common';
+import { attackerRole } from './common-steps';
 import { PARTY_HEADER } from '../../lib/attacks/party';
 
 const FORM: Array<[string, string]> = [['content-type', 'application/x-www-form-urlencoded']];

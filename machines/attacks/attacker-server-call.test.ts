@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attackerServerCall } from './steps-common';
+import { attackerServerCall } from './common-steps';
 
 describe('attackerServerCall', () => {
   it('posts to the attacker server’s route and previews the request that server sends', () => {

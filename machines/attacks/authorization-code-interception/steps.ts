@@ -12,7 +12,7 @@ import {
   isOn,
   observed,
   refusalObserved,
-} from '../steps-common';
+} from '../common-steps';
 import { appWithoutPkce } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 

@@ -6,7 +6,7 @@ import { authorizationRequest } from '../../walkthrough/builders/authorization-r
 import { pkceSecrets } from '../../walkthrough/secrets';
 import { authorizationCodeForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { DPOP_RFC, nonceOrTokens, withProof } from '../../dpop/proof';
-import { attackerRole, HELD, isOn, tokenLeaks, attackerServerCall } from '../steps-common';
+import { attackerRole, HELD, isOn, tokenLeaks, attackerServerCall } from '../common-steps';
 import { spaWithBearerTokens, spaWithDpop } from './clients';
 import { ACCOUNT, replayed, replayVerdict } from './verdict';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';

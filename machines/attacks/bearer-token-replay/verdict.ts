@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { ExchangeResult, WalkthroughContext } from '../../../lib/walkthrough/types';
 import { responseHeader } from '../../walkthrough/builders/expect-refusal';
-import { observed, refusalObserved } from '../steps-common';
+import { observed, refusalObserved } from '../common-steps';
 
 export const ACCOUNT = '/api/v1/accounts/verify_credentials';
 

@@ -3,7 +3,7 @@ import { RFC } from '../../walkthrough/common-steps';
 import { tokenRequest, tokenRequestStep } from '../../walkthrough/builders/token-request';
 import { labCodeForm } from '../lab-code-form';
 import { randomValue } from '../../walkthrough/secrets';
-import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../steps-common';
+import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../common-steps';
 import { webAppWithoutPkce } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 

@@ -1,7 +1,7 @@
 import type { AttackScenario } from '../../../lib/attacks/types';
 import { query } from '../../walkthrough/common-steps';
 import { randomValue, s256 } from '../../walkthrough/secrets';
-import { attackerCallsApi, attackerRole, isOn, refusalObserved } from '../steps-common';
+import { attackerCallsApi, attackerRole, isOn, refusalObserved } from '../common-steps';
 import { IMPLICIT_APP_PATH, implicitAppRedirectUri, implicitAppWithOpenRedirect } from './clients';
 
 // The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.

@@ -3,7 +3,7 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC } from '../../walkthrough/common-steps';
 import { demoOwner, passwordForm, tokenRequest } from '../../walkthrough/builders/token-request';
-import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../steps-common';
+import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../common-steps';
 import { apiReader } from './clients';
 
 const PIN = 'defense_pin';

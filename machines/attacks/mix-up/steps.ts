@@ -14,7 +14,7 @@ import {
   isOn,
   observed,
   refusalObserved,
-} from '../steps-common';
+} from '../common-steps';
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 

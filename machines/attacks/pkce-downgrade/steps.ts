@@ -9,7 +9,7 @@ import {
   clientAsksWhoIsSignedIn,
   isOn,
   victimLured,
-} from '../steps-common';
+} from '../common-steps';
 import { webAppPkceOptional } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 

@@ -11,7 +11,7 @@ import {
   isOn,
   observed,
   attackerServerCall,
-} from '../steps-common';
+} from '../common-steps';
 import { spaExactRedirect, spaLooseRedirect } from './clients';
 
 // The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.

@@ -19,7 +19,7 @@ import {
   refusalObserved,
   tokenLeaks,
   attackerServerCall,
-} from '../steps-common';
+} from '../common-steps';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 import { apiCall } from '../../walkthrough/builders/api-call';
 

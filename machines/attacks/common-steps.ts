@@ -1,3 +1,8 @@
+/*
+ * The steps and helpers the lab's scenarios share, as machines/walkthrough/common-steps.ts holds the ones
+ * the grants share: the Attacker as a party, what it sends from its own server, and the steps every
+ * scenario tells the same way (a token leaks, the victim is lured, the attacker redeems what it caught).
+ */
 import type {
   ExchangeResult,
   RequestSpec,
