@@ -1,5 +1,6 @@
 import { credentialOf } from '../trace/describe-exchange';
-import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
+import type { RecordedMessage, TraceEvent } from '../trace/types';
+import { headerIn } from '../trace/exchange';
 
 /**
  * What an exchange carries, in a few words, read from the recorded request and response only: the
@@ -7,8 +8,7 @@ import type { HeaderList, RecordedMessage, TraceEvent } from '../trace/types';
  * labels its hops with these; the HTTP log may reuse them.
  */
 
-const header = (headers: HeaderList, name: string) =>
-  headers.find(([key]) => key.toLowerCase() === name)?.[1];
+const header = headerIn;
 
 // Parameters worth naming, most telling first. Wire names keep their RFC spelling (RFC 6749, 7636, 8628).
 const NOTABLE: Array<[parameter: string, words: string]> = [

@@ -4,13 +4,13 @@ import { senderOf } from '../trace/describe-exchange';
 import type { Role, TraceEvent } from '../trace/types';
 import type { WalkthroughContext } from '../walkthrough/types';
 import { supportingCallOf } from './supporting-calls';
+import { responseHeader } from '../trace/exchange';
 
 export type ComparisonRow = { aspect: string; value: string };
 
 const NOT_RUN = 'not yet run';
 
-const header = (event: TraceEvent, name: string) =>
-  event.response.headers.find(([key]) => key.toLowerCase() === name)?.[1];
+const header = responseHeader;
 
 // The authorization server's paths, the Mastodon-compatible ones included; anything else is the client's.
 const roleAt = (url: URL): Role =>

@@ -4,6 +4,7 @@ import { elideUrl, requestCarries, responseCarries } from './carries';
 import { shortPath } from './derive';
 import type { PartyEvent, RoleId } from './roles';
 import { supportingCallOf, type SupportingCall } from './supporting-calls';
+import { responseHeader } from '../trace/exchange';
 
 /**
  * One arrow of the diagram: a message going one way between two roles. Most exchanges are one hop,
@@ -43,7 +44,7 @@ const responseParameters = (url: URL) => [
 export function authorizationResponseTarget(event: PartyEvent): URL | undefined {
   if (event.to !== 'authorization-server' || event.response.status < 300 || event.response.status >= 400)
     return undefined;
-  const location = event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+  const location = responseHeader(event, 'location');
   if (!location) return undefined;
   const url = new URL(location, event.request.url);
   return responseParameters(url).some((name) => AUTHORIZATION_RESPONSE.includes(name)) ? url : undefined;

@@ -3,6 +3,7 @@ import type { StepAction, StepDefinition, WalkthroughContext } from '../walkthro
 import { authorizationResponseTarget } from './hops';
 import type { PartyEvent } from './roles';
 import { supportingCallOf } from './supporting-calls';
+import { responseHeader } from '../trace/exchange';
 
 /**
  * A step's main exchange: the message its own action sent, the one the diagram highlights and labels.
@@ -25,7 +26,7 @@ export const endsTripThroughBrowser: Match = (event) => {
   if (authorizationResponseTarget(event)) return true;
   if (event.to !== 'authorization-server' || event.response.status < 300 || event.response.status >= 400)
     return false;
-  const location = event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+  const location = responseHeader(event, 'location');
   if (!location) return false;
   const target = new URL(location, event.request.url);
   return (

@@ -1,6 +1,7 @@
 import { probeContext } from '../walkthrough/probe';
 import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../walkthrough/types';
 import type { PartyEvent } from './roles';
+import { formOf } from '../trace/exchange';
 
 /**
  * The resource owner as RFC 6749 §1.1 means it: a person (alice), who uses a browser as her user agent;
@@ -36,15 +37,6 @@ export function resourceOwnerPartOf(
     return 'client-form';
   return 'none';
 }
-
-const formOf = (event: PartyEvent) =>
-  event.request.body &&
-  event.request.headers.some(
-    ([name, value]) =>
-      name.toLowerCase() === 'content-type' && value.startsWith('application/x-www-form-urlencoded'),
-  )
-    ? new URLSearchParams(event.request.body)
-    : undefined;
 
 /**
  * The account the resource owner used in this run, as the exchanges show it: the username of her last

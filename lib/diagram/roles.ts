@@ -2,6 +2,7 @@ import { ATTACKER, isAttackersPath, PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 import { jwtHeader, jwtPayload } from '../tokens/jwt-parts';
+import { formOf, requestHeader } from '../trace/exchange';
 
 /**
  * The parties the diagram draws: the four roles of RFC 6749 §1.1, and the extra roles a grant declares
@@ -29,13 +30,7 @@ export const partiesOf = (extra: readonly ExtraRole[] = []): RoleId[] => [
 export const titleOf = (id: RoleId, extra: readonly ExtraRole[] = []): string =>
   ROLE_TITLES[id as Role] ?? extra.find((role) => role.id === id)?.title ?? id;
 
-const header = (event: TraceEvent, name: string) =>
-  event.request.headers.find(([key]) => key.toLowerCase() === name)?.[1];
-
-const formOf = (event: TraceEvent) =>
-  event.request.body && header(event, 'content-type')?.startsWith('application/x-www-form-urlencoded')
-    ? new URLSearchParams(event.request.body)
-    : undefined;
+const header = requestHeader;
 
 function jwtClaim(token: string, claim: string): string | undefined {
   const value = jwtPayload(token)?.[claim];

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../trace/types';
+import { responseHeader } from '../trace/exchange';
 
 /**
  * Which of the authorization server's own pages the instructor's browser is on, read from the newest
@@ -21,8 +22,7 @@ const pathOf = (url: string, base?: string) => {
   }
 };
 
-const locationOf = (event: TraceEvent) =>
-  event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+const locationOf = (event: TraceEvent) => responseHeader(event, 'location');
 
 /** The page one exchange leaves the browser on; undefined once it has left the server's pages. */
 function pageAfter(

@@ -2,6 +2,7 @@ import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import { ON_BEHALF_HEADER } from '../http/on-behalf-header';
 import type { Channel, HeaderList, Role } from './types';
 import { jwtHeader } from '../tokens/jwt-parts';
+import { formIn, headerIn } from './exchange';
 
 /**
  * What a request itself shows about who sent it and what it carries, read from its headers and body
@@ -34,11 +35,7 @@ export type Credential =
 /** The browser (a navigation, or a fetch by code running in it), or the playground's own server. */
 export type Sender = 'browser' | 'server';
 
-const header = (headers: HeaderList, name: string) =>
-  headers.find(([key]) => key.toLowerCase() === name)?.[1];
-
-const formOf = (body: string | null) =>
-  body && !body.startsWith('{') ? new URLSearchParams(body) : undefined;
+const header = headerIn;
 
 /** RFC 7523 §2.2: the client_assertion_type of a JWT client assertion. */
 export const JWT_BEARER_CLIENT_ASSERTION = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -59,7 +56,7 @@ export function credentialOf(request: Pick<WireRequest, 'headers' | 'body'>): Cr
   if (scheme === 'basic') return 'client-secret-basic';
   if (scheme === 'bearer') return 'bearer';
   if (scheme === 'dpop') return 'dpop';
-  const form = formOf(request.body);
+  const form = formIn(request);
   // The assertion type declares the method (RFC 7521 §4.2); the assertion's alg says which key signed it.
   if (form?.get('client_assertion_type') === JWT_BEARER_CLIENT_ASSERTION)
     return assertionCredential(form.get('client_assertion') ?? '');
@@ -73,7 +70,7 @@ export function credentialOf(request: Pick<WireRequest, 'headers' | 'body'>): Cr
  * among them, POSTed by the client over the back channel instead of carried by the browser.
  */
 export const pushesAuthorizationRequest = (request: Pick<WireRequest, 'body'>, channel: Channel) =>
-  channel === 'back' && formOf(request.body)?.has('response_type') === true;
+  channel === 'back' && formIn(request)?.has('response_type') === true;
 
 /**
  * The playground's server vouches for the learner in a signed header on every call it makes for them

@@ -2,6 +2,7 @@ import { reasonPhrase } from '../http/reason-phrase';
 import { factsOf, sentBy } from './describe-exchange';
 import { maskExchange } from './mask-exchange';
 import type { HeaderList, TraceEvent } from './types';
+import { headerIn } from './exchange';
 
 /**
  * A run's exchanges as an HTTP Archive (HAR 1.2, http://www.softwareishard.com/blog/har-12-spec/), for
@@ -56,8 +57,7 @@ export type Har = {
 const CREATOR = { name: 'OAuth2 Playground', version: '0.1.0' };
 
 const pairs = (headers: HeaderList): HarNameValue[] => headers.map(([name, value]) => ({ name, value }));
-const headerOf = (headers: HeaderList, name: string) =>
-  headers.find(([key]) => key.toLowerCase() === name)?.[1];
+const headerOf = headerIn;
 const bytes = (text: string | null) => (text === null ? 0 : new TextEncoder().encode(text).length);
 
 function entryOf(recorded: TraceEvent): HarEntry {

@@ -1,4 +1,5 @@
 import type { TraceEvent } from '../trace/types';
+import { formOf, responseHeader } from '../trace/exchange';
 
 /**
  * What the trace knows about one authorization code: where it was issued, where it was redeemed, and
@@ -6,13 +7,7 @@ import type { TraceEvent } from '../trace/types';
  * ("grant request is invalid", RFC 6749 §5.2); the trace and the code's lifetime tell which rule refused it.
  */
 
-const formOf = (event: TraceEvent) =>
-  event.request.body !== null && event.request.bodyEncoding === 'utf8'
-    ? new URLSearchParams(event.request.body)
-    : undefined;
-
-const locationOf = (event: TraceEvent) =>
-  event.response.headers.find(([name]) => name.toLowerCase() === 'location')?.[1];
+const locationOf = (event: TraceEvent) => responseHeader(event, 'location');
 
 const isTokenRequest = (event: TraceEvent) =>
   event.request.method === 'POST' && new URL(event.request.url).pathname.endsWith('/oidc/token');
