@@ -12,6 +12,7 @@ import { CLIENT_ASSERTION_TYPE } from './client-assertion';
 import type { SignedClientAssertion } from '../walkthrough/types';
 import { SIGNING_CLIENT_IDS } from './client-keys';
 import { RUN_HEADER, runOf } from '../trace/run';
+import { basicAuthorization } from '../http/basic-auth';
 
 /**
  * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
@@ -93,9 +94,7 @@ async function readAnswer(response: Response): Promise<BackendAnswer> {
   return { status: response.status, headers: Object.fromEntries(response.headers), body };
 }
 
-function basic(id: string, secret: string) {
-  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
-}
+const basic = basicAuthorization;
 
 async function readJson(request: Request): Promise<unknown> {
   try {

@@ -3,6 +3,7 @@ import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 import { jwtHeader, jwtPayload } from '../tokens/jwt-parts';
 import { formOf, requestHeader } from '../trace/exchange';
+import { basicCredentialsOf } from '../http/basic-auth';
 
 /**
  * The parties the diagram draws: the four roles of RFC 6749 §1.1, and the extra roles a grant declares
@@ -51,10 +52,11 @@ function boundTo(token: string): string | undefined {
 export function clientIdOf(event: TraceEvent): string | undefined {
   const form = formOf(event);
   if (form?.get('client_id')) return form.get('client_id')!;
-  const [scheme, value] = (header(event, 'authorization') ?? '').split(' ');
+  const authorization = header(event, 'authorization') ?? '';
+  const [scheme, value] = authorization.split(' ');
   if (scheme?.toLowerCase() === 'basic' && value) {
     try {
-      return decodeURIComponent(atob(value).split(':')[0]!);
+      return basicCredentialsOf(authorization)?.clientId;
     } catch {
       return undefined;
     }

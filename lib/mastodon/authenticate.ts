@@ -11,6 +11,7 @@ import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
 import { invalidToken, MastodonError, outsideScopes, userRequired } from './errors';
 import { scopeCovers } from './scopes';
+import { basicAuthorization } from '../http/basic-auth';
 
 /**
  * Who is calling the API: the user (absent for an app token), the client, and the granted scopes; with a
@@ -77,7 +78,7 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${RESOURCE_SERVER_CLIENT.id}:${RESOURCE_SERVER_CLIENT.secret}`).toString('base64')}`,
+      authorization: basicAuthorization(RESOURCE_SERVER_CLIENT.id, RESOURCE_SERVER_CLIENT.secret),
       [FROM_HEADER]: 'resource-server',
       ...onBehalf,
       ...(run ? { [RUN_HEADER]: run } : {}),

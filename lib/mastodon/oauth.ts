@@ -4,6 +4,7 @@ import type { AuthorizationServer } from '../oidc/provider';
 import { toProviderRedirect } from './apps';
 import { invalidClient } from './errors';
 import { one, type Params } from './params';
+import { basicAuthorization, basicCredentialsOf } from '../http/basic-auth';
 
 /**
  * Mastodon's OAuth paths (`/oauth/authorize`, `/oauth/token`, `/oauth/revoke`) onto the one
@@ -41,12 +42,9 @@ export function authorizationRedirect(server: AuthorizationServer, query: URLSea
  * server error.
  */
 export function basicCredentials(header: string): { id: string; secret: string } | undefined {
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString();
-  const separator = decoded.indexOf(':');
-  if (separator <= 0) return undefined;
-  const form = (part: string) => decodeURIComponent(part);
   try {
-    return { id: form(decoded.slice(0, separator)), secret: form(decoded.slice(separator + 1)) };
+    const credentials = basicCredentialsOf(header);
+    return credentials && { id: credentials.clientId, secret: credentials.secret };
   } catch {
     throw invalidClient('The client credentials in the Authorization header are not validly %-encoded.');
   }
@@ -79,12 +77,12 @@ async function callProvider(
   client: { id: string; secret: string },
   form: URLSearchParams,
 ) {
-  const basic = Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString(
-    'base64',
-  );
   const request = new Request(`${server.env.issuer}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      authorization: basicAuthorization(client.id, client.secret),
+    },
     body: form,
   });
   const { response } = await runNodeListener(server.listener, request, {

@@ -6,6 +6,7 @@ import { readEnv } from '../config/env';
 import type { Requester } from '../http/on-behalf';
 import { runNodeListener } from '../oidc/node-bridge';
 import { createAuthorizationServer, type AuthorizationServer } from '../oidc/provider';
+import { basicAuthorization } from '../http/basic-auth';
 
 export const TEST_ORIGIN = 'http://localhost:3999';
 
@@ -45,7 +46,6 @@ export function authorizationServerPerFile(): () => TestAuthorizationServer {
   return () => server!;
 }
 
-export const basic = (clientId: string, secret: string) =>
-  `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+export const basic = basicAuthorization;
 
 export const form = (fields: Record<string, string>) => new URLSearchParams(fields);
