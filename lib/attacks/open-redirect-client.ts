@@ -1,6 +1,7 @@
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { IMPLICIT_APP_CLIENT_ID, IMPLICIT_APP_PATH } from './implicit-app';
+import { parseCookie } from 'cookie';
 
 /**
  * DELIBERATELY VULNERABLE, lab only: the implicit app's two routes, with a bug common in real apps. Its
@@ -17,18 +18,17 @@ const DEFAULT_RETURN_TO = '/callback';
 const isLocalPath = (value: string) => /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 512;
 
 function returnToOf(request: Request): string | undefined {
-  const cookie = request.headers
-    .get('cookie')
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${RETURN_TO_COOKIE}=`));
-  if (!cookie) return undefined;
-  try {
-    const value = decodeURIComponent(cookie.slice(RETURN_TO_COOKIE.length + 1));
-    return isLocalPath(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  // A value that is not validly %-encoded, or not a local path, is no return address.
+  const value = parseCookie(request.headers.get('cookie') ?? '', {
+    decode: (raw) => {
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return undefined;
+      }
+    },
+  })[RETURN_TO_COOKIE];
+  return value !== undefined && isLocalPath(value) ? value : undefined;
 }
 
 const cookieAttributes = (env: PlaygroundEnv) =>

@@ -1,6 +1,7 @@
 import { credentialOf } from '../trace/describe-exchange';
 import type { RecordedMessage, TraceEvent } from '../trace/types';
 import { headerIn } from '../trace/exchange';
+import { parseCookie } from 'cookie';
 
 /**
  * What an exchange carries, in a few words, read from the recorded request and response only: the
@@ -95,7 +96,7 @@ export const readsServerCookies = (pathname: string) =>
   /^\/(oidc\/(auth|device|session)(\/|$)|interaction\/)/.test(pathname);
 
 function serverCookies(cookie: string | undefined): string[] {
-  const names = (cookie ?? '').split(';').map((pair) => pair.split('=')[0]!.trim());
+  const names = Object.keys(parseCookie(cookie ?? ''));
   return SERVER_COOKIES.filter(([pattern]) => names.some((name) => pattern.test(name))).map(
     ([, words]) => words,
   );

@@ -18,6 +18,17 @@ describe('learner ids', () => {
     expect(learnerIdFromCookieHeader(`__Host-playground_learner=${cookie}`, key)).toBe(id);
   });
 
+  it('pass over a stale cookie of the same name for the one that verifies', () => {
+    const id = newLearnerId();
+    const stale = signLearnerId(newLearnerId(), randomBytes(32));
+    expect(
+      learnerIdFromCookieHeader(
+        `playground_learner=${stale}; playground_learner=${signLearnerId(id, key)}`,
+        key,
+      ),
+    ).toBe(id);
+  });
+
   it('are refused unsigned, forged, signed with another key, or grafted onto another id', () => {
     const id = newLearnerId();
     const [, signature] = signLearnerId(id, key).split('.');

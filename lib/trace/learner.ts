@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { parseCookie } from 'cookie';
 
 /**
  * A learner is a browser, known by an unguessable id in an HttpOnly, SameSite cookie set on the first
@@ -47,14 +48,9 @@ export function learnerIdFromCookieHeader(
   key: Buffer,
 ): string | undefined {
   if (!cookieHeader) return undefined;
-  for (const part of cookieHeader.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name && isLearnerCookieName(name)) {
-      const learnerId = verifyLearnerCookie(rest.join('='), key);
-      if (learnerId) return learnerId;
-    }
-  }
-  return undefined;
+  // A value that does not verify is passed over for a later cookie of the same name (a stale one, say).
+  const cookies = parseCookie(cookieHeader, { decode: (value) => verifyLearnerCookie(value, key) });
+  return cookies[LEARNER_COOKIE] ?? cookies[SECURE_LEARNER_COOKIE];
 }
 
 export function learnerCookieAttributes(secure: boolean) {

@@ -1,3 +1,4 @@
+import { parseCookie } from 'cookie';
 /**
  * Which walkthrough run an exchange belongs to, when several run at once (the compare page). Requests a
  * run sends itself carry the `x-playground-run` header; front-channel navigations cannot carry headers,
@@ -10,11 +11,6 @@ const RUN_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export function runOf(headers: Headers): string | undefined {
   const declared = headers.get(RUN_HEADER);
   if (declared && RUN_ID.test(declared)) return declared;
-  const cookie = headers
-    .get('cookie')
-    ?.split(';')
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${RUN_COOKIE}=`));
-  const value = cookie?.slice(RUN_COOKIE.length + 1);
+  const value = parseCookie(headers.get('cookie') ?? '', { decode: (raw) => raw })[RUN_COOKIE];
   return value && RUN_ID.test(value) ? value : undefined;
 }
