@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, exportJWK, SignJWT } from 'jose';
+import { calculateJwkThumbprint, exportJWK, SignJWT, base64url as joseBase64url } from 'jose';
 
 /**
  * A DPoP proof (RFC 9449 §4.2), made where the key lives: in the browser, with WebCrypto. The private
@@ -20,11 +20,7 @@ export type ProofFor = {
   nonce?: string;
 };
 
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+const base64url = (bytes: ArrayBuffer) => joseBase64url.encode(new Uint8Array(bytes));
 
 /** The public key as the proof's header carries it: only what the thumbprint covers. */
 export async function publicJwk(keys: CryptoKeyPair) {

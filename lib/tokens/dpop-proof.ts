@@ -1,4 +1,10 @@
-import { calculateJwkThumbprint, decodeJwt, decodeProtectedHeader, type JWK } from 'jose';
+import {
+  calculateJwkThumbprint,
+  decodeJwt,
+  decodeProtectedHeader,
+  type JWK,
+  base64url as joseBase64url,
+} from 'jose';
 
 /**
  * A DPoP proof (RFC 9449 §4.2) read as a learner reads it: its header and claims, each with what it is
@@ -64,11 +70,7 @@ export function decodeDpopProof(proof: string): DecodedDpopProof | undefined {
   }
 }
 
-const base64url = (bytes: ArrayBuffer) =>
-  btoa(String.fromCharCode(...new Uint8Array(bytes)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+const base64url = (bytes: ArrayBuffer) => joseBase64url.encode(new Uint8Array(bytes));
 
 /** `ath` (RFC 9449 §4.2): base64url of the SHA-256 of the access token's ASCII, made with WebCrypto. */
 export const accessTokenHashInBrowser = async (accessToken: string) =>

@@ -5,6 +5,8 @@ import { RFC } from '../../walkthrough/common-steps';
 import { demoOwner, passwordForm, tokenRequest } from '../../walkthrough/builders/token-request';
 import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../common-steps';
 import { apiReader } from './clients';
+import { base64url } from 'jose';
+import { jwtPayload } from '../../../lib/tokens/jwt-parts';
 
 const PIN = 'defense_pin';
 const PIN_RFC = { label: 'RFC 8725 §3.1', href: 'https://www.rfc-editor.org/rfc/rfc8725#section-3.1' };
@@ -12,30 +14,17 @@ const TRUSTING = '/attacks/resource-server/trusting-alg';
 const PINNED = '/attacks/resource-server/pinned';
 const asAttacker = { [PARTY_HEADER]: ATTACKER };
 
-const base64url = (text: string) =>
-  btoa(String.fromCharCode(...new TextEncoder().encode(text)))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
+const encode = (text: string) => base64url.encode(text);
 
-function claimsOf(token: string): Record<string, unknown> {
-  try {
-    const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(
-      new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))),
-    ) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
+const claimsOf = (token: string): Record<string, unknown> => jwtPayload(token) ?? {};
 
 /**
  * RFC 8725 §2.1: the attacker's own real token, its claims kept but sub changed to alice, the header
  * changed to alg none, the signature dropped.
  */
 export function forgeAlgNone(token: string, sub: string): string {
-  const header = base64url(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
-  return `${header}.${base64url(JSON.stringify({ ...claimsOf(token), sub }))}.`;
+  const header = encode(JSON.stringify({ alg: 'none', typ: 'at+jwt' }));
+  return `${header}.${encode(JSON.stringify({ ...claimsOf(token), sub }))}.`;
 }
 
 const routeOf = (context: WalkthroughContext) => (isOn(context, PIN) ? PINNED : TRUSTING);
