@@ -67,10 +67,16 @@ export async function startPlayground(options: {
     dataDir,
     pid: child.pid!,
     output: () => output,
+    // SIGTERM lets Next finish what it is serving; a server still draining a connection 10 s later (a
+    // keep-alive socket or an event stream it has not yet found closed) is ended, since the test is over.
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          resolve();
+        });
         child.kill('SIGTERM');
       }),
   };
