@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'machines/**/*.test.ts', 'components/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['app/composition.testing.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -9,6 +9,7 @@ import { ThisOrigin } from '@/components/ui/this-origin';
 import { ISSUER_PATH } from '@/lib/config/env';
 import { demoAccountCredentials } from '@/lib/oidc/accounts';
 import { demoClientList } from '@/lib/oidc/clients';
+import { SERVER_COMPOSITION } from './composition';
 
 /**
  * Prerendered once at build: a class opens this page all at once, and a static page costs the server
@@ -89,7 +90,7 @@ export default function HomePage() {
         </ul>
       </section>
       <DemoAccounts accounts={demoAccountCredentials()} />
-      <DemoClients clients={demoClientList()} />
+      <DemoClients clients={demoClientList(SERVER_COMPOSITION.demoClients)} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { GRANT_CLIENTS } from '../lib/oidc/clients';
+import { SERVER_COMPOSITION } from '../app/composition';
 import { expect, test } from './fixtures';
 import { client, configure } from './support/oidc-client';
 import { ISSUER, ORIGIN } from './support/origin';
@@ -228,7 +228,7 @@ test('the home page links the discovery document and lists demo accounts and cli
   await expect(accounts.getByRole('row', { name: /alice wonderland/ })).toBeVisible();
   await expect(accounts.getByRole('row', { name: /bob builder/ })).toBeVisible();
   const clients = page.getByRole('region', { name: 'Demo clients' });
-  for (const { client_id } of GRANT_CLIENTS) {
+  for (const { client_id } of SERVER_COMPOSITION.demoClients) {
     await expect(clients.getByRole('cell', { name: client_id, exact: true })).toBeVisible();
   }
 });

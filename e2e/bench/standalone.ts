@@ -1,11 +1,13 @@
 import http from 'node:http';
 import { readEnv } from '../../lib/config/env';
+import { composeTheServer } from '../../app/composition';
 import { createAuthorizationServer } from '../../lib/oidc/provider';
 
 /**
  * The reference point of the server benchmark: the same oidc-provider configuration and adapter, on
  * plain Node http with no Next.js and no bridge, mounted at /oidc the way Express mounts an app.
  */
+composeTheServer();
 const env = readEnv();
 const server = await createAuthorizationServer(env);
 http

@@ -6,7 +6,10 @@ import { PEER_HEADER } from '../http/peer-address';
 import { demoClients } from '../oidc/clients';
 import { authorizationServerPerFile, basic, form, TEST_ORIGIN } from '../testing/authorization-server';
 import { resourceIdentifier } from '../oidc/resource-server';
-import { LAB_CLIENTS, labClients, weaknessesOf } from './lab-clients';
+import { SERVER_COMPOSITION } from '../../app/composition';
+import { weakClientRegistrations, weaknessesOf } from '../oidc/weak-clients';
+
+const LAB_CLIENTS = SERVER_COMPOSITION.weakClients;
 import { errorOnPage } from './redirect-uri-manipulation';
 import { manipulatedRedirectUri } from './redirect-uri-link';
 
@@ -145,7 +148,9 @@ describe('the attack lab’s clients (deliberately vulnerable, lab only)', () =>
       testServer().provider.off('grant.error', onError);
     }
     expect(details).toEqual(['DPoP proof JWT not provided', 'DPoP proof JWT not provided']);
-    const registered = labClients(TEST_ORIGIN).find((client) => client.client_id === 'lab-spa-bearer-tokens');
+    const registered = weakClientRegistrations(TEST_ORIGIN).find(
+      (client) => client.client_id === 'lab-spa-bearer-tokens',
+    );
     expect(registered?.dpop_bound_access_tokens).toBe(false);
   });
 

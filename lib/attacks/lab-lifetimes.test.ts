@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import { TTL } from '../oidc/configuration';
 import { authorizationServerPerFile } from '../testing/authorization-server';
-import { LAB_CLIENTS } from './lab-clients';
-import { LAB_RECORD_TTL, labRecordLifetimes } from './lab-lifetimes';
+import { SERVER_COMPOSITION } from '../../app/composition';
+import {
+  WEAK_CLIENT_RECORD_TTL as LAB_RECORD_TTL,
+  weakClientRecordLifetimes,
+} from '../oidc/weak-client-lifetimes';
 import { ATTACKER, PARTY_HEADER } from './party';
 
 const testServer = authorizationServerPerFile();
@@ -17,7 +20,7 @@ async function storedGrantLifetime(clientId: string): Promise<number> {
 
 describe('the attack lab’s records live hours, not the walkthroughs’ 14 days', () => {
   it('stores a lab client’s grant for two hours', async () => {
-    expect(await storedGrantLifetime(LAB_CLIENTS[0]!.client_id)).toBe(LAB_RECORD_TTL);
+    expect(await storedGrantLifetime(SERVER_COMPOSITION.weakClients[0]!.client_id)).toBe(LAB_RECORD_TTL);
     expect(LAB_RECORD_TTL).toBe(2 * 60 * 60);
   });
 
@@ -26,8 +29,8 @@ describe('the attack lab’s records live hours, not the walkthroughs’ 14 days
   });
 
   it('gives a lab client’s refresh token two hours and the attacker’s sign-in session as long', () => {
-    const lifetimes = labRecordLifetimes(TTL);
-    const labClient = { clientId: LAB_CLIENTS[0]!.client_id };
+    const lifetimes = weakClientRecordLifetimes(TTL);
+    const labClient = { clientId: SERVER_COMPOSITION.weakClients[0]!.client_id };
     expect(lifetimes.RefreshToken(undefined, labClient)).toBe(LAB_RECORD_TTL);
     expect(lifetimes.RefreshToken(undefined, { clientId: 'playground-web' })).toBe(TTL.RefreshToken);
     const from = (party?: string) =>

@@ -6,7 +6,7 @@ import { onBehalfOf } from '../http/requester';
 import { authorizationServer } from '../oidc/provider';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
-import { weaknessesOf } from './lab-clients';
+import { weaknessesOf } from '../oidc/weak-clients';
 
 /** The lab's token endpoint without oidc-provider's PKCE downgrade check: DELIBERATELY VULNERABLE. */
 export const TOKEN_WITHOUT_DOWNGRADE_CHECK = '/attacks/authorization-server/token-without-downgrade-check';

@@ -1,37 +1,13 @@
-import type { DemoClient } from '../oidc/demo-client';
+import type { Weakness, WeakClient } from '../oidc/weak-clients';
 import type { GrantDefinition, OAuthError, WalkthroughContext } from '../walkthrough/types';
 
 /**
- * What a lab client is allowed to get wrong, on purpose. The authorization server reads these per client
- * id (lib/attacks/lab-clients.ts), so a weakness reaches only the lab client that declares it.
- */
-export type Weakness = {
-  /** oidc-provider's `rotateRefreshToken`: false keeps a refresh token reusable (RFC 9700 §4.14.2 not applied). */
-  rotateRefreshToken?: false;
-  /** oidc-provider's `pkce.required`: false lets this client send no code_challenge (RFC 9700 §2.1.1 not applied). */
-  pkceRequired?: false;
-  /**
-   * `dpop_bound_access_tokens`: false registers this client without it, so its access tokens are bearer
-   * tokens that work for whoever holds them (RFC 9449 not applied; RFC 9700 §4.10.1).
-   */
-  dpopBoundAccessTokens?: false;
-  /**
-   * oidc-provider's `Client#redirectUriAllowed`: `prefix` accepts any redirect_uri that starts with a
-   * registered one (RFC 9700 §4.1.3 not applied); otherwise the exact string match.
-   */
-  redirectUriMatching?: 'prefix';
-  /**
-   * The lab's token endpoint wrapper (lib/attacks/pkce-downgrade.ts): false lets it drop a code_verifier
-   * sent for a code issued without a code_challenge, which oidc-provider refuses (RFC 9700 §4.8.2 not applied).
-   */
-  refuseCodeVerifierWithoutChallenge?: false;
-};
-
-/**
  * A client registered only for the attack lab: public (a browser app, whose tokens a script can steal).
- * `weaknesses` set: deliberately vulnerable.
+ * `weaknesses` set: deliberately vulnerable. The composition root (app/composition.ts) hands the
+ * scenarios' clients to the authorization server, which registers them apart (lib/oidc/weak-clients.ts).
  */
-export type LabClient = DemoClient & { type: 'public'; weaknesses?: Weakness };
+export type LabClient = WeakClient;
+export type { Weakness };
 
 /** One switch of a scenario: "Defense: …", off to start with. */
 export type Defense = {

@@ -4,7 +4,7 @@ import { authorizationServer } from '../oidc/provider';
 import { CLIENT_ASSERTION_MAX_LIFETIME } from '../oidc/client-assertion-policy';
 import type { SignedClientAssertion } from '../walkthrough/types';
 import { signClientAssertion } from './client-assertion';
-import { SIGNING_CLIENT_IDS } from './client-keys';
+import { signingClientIds } from './client-keys';
 
 /**
  * What the client backend signs for a private_key_jwt client, and what it lets the browser see. It is
@@ -23,7 +23,7 @@ type Outgoing = { method: string; path: string; clientAssertion?: { aud: string 
 /** Why the backend will not sign this request's assertion, or undefined when it will. */
 export function assertionRefusal(clientId: string, outgoing: Outgoing, env: PlaygroundEnv) {
   if (!outgoing.clientAssertion) return undefined;
-  if (!SIGNING_CLIENT_IDS.includes(clientId))
+  if (!signingClientIds().includes(clientId))
     return `clientAssertion: ${clientId} authenticates with a client secret, not with private_key_jwt`;
   if (outgoing.method !== 'POST' || outgoing.path !== TOKEN_ENDPOINT_PATH)
     return `clientAssertion: the backend signs only token requests (POST ${TOKEN_ENDPOINT_PATH})`;

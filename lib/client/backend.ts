@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { unreachableResponse } from '../http/unreachable';
-import { demoClientSecret, GRANT_CLIENTS, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
+import { demoClientSecret, grantClients, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
 import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
@@ -10,7 +10,7 @@ import { fetchOverLoopback } from './loopback-fetch';
 import { assertionRefusal, signForTokenRequest, spendClientAssertion } from './backend-assertion';
 import { CLIENT_ASSERTION_TYPE } from './client-assertion';
 import type { SignedClientAssertion } from '../walkthrough/types';
-import { SIGNING_CLIENT_IDS } from './client-keys';
+import { signingClientIds } from './client-keys';
 import { RUN_HEADER, runOf } from '../trace/run';
 import { basicAuthorization } from '../http/basic-auth';
 
@@ -22,12 +22,8 @@ import { basicAuthorization } from '../http/basic-auth';
  * (lib/http/on-behalf.ts), so that the exchange lands in the learner's trace and counts against the
  * learner's limits, not against the server's own loopback address.
  */
-const CONFIDENTIAL_CLIENTS: Record<string, string> = Object.fromEntries(
-  GRANT_CLIENTS.filter((client) => client.type === 'confidential').map(({ client_id }) => [
-    client_id,
-    demoClientSecret(client_id),
-  ]),
-);
+const isConfidentialDemoClient = (clientId: string) =>
+  grantClients().some((client) => client.client_id === clientId && client.type === 'confidential');
 
 // Only the playground's own endpoints: the backend never fetches a URL a browser chose (no SSRF).
 const OWN_PATH = /^\/(oidc|api\/v1|api\/v2)\/[A-Za-z0-9/_.:-]*(\?[^#]*)?$/;
@@ -41,7 +37,7 @@ const CLIENT_AUTHENTICATED = new Set([
 ]);
 
 export const sendSchema = z.object({
-  client_id: z.enum(Object.keys(CONFIDENTIAL_CLIENTS) as [string, ...string[]], {
+  client_id: z.string().refine(isConfidentialDemoClient, {
     error: 'client_id must be one of the playground’s confidential demo clients',
   }),
   request: z.object({
@@ -115,7 +111,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
     );
   }
   const { client_id, request: outgoing } = parsed.data;
-  const signs = SIGNING_CLIENT_IDS.includes(client_id);
+  const signs = signingClientIds().includes(client_id);
   const refusal = assertionRefusal(client_id, outgoing, env);
   if (refusal) return errorResponse(400, 'invalid_request', refusal);
   const assertion = outgoing.clientAssertion
@@ -136,7 +132,7 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
   // A client with a key pair has no secret: it authenticates with the assertion in the form, or not at all.
   else if (CLIENT_AUTHENTICATED.has(pathname) && !signs)
-    headers.authorization = basic(client_id, CONFIDENTIAL_CLIENTS[client_id]!);
+    headers.authorization = basic(client_id, demoClientSecret(client_id));
   if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
   try {
     const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, outgoing.path, {

@@ -2,7 +2,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { authorizationServerPerFile, form, TEST_ORIGIN } from '../testing/authorization-server';
 import { CLIENT_ASSERTION_TYPE, signClientAssertion } from './client-assertion';
-import { clientPrivateKey, SIGNING_CLIENT_IDS } from './client-keys';
+import { clientPrivateKey, signingClientIds } from './client-keys';
 
 const testServer = authorizationServerPerFile();
 const CLIENT_ID = 'playground-private-key-jwt';
@@ -24,7 +24,7 @@ const sign = (aud: string) => signClientAssertion(testServer().storage, CLIENT_I
 
 describe('private_key_jwt client authentication (RFC 7523 §2.2) against the real authorization server', () => {
   it('knows the demo client that signs its assertions', () => {
-    expect(SIGNING_CLIENT_IDS).toEqual([CLIENT_ID]);
+    expect(signingClientIds()).toEqual([CLIENT_ID]);
   });
 
   it('signs iss, sub, aud, jti, iat and a one-minute exp with the client’s kid', async () => {

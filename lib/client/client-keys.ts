@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
-import { CLIENT_ASSERTION_ALG, GRANT_CLIENTS, type ClientPublicJwks } from '../oidc/clients';
+import { CLIENT_ASSERTION_ALG, grantClients, type ClientPublicJwks } from '../oidc/clients';
 import type { OidcStorage } from '../storage';
 
 /**
@@ -9,9 +9,10 @@ import type { OidcStorage } from '../storage';
  * restart) signs with the key the authorization server registered. The private half is read only by
  * the client backend (./client-assertion.ts); the browser never receives it.
  */
-export const SIGNING_CLIENT_IDS: readonly string[] = GRANT_CLIENTS.filter(
-  (client) => client.authentication === 'private_key_jwt',
-).map((client) => client.client_id);
+export const signingClientIds = (): readonly string[] =>
+  grantClients()
+    .filter((client) => client.authentication === 'private_key_jwt')
+    .map((client) => client.client_id);
 
 /** An EC P-256 private key as a JWK (RFC 7517), with the `kid` its assertions name. */
 export type ClientPrivateJwk = {
@@ -46,7 +47,7 @@ export function publicJwk({ kty, crv, x, y, kid, alg, use }: ClientPrivateJwk): 
 /** The public JWK Sets the authorization server registers for the signing demo clients. */
 export async function signingClientsPublicJwks(storage: OidcStorage): Promise<ClientPublicJwks> {
   const entries = await Promise.all(
-    SIGNING_CLIENT_IDS.map(async (clientId): Promise<[string, { keys: JWK[] }]> => [
+    signingClientIds().map(async (clientId): Promise<[string, { keys: JWK[] }]> => [
       clientId,
       { keys: [publicJwk(await clientPrivateKey(storage, clientId))] },
     ]),

@@ -1,6 +1,5 @@
 import type { ClientMetadata, JWK } from 'oidc-provider';
-// eslint-disable-next-line import/no-restricted-paths -- one of two imports of machines/ left in lib/ (with lib/attacks/lab-clients.ts): the authorization server is built in lib/ and reads the demo clients from the grants' registry, until app/ composes it and hands them in as it hands rooms their walkthroughs (app/walkthroughs.ts)
-import { GRANTS } from '../../machines/registry';
+import { serverComposition } from './composition';
 import type { DemoClient } from './demo-client';
 
 /** The one algorithm the signing demo clients use, pinned in their registration (RFC 7591 §2). */
@@ -12,8 +11,8 @@ export const RESOURCE_SERVER_CLIENT = {
   secret: 'playground-resource-server-secret',
 } as const;
 
-/** The clients the grants' walkthroughs play, each once even where two grants share one. */
-export const GRANT_CLIENTS: readonly DemoClient[] = [...new Set(GRANTS.flatMap((grant) => grant.clients))];
+/** The clients the grants' walkthroughs play, each once, as the composition root hands them in. */
+export const grantClients = (): readonly DemoClient[] => serverComposition().demoClients;
 
 /**
  * A confidential demo client's secret: its id and "-secret", documented in the README (it is a
@@ -46,9 +45,13 @@ function registration(client: DemoClient, origin: string, clientJwks: ClientPubl
  * The demo clients: one of every kind a learner meets, declared by the grants that play them, and the
  * resource server. Their ids and secrets are stable; redirect URIs point at the playground's callback.
  */
-export function demoClients(origin: string, clientJwks: ClientPublicJwks = {}): ClientMetadata[] {
+export function demoClients(
+  origin: string,
+  clientJwks: ClientPublicJwks = {},
+  clients: readonly DemoClient[] = grantClients(),
+): ClientMetadata[] {
   return [
-    ...GRANT_CLIENTS.map((client) => registration(client, origin, clientJwks)),
+    ...clients.map((client) => registration(client, origin, clientJwks)),
     {
       client_id: RESOURCE_SERVER_CLIENT.id,
       client_secret: RESOURCE_SERVER_CLIENT.secret,
@@ -70,9 +73,10 @@ export type DemoClientSummary = Pick<
 /**
  * The demo clients as the home page lists them. The page is prerendered before any origin is known,
  * so the list is built for a stand-in loopback origin and keeps only what the origin does not change.
+ * The page hands in the clients (app/composition.ts): prerendering runs before instrumentation does.
  */
-export function demoClientList(): DemoClientSummary[] {
-  return demoClients('http://localhost').map(
+export function demoClientList(clients: readonly DemoClient[]): DemoClientSummary[] {
+  return demoClients('http://localhost', {}, clients).map(
     ({ client_id, client_name, client_secret, grant_types, token_endpoint_auth_method }) => ({
       client_id,
       client_name,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { errors, type Adapter, type Configuration } from 'oidc-provider';
-import { labClients, pkceRequiredUnlessLab, rotateRefreshToken } from '../attacks/lab-clients';
-import { labRecordLifetimes } from '../attacks/lab-lifetimes';
+import { pkceRequiredUnlessWeak, rotateRefreshToken, weakClientRegistrations } from './weak-clients';
+import { weakClientRecordLifetimes } from './weak-client-lifetimes';
 import { findAccount } from './accounts';
 import { demoClients, RESOURCE_SERVER_CLIENT, type ClientPublicJwks } from './clients';
 import type { ProviderKeys } from './keys';
@@ -57,8 +57,8 @@ export function providerConfiguration({
   const apiResource = resourceIdentifier(origin);
   return {
     adapter,
-    // The attack lab's clients, some deliberately vulnerable, are registered apart (lib/attacks).
-    clients: [...demoClients(origin, clientJwks), ...labClients(origin)],
+    // The attack lab's clients, some deliberately vulnerable, are registered apart (weak-clients.ts).
+    clients: [...demoClients(origin, clientJwks), ...weakClientRegistrations(origin)],
     findAccount,
     jwks: keys.jwks,
     cookies: {
@@ -87,7 +87,7 @@ export function providerConfiguration({
     // teaches, and OAuth 2.1 removes the implicit grant altogether.
     responseTypes: ['code', 'id_token token', 'id_token'],
     // Required as pkce-policy.ts says, but for the attack lab's client registered without PKCE on purpose.
-    pkce: { ...pkce, required: pkceRequiredUnlessLab(pkce.required!) },
+    pkce: { ...pkce, required: pkceRequiredUnlessWeak(pkce.required!) },
     extraClientMetadata,
     // Always, but for the attack lab's client registered without rotation on purpose.
     rotateRefreshToken,
@@ -96,7 +96,7 @@ export function providerConfiguration({
     // private_key_jwt: aud is the issuer as a single string, and assertions are short-lived (rfc7523bis).
     assertJwtClientAuthClaimsAndHeader: (ctx, claims) => assertClientAssertionClaims(ctx, claims),
     // The attack lab's grants, refresh tokens and the attacker's sessions live hours, not weeks.
-    ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl, ...labRecordLifetimes(TTL) },
+    ttl: { ...TTL, AuthorizationCode: authorizationCodeTtl, ...weakClientRecordLifetimes(TTL) },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     // Browser calls from the playground's own pages are its demo clients at work (a public TV app has no
     // redirect URI to derive an origin from); other origins follow oidc-provider's rule: public clients

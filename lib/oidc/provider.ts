@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider from 'oidc-provider';
 import { readEnv, type PlaygroundEnv } from '../config/env';
-import { allowPrefixRedirectUrisForLab } from '../attacks/lab-clients';
+import { allowPrefixRedirectUrisForWeakClients } from './weak-clients';
 import { adapterClass, openStorage, type OidcStorage } from '../storage';
 import { providerConfiguration } from './configuration';
 import { authorizationServerPolicy } from './content-security-policy';
@@ -43,8 +43,8 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
   });
   const provider = new Provider(env.issuer, configuration);
   provider.proxy = env.trustProxy > 0;
-  // The attack lab's one client with a loose redirect URI check, deliberately vulnerable (lib/attacks).
-  allowPrefixRedirectUrisForLab(provider);
+  // The attack lab's one client with a loose redirect URI check, deliberately vulnerable (weak-clients.ts).
+  allowPrefixRedirectUrisForWeakClients(provider);
   provider.use(authorizationServerPolicy);
   // Clients registered at /oidc/reg get the error page, not a redirect, for a malformed request.
   showAuthorizationErrorsOfRegisteredClients(

@@ -13,7 +13,7 @@ const metadata =
 
 /**
  * DELIBERATELY VULNERABLE, lab only: a single-page app without PKCE whose redirect URI the server
- * matches by prefix (oidc-provider's check wrapped for this client id alone, lib/attacks/lab-clients.ts),
+ * matches by prefix (oidc-provider's check wrapped for this client id alone, lib/oidc/weak-clients.ts),
  * so `<origin>/callback/../anywhere` passes. Registered for /attacks only.
  */
 export const spaLooseRedirect: LabClient = {
