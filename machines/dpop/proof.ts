@@ -8,13 +8,14 @@ import type {
 } from '../../lib/walkthrough/types';
 import { errorCode, expectRefusal, responseHeader } from '../walkthrough/builders/expect-refusal';
 import { tokenOutcome } from '../walkthrough/common-steps';
+import { rfcSection } from '../../lib/walkthrough/rfc';
 
 export const DPOP_RFC = {
-  proof: { label: 'RFC 9449 §4', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-4' },
-  tokenRequest: { label: 'RFC 9449 §5', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-5' },
-  resource: { label: 'RFC 9449 §7.1', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.1' },
-  bearer: { label: 'RFC 9449 §7.2', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-7.2' },
-  nonce: { label: 'RFC 9449 §8', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-8' },
+  proof: rfcSection(9449, '4'),
+  tokenRequest: rfcSection(9449, '5'),
+  resource: rfcSection(9449, '7.1'),
+  bearer: rfcSection(9449, '7.2'),
+  nonce: rfcSection(9449, '8'),
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 import { parseVersion } from '../../lib/mastodon-client/answers';
 import type { RequestSpec, WalkthroughContext } from '../../lib/walkthrough/types';
+import { rfcSection } from '../../lib/walkthrough/rfc';
 
 /** What every step of the Mastodon flow shares: names, references, and how its requests are made. */
 export const CLIENT_NAME = 'OAuth2 Playground';
@@ -7,7 +8,7 @@ export const MASTODON_CALLBACK_PATH = '/mastodon/callback';
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 
 export const MASTODON_RFC = {
-  metadata: { label: 'RFC 8414 §3', href: 'https://www.rfc-editor.org/rfc/rfc8414#section-3' },
+  metadata: rfcSection(8414, '3'),
   instance: { label: 'Mastodon: instance', href: 'https://docs.joinmastodon.org/methods/instance/' },
   apps: { label: 'Mastodon: apps', href: 'https://docs.joinmastodon.org/methods/apps/#create' },
   verify: {
@@ -15,7 +16,7 @@ export const MASTODON_RFC = {
     href: 'https://docs.joinmastodon.org/methods/accounts/#verify_credentials',
   },
   statuses: { label: 'Mastodon: statuses', href: 'https://docs.joinmastodon.org/methods/statuses/#create' },
-  revocation: { label: 'RFC 7009 §2', href: 'https://www.rfc-editor.org/rfc/rfc7009#section-2' },
+  revocation: rfcSection(7009, '2'),
 } as const;
 
 /** Mastodon 4.3 brought the metadata document, PKCE and the `profile` scope together. */

@@ -4,14 +4,15 @@ import { expectRefusal } from '../walkthrough/builders/expect-refusal';
 import { tokenRequest } from '../walkthrough/builders/token-request';
 import { assistant } from './client';
 import { exchangeProof } from './sender-constraint';
+import { rfcSection } from '../../lib/walkthrough/rfc';
 
 const AGENT_ID = assistant.client_id;
 
 export const RFC_8693 = {
-  request: { label: 'RFC 8693 §2.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.1' },
-  response: { label: 'RFC 8693 §2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2' },
-  error: { label: 'RFC 8693 §2.2.2', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-2.2.2' },
-  act: { label: 'RFC 8693 §4.1', href: 'https://www.rfc-editor.org/rfc/rfc8693#section-4.1' },
+  request: rfcSection(8693, '2.1'),
+  response: rfcSection(8693, '2.2'),
+  error: rfcSection(8693, '2.2.2'),
+  act: rfcSection(8693, '4.1'),
 } as const;
 
 export const EXCHANGE_SCOPE = {

@@ -1,6 +1,7 @@
 import { resourceOutcome, RFC } from './common-steps';
 import { apiCall } from './builders/api-call';
 import type { StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
+import { rfcSection } from '../../lib/walkthrough/rfc';
 
 type Via = 'browser' | 'client-backend';
 
@@ -90,7 +91,7 @@ export function revokeSteps(via: Via, clientId: string): StepDefinition[] {
       title: 'Revoke the access token',
       explanation:
         'The client tells the authorization server it no longer needs the token (on sign-out, say). The server answers 200 whatever the token was, so nobody learns which tokens exist. This server also revokes the refresh token of the same grant.',
-      rfc: { label: 'RFC 7009 §2', href: 'https://www.rfc-editor.org/rfc/rfc7009#section-2' },
+      rfc: rfcSection(7009, '2'),
       from: 'client',
       to: 'authorization-server',
       channel: 'back',

@@ -1,37 +1,32 @@
 import type { ExchangeResult, ParamSpec, StepOutcome, TokenSet } from '../../lib/walkthrough/types';
+import { rfcSection } from '../../lib/walkthrough/rfc';
 
 /** The playground's callback: where every browser-based demo client is redirected. */
 export const CALLBACK_PATH = '/callback';
 
 export const RFC = {
-  authorizationRequest: {
-    label: 'RFC 6749 §4.1.1',
-    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1',
-  },
-  authorizationResponse: {
-    label: 'RFC 6749 §4.1.2',
-    href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2',
-  },
-  tokenRequest: { label: 'RFC 6749 §4.1.3', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3' },
-  tokenResponse: { label: 'RFC 6749 §5.1', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.1' },
-  pkce: { label: 'RFC 7636 §4', href: 'https://www.rfc-editor.org/rfc/rfc7636#section-4' },
-  implicit: { label: 'RFC 6749 §4.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.2' },
+  authorizationRequest: rfcSection(6749, '4.1.1'),
+  authorizationResponse: rfcSection(6749, '4.1.2'),
+  tokenRequest: rfcSection(6749, '4.1.3'),
+  tokenResponse: rfcSection(6749, '5.1'),
+  pkce: rfcSection(7636, '4'),
+  implicit: rfcSection(6749, '4.2'),
   oidcImplicit: {
     label: 'OpenID Connect Core §3.2',
     href: 'https://openid.net/specs/openid-connect-core-1_0.html#ImplicitFlowAuth',
   },
-  clientCredentials: { label: 'RFC 6749 §4.4', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.4' },
-  password: { label: 'RFC 6749 §4.3', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.3' },
-  deviceAuthorization: { label: 'RFC 8628 §3.1', href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.1' },
-  userInteraction: { label: 'RFC 8628 §3.3', href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.3' },
-  devicePolling: { label: 'RFC 8628 §3.4', href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3.4' },
-  refresh: { label: 'RFC 6749 §6', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-6' },
-  rotation: { label: 'RFC 9700 §4.14.2', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2' },
+  clientCredentials: rfcSection(6749, '4.4'),
+  password: rfcSection(6749, '4.3'),
+  deviceAuthorization: rfcSection(8628, '3.1'),
+  userInteraction: rfcSection(8628, '3.3'),
+  devicePolling: rfcSection(8628, '3.4'),
+  refresh: rfcSection(6749, '6'),
+  rotation: rfcSection(9700, '4.14.2'),
   userinfo: {
     label: 'OpenID Connect Core §5.3',
     href: 'https://openid.net/specs/openid-connect-core-1_0.html#UserInfo',
   },
-  bearer: { label: 'RFC 6750 §2.1', href: 'https://www.rfc-editor.org/rfc/rfc6750#section-2.1' },
+  bearer: rfcSection(6750, '2.1'),
 } as const;
 
 export const PARAMS = {

@@ -15,10 +15,11 @@ import {
 } from '../common-steps';
 import { appWithoutPkce } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const PKCE = 'defense_pkce';
 const CLIENT = appWithoutPkce.client_id;
-const PKCE_RFC = { label: 'RFC 9700 §2.1.1', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1' };
+const PKCE_RFC = rfcSection(9700, '2.1.1');
 
 /** RFC 7636 §1: a malicious app on the same redirect catches the code and redeems it first. */
 export const authorizationCodeInterception: AttackScenario = {

@@ -11,9 +11,10 @@ import { spaWithBearerTokens, spaWithDpop } from './clients';
 import { ACCOUNT, replayed, replayVerdict } from './verdict';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 import { bearerRequest } from '../../walkthrough/builders/api-call';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const DPOP = 'defense_dpop';
-const LEAK_RFC = { label: 'RFC 9700 §4.10', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.10' };
+const LEAK_RFC = rfcSection(9700, '4.10');
 
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>

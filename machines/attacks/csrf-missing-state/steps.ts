@@ -6,10 +6,11 @@ import { randomValue } from '../../walkthrough/secrets';
 import { attackerKeepsCodeFor, attackerRole, clientAsksWhoIsSignedIn, victimLured } from '../common-steps';
 import { webAppWithoutPkce } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const STATE = 'defense_state';
 const CLIENT = webAppWithoutPkce.client_id;
-const STATE_RFC = { label: 'RFC 9700 §4.7.1', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.7.1' };
+const STATE_RFC = rfcSection(9700, '4.7.1');
 
 /** RFC 9700 §4.7: login CSRF, the victim's client made to accept the attacker's authorization code. */
 export const csrfMissingState: AttackScenario = {

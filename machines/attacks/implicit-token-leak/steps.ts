@@ -3,6 +3,7 @@ import { query } from '../../walkthrough/common-steps';
 import { randomValue, s256 } from '../../walkthrough/secrets';
 import { attackerCallsApi, attackerRole, isOn, refusalObserved } from '../common-steps';
 import { IMPLICIT_APP_PATH, implicitAppRedirectUri, implicitAppWithOpenRedirect } from './clients';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 // The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.
 const HAND_OFF_AT = '/api/attacker/token-catcher';
@@ -11,14 +12,8 @@ const CODE_FLOW = 'defense_code_flow';
 const CLIENT = implicitAppWithOpenRedirect.client_id;
 /** The attacker's page (lib/attacks/token-catcher.ts), where the app's open redirect is told to return. */
 const ATTACKER_PAGE = '/attacks/attacker/token-catcher';
-const IMPLICIT_RFC = {
-  label: 'RFC 9700 §2.1.2',
-  href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.1.2',
-};
-const OPEN_REDIRECT_RFC = {
-  label: 'RFC 9700 §4.11.1',
-  href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.11.1',
-};
+const IMPLICIT_RFC = rfcSection(9700, '2.1.2');
+const OPEN_REDIRECT_RFC = rfcSection(9700, '4.11.1');
 
 /**
  * The app's own state, named apart from `state`: the run ends on the attacker's page handing the tab

@@ -7,9 +7,10 @@ import { attackerRole, errorOf, isOn, observed, refusalObserved } from '../commo
 import { apiReader } from './clients';
 import { base64url } from 'jose';
 import { jwtPayload } from '../../../lib/tokens/jwt-parts';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const PIN = 'defense_pin';
-const PIN_RFC = { label: 'RFC 8725 §3.1', href: 'https://www.rfc-editor.org/rfc/rfc8725#section-3.1' };
+const PIN_RFC = rfcSection(8725, '3.1');
 const TRUSTING = '/attacks/resource-server/trusting-alg';
 const PINNED = '/attacks/resource-server/pinned';
 const asAttacker = { [PARTY_HEADER]: ATTACKER };

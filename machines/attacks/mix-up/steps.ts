@@ -17,12 +17,13 @@ import {
 } from '../common-steps';
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const ISS = 'defense_iss';
 const CLIENT = mixUpClient.client_id;
-const ISS_RFC = { label: 'RFC 9207 §2.4', href: 'https://www.rfc-editor.org/rfc/rfc9207#section-2.4' };
-const MIX_UP_RFC = { label: 'RFC 9700 §4.4', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.4' };
-const METADATA_RFC = { label: 'RFC 8414 §3', href: 'https://www.rfc-editor.org/rfc/rfc8414#section-3' };
+const ISS_RFC = rfcSection(9207, '2.4');
+const MIX_UP_RFC = rfcSection(9700, '4.4');
+const METADATA_RFC = rfcSection(8414, '3');
 
 /** What the client reads from the chosen server's metadata (RFC 8414 §2), into the run's values. */
 function chosenServer(on: boolean, body: unknown): StepOutcome | undefined {

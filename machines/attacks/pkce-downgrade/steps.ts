@@ -12,13 +12,11 @@ import {
 } from '../common-steps';
 import { webAppPkceOptional } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const DOWNGRADE = 'defense_downgrade';
 const CLIENT = webAppPkceOptional.client_id;
-const DOWNGRADE_RFC = {
-  label: 'RFC 9700 §4.8.2',
-  href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.8.2',
-};
+const DOWNGRADE_RFC = rfcSection(9700, '4.8.2');
 /** DELIBERATELY VULNERABLE, lab only: a token endpoint that drops a code_verifier sent without a challenge. */
 const WEAK_TOKEN_ENDPOINT = '/attacks/authorization-server/token-without-downgrade-check';
 

@@ -13,16 +13,14 @@ import {
   attackerServerCall,
 } from '../common-steps';
 import { spaExactRedirect, spaLooseRedirect } from './clients';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 // The attacker's route the redirect carries the stolen value to: an exchange into the Attacker.
 const HAND_OFF_AT = '/api/attacker/catch';
 
 const EXACT = 'defense_exact_redirect';
-const EXACT_RFC = { label: 'RFC 9700 §4.1.3', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3' };
-const MANIPULATION_RFC = {
-  label: 'RFC 9700 §4.1.1',
-  href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.1.1',
-};
+const EXACT_RFC = rfcSection(9700, '4.1.3');
+const MANIPULATION_RFC = rfcSection(9700, '4.1.1');
 
 /** The defense picks the client: the same app, its redirect URI matched exactly or (deliberately) by prefix. */
 const clientOf = (context: WalkthroughContext) =>

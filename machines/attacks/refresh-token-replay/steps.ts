@@ -22,6 +22,7 @@ import {
 } from '../common-steps';
 import { spaWithoutRotation, spaWithRotation } from './clients';
 import { apiCall } from '../../walkthrough/builders/api-call';
+import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const ROTATION = 'defense_rotation';
 const SCOPE = 'openid offline_access read';
@@ -80,7 +81,7 @@ export const refreshTokenReplay: AttackScenario = {
       title: 'An injected script sends the refresh token to the attacker',
       explanation:
         'A cross-site scripting hole lets the attacker’s script run in the app’s page. It reads the refresh token and posts it to the attacker’s server, which keeps it. Nothing on the authorization server notices: this request never reaches it.',
-      rfc: { label: 'RFC 9700 §4.14', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14' },
+      rfc: rfcSection(9700, '4.14'),
       kind: 'refresh_token',
       clientOf,
     }),
