@@ -91,7 +91,11 @@ console.error(
   `Loading each target for ${DURATION}s (after ${WARMUP}s of warm-up) at ${CONNECTIONS} connections...`,
 );
 const embedded = await measure('embedded', [process.execPath, nextBin, 'start'], TARGETS);
-const standalone = await measure('standalone', [tsxBin, 'e2e/bench/standalone.ts'], TARGETS.slice(1));
+const standalone = await measure(
+  'standalone',
+  [tsxBin, '--conditions=react-server', 'e2e/bench/standalone.ts'],
+  TARGETS.slice(1),
+);
 const memory = !only || MEMORY_ROW.includes(only) ? await memoryGrowth() : undefined;
 
 const trivial = embedded.figures.get(TARGETS[0]!.name)!.rps;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
 import { CLIENT_ASSERTION_ALG, grantClients, type ClientPublicJwks } from '../oidc/clients';

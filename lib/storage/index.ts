@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
 import { openRedisStorage } from './redis';

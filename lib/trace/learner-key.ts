@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { authorizationServer } from '../oidc/provider';
 import { learnerIdFromCookieHeader } from './learner';
