@@ -11,37 +11,22 @@
  *   next start -p 3241 (PUBLIC_ORIGIN=http://localhost:3241), then
  *   node e2e/support/record-exchanges.mjs http://localhost:3241 [slug …]
  *
- * The scenarios are the folders of machines/attacks that hold a steps.ts (one per registry line);
- * slugs after the origin, grants or scenarios, record only those.
+ * The grants and scenarios are those the two registries list (registered-slugs.mjs); slugs after the
+ * origin, grants or scenarios, record only those.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { resolveChromium } from './chromium.mjs';
+import { registeredSlugs } from './registered-slugs.mjs';
 
 const origin = process.argv[2] ?? 'http://localhost:3241';
 // Further arguments record only those grants or scenarios (`… http://localhost:3241 dpop mix-up`).
 const only = process.argv.slice(3);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const GRANTS = [
-  'authorization-code',
-  'authorization-code-pkce',
-  'implicit',
-  'client-credentials',
-  'password',
-  'device-code',
-  'refresh-token',
-  'pushed-authorization-request',
-  'private-key-jwt',
-  'dpop',
-  'token-exchange',
-];
+const { grants: GRANTS, scenarios: SCENARIOS } = registeredSlugs(root);
 const ATTACKS_DIR = path.join(root, 'machines', 'attacks');
-const SCENARIOS = fs
-  .readdirSync(ATTACKS_DIR)
-  .filter((slug) => fs.existsSync(path.join(ATTACKS_DIR, slug, 'steps.ts')))
-  .sort();
 const unknown = only.filter((slug) => !GRANTS.includes(slug) && !SCENARIOS.includes(slug));
 if (unknown.length) throw new Error(`No grant or attack scenario named ${unknown.join(', ')}`);
 const chosen = (slugs) => slugs.filter((slug) => !only.length || only.includes(slug));
