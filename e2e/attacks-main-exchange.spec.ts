@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { AttackScenario } from '../lib/attacks/types';
-import { TOKEN_WITHOUT_DOWNGRADE_CHECK } from '../lib/attacks/pkce-downgrade';
+import { TOKEN_WITHOUT_DOWNGRADE_CHECK } from '../machines/attacks/pkce-downgrade/weak-token-endpoint';
 import { titleOf } from '../lib/diagram/roles';
 import { ATTACKS } from '../machines/attacks/registry';
 import { contextFor } from '../machines/walkthrough/statements';

@@ -10,8 +10,8 @@ import { SERVER_COMPOSITION } from '../../app/composition';
 import { weakClientRegistrations, weaknessesOf } from '../oidc/weak-clients';
 
 const LAB_CLIENTS = SERVER_COMPOSITION.weakClients;
-import { errorOnPage } from './redirect-uri-manipulation';
-import { manipulatedRedirectUri } from './redirect-uri-link';
+import { errorOnPage } from '../../machines/attacks/redirect-uri-manipulation/lab/redirect-uri-manipulation';
+import { manipulatedRedirectUri } from '../../machines/attacks/redirect-uri-manipulation/lab/redirect-uri-link';
 
 const testServer = authorizationServerPerFile();
 

@@ -24,7 +24,7 @@ export type Weakness = {
    */
   redirectUriMatching?: 'prefix';
   /**
-   * The lab's token endpoint wrapper (lib/attacks/pkce-downgrade.ts): false lets it drop a code_verifier
+   * The lab's token endpoint wrapper (machines/attacks/pkce-downgrade/lab/pkce-downgrade.ts): false lets it drop a code_verifier
    * sent for a code issued without a code_challenge, which oidc-provider refuses (RFC 9700 §4.8.2 not applied).
    */
   refuseCodeVerifierWithoutChallenge?: false;

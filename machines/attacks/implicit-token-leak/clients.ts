@@ -1,8 +1,8 @@
-import { IMPLICIT_APP_CLIENT_ID, implicitAppRedirectUri } from '../../../lib/attacks/implicit-app';
+import { IMPLICIT_APP_CLIENT_ID, implicitAppRedirectUri } from './lab/implicit-app';
 import type { LabClient } from '../../../lib/attacks/types';
 
-// The redirect URI is the app's own route, which forwards the browser on (lib/attacks/open-redirect-client.ts).
-export { IMPLICIT_APP_PATH, implicitAppRedirectUri } from '../../../lib/attacks/implicit-app';
+// The redirect URI is the app's own route, which forwards the browser on (machines/attacks/implicit-token-leak/lab/open-redirect-client.ts).
+export { IMPLICIT_APP_PATH, implicitAppRedirectUri } from './lab/implicit-app';
 
 function isLoopbackHttp(origin: string): boolean {
   const { protocol, hostname } = new URL(origin);

@@ -10,7 +10,7 @@ const HAND_OFF_AT = '/api/attacker/token-catcher';
 
 const CODE_FLOW = 'defense_code_flow';
 const CLIENT = implicitAppWithOpenRedirect.client_id;
-/** The attacker's page (lib/attacks/token-catcher.ts), where the app's open redirect is told to return. */
+/** The attacker's page (machines/attacks/implicit-token-leak/lab/token-catcher.ts), where the app's open redirect is told to return. */
 const ATTACKER_PAGE = '/attacks/attacker/token-catcher';
 const IMPLICIT_RFC = rfcSection(9700, '2.1.2');
 const OPEN_REDIRECT_RFC = rfcSection(9700, '4.11.1');

@@ -1,8 +1,8 @@
 import type { LabClient } from '../../../lib/attacks/types';
 import { callbackUrl } from '../../../lib/oidc/demo-client';
-import { MIX_UP_CLIENT_ID } from '../../../lib/attacks/mix-up-parties';
+import { MIX_UP_CLIENT_ID } from './lab/mix-up-parties';
 
-export { CLIENT_ID_AT_ATTACKER } from '../../../lib/attacks/mix-up-parties';
+export { CLIENT_ID_AT_ATTACKER } from './lab/mix-up-parties';
 
 /**
  * The lab's mix-up client: a public web app that lets its user pick between two authorization servers

@@ -11,17 +11,15 @@ import {
   victimLured,
 } from '../common-steps';
 import { webAppPkceOptional } from './clients';
+import { TOKEN_WITHOUT_DOWNGRADE_CHECK } from './weak-token-endpoint';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const DOWNGRADE = 'defense_downgrade';
 const CLIENT = webAppPkceOptional.client_id;
 const DOWNGRADE_RFC = rfcSection(9700, '4.8.2');
-/** DELIBERATELY VULNERABLE, lab only: a token endpoint that drops a code_verifier sent without a challenge. */
-const WEAK_TOKEN_ENDPOINT = '/attacks/authorization-server/token-without-downgrade-check';
-
 const tokenEndpointOf = (context: WalkthroughContext) =>
-  isOn(context, DOWNGRADE) ? TOKEN_ENDPOINT : WEAK_TOKEN_ENDPOINT;
+  isOn(context, DOWNGRADE) ? TOKEN_ENDPOINT : TOKEN_WITHOUT_DOWNGRADE_CHECK;
 
 /** RFC 9700 §4.8.2: a code obtained without code_challenge, injected into a client that always sends PKCE. */
 export const pkceDowngrade: AttackScenario = {
@@ -32,7 +30,7 @@ export const pkceDowngrade: AttackScenario = {
   clientId: CLIENT,
   clientType: 'public',
   clients: [webAppPkceOptional],
-  vulnerableRoutes: [WEAK_TOKEN_ENDPOINT],
+  vulnerableRoutes: [TOKEN_WITHOUT_DOWNGRADE_CHECK],
   roles: [attackerRole],
   summary:
     'The client always uses PKCE and relies on it instead of state. The server makes PKCE optional: it checks a code_verifier only for a code issued with a code_challenge. The attacker starts the client’s authorization request in its own browser, deletes code_challenge from it, signs in as bob and keeps the code. It lures alice’s browser to the client’s redirect URI with that code; the client redeems it with alice’s own code_verifier, and a server that ignores a verifier it has nothing to compare with signs alice in as bob.',

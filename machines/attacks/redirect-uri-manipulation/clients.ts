@@ -1,4 +1,4 @@
-import { EXACT_REDIRECT_CLIENT, LOOSE_REDIRECT_CLIENT } from '../../../lib/attacks/redirect-uri-link';
+import { EXACT_REDIRECT_CLIENT, LOOSE_REDIRECT_CLIENT } from './lab/redirect-uri-link';
 import type { LabClient } from '../../../lib/attacks/types';
 import { callbackUrl } from '../../../lib/oidc/demo-client';
 

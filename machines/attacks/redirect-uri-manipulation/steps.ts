@@ -1,4 +1,4 @@
-import { attackerLink, manipulatedRedirectUri } from '../../../lib/attacks/redirect-uri-link';
+import { attackerLink, manipulatedRedirectUri } from './lab/redirect-uri-link';
 import type { AttackScenario } from '../../../lib/attacks/types';
 import type { WalkthroughContext } from '../../../lib/walkthrough/types';
 import { RFC } from '../../walkthrough/common-steps';
