@@ -1,4 +1,4 @@
-import { attackerMetadata } from '@/lib/attacks/mix-up';
+import { attackerMetadata } from '@/machines/attacks/mix-up/lab/mix-up';
 import { receivedByAttacker } from '@/lib/attacks/received';
 import { readEnv } from '@/lib/config/env';
 
