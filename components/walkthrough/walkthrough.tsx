@@ -2,11 +2,11 @@
 
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { fromPromise, type Snapshot } from 'xstate';
+import type { Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { attackWalkthroughBySlug } from '@/machines/attacks';
 import type { TraceEvent } from '@/lib/trace/types';
-import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { sendWith, type WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import { RoomPanel } from '../classroom/room-panel';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
@@ -111,7 +111,7 @@ export function Walkthrough({
   const provided = useMemo(
     () =>
       machine.provide({
-        actors: { send: fromPromise(({ input }: { input: SendInput }) => sendStep(input, grant.clientId)) },
+        actors: { send: sendWith((input) => sendStep(input, grant.clientId)) },
         actions: {
           navigate: ({ self }, params: { path: string }) => {
             // After the transition settles, keep the run and leave for the authorization server.

@@ -1,5 +1,6 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, setup } from 'xstate';
 import { acceptCallback, callbackError, parseCallback } from './callback';
+import { sendWith } from './step-answer';
 import {
   initialContext,
   type Context,
@@ -7,11 +8,9 @@ import {
   type WalkthroughInput,
 } from './walkthrough-context';
 import type {
-  ExchangeResult,
   GrantDefinition,
   StepAction,
   StepDefinition,
-  StepOutcome,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
 
@@ -23,14 +22,7 @@ export {
   type WalkthroughEvent,
   type WalkthroughInput,
 } from './walkthrough-context';
-
-const defaultOutcome = (result: ExchangeResult): StepOutcome =>
-  result.status >= 200 && result.status < 300
-    ? { ok: true }
-    : {
-        ok: false,
-        error: { ...(result.body as { error: string; error_description?: string }), status: result.status },
-      };
+export { sendWith, type StepAnswer, type Transport } from './step-answer';
 
 /** The state a step's history entry keeps: everything but the history itself. */
 const snapshotOf = ({ history: _history, ...rest }: Context): WalkthroughContext => {
@@ -60,10 +52,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       input: {} as WalkthroughInput,
     },
     actors: {
-      send: fromPromise<
-        ExchangeResult,
-        { action: Extract<StepAction, { kind: 'send' }>; context: WalkthroughContext }
-      >(async () => {
+      send: sendWith(async () => {
         throw new Error('the page provides the send actor');
       }),
     },
@@ -187,47 +176,44 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
           src: 'send',
           input: ({ context }) => ({
             action: actionOf(context) as Extract<StepAction, { kind: 'send' }>,
+            step: stepAt(context),
             context,
           }),
           onDone: [
             {
-              guard: ({ context, event }) =>
-                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
-                'pending',
+              guard: ({ event }) => event.output.outcome.kind === 'pending',
               target: 'waitingToPoll',
               actions: assign(({ context, event }) => {
-                const outcome = stepAt(context).outcome!(context, event.output) as Extract<
-                  StepOutcome,
-                  { ok: 'pending' }
-                >;
+                const { result, outcome } = event.output;
                 return {
-                  lastResult: event.output,
-                  polls: [...context.polls, event.output],
-                  values: { ...context.values, interval: String(outcome.intervalSeconds) },
+                  lastResult: result,
+                  polls: [...context.polls, result],
+                  values:
+                    outcome.kind === 'pending'
+                      ? { ...context.values, interval: String(outcome.intervalSeconds) }
+                      : context.values,
                 };
               }),
             },
             {
-              guard: ({ context, event }) =>
-                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
-                false,
+              guard: ({ event }) => event.output.outcome.kind === 'failed',
               target: 'failed',
-              actions: assign(({ context, event }) => {
-                const outcome = (stepAt(context).outcome?.(context, event.output) ??
-                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: false }>;
-                return { lastResult: event.output, error: outcome.error };
+              actions: assign(({ event }) => {
+                const { result, outcome } = event.output;
+                return { lastResult: result, error: outcome.kind === 'failed' ? outcome.error : undefined };
               }),
             },
             {
               target: 'succeeded',
               actions: assign(({ context, event }) => {
-                const outcome = (stepAt(context).outcome?.(context, event.output) ??
-                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: true }>;
-                return {
-                  lastResult: event.output,
-                  values: { ...context.values, ...outcome.values },
-                  tokens: { ...context.tokens, ...outcome.tokens },
-                };
+                const { result, outcome } = event.output;
+                return outcome.kind === 'succeeded'
+                  ? {
+                      lastResult: result,
+                      values: { ...context.values, ...outcome.values },
+                      tokens: { ...context.tokens, ...outcome.tokens },
+                    }
+                  : { lastResult: result };
               }),
             },
           ],

@@ -1,5 +1,5 @@
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
-import type { SendInput, WalkthroughMachine } from './create-walkthrough-machine';
+import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { sendWith, type WalkthroughMachine } from './create-walkthrough-machine';
 import type { ExchangeResult, GrantDefinition, StepAction } from '../../lib/walkthrough/types';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -28,7 +28,7 @@ export function runWalkthrough(
   const actor = createActor(
     machine.provide({
       actors: {
-        send: fromPromise(async ({ input }: { input: SendInput }) => {
+        send: sendWith(async (input) => {
           sent.push(input.action);
           return respond(input.action);
         }),

@@ -1,4 +1,9 @@
-import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
+import type {
+  GrantDefinition,
+  StepAction,
+  StepDefinition,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
 
 /** What a walkthrough machine is told and what it starts from; the machine is in ./create-walkthrough-machine.ts. */
 
@@ -22,8 +27,8 @@ export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunS
 export type Context = WalkthroughContext & { history: WalkthroughContext[] };
 
 export type SendAction = Extract<StepAction, { kind: 'send' }>;
-/** What the `send` actor receives: the request to make, and the walkthrough it belongs to. */
-export type SendInput = { action: SendAction; context: WalkthroughContext };
+/** What the `send` actor receives: the request to make, the step that makes it, and the walkthrough it belongs to. */
+export type SendInput = { action: SendAction; step: StepDefinition; context: WalkthroughContext };
 
 export function initialContext(
   grant: GrantDefinition,
