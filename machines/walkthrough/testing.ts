@@ -22,6 +22,9 @@ export function runWalkthrough(
   respond: (action: SentRequest) => ExchangeResult | Promise<ExchangeResult>,
   secrets: Record<string, string> = SECRETS,
 ) {
+  // The machine carries its grant; a test names it too, and must name the same one.
+  if (machine.id !== `walkthrough-${grant.slug}`)
+    throw new Error(`${machine.id} is not ${grant.slug}'s machine`);
   const sent: SentRequest[] = [];
   const navigations: string[] = [];
   const clock = new SimulatedClock();
@@ -35,7 +38,7 @@ export function runWalkthrough(
       },
       actions: { navigate: (_, params: { path: string }) => void navigations.push(params.path) },
     }),
-    { input: { grant, origin: ORIGIN, startSeq: 7, secrets, runId: 'run-test-1' }, clock },
+    { input: { origin: ORIGIN, startSeq: 7, secrets, runId: 'run-test-1' }, clock },
   ).start();
   const settle = () =>
     waitFor(

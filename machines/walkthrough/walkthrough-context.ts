@@ -21,7 +21,8 @@ export type WalkthroughEvent =
 
 /** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
 export type RunStart = { startSeq: number; secrets: Record<string, string>; runId: string };
-export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunStart;
+/** Where a run starts; the grant is the machine's own (createWalkthroughMachine). */
+export type WalkthroughInput = { origin: string } & RunStart;
 
 /** The walkthrough's context with the steps it can go back to. */
 export type Context = WalkthroughContext & { history: WalkthroughContext[] };
