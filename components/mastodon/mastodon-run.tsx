@@ -78,6 +78,7 @@ export function MastodonRun({
     ...(setup.snapshot ? { snapshot: setup.snapshot as Snapshot<unknown> } : {}),
   });
   const autopilot = useAutopilot(actor, grant, RUN_KEY, RETURN_PATH);
+  const autopilotNotice = useSelector(autopilot, (snapshot) => snapshot.context.notice);
 
   useEffect(() => {
     const subscription = actor.subscribe((snapshot) => {
@@ -138,9 +139,9 @@ export function MastodonRun({
         step={
           <div className="space-y-4">
             <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
-            {autopilot.notice ? (
+            {autopilotNotice ? (
               <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
-                {autopilot.notice}
+                {autopilotNotice}
               </p>
             ) : null}
             {refusedTarget ? (

@@ -1,4 +1,4 @@
-import { assertEvent, assign, setup, type ErrorActorEvent } from 'xstate';
+import { assertEvent, assign, setup, type ActorRefFrom, type ErrorActorEvent } from 'xstate';
 import { acceptCallback, callbackError, parseCallback } from './callback';
 import {
   isLastStep,
@@ -260,3 +260,4 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
 }
 
 export type WalkthroughMachine = ReturnType<typeof createWalkthroughMachine>;
+export type WalkthroughActor = ActorRefFrom<WalkthroughMachine>;
