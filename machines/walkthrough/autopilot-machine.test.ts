@@ -77,6 +77,21 @@ describe('the autopilot', () => {
     expect(run.sent.map((action) => action.request.path)).toEqual(['/oidc/device/auth', '/oidc/token']);
   });
 
+  it('goes on from where the walkthrough is when it starts: back from the authorization server', async () => {
+    const { run, callback } = testGrant(tokenResponse());
+    await run.next();
+    const kept: AutopilotPlan = { paceMs: 1, passed: 0 };
+    const autopilot = createActor(
+      autopilotMachine.provide({ actions: { keepPlan: () => {}, forgetPlan: () => {}, visit: () => {} } }),
+      { input: { walkthrough: run.actor, grant: TEST_GRANT, plan: kept } },
+    );
+    // The page hands the walkthrough its callback before the autopilot it made has started.
+    callback();
+    autopilot.start();
+    const finished = await waitFor(autopilot, (snapshot) => snapshot.matches('idle'));
+    expect(finished.context.notice).toBe('Auto-play finished: the flow is complete.');
+  });
+
   it('plays at its pace from where Play was pressed, waits out the trip, and finishes with the flow', async () => {
     const { run, callback } = testGrant(tokenResponse());
     const autopilot = pilot({ walkthrough: run.actor, grant: TEST_GRANT });

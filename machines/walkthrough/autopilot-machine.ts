@@ -84,9 +84,11 @@ export const autopilotMachine = setup({
   actors: {
     watch: fromCallback<AutopilotEvent, { walkthrough: WalkthroughActor; grant: GrantDefinition }>(
       ({ input, sendBack }) => {
-        const subscription = input.walkthrough.subscribe((snapshot) =>
-          sendBack({ type: 'WALKTHROUGH', watched: watchedOf(snapshot, input.grant) }),
-        );
+        const tell = (snapshot: SnapshotFrom<WalkthroughMachine>) =>
+          sendBack({ type: 'WALKTHROUGH', watched: watchedOf(snapshot, input.grant) });
+        // The walkthrough as it is now (the page may have handed it the callback since), then each move.
+        tell(input.walkthrough.getSnapshot());
+        const subscription = input.walkthrough.subscribe(tell);
         return () => subscription.unsubscribe();
       },
     ),
