@@ -5,8 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import { startingValues, switchesOf } from '@/lib/attacks/defenses';
 import type { AttackScenario } from '@/lib/attacks/types';
 import type { TraceEvent } from '@/lib/trace/types';
-import type { Autopilot } from '../walkthrough/use-autopilot';
-import type { WalkthroughActor } from '../walkthrough/types';
+import type { AutopilotActor, WalkthroughActor } from '../walkthrough/types';
 import { allowUnattendedSignIn } from '../walkthrough/autopilot-storage';
 import { AttackOutcome } from './attack-outcome';
 import { AttackerLoot } from './attacker-loot';
@@ -28,7 +27,7 @@ export function AttackPanel({
 }: {
   attack: AttackScenario;
   actor: WalkthroughActor;
-  autopilot: Autopilot;
+  autopilot: AutopilotActor;
   restart(params?: Record<string, string>): Promise<void>;
   events: TraceEvent[];
 }) {
@@ -38,7 +37,8 @@ export function AttackPanel({
   // A client's own refusal (a state that does not match) ends the run at that step: it is a verdict too.
   const failed = useSelector(actor, (snapshot) => snapshot.matches('failed'));
   const verdict = complete || failed ? attack.verdict(context) : undefined;
-  const running = Boolean(autopilot.plan) || busy;
+  const playing = useSelector(autopilot, (snapshot) => snapshot.matches('running'));
+  const running = playing || busy;
   const defensesOf = () => switchesOf(attack, context.params);
   const startWith = (switches: Record<string, string>) => startingValues(attack, switches);
   const idPrefix = useId();
@@ -62,7 +62,7 @@ export function AttackPanel({
     if (context.stepIndex > 0 || complete || failed) await restart(startWith(defensesOf()));
     // The victim's sign-in and consent on the authorization server's own pages, unattended for this run.
     if (attack.signsIn) allowUnattendedSignIn(attack.signsIn);
-    autopilot.play(RUN_PACE_MS);
+    autopilot.send({ type: 'PLAY', paceMs: RUN_PACE_MS });
   };
 
   return (

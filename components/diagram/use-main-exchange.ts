@@ -15,8 +15,9 @@ export function useMainExchange(
   grant: Pick<GrantDefinition, 'steps'>,
   events: readonly TraceEvent[],
 ): number | null {
-  const context = useSelector(actor, (snapshot) => snapshot.context);
-  // Waiting for "Next step": the step in view has not gone out yet (a retry, a step not yet taken).
-  const awaiting = useSelector(actor, (snapshot) => snapshot.matches('ready'));
-  return mainExchangeOfRun(grant.steps, context, awaiting, events) ?? null;
+  return useSelector(
+    actor,
+    // Waiting for "Next step" (ready): the step in view has not gone out yet (a retry, a step not yet taken).
+    (snapshot) => mainExchangeOfRun(grant.steps, snapshot.context, snapshot.matches('ready'), events) ?? null,
+  );
 }

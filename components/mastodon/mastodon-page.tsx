@@ -19,7 +19,6 @@ async function freshSetup(connection: Connection, origin: string): Promise<Walkt
   const app = loadApp(connection.instance, redirectUri);
   return {
     input: {
-      grant,
       origin,
       startSeq: 0,
       runId: randomValue(12),
@@ -59,7 +58,6 @@ export function MastodonPage({ origin }: { origin: string }) {
         setConnection(current);
         setSetup({
           input: {
-            grant: current.variant === 'oob' ? mastodonOob : mastodon,
             origin,
             startSeq: 0,
             secrets: {},

@@ -2,11 +2,11 @@
 
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { fromPromise, type Snapshot } from 'xstate';
+import type { Snapshot } from 'xstate';
 import { isWebUrl } from '@/lib/mastodon-client/metadata';
 import { mastodonMachine, mastodonOobMachine } from '@/machines/mastodon/machine';
 import { mastodon, mastodonOob } from '@/machines/mastodon/steps';
-import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { sendWith } from '@/machines/walkthrough/create-walkthrough-machine';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
 import { TokenInspector } from '../token-inspector/token-inspector';
@@ -55,9 +55,7 @@ export function MastodonRun({
     () =>
       machine.provide({
         actors: {
-          send: fromPromise(({ input }: { input: SendInput }) =>
-            sendToInstance(input, grant.steps[input.context.stepIndex]!),
-          ),
+          send: sendWith((input) => sendToInstance(input, input.step)),
         },
         actions: {
           navigate: ({ self }, params: { path: string }) => {
@@ -73,13 +71,14 @@ export function MastodonRun({
           },
         },
       }),
-    [machine, grant],
+    [machine],
   );
   const actor = useActorRef(provided, {
     input: setup.input,
     ...(setup.snapshot ? { snapshot: setup.snapshot as Snapshot<unknown> } : {}),
   });
   const autopilot = useAutopilot(actor, grant, RUN_KEY, RETURN_PATH);
+  const autopilotNotice = useSelector(autopilot, (snapshot) => snapshot.context.notice);
 
   useEffect(() => {
     const subscription = actor.subscribe((snapshot) => {
@@ -140,9 +139,9 @@ export function MastodonRun({
         step={
           <div className="space-y-4">
             <InstanceSummary actor={actor} onForgetApp={forget} onChangeInstance={onChangeInstance} />
-            {autopilot.notice ? (
+            {autopilotNotice ? (
               <p role="status" className="rounded-lg bg-amber-50 px-4 py-2 text-amber-950">
-                {autopilot.notice}
+                {autopilotNotice}
               </p>
             ) : null}
             {refusedTarget ? (

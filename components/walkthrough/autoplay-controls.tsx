@@ -1,7 +1,8 @@
 'use client';
 
+import { useSelector } from '@xstate/react';
 import { useId, useState } from 'react';
-import type { Autopilot } from './use-autopilot';
+import type { AutopilotActor } from './types';
 
 const PACES = [1000, 2000, 3000, 5000, 8000];
 const PACE_KEY = 'playground:autoplay:pace';
@@ -13,11 +14,12 @@ export function storedPace(): number {
 }
 
 /** Auto-play for instructors: Play/Pause, the pace between steps, and what the autopilot is doing. */
-export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
+export function AutoplayControls({ autopilot }: { autopilot: AutopilotActor }) {
   const paceId = useId();
   const [pace, setPace] = useState(storedPace);
-  const running = Boolean(autopilot.plan);
-  const replaying = autopilot.plan?.target !== undefined;
+  const running = useSelector(autopilot, (snapshot) => snapshot.matches('running'));
+  const replaying = useSelector(autopilot, (snapshot) => snapshot.context.plan?.target !== undefined);
+  const notice = useSelector(autopilot, (snapshot) => snapshot.context.notice);
   return (
     <div
       role="group"
@@ -26,7 +28,7 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
     >
       <button
         type="button"
-        onClick={() => (running ? autopilot.stop() : autopilot.play(pace))}
+        onClick={() => autopilot.send(running ? { type: 'STOP' } : { type: 'PLAY', paceMs: pace })}
         className="rounded-lg bg-slate-900 px-4 py-1.5 font-semibold text-white hover:bg-slate-700"
       >
         {running ? (replaying ? 'Stop replay' : 'Pause') : 'Play'}
@@ -41,7 +43,7 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
           const value = Number(event.target.value);
           setPace(value);
           localStorage.setItem(PACE_KEY, String(value));
-          autopilot.setPace(value);
+          autopilot.send({ type: 'SET_PACE', paceMs: value });
         }}
         className="rounded border border-slate-400 px-2 py-1 text-sm"
       >
@@ -52,8 +54,8 @@ export function AutoplayControls({ autopilot }: { autopilot: Autopilot }) {
         ))}
       </select>
       {/* One line, so that the toolbar keeps its height; the whole notice is announced and on hover. */}
-      <p role="status" title={autopilot.notice} className="min-w-0 flex-1 truncate text-sm text-slate-700">
-        {autopilot.notice}
+      <p role="status" title={notice} className="min-w-0 flex-1 truncate text-sm text-slate-700">
+        {notice}
       </p>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { memo, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
+import { positionLabel, positionOf } from '@/machines/walkthrough/position';
 import { senderOfStep, titleOf } from '@/lib/diagram/roles';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -50,10 +51,8 @@ function StepCardView({
 }) {
   const titleId = useId();
   const context = useSelector(actor, (snapshot) => snapshot.context);
-  const progress = useSelector(
-    actor,
-    (snapshot) => `${snapshot.context.stepIndex}:${String(snapshot.value)}:${snapshot.context.polls.length}`,
-  );
+  // Where the walkthrough is, as the autopilot tells its moves apart: for scripts that wait on a move.
+  const progress = useSelector(actor, (snapshot) => positionLabel(positionOf(snapshot)));
   const state = useSelector(actor, (snapshot) => ({
     busy: snapshot.hasTag('busy'),
     redirecting: snapshot.matches('redirecting'),

@@ -6,6 +6,16 @@ import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import type { WalkthroughActor } from './types';
 
+type LinkParams = Record<string, string> | undefined;
+
+/** The same parameters: a new snapshot with the same ones leaves the link as it is. */
+const sameParams = (a: LinkParams, b: LinkParams) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    Object.keys(a).length === Object.keys(b).length &&
+    Object.entries(a).every(([name, value]) => b[name] === value));
+
 /**
  * A deep link to the current step: opening it replays the steps before it for real and lands here.
  * With the box ticked, the demo account signs in and consents by itself, so the link runs unattended.
@@ -22,12 +32,12 @@ export function StepLink({
 }) {
   const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
-  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const linked = useSelector(actor, (snapshot) => params?.(snapshot.context), sameParams);
   const [unattended, setUnattended] = useState(true);
   const fieldId = useId();
   const checkId = useId();
   const url = new URL(path, origin);
-  for (const [name, value] of Object.entries(params?.(context) ?? {})) url.searchParams.set(name, value);
+  for (const [name, value] of Object.entries(linked ?? {})) url.searchParams.set(name, value);
   url.searchParams.set('step', String(stepIndex + 1));
   if (unattended) url.searchParams.set('login', 'alice');
   return (

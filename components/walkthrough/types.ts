@@ -1,4 +1,2 @@
-import type { ActorRefFrom } from 'xstate';
-import type { WalkthroughMachine } from '@/machines/walkthrough/create-walkthrough-machine';
-
-export type WalkthroughActor = ActorRefFrom<WalkthroughMachine>;
+export type { WalkthroughActor } from '@/machines/walkthrough/create-walkthrough-machine';
+export type { AutopilotActor } from '@/machines/walkthrough/autopilot-machine';

@@ -74,7 +74,6 @@ export function WalkthroughLoader({
       const callbackUrl = takeCallback(storageKey);
       // A restored run keeps its own start; the input only matters for a fresh one.
       const input: WalkthroughInput = {
-        grant,
         origin,
         ...(stored ? { startSeq: 0, secrets: {}, runId: 'restored' } : await newRun(grant)),
       };

@@ -2,11 +2,11 @@
 
 import { useActorRef, useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { fromPromise, type Snapshot } from 'xstate';
+import type { Snapshot } from 'xstate';
 import { walkthroughBySlug } from '@/machines';
 import type { attackWalkthroughBySlug } from '@/machines/attacks';
 import type { TraceEvent } from '@/lib/trace/types';
-import type { SendInput, WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
+import { sendWith, type WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
 import { RoomPanel } from '../classroom/room-panel';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
@@ -18,12 +18,12 @@ import { expectCallback, forgetRun, markRunForNavigation, newRun, saveRun, sendS
 import { AutoplayControls, storedPace } from './autoplay-controls';
 import { StepCard } from './step-card';
 import { StepLink } from './step-link';
-import { useAutopilot, type Autopilot } from './use-autopilot';
+import { useAutopilot } from './use-autopilot';
 import { PresenterProvider, presentingPath, usePresenter } from './presenter';
 import { ShortcutHelp } from './shortcut-help';
 import { StepList } from './step-list';
 import { useShortcuts } from './use-shortcuts';
-import type { WalkthroughActor } from './types';
+import type { AutopilotActor, WalkthroughActor } from './types';
 import { useTrace } from './use-trace';
 import { useFrontChannelReturn } from './use-front-channel-return';
 import { Workbench } from './workbench';
@@ -50,7 +50,7 @@ export type WalkthroughPlacement = {
 /** What an attack lab page adds to the step pane: it reads the run and may restart or auto-play it. */
 export type WalkthroughExtras = (view: {
   actor: WalkthroughActor;
-  autopilot: Autopilot;
+  autopilot: AutopilotActor;
   /** A fresh run; `params` replace the defaults (an attack's defenses). */
   restart(params?: Record<string, string>): Promise<void>;
   events: TraceEvent[];
@@ -111,7 +111,7 @@ export function Walkthrough({
   const provided = useMemo(
     () =>
       machine.provide({
-        actors: { send: fromPromise(({ input }: { input: SendInput }) => sendStep(input, grant.clientId)) },
+        actors: { send: sendWith((input) => sendStep(input, grant.clientId)) },
         actions: {
           navigate: ({ self }, params: { path: string }) => {
             // After the transition settles, keep the run and leave for the authorization server.
@@ -161,10 +161,9 @@ export function Walkthrough({
   const [helpOpen, setHelpOpen] = useState(false);
 
   const autopilot = useAutopilot(actor, grant, storageKey, returnPath, rules?.stoppedNotice);
-  const { plan: autopilotPlan, stop: stopAutopilot } = autopilot;
   const restart = useCallback(
     async (params?: Record<string, string>) => {
-      if (autopilotPlan) stopAutopilot();
+      if (autopilot.getSnapshot().matches('running')) autopilot.send({ type: 'STOP' });
       forgetRun(storageKey);
       // Restart keeps what the page says a run keeps (an attack's defenses), read before the run is reset.
       const kept = params ?? rules?.restartWith?.(actor.getSnapshot().context);
@@ -172,7 +171,7 @@ export function Walkthrough({
       // A fresh run takes its parameters' starting values from its secrets (initialContext).
       actor.send({ type: 'RESTART', ...run, secrets: { ...run.secrets, ...kept } });
     },
-    [actor, grant, storageKey, autopilotPlan, stopAutopilot, rules],
+    [actor, grant, storageKey, autopilot, rules],
   );
 
   // The presenter provider below owns the view; the P key reaches it through this ref.
@@ -187,7 +186,12 @@ export function Walkthrough({
       toggleDiagram: () => setDiagramView((view) => (view === 'graph' ? 'sequence' : 'graph')),
       toggleHelp: () => setHelpOpen((open) => !open),
       togglePresenter: () => presenterToggle.current(),
-      toggleAutoplay: () => (autopilot.plan ? autopilot.stop() : autopilot.play(storedPace())),
+      toggleAutoplay: () =>
+        autopilot.send(
+          autopilot.getSnapshot().matches('running')
+            ? { type: 'STOP' }
+            : { type: 'PLAY', paceMs: storedPace() },
+        ),
     },
     !placement,
   );

@@ -161,11 +161,15 @@ export type WalkthroughContext = {
   runId: string;
 };
 
-/** What a step's result does to the walkthrough: new values and tokens, an error, or a poll to repeat. */
+/**
+ * What a step's response means for the walkthrough: the step succeeded (with new values and tokens), it
+ * failed (with the error to show), or its answer is still pending (a poll to repeat after the interval,
+ * RFC 8628 §3.5).
+ */
 export type StepOutcome =
-  | { ok: true; values?: Record<string, string>; tokens?: TokenSet }
-  | { ok: false; error: OAuthError }
-  | { ok: 'pending'; error: OAuthError; intervalSeconds: number };
+  | { kind: 'succeeded'; values?: Record<string, string>; tokens?: TokenSet }
+  | { kind: 'failed'; error: OAuthError }
+  | { kind: 'pending'; error: OAuthError; intervalSeconds: number };
 
 export type StepDefinition = {
   id: string;

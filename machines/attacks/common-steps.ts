@@ -61,14 +61,14 @@ export function observed(
   result: ExchangeResult,
   extra: Record<string, string> = {},
 ): StepOutcome {
-  if (result.status >= 500) return { ok: false, error: oauthErrorOf(result) };
+  if (result.status >= 500) return { kind: 'failed', error: oauthErrorOf(result) };
   const values: Record<string, string> = { [`${name}_status`]: String(result.status), ...extra };
   if (result.status >= 400) {
     const error = oauthErrorOf(result);
     values[`${name}_error`] = error.error;
     if (error.error_description) values[`${name}_error_description`] = error.error_description;
   }
-  return { ok: true, values };
+  return { kind: 'succeeded', values };
 }
 
 /**

@@ -12,14 +12,14 @@ function pollOutcome(result: ExchangeResult, interval: number): StepOutcome {
   const body = result.body as { error?: string; error_description?: string };
   if (result.status === 400 && body.error === 'authorization_pending') {
     return {
-      ok: 'pending',
+      kind: 'pending',
       error: { error: body.error, error_description: body.error_description },
       intervalSeconds: interval,
     };
   }
   if (result.status === 400 && body.error === 'slow_down') {
     return {
-      ok: 'pending',
+      kind: 'pending',
       error: { error: body.error, error_description: body.error_description },
       intervalSeconds: interval + 5,
     };
@@ -67,7 +67,7 @@ export const deviceCode: RegisteredGrant = {
         if (result.status !== 200) return tokenOutcome(result);
         const body = result.body as Record<string, string | number>;
         return {
-          ok: true,
+          kind: 'succeeded',
           values: {
             device_code: String(body.device_code),
             user_code: String(body.user_code),

@@ -91,12 +91,12 @@ export function proofExhibit(context: WalkthroughContext, action: StepAction): D
 
 export const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
   result.status < 300
-    ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-    : { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
+    ? { kind: 'succeeded', tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
+    : { kind: 'failed', error: { ...(result.body as { error: string }), status: result.status } };
 
 /** A token response with the proof the browser signed for it (shown decoded in Tokens). */
 export const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>
-  outcome.ok === true && result.dpopProof
+  outcome.kind === 'succeeded' && result.dpopProof
     ? { ...outcome, tokens: { ...outcome.tokens, dpop_proof: result.dpopProof } }
     : outcome;
 
@@ -108,7 +108,7 @@ export function nonceOrTokens(_context: WalkthroughContext, result: ExchangeResu
   const nonce = nonceAskedFor(result);
   if (nonce)
     return {
-      ok: true,
+      kind: 'succeeded',
       values: { dpop_nonce: nonce },
       tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {},
     };

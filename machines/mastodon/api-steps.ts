@@ -24,11 +24,11 @@ export const apiSteps: StepDefinition[] = [
     action: verifyCredentials,
     outcome: (_context, result) => {
       if (result.status !== 200)
-        return { ok: false, error: instanceError(result, 'GET /api/v1/accounts/verify_credentials') };
+        return { kind: 'failed', error: instanceError(result, 'GET /api/v1/accounts/verify_credentials') };
       if (!isJsonObject(result))
-        return { ok: false, error: notMastodon(result, 'GET /api/v1/accounts/verify_credentials') };
+        return { kind: 'failed', error: notMastodon(result, 'GET /api/v1/accounts/verify_credentials') };
       return {
-        ok: true,
+        kind: 'succeeded',
         values: {
           account: String(result.body.acct ?? result.body.username ?? ''),
           account_url: String(result.body.url ?? ''),
@@ -68,10 +68,12 @@ export const apiSteps: StepDefinition[] = [
         form: { status: context.params.status ?? '', visibility: context.params.visibility ?? 'direct' },
       }),
     outcome: (_context, result) => {
-      if (result.status !== 200) return { ok: false, error: instanceError(result, 'POST /api/v1/statuses') };
-      if (!isJsonObject(result)) return { ok: false, error: notMastodon(result, 'POST /api/v1/statuses') };
+      if (result.status !== 200)
+        return { kind: 'failed', error: instanceError(result, 'POST /api/v1/statuses') };
+      if (!isJsonObject(result))
+        return { kind: 'failed', error: notMastodon(result, 'POST /api/v1/statuses') };
       return {
-        ok: true,
+        kind: 'succeeded',
         values: { status_id: String(result.body.id ?? ''), status_url: String(result.body.url ?? '') },
       };
     },
@@ -98,8 +100,8 @@ export const apiSteps: StepDefinition[] = [
       }),
     outcome: (_context, result) =>
       result.status === 200
-        ? { ok: true, values: { revoked: 'yes' } }
-        : { ok: false, error: instanceError(result, 'POST /oauth/revoke') },
+        ? { kind: 'succeeded', values: { revoked: 'yes' } }
+        : { kind: 'failed', error: instanceError(result, 'POST /oauth/revoke') },
   },
   {
     id: 'after-revocation',
@@ -114,9 +116,9 @@ export const apiSteps: StepDefinition[] = [
     // The refusal is the lesson; an instance that still answers 200 has not revoked the token.
     outcome: (_context, result) =>
       result.status === 401
-        ? { ok: true, values: { refused_after_revocation: String(result.status) } }
+        ? { kind: 'succeeded', values: { refused_after_revocation: String(result.status) } }
         : {
-            ok: false,
+            kind: 'failed',
             error: {
               error: 'token_still_accepted',
               error_description: `The instance answered ${result.status} instead of 401: it has not stopped accepting the revoked token.`,

@@ -6,16 +6,19 @@ import { CLIENT_NAME, endpoint, MASTODON_RFC, scopesFor, send, strings } from '.
 /** Finding out what the instance is and supports, then registering the app there (or reusing it). */
 function metadataOutcome(result: ExchangeResult, instance: string): StepOutcome {
   if (result.status === 404)
-    return { ok: true, values: { metadata: 'no', pkce: '', profile_scope: 'no', expected_issuer: '' } };
-  if (result.status !== 200) return { ok: false, error: instanceError(result, 'The metadata document') };
+    return {
+      kind: 'succeeded',
+      values: { metadata: 'no', pkce: '', profile_scope: 'no', expected_issuer: '' },
+    };
+  if (result.status !== 200) return { kind: 'failed', error: instanceError(result, 'The metadata document') };
   if (!isJsonObject(result) || typeof result.body.authorization_endpoint !== 'string')
-    return { ok: false, error: notMastodon(result, 'GET /.well-known/oauth-authorization-server') };
+    return { kind: 'failed', error: notMastodon(result, 'GET /.well-known/oauth-authorization-server') };
   const body = result.body;
   const checked = checkedEndpoints(body, instance);
-  if (!checked.ok) return checked;
+  if (!checked.ok) return { kind: 'failed', error: checked.error };
   const scopes = strings(body.scopes_supported);
   return {
-    ok: true,
+    kind: 'succeeded',
     values: {
       metadata: 'yes',
       ...checked.endpoints,
@@ -30,13 +33,13 @@ function metadataOutcome(result: ExchangeResult, instance: string): StepOutcome 
 }
 
 function instanceOutcome(result: ExchangeResult, what: string, missingIsFine: boolean): StepOutcome {
-  if (result.status === 404 && missingIsFine) return { ok: true, values: { instance_v2: 'no' } };
-  if (result.status !== 200) return { ok: false, error: instanceError(result, what) };
+  if (result.status === 404 && missingIsFine) return { kind: 'succeeded', values: { instance_v2: 'no' } };
+  if (result.status !== 200) return { kind: 'failed', error: instanceError(result, what) };
   if (!isJsonObject(result) || typeof result.body.version !== 'string')
-    return { ok: false, error: notMastodon(result, what) };
+    return { kind: 'failed', error: notMastodon(result, what) };
   const version = result.body.version;
   return {
-    ok: true,
+    kind: 'succeeded',
     values: {
       instance_v2: missingIsFine ? 'yes' : 'no',
       version,
@@ -113,15 +116,15 @@ export const discoverySteps: StepDefinition[] = [
             },
           }),
     outcome: ({ values }, result) => {
-      if (result.status !== 200) return { ok: false, error: instanceError(result, 'POST /api/v1/apps') };
+      if (result.status !== 200) return { kind: 'failed', error: instanceError(result, 'POST /api/v1/apps') };
       if (
         !isJsonObject(result) ||
         typeof result.body.client_id !== 'string' ||
         typeof result.body.client_secret !== 'string'
       )
-        return { ok: false, error: notMastodon(result, 'POST /api/v1/apps') };
+        return { kind: 'failed', error: notMastodon(result, 'POST /api/v1/apps') };
       return {
-        ok: true,
+        kind: 'succeeded',
         values: {
           client_id: result.body.client_id,
           client_secret: result.body.client_secret,

@@ -99,12 +99,12 @@ function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
         },
       }),
     outcome: (_context, result) => {
-      if (result.status !== 200) return { ok: false, error: instanceError(result, 'POST /oauth/token') };
+      if (result.status !== 200) return { kind: 'failed', error: instanceError(result, 'POST /oauth/token') };
       if (!isJsonObject(result) || typeof result.body.access_token !== 'string')
-        return { ok: false, error: notMastodon(result, 'POST /oauth/token') };
+        return { kind: 'failed', error: notMastodon(result, 'POST /oauth/token') };
       const body = result.body;
       return {
-        ok: true,
+        kind: 'succeeded',
         tokens: {
           access_token: body.access_token as string,
           token_type: String(body.token_type ?? 'Bearer'),

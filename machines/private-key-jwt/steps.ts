@@ -80,7 +80,7 @@ export const privateKeyJwt: RegisteredGrant = {
         }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
-        return outcome.ok === true
+        return outcome.kind === 'succeeded'
           ? { ...outcome, values: keepAssertion(result, 'client_assertion') }
           : outcome;
       },

@@ -30,9 +30,12 @@ const classicUrl = (context: WalkthroughContext) => authorizationUrl(authorizati
 function pushedOutcome(result: ExchangeResult): StepOutcome {
   const body = result.body as { request_uri?: string; expires_in?: number; error?: string };
   if (result.status === 201 && body.request_uri)
-    return { ok: true, values: { request_uri: body.request_uri, expires_in: String(body.expires_in ?? '') } };
+    return {
+      kind: 'succeeded',
+      values: { request_uri: body.request_uri, expires_in: String(body.expires_in ?? '') },
+    };
   return {
-    ok: false,
+    kind: 'failed',
     error: { error: body.error ?? 'invalid_response', ...(result.body as object), status: result.status },
   };
 }

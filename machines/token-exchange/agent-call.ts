@@ -26,7 +26,9 @@ export const agentCall = (
     exhibit: (context) => proofExhibit(context, definition.action(context)),
     outcome: (_context, result) => {
       const outcome = resourceOutcome(result);
-      return outcome.ok === true && result.dpopProof ? { ok: true, tokens: proofShown(result) } : outcome;
+      return outcome.kind === 'succeeded' && result.dpopProof
+        ? { kind: 'succeeded', tokens: proofShown(result) }
+        : outcome;
     },
   };
   return definition;

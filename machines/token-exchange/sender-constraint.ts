@@ -55,11 +55,14 @@ export function subjectTokenOutcome(context: WalkthroughContext, result: Exchang
   // Asked for a nonce: the same request again at once, with it (the action reads it from this answer).
   if (nonce)
     return {
-      ok: 'pending',
+      kind: 'pending',
       intervalSeconds: 0,
       error: { error: 'use_dpop_nonce', error_description: 'the server asked for its DPoP nonce' },
     };
   const outcome = tokenOutcome(result);
-  if (outcome.ok !== true) return outcome;
-  return { ok: true, tokens: { subject_token: outcome.tokens?.access_token, ...proofShown(result) } };
+  if (outcome.kind !== 'succeeded') return outcome;
+  return {
+    kind: 'succeeded',
+    tokens: { subject_token: outcome.tokens?.access_token, ...proofShown(result) },
+  };
 }

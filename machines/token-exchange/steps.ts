@@ -103,8 +103,8 @@ export const tokenExchange: RegisteredGrant = {
         tokenRequest({ grant_type: 'client_credentials' }, { via: 'client-backend', clientId: AGENT_ID }),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
-        return outcome.ok === true
-          ? { ok: true, tokens: { actor_token: outcome.tokens?.access_token } }
+        return outcome.kind === 'succeeded'
+          ? { kind: 'succeeded', tokens: { actor_token: outcome.tokens?.access_token } }
           : outcome;
       },
     },
@@ -127,7 +127,7 @@ export const tokenExchange: RegisteredGrant = {
         ),
       outcome: (_context, result) => {
         const outcome = tokenOutcome(result);
-        return outcome.ok === true && result.dpopProof
+        return outcome.kind === 'succeeded' && result.dpopProof
           ? { ...outcome, tokens: { ...outcome.tokens, ...proofShown(result) } }
           : outcome;
       },

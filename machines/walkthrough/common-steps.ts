@@ -64,17 +64,18 @@ export const PARAMS = {
   },
 } satisfies Record<string, ParamSpec>;
 
-const asError = (result: ExchangeResult) => ({
+/** An error response's body as the server sent it (RFC 6749 §5.2), with its status. */
+export const asError = (result: ExchangeResult) => ({
   ...(result.body as { error: string; error_description?: string }),
   status: result.status,
 });
 
 /** A token endpoint answer: the tokens on 200 (RFC 6749 §5.1), the error otherwise (§5.2). */
 export function tokenOutcome(result: ExchangeResult): StepOutcome {
-  if (result.status !== 200) return { ok: false, error: asError(result) };
+  if (result.status !== 200) return { kind: 'failed', error: asError(result) };
   const body = result.body as TokenSet;
   return {
-    ok: true,
+    kind: 'succeeded',
     tokens: {
       access_token: body.access_token,
       token_type: body.token_type,
@@ -88,7 +89,7 @@ export function tokenOutcome(result: ExchangeResult): StepOutcome {
 
 /** A protected resource's answer: a refusal (401, 403, 422) is a real answer worth reading, not a crash. */
 export function resourceOutcome(result: ExchangeResult): StepOutcome {
-  return result.status < 500 ? { ok: true } : { ok: false, error: asError(result) };
+  return result.status < 500 ? { kind: 'succeeded' } : { kind: 'failed', error: asError(result) };
 }
 
 /** Only the parameters with a value: an emptied field leaves the parameter out of the request. */

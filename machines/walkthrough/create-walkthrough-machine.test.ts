@@ -50,6 +50,32 @@ describe('walkthrough machine', () => {
     expect(answered.context.lastResult?.status).toBe(200);
   });
 
+  it("reads each response once, with the step's own reading", async () => {
+    const readings: number[] = [];
+    const counted = {
+      ...grant,
+      steps: grant.steps.map((step) =>
+        step.id === 'token'
+          ? {
+              ...step,
+              outcome: (_context: unknown, result: { status: number }) => {
+                readings.push(result.status);
+                return { kind: 'succeeded' as const, values: { read: 'once' } };
+              },
+            }
+          : step,
+      ),
+    };
+    const run = runWalkthrough(createWalkthroughMachine(counted), counted, () => tokenResponse());
+    await run.next();
+    run.actor.send({ type: 'CALLBACK', url: callbackUrl({ code: 'c-1', state: 'state-123' }) });
+    await run.next();
+    const answered = await run.next();
+    expect(answered.value).toBe('complete');
+    expect(answered.context.values.read).toBe('once');
+    expect(readings).toEqual([200]);
+  });
+
   it('shows an OAuth error verbatim and lets the learner retry the step', async () => {
     let answer = json(400, { error: 'invalid_grant', error_description: 'grant request is invalid' });
     const run = runWalkthrough(machine, grant, () => answer);

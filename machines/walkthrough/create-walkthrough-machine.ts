@@ -1,19 +1,21 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assertEvent, assign, setup, type ActorRefFrom, type ErrorActorEvent } from 'xstate';
 import { acceptCallback, callbackError, parseCallback } from './callback';
+import {
+  isLastStep,
+  lastAuthorizationRequest,
+  navigationOf,
+  requestOf,
+  stepAt,
+  actionOf,
+} from './current-step';
+import { sendWith, type StepAnswer } from './step-answer';
 import {
   initialContext,
   type Context,
   type WalkthroughEvent,
   type WalkthroughInput,
 } from './walkthrough-context';
-import type {
-  ExchangeResult,
-  GrantDefinition,
-  StepAction,
-  StepDefinition,
-  StepOutcome,
-  WalkthroughContext,
-} from '../../lib/walkthrough/types';
+import type { GrantDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
 
 export {
   initialContext,
@@ -23,14 +25,19 @@ export {
   type WalkthroughEvent,
   type WalkthroughInput,
 } from './walkthrough-context';
+export { sendWith, type StepAnswer, type Transport } from './step-answer';
 
-const defaultOutcome = (result: ExchangeResult): StepOutcome =>
-  result.status >= 200 && result.status < 300
-    ? { ok: true }
-    : {
-        ok: false,
-        error: { ...(result.body as { error: string; error_description?: string }), status: result.status },
-      };
+/** What the walkthrough's states say about it, for the page to read (`snapshot.hasTag`). */
+export type WalkthroughTag =
+  'awaiting-user' | 'busy' | 'front-channel' | 'interrupted' | 'polling' | 'answered' | 'error' | 'complete';
+
+/** The machine's types: setup() reads only their types, never these (absent) values. */
+const types: {
+  context?: Context;
+  events?: WalkthroughEvent;
+  input?: WalkthroughInput;
+  tags?: WalkthroughTag;
+} = {};
 
 /** The state a step's history entry keeps: everything but the history itself. */
 const snapshotOf = ({ history: _history, ...rest }: Context): WalkthroughContext => {
@@ -38,32 +45,36 @@ const snapshotOf = ({ history: _history, ...rest }: Context): WalkthroughContext
   return rest;
 };
 
+/** What a response leaves in the run, by what it means for the step (read once, by the send actor). */
+function answered(context: Context, { result, outcome }: StepAnswer): Partial<Context> {
+  switch (outcome.kind) {
+    case 'pending':
+      return {
+        lastResult: result,
+        polls: [...context.polls, result],
+        values: { ...context.values, interval: String(outcome.intervalSeconds) },
+      };
+    case 'failed':
+      return { lastResult: result, error: outcome.error };
+    case 'succeeded':
+      return {
+        lastResult: result,
+        values: { ...context.values, ...outcome.values },
+        tokens: { ...context.tokens, ...outcome.tokens },
+      };
+  }
+}
+
 /**
- * One walkthrough machine per grant, from the grant's step definitions. Pure: the I/O (sending a
- * request, navigating the browser) is done by the `send` actor and the `navigate` action, which the page
- * provides and tests fake.
+ * One walkthrough machine per grant, from the grant's step definitions: the grant is given here once,
+ * and a run's input says only where it starts. Pure: the I/O (sending a request, navigating the browser)
+ * is done by the `send` actor and the `navigate` action, which the page provides and tests fake.
  */
 export function createWalkthroughMachine(grant: GrantDefinition) {
-  const stepAt = (context: WalkthroughContext): StepDefinition => grant.steps[context.stepIndex]!;
-  const actionOf = (context: WalkthroughContext): StepAction => stepAt(context).action(context);
-  const isLast = (context: WalkthroughContext) => context.stepIndex >= grant.steps.length - 1;
-  const lastAuthorizationRequest = (context: Context) =>
-    context.history.findLastIndex((entry) => grant.steps[entry.stepIndex]!.action(entry).kind === 'navigate');
-  const getNewCode = {
-    REAUTHORIZE: { guard: 'hasAuthorizationRequest', target: '.redirecting', actions: 'reauthorize' },
-  } as const;
-
   return setup({
-    types: {
-      context: {} as Context,
-      events: {} as WalkthroughEvent,
-      input: {} as WalkthroughInput,
-    },
+    types,
     actors: {
-      send: fromPromise<
-        ExchangeResult,
-        { action: Extract<StepAction, { kind: 'send' }>; context: WalkthroughContext }
-      >(async () => {
+      send: sendWith(async () => {
         throw new Error('the page provides the send actor');
       }),
     },
@@ -83,49 +94,76 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         const previous = context.history.at(-1);
         return previous ? { ...previous, history: context.history.slice(0, -1) } : {};
       }),
-      restart: assign(({ context, event }) =>
-        event.type === 'RESTART' ? initialContext(grant, context.origin, event) : {},
-      ),
-      setParam: assign(({ context, event }) =>
-        event.type === 'SET_PARAM' ? { params: { ...context.params, [event.name]: event.value } } : {},
-      ),
+      restart: assign(({ context, event }) => {
+        assertEvent(event, 'RESTART');
+        return initialContext(grant, context.origin, event);
+      }),
+      setParam: assign(({ context, event }) => {
+        assertEvent(event, 'SET_PARAM');
+        return { params: { ...context.params, [event.name]: event.value } };
+      }),
       clearError: assign({ error: undefined }),
       // Back to the last authorization request as it was sent; the code (and anything after it) is dropped.
       reauthorize: assign(({ context }) => {
-        const index = lastAuthorizationRequest(context);
+        const index = lastAuthorizationRequest(grant, context);
         const entry = context.history[index];
         if (!entry) return {};
         // A snapshot leaves out what was unset then: unset it again explicitly.
         const cleared = { callback: undefined, lastResult: undefined, error: undefined, polls: [] };
         return { ...cleared, ...entry, history: context.history.slice(0, index) };
       }),
+      // The client's checks (or, for a step that teaches a refusal, that refusal exactly) failed.
+      refuseCallback: assign(({ context, event }) => {
+        assertEvent(event, 'CALLBACK');
+        return {
+          callback: parseCallback(event.url),
+          error: callbackError(context, stepAt(grant, context), event.url),
+        };
+      }),
+      // Runs after 'advance': the step the callback answered is the one just moved past.
+      acceptCallback: assign(({ context, event }) => {
+        assertEvent(event, 'CALLBACK');
+        const answeredStep = grant.steps[context.stepIndex - 1];
+        return answeredStep ? acceptCallback(context, answeredStep, parseCallback(event.url)) : {};
+      }),
+      storeAnswer: assign(({ context }, answer: StepAnswer) => answered(context, answer)),
+      storeNetworkError: assign((_args, error: unknown) => ({
+        error: {
+          error: 'network_error',
+          error_description: error instanceof Error ? error.message : 'The request could not be sent.',
+        },
+      })),
     },
     guards: {
-      isNavigation: ({ context }) => actionOf(context).kind === 'navigate',
-      isSend: ({ context }) => actionOf(context).kind === 'send',
+      isNavigation: ({ context }) => actionOf(grant, context).kind === 'navigate',
+      isSend: ({ context }) => actionOf(grant, context).kind === 'send',
+      isLastStep: ({ context }) => isLastStep(grant, context),
       hasPreviousStep: ({ context }) => context.history.length > 0,
-      hasAuthorizationRequest: ({ context }) => lastAuthorizationRequest(context) >= 0,
+      hasAuthorizationRequest: ({ context }) => lastAuthorizationRequest(grant, context) >= 0,
+      callbackRefused: ({ context, event }) => {
+        assertEvent(event, 'CALLBACK');
+        return callbackError(context, stepAt(grant, context), event.url) !== undefined;
+      },
+      isPending: (_args, answer: StepAnswer) => answer.outcome.kind === 'pending',
+      isFailure: (_args, answer: StepAnswer) => answer.outcome.kind === 'failed',
     },
     delays: {
       pollInterval: ({ context }) => Number(context.values.interval ?? 5) * 1000,
     },
   }).createMachine({
     id: `walkthrough-${grant.slug}`,
-    context: ({ input }) => initialContext(input.grant, input.origin, input),
+    context: ({ input }) => initialContext(grant, input.origin, input),
     initial: 'ready',
     on: {
       RESTART: { target: '.ready', actions: 'restart' },
-      ...getNewCode,
+      REAUTHORIZE: { guard: 'hasAuthorizationRequest', target: '.redirecting', actions: 'reauthorize' },
     },
     states: {
       ready: {
         tags: ['awaiting-user'],
         on: {
           NEXT: [
-            {
-              guard: 'isNavigation',
-              target: 'redirecting',
-            },
+            { guard: 'isNavigation', target: 'redirecting' },
             { guard: 'isSend', target: 'sending' },
             // A callback or a person's visit elsewhere: nothing to send, move on.
             { target: 'advancing' },
@@ -136,37 +174,17 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       },
       advancing: {
         always: [
-          { guard: ({ context }) => isLast(context), target: 'complete' },
+          { guard: 'isLastStep', target: 'complete' },
           { target: 'ready', actions: 'advance' },
         ],
       },
       redirecting: {
         tags: ['busy', 'front-channel'],
-        entry: {
-          type: 'navigate',
-          params: ({ context }) => ({ path: (actionOf(context) as { path: string }).path }),
-        },
+        entry: { type: 'navigate', params: ({ context }) => ({ path: navigationOf(grant, context).path }) },
         on: {
           CALLBACK: [
-            // The client's checks (or, for a step that teaches a refusal, that refusal exactly) failed.
-            {
-              guard: ({ context, event }) => callbackError(context, stepAt(context), event.url) !== undefined,
-              target: 'failed',
-              actions: assign(({ context, event }) => ({
-                callback: parseCallback(event.url),
-                error: callbackError(context, stepAt(context), event.url),
-              })),
-            },
-            {
-              target: 'ready',
-              actions: [
-                'advance',
-                // The step the callback answered: 'advance' has just moved past it.
-                assign(({ context, event }) =>
-                  acceptCallback(context, grant.steps[context.stepIndex - 1]!, parseCallback(event.url)),
-                ),
-              ],
-            },
+            { guard: 'callbackRefused', target: 'failed', actions: 'refuseCallback' },
+            { target: 'ready', actions: ['advance', 'acceptCallback'] },
           ],
           BACK: { target: 'ready' },
           RETURNED: { target: 'interrupted' },
@@ -186,60 +204,29 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         invoke: {
           src: 'send',
           input: ({ context }) => ({
-            action: actionOf(context) as Extract<StepAction, { kind: 'send' }>,
+            action: requestOf(grant, context),
+            step: stepAt(grant, context),
             context,
           }),
           onDone: [
             {
-              guard: ({ context, event }) =>
-                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
-                'pending',
+              guard: { type: 'isPending', params: ({ event }) => event.output },
               target: 'waitingToPoll',
-              actions: assign(({ context, event }) => {
-                const outcome = stepAt(context).outcome!(context, event.output) as Extract<
-                  StepOutcome,
-                  { ok: 'pending' }
-                >;
-                return {
-                  lastResult: event.output,
-                  polls: [...context.polls, event.output],
-                  values: { ...context.values, interval: String(outcome.intervalSeconds) },
-                };
-              }),
+              actions: { type: 'storeAnswer', params: ({ event }) => event.output },
             },
             {
-              guard: ({ context, event }) =>
-                (stepAt(context).outcome?.(context, event.output) ?? defaultOutcome(event.output)).ok ===
-                false,
+              guard: { type: 'isFailure', params: ({ event }) => event.output },
               target: 'failed',
-              actions: assign(({ context, event }) => {
-                const outcome = (stepAt(context).outcome?.(context, event.output) ??
-                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: false }>;
-                return { lastResult: event.output, error: outcome.error };
-              }),
+              actions: { type: 'storeAnswer', params: ({ event }) => event.output },
             },
-            {
-              target: 'succeeded',
-              actions: assign(({ context, event }) => {
-                const outcome = (stepAt(context).outcome?.(context, event.output) ??
-                  defaultOutcome(event.output)) as Extract<StepOutcome, { ok: true }>;
-                return {
-                  lastResult: event.output,
-                  values: { ...context.values, ...outcome.values },
-                  tokens: { ...context.tokens, ...outcome.tokens },
-                };
-              }),
-            },
+            { target: 'succeeded', actions: { type: 'storeAnswer', params: ({ event }) => event.output } },
           ],
           onError: {
             target: 'failed',
-            actions: assign(({ event }) => ({
-              error: {
-                error: 'network_error',
-                error_description:
-                  event.error instanceof Error ? event.error.message : 'The request could not be sent.',
-              },
-            })),
+            actions: {
+              type: 'storeNetworkError',
+              params: ({ event }: { event: ErrorActorEvent }) => event.error,
+            },
           },
         },
       },
@@ -251,7 +238,7 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       succeeded: {
         tags: ['awaiting-user', 'answered'],
         // The last response ends the flow at once: there is nothing left to press "Next step" for.
-        always: { guard: ({ context }) => isLast(context), target: 'complete' },
+        always: { guard: 'isLastStep', target: 'complete' },
         on: {
           NEXT: { target: 'ready', actions: 'advance' },
           BACK: { target: 'ready' },
@@ -273,3 +260,4 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
 }
 
 export type WalkthroughMachine = ReturnType<typeof createWalkthroughMachine>;
+export type WalkthroughActor = ActorRefFrom<WalkthroughMachine>;

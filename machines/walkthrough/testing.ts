@@ -1,5 +1,5 @@
-import { createActor, fromPromise, SimulatedClock, waitFor } from 'xstate';
-import type { SendInput, WalkthroughMachine } from './create-walkthrough-machine';
+import { createActor, SimulatedClock, waitFor } from 'xstate';
+import { sendWith, type WalkthroughMachine } from './create-walkthrough-machine';
 import type { ExchangeResult, GrantDefinition, StepAction } from '../../lib/walkthrough/types';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -22,20 +22,23 @@ export function runWalkthrough(
   respond: (action: SentRequest) => ExchangeResult | Promise<ExchangeResult>,
   secrets: Record<string, string> = SECRETS,
 ) {
+  // The machine carries its grant; a test names it too, and must name the same one.
+  if (machine.id !== `walkthrough-${grant.slug}`)
+    throw new Error(`${machine.id} is not ${grant.slug}'s machine`);
   const sent: SentRequest[] = [];
   const navigations: string[] = [];
   const clock = new SimulatedClock();
   const actor = createActor(
     machine.provide({
       actors: {
-        send: fromPromise(async ({ input }: { input: SendInput }) => {
+        send: sendWith(async (input) => {
           sent.push(input.action);
           return respond(input.action);
         }),
       },
       actions: { navigate: (_, params: { path: string }) => void navigations.push(params.path) },
     }),
-    { input: { grant, origin: ORIGIN, startSeq: 7, secrets, runId: 'run-test-1' }, clock },
+    { input: { origin: ORIGIN, startSeq: 7, secrets, runId: 'run-test-1' }, clock },
   ).start();
   const settle = () =>
     waitFor(

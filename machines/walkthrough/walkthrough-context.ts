@@ -1,4 +1,9 @@
-import type { GrantDefinition, StepAction, WalkthroughContext } from '../../lib/walkthrough/types';
+import type {
+  GrantDefinition,
+  StepAction,
+  StepDefinition,
+  WalkthroughContext,
+} from '../../lib/walkthrough/types';
 
 /** What a walkthrough machine is told and what it starts from; the machine is in ./create-walkthrough-machine.ts. */
 
@@ -16,14 +21,15 @@ export type WalkthroughEvent =
 
 /** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */
 export type RunStart = { startSeq: number; secrets: Record<string, string>; runId: string };
-export type WalkthroughInput = { grant: GrantDefinition; origin: string } & RunStart;
+/** Where a run starts; the grant is the machine's own (createWalkthroughMachine). */
+export type WalkthroughInput = { origin: string } & RunStart;
 
 /** The walkthrough's context with the steps it can go back to. */
 export type Context = WalkthroughContext & { history: WalkthroughContext[] };
 
 export type SendAction = Extract<StepAction, { kind: 'send' }>;
-/** What the `send` actor receives: the request to make, and the walkthrough it belongs to. */
-export type SendInput = { action: SendAction; context: WalkthroughContext };
+/** What the `send` actor receives: the request to make, the step that makes it, and the walkthrough it belongs to. */
+export type SendInput = { action: SendAction; step: StepDefinition; context: WalkthroughContext };
 
 export function initialContext(
   grant: GrantDefinition,

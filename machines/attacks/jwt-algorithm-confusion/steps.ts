@@ -83,8 +83,9 @@ export const jwtAlgorithmConfusion: AttackScenario = {
       outcome: (_context, result) => {
         const token = (result.body as { access_token?: unknown } | null)?.access_token;
         // Without a real token of its own the attacker has nothing to copy: the run stops, no verdict.
-        if (result.status !== 200 || typeof token !== 'string') return { ok: false, error: errorOf(result) };
-        return { ok: true, values: { attacker_token: token } };
+        if (result.status !== 200 || typeof token !== 'string')
+          return { kind: 'failed', error: errorOf(result) };
+        return { kind: 'succeeded', values: { attacker_token: token } };
       },
     },
     {

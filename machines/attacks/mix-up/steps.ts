@@ -36,7 +36,7 @@ function chosenServer(on: boolean, body: unknown): StepOutcome | undefined {
   )
     return undefined;
   return {
-    ok: true,
+    kind: 'succeeded',
     values: {
       chosen_issuer: issuer,
       chosen_authorization_endpoint: authorization_endpoint,
@@ -106,7 +106,7 @@ export const mixUp: AttackScenario = {
       }),
       outcome: (context, result) =>
         (result.status === 200 ? chosenServer(isOn(context, ISS), result.body) : undefined) ?? {
-          ok: false,
+          kind: 'failed',
           error: errorOf(result),
         },
     },

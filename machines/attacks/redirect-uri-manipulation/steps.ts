@@ -75,7 +75,7 @@ export const redirectUriManipulation: AttackScenario = {
         ),
       // The server's refusal ends the attack here: there is no link worth sending to alice.
       outcome: (_context, result) =>
-        result.status === 200 ? observed('link', result) : { ok: false, error: errorOf(result) },
+        result.status === 200 ? observed('link', result) : { kind: 'failed', error: errorOf(result) },
     },
     {
       id: 'lure',

@@ -17,12 +17,12 @@ describe('expectRefusal', () => {
   });
 
   it('takes the expected error with its status as the step’s success', () => {
-    expect(reuse(context, answer(400, { error: 'invalid_grant' }))).toEqual({ ok: true });
+    expect(reuse(context, answer(400, { error: 'invalid_grant' }))).toEqual({ kind: 'succeeded' });
   });
 
   it('says what the server got wrong when it accepts the request', () => {
     expect(reuse(context, answer(200, { access_token: 'a' }))).toEqual({
-      ok: false,
+      kind: 'failed',
       error: {
         error: 'unexpected_success',
         error_description: 'The server accepted a reused refresh token.',
@@ -34,11 +34,11 @@ describe('expectRefusal', () => {
     expect(
       reuse(context, answer(401, { error: 'invalid_client', error_description: 'no such client' })),
     ).toEqual({
-      ok: false,
+      kind: 'failed',
       error: { error: 'invalid_client', error_description: 'no such client', status: 401 },
     });
     expect(reuse(context, answer(400, { error: 'invalid_request' }))).toMatchObject({
-      ok: false,
+      kind: 'failed',
       error: { error: 'invalid_request', status: 400 },
     });
   });
@@ -50,13 +50,13 @@ describe('expectRefusal', () => {
       challenge: true,
       ifAccepted: 'accepted',
     });
-    expect(bound(context, answer(401, { error: 'invalid_token' }))).toMatchObject({ ok: false });
+    expect(bound(context, answer(401, { error: 'invalid_token' }))).toMatchObject({ kind: 'failed' });
     expect(
       bound(
         context,
         answer(401, { error: 'invalid_token' }, { 'WWW-Authenticate': 'DPoP error="invalid_token"' }),
       ),
-    ).toEqual({ ok: true });
+    ).toEqual({ kind: 'succeeded' });
   });
 
   it('keeps what the step shows of the refusal, and words an acceptance from the run', () => {
@@ -67,7 +67,7 @@ describe('expectRefusal', () => {
       keep: () => ({ values: { kept: 'yes' } }),
     });
     expect(step(context, answer(401, { error: 'invalid_client' }))).toEqual({
-      ok: true,
+      kind: 'succeeded',
       values: { kept: 'yes' },
     });
     expect(step(context, answer(200, {}))).toMatchObject({

@@ -27,7 +27,7 @@ export function oauthErrorOf(result: ExchangeResult): OAuthError {
 }
 
 /** What a refusal step keeps of the refusal (the proof or assertion it went with). */
-type Kept = Omit<Extract<StepOutcome, { ok: true }>, 'ok'>;
+type Kept = Omit<Extract<StepOutcome, { kind: 'succeeded' }>, 'kind'>;
 
 export type ExpectedRefusal = {
   /** The status the refusal comes with: 400 at the token endpoint (RFC 6749 §5.2), 401 for a client or a token. */
@@ -53,16 +53,16 @@ export const expectRefusal =
       result.status === expected.status &&
       errorCode(result) === expected.error &&
       (!expected.challenge || Boolean(responseHeader(result, 'www-authenticate')));
-    if (refused) return { ok: true, ...expected.keep?.(result) };
+    if (refused) return { kind: 'succeeded', ...expected.keep?.(result) };
     if (result.status < 300) {
       const { ifAccepted } = expected;
       return {
-        ok: false,
+        kind: 'failed',
         error: {
           error: 'unexpected_success',
           error_description: typeof ifAccepted === 'string' ? ifAccepted : ifAccepted(context),
         },
       };
     }
-    return { ok: false, error: oauthErrorOf(result) };
+    return { kind: 'failed', error: oauthErrorOf(result) };
   };

@@ -141,7 +141,7 @@ describe('refreshedTokens (RFC 6749 §6)', () => {
 
   it('takes the new refresh token a rotating server sends, and keeps the spent one to show its reuse fails', () => {
     expect(refreshedTokens(context, answer({ access_token: 'a2', refresh_token: 'rt-2' }))).toMatchObject({
-      ok: true,
+      kind: 'succeeded',
       tokens: { access_token: 'a2', refresh_token: 'rt-2', rotated_refresh_token: 'rt-1' },
     });
   });
@@ -154,7 +154,7 @@ describe('refreshedTokens (RFC 6749 §6)', () => {
 
   it('passes a refusal on as the token endpoint sent it', () => {
     expect(refreshedTokens(context, { status: 400, headers: {}, body: { error: 'invalid_grant' } })).toEqual({
-      ok: false,
+      kind: 'failed',
       error: { error: 'invalid_grant', status: 400 },
     });
   });
@@ -177,11 +177,14 @@ describe('tokenRequestStep', () => {
       { id: 't', title: 'T', explanation: 'E', rfc: { label: 'l', href: 'h' } },
       send,
     );
-    expect(step.outcome?.({} as never, ok)).toMatchObject({ ok: true, tokens: { access_token: 'a' } });
+    expect(step.outcome?.({} as never, ok)).toMatchObject({
+      kind: 'succeeded',
+      tokens: { access_token: 'a' },
+    });
     expect(
       step.outcome?.({} as never, { status: 400, headers: {}, body: { error: 'invalid_grant' } }),
     ).toEqual({
-      ok: false,
+      kind: 'failed',
       error: { error: 'invalid_grant', status: 400 },
     });
     const own = tokenRequestStep(
@@ -190,11 +193,11 @@ describe('tokenRequestStep', () => {
         title: 'T',
         explanation: 'E',
         rfc: { label: 'l', href: 'h' },
-        outcome: () => ({ ok: true }),
+        outcome: () => ({ kind: 'succeeded' }),
       },
       send,
     );
-    expect(own.outcome?.({} as never, ok)).toEqual({ ok: true });
+    expect(own.outcome?.({} as never, ok)).toEqual({ kind: 'succeeded' });
   });
 
   it('lets an attacker send it', () => {

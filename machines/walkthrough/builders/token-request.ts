@@ -94,10 +94,10 @@ export const refreshTokenForm = (refreshToken: string, more: Record<string, stri
  */
 export function refreshedTokens(context: WalkthroughContext, result: ExchangeResult): StepOutcome {
   const outcome = tokenOutcome(result);
-  if (outcome.ok !== true) return outcome;
+  if (outcome.kind !== 'succeeded') return outcome;
   const previous = context.tokens.refresh_token;
   return {
-    ok: true,
+    kind: 'succeeded',
     tokens: {
       ...outcome.tokens,
       refresh_token: outcome.tokens?.refresh_token ?? previous,
