@@ -3,6 +3,8 @@
 import { attackBySlug } from '@/machines/attacks/registry';
 
 import { useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { followedStep } from '@/lib/rooms/room-messages';
 import type { RoomView } from '@/lib/rooms/room-view';
 import type { TokenSet } from '@/lib/walkthrough/types';
 import { grantBySlug } from '@/machines/registry';
@@ -15,7 +17,7 @@ import { resourceOwnerPartOf } from '@/lib/diagram/resource-owner';
 import { followedMainExchange } from '@/lib/rooms/followed-main-exchange';
 import { FollowerStep } from './follower-step';
 
-export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
+export type InstructorStep = z.infer<typeof followedStep>;
 
 const NO_VIEW: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
 
