@@ -8,6 +8,7 @@ import type {
 } from '../../lib/walkthrough/types';
 import { errorCode, expectRefusal, responseHeader } from '../walkthrough/builders/expect-refusal';
 import { tokenOutcome } from '../walkthrough/common-steps';
+import { oauthErrorIn } from '../../lib/walkthrough/response-bodies';
 
 export const DPOP_RFC = {
   proof: { label: 'RFC 9449 §4', href: 'https://www.rfc-editor.org/rfc/rfc9449#section-4' },
@@ -91,7 +92,7 @@ export function proofExhibit(context: WalkthroughContext, action: StepAction): D
 export const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
   result.status < 300
     ? { ok: true, tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-    : { ok: false, error: { ...(result.body as { error: string }), status: result.status } };
+    : { ok: false, error: oauthErrorIn(result) };
 
 /** A token response with the proof the browser signed for it (shown decoded in Tokens). */
 export const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>

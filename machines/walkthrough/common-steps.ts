@@ -1,4 +1,5 @@
-import type { ExchangeResult, ParamSpec, StepOutcome, TokenSet } from '../../lib/walkthrough/types';
+import type { ExchangeResult, ParamSpec, StepOutcome } from '../../lib/walkthrough/types';
+import { oauthErrorIn, tokenResponseOf } from '../../lib/walkthrough/response-bodies';
 
 /** The playground's callback: where every browser-based demo client is redirected. */
 export const CALLBACK_PATH = '/callback';
@@ -69,15 +70,10 @@ export const PARAMS = {
   },
 } satisfies Record<string, ParamSpec>;
 
-const asError = (result: ExchangeResult) => ({
-  ...(result.body as { error: string; error_description?: string }),
-  status: result.status,
-});
-
 /** A token endpoint answer: the tokens on 200 (RFC 6749 §5.1), the error otherwise (§5.2). */
 export function tokenOutcome(result: ExchangeResult): StepOutcome {
-  if (result.status !== 200) return { ok: false, error: asError(result) };
-  const body = result.body as TokenSet;
+  if (result.status !== 200) return { ok: false, error: oauthErrorIn(result) };
+  const body = tokenResponseOf(result.body);
   return {
     ok: true,
     tokens: {
@@ -93,7 +89,7 @@ export function tokenOutcome(result: ExchangeResult): StepOutcome {
 
 /** A protected resource's answer: a refusal (401, 403, 422) is a real answer worth reading, not a crash. */
 export function resourceOutcome(result: ExchangeResult): StepOutcome {
-  return result.status < 500 ? { ok: true } : { ok: false, error: asError(result) };
+  return result.status < 500 ? { ok: true } : { ok: false, error: oauthErrorIn(result) };
 }
 
 /** Only the parameters with a value: an emptied field leaves the parameter out of the request. */
