@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseStored } from '@/lib/stored-json';
 
 /**
  * The instructor's room, kept in this browser (localStorage: every tab of the instructor's browser
@@ -12,20 +13,10 @@ const instructorRoom = z.object({
 });
 export type InstructorRoom = z.infer<typeof instructorRoom>;
 
-/** A stored value read with its schema; what is missing, unreadable or of another shape is nothing. */
-function stored<T>(text: string | null, schema: z.ZodType<T>): T | undefined {
-  if (text === null) return undefined;
-  try {
-    return schema.safeParse(JSON.parse(text)).data;
-  } catch {
-    return undefined;
-  }
-}
-
 const ROOM_KEY = 'playground:classroom:room';
 
 export function loadInstructorRoom(): InstructorRoom | undefined {
-  return stored(localStorage.getItem(ROOM_KEY), instructorRoom);
+  return parseStored(localStorage.getItem(ROOM_KEY), instructorRoom);
 }
 
 export function saveInstructorRoom(room: InstructorRoom | undefined) {
@@ -43,7 +34,7 @@ export type StudentMode = z.infer<typeof studentMode>;
 const modeKey = (code: string) => `playground:classroom:mode:${code}`;
 
 export function loadStudentMode(code: string): StudentMode {
-  return stored(sessionStorage.getItem(modeKey(code)), studentMode) ?? { mode: 'follow' };
+  return parseStored(sessionStorage.getItem(modeKey(code)), studentMode) ?? { mode: 'follow' };
 }
 
 export function saveStudentMode(code: string, mode: StudentMode) {

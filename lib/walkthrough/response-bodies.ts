@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OAuthError, TokenSet } from './types';
+import type { ExchangeResult, OAuthError, TokenSet } from './types';
 
 /**
  * The members a walkthrough reads of the JSON bodies its steps receive, each read with a small schema:
@@ -75,3 +75,17 @@ export const acctOf = (body: unknown) => mastodonAccount.parse(body).acct;
 /** RFC 9126 §2.2: the pushed authorization response. */
 const pushedAuthorizationResponse = membersOf({ request_uri: optionalString, expires_in: optionalNumber });
 export const pushedAuthorizationResponseOf = (body: unknown) => pushedAuthorizationResponse.parse(body);
+
+/** POST /api/client/send: the exchange the client backend made, as it answers it to the browser. */
+export const relayedExchange = z.looseObject({
+  status: z.number(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+  clientAssertion: z
+    .object({
+      jwt: z.string(),
+      registeredJwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+    })
+    .optional(),
+  dpopProof: z.string().optional(),
+}) satisfies z.ZodType<ExchangeResult>;
