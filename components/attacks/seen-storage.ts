@@ -1,18 +1,18 @@
+import { z } from 'zod';
+import { parseStored } from '@/lib/stored-json';
+
 /**
  * Which outcomes the learner has seen per attack, in this browser only (localStorage): the index shows
  * whether each attack was watched succeeding and watched being blocked.
  */
-export type Seen = { succeeded?: boolean; blocked?: boolean };
+const seen = z.object({ succeeded: z.boolean().optional(), blocked: z.boolean().optional() });
+export type Seen = z.infer<typeof seen>;
+const seenPerAttack = z.record(z.string(), seen);
 
 const SEEN_KEY = 'playground:attacks:seen';
 
 export function loadSeen(): Record<string, Seen> {
-  try {
-    const stored = JSON.parse(localStorage.getItem(SEEN_KEY) ?? '{}') as unknown;
-    return stored && typeof stored === 'object' ? (stored as Record<string, Seen>) : {};
-  } catch {
-    return {};
-  }
+  return parseStored(localStorage.getItem(SEEN_KEY), seenPerAttack) ?? {};
 }
 
 export function markSeen(slug: string, outcome: 'succeeded' | 'blocked') {

@@ -2,9 +2,11 @@
 
 import { attackBySlug } from '@/machines/attacks/registry';
 
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { z } from 'zod';
+import type { followedStep } from '@/lib/rooms/room-messages';
 import type { RoomView } from '@/lib/rooms/room-view';
-import type { TokenSet } from '@/lib/walkthrough/types';
+import { tokenSet } from '@/lib/walkthrough/response-bodies';
 import { grantBySlug } from '@/machines/registry';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { HttpLog } from '../http-log/http-log';
@@ -15,7 +17,7 @@ import { resourceOwnerPartOf } from '@/lib/diagram/resource-owner';
 import { followedMainExchange } from '@/lib/rooms/followed-main-exchange';
 import { FollowerStep } from './follower-step';
 
-export type InstructorStep = { slug: string; stepIndex: number; seq: number; view?: RoomView };
+export type InstructorStep = z.infer<typeof followedStep>;
 
 const NO_VIEW: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
 
@@ -38,6 +40,7 @@ export function FollowView({
 }) {
   const [selectedSeq, setSelectedSeq] = useState<number>();
   const [diagramView, setDiagramView] = useState<DiagramView>('graph');
+  const tokens = useMemo(() => tokenSet.parse(step?.view?.tokens ?? {}), [step?.view?.tokens]);
   const grant = step ? (grantBySlug(step.slug) ?? attackBySlug(step.slug)) : undefined;
   const current = step && grant?.steps[step.stepIndex];
   if (!step || !grant || !current)
@@ -68,7 +71,7 @@ export function FollowView({
           <RoleDiagram
             events={view.exchanges}
             // The holdings read which tokens there are; their masked values are never shown.
-            context={{ values: view.values, tokens: view.tokens as TokenSet }}
+            context={{ values: view.values, tokens }}
             clientType={clientKindOf(grant)}
             roles={grant.roles}
             selectedSeq={selectedSeq}

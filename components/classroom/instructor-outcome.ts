@@ -1,5 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { bodyText, type RoomOutcome, type RoomPhase } from '@/lib/rooms/room-outcome';
+import type { HeaderList } from '@/lib/trace/types';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { WalkthroughActor } from '../walkthrough/types';
 
@@ -34,9 +35,10 @@ export function outcomeOf(snapshot: Snapshot, grant: GrantDefinition): RoomOutco
       ? {
           response: {
             status: lastResult.status,
-            headers: SHOWN_HEADERS.flatMap((name) =>
-              lastResult.headers[name] ? [[name, lastResult.headers[name]] as [string, string]] : [],
-            ),
+            headers: SHOWN_HEADERS.flatMap((name): HeaderList => {
+              const value = lastResult.headers[name];
+              return value ? [[name, value]] : [];
+            }),
             body: bodyText(lastResult.body),
           },
         }
@@ -46,6 +48,8 @@ export function outcomeOf(snapshot: Snapshot, grant: GrantDefinition): RoomOutco
   };
 }
 
-/** The outcome, as a string that changes only when the outcome does (it is compared, then sent). */
-export const useOutcomeJson = (actor: WalkthroughActor, grant: GrantDefinition) =>
-  useSelector(actor, (snapshot) => JSON.stringify(outcomeOf(snapshot, grant)));
+const sameOutcome = (a: RoomOutcome, b: RoomOutcome) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The outcome, as an object that changes only when the outcome does (it is compared, then sent). */
+export const useOutcome = (actor: WalkthroughActor, grant: GrantDefinition) =>
+  useSelector(actor, (snapshot) => outcomeOf(snapshot, grant), sameOutcome);

@@ -1,3 +1,5 @@
+import { eventData, presenceEvent } from '@/lib/rooms/room-messages';
+
 /**
  * The instructor's side of a room's stream (GET /api/rooms/:code/events?role=instructor), which needs
  * the room's key as a Bearer token: EventSource cannot send one, so the stream is read with fetch.
@@ -49,7 +51,8 @@ export function followInstructorStream(code: string, key: string, handlers: Inst
         while ((end = buffered.indexOf('\n\n')) >= 0) {
           const { event, data } = eventsOf(buffered.slice(0, end));
           buffered = buffered.slice(end + 2);
-          if (event === 'presence') handlers.presence((JSON.parse(data) as { students: number }).students);
+          const presence = event === 'presence' ? eventData(data, presenceEvent) : undefined;
+          if (presence) handlers.presence(presence.students);
           if (event === 'closed') return handlers.closed();
         }
       }

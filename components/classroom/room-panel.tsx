@@ -3,13 +3,13 @@
 import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
-import type { RoomOutcome } from '@/lib/rooms/room-outcome';
+import { createdRoom } from '@/lib/rooms/room-messages';
 import { roomViewOf } from '@/lib/rooms/room-view';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import { CopyButton } from '../ui/copy-button';
 import type { WalkthroughActor } from '../walkthrough/types';
-import { useOutcomeJson } from './instructor-outcome';
+import { useOutcome } from './instructor-outcome';
 import { followInstructorStream } from './instructor-stream';
 import { JoinCard } from './join-card';
 import { LoopbackWarning } from './loopback-warning';
@@ -41,7 +41,7 @@ export function RoomPanel({
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<string>();
   const context = useSelector(actor, (snapshot) => snapshot.context);
-  const outcome = useOutcomeJson(actor, grant);
+  const outcome = useOutcome(actor, grant);
   // What students see: built (and masked) only while a room is open.
   const published = useMemo(() => {
     if (!room) return undefined;
@@ -52,7 +52,7 @@ export function RoomPanel({
       values: context.values,
       tokens: context.tokens,
       ...(request ? { request } : {}),
-      outcome: JSON.parse(outcome) as RoomOutcome,
+      outcome,
     });
     // The run names this tab's exchanges: the server relays them while the page is away (lib/rooms/relay.ts).
     return JSON.stringify({ slug: grant.slug, stepIndex: context.stepIndex, view, run: context.runId });
@@ -119,12 +119,10 @@ export function RoomPanel({
     try {
       const response = await fetch('/api/rooms', { method: 'POST' });
       if (!response.ok) return setProblem(`The room could not be created: ${await problemOf(response)}`);
-      const body = (await response.json()) as {
-        code: string;
-        display_code: string;
-        join_url: string;
-        instructor_key: string;
-      };
+      const answer = createdRoom.safeParse(await response.json());
+      if (!answer.success)
+        return setProblem('The room could not be created: the playground answered with no room.');
+      const body = answer.data;
       const created = {
         code: body.code,
         displayCode: body.display_code,

@@ -1,18 +1,22 @@
+import { z } from 'zod';
+import { parseStored } from '@/lib/stored-json';
+
 /**
  * The instructor's room, kept in this browser (localStorage: every tab of the instructor's browser
  * drives the same room). The key is what lets this browser move the room; it never leaves for anyone else.
  */
-export type InstructorRoom = { code: string; displayCode: string; joinUrl: string; key: string };
+const instructorRoom = z.object({
+  code: z.string().min(1),
+  displayCode: z.string(),
+  joinUrl: z.string(),
+  key: z.string().min(1),
+});
+export type InstructorRoom = z.infer<typeof instructorRoom>;
 
 const ROOM_KEY = 'playground:classroom:room';
 
 export function loadInstructorRoom(): InstructorRoom | undefined {
-  try {
-    const room = JSON.parse(localStorage.getItem(ROOM_KEY) ?? 'null') as InstructorRoom | null;
-    return room?.code && room.key ? room : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStored(localStorage.getItem(ROOM_KEY), instructorRoom);
 }
 
 export function saveInstructorRoom(room: InstructorRoom | undefined) {
@@ -21,28 +25,30 @@ export function saveInstructorRoom(room: InstructorRoom | undefined) {
 }
 
 /** A student's choice, per room and tab: follow the instructor or explore, and the grant explored. */
-export type StudentMode = { mode: 'follow' } | { mode: 'explore'; slug: string };
+const studentMode = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('follow') }),
+  z.object({ mode: z.literal('explore'), slug: z.string() }),
+]);
+export type StudentMode = z.infer<typeof studentMode>;
 
 const modeKey = (code: string) => `playground:classroom:mode:${code}`;
 
 export function loadStudentMode(code: string): StudentMode {
-  try {
-    const stored = JSON.parse(sessionStorage.getItem(modeKey(code)) ?? 'null') as StudentMode | null;
-    return stored?.mode === 'explore' && typeof stored.slug === 'string' ? stored : { mode: 'follow' };
-  } catch {
-    return { mode: 'follow' };
-  }
+  return parseStored(sessionStorage.getItem(modeKey(code)), studentMode) ?? { mode: 'follow' };
 }
 
 export function saveStudentMode(code: string, mode: StudentMode) {
   sessionStorage.setItem(modeKey(code), JSON.stringify(mode));
 }
 
+/** An error answer of our API (RFC 6749 §5.2's members). */
+const problemBody = z.object({ error_description: z.string().optional() });
+
 /** Reads an error answer from our API as a sentence. */
 export async function problemOf(response: Response): Promise<string> {
   try {
-    const body = (await response.json()) as { error_description?: string };
-    if (body.error_description) return body.error_description;
+    const body = problemBody.safeParse(await response.json());
+    if (body.data?.error_description) return body.data.error_description;
   } catch {
     // not JSON
   }

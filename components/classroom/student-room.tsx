@@ -8,6 +8,7 @@ import { grantBySlug } from '@/machines/registry';
 import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun } from '../walkthrough/browser-io';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
+import { eventData, followedStep, joinedRoom, presenceEvent } from '@/lib/rooms/room-messages';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';
 import { useProjector } from './use-projector';
@@ -39,12 +40,10 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
       const response = await fetch(`/api/rooms/${encodeURIComponent(canonical)}`, { cache: 'no-store' });
       if (cancelled) return;
       if (!response.ok) return setConnection({ state: 'refused', problem: await problemOf(response) });
-      const room = (await response.json()) as {
-        code: string;
-        display_code: string;
-        students: number;
-        step: InstructorStep | null;
-      };
+      const joined = joinedRoom.safeParse(await response.json());
+      if (!joined.success)
+        return setConnection({ state: 'refused', problem: 'The playground answered with no room.' });
+      const room = joined.data;
       setMode(loadStudentMode(room.code));
       setConnection({
         state: 'joined',
@@ -54,11 +53,14 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
       });
       source = new EventSource(`/api/rooms/${room.code}/events`);
       source.addEventListener('step', (event) => {
-        const step = JSON.parse(event.data) as InstructorStep;
+        const step = eventData(event.data, followedStep);
+        if (!step) return;
         setConnection((current) => (current.state === 'joined' ? { ...current, step } : current));
       });
       source.addEventListener('presence', (event) => {
-        const { students } = JSON.parse(event.data) as { students: number };
+        const presence = eventData(event.data, presenceEvent);
+        if (!presence) return;
+        const { students } = presence;
         setConnection((current) => (current.state === 'joined' ? { ...current, students } : current));
       });
       source.addEventListener('closed', () => {

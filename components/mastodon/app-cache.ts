@@ -1,24 +1,23 @@
+import { z } from 'zod';
+import { parseStored } from '@/lib/stored-json';
+
 /**
  * An app registered on an instance, cached in this browser (localStorage) per instance and redirect
  * URI, so that learners do not register a new app on every visit. The secret never leaves the browser.
  */
-export type CachedApp = {
-  client_id: string;
-  client_secret: string;
-  scopes: string;
-  registered_at: string;
-};
+const cachedApp = z.object({
+  client_id: z.string().min(1),
+  client_secret: z.string().min(1),
+  scopes: z.string(),
+  registered_at: z.string(),
+});
+export type CachedApp = z.infer<typeof cachedApp>;
 
 const appKey = (instance: string, redirectUri: string) =>
   `playground:mastodon:app:${instance} ${redirectUri}`;
 
 export function loadApp(instance: string, redirectUri: string): CachedApp | undefined {
-  try {
-    const app = JSON.parse(localStorage.getItem(appKey(instance, redirectUri)) ?? 'null') as CachedApp | null;
-    return app?.client_id && app.client_secret ? app : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStored(localStorage.getItem(appKey(instance, redirectUri)), cachedApp);
 }
 
 export function saveApp(instance: string, redirectUri: string, app: CachedApp) {
@@ -30,17 +29,13 @@ export function forgetApp(instance: string, redirectUri: string) {
 }
 
 /** The instance this tab is working with, and how (redirect or out of band). */
-export type Connection = { instance: string; variant: 'redirect' | 'oob' };
+const connection = z.object({ instance: z.string().min(1), variant: z.enum(['redirect', 'oob']) });
+export type Connection = z.infer<typeof connection>;
 
 const CONNECTION_KEY = 'playground:mastodon:connection';
 
 export function loadConnection(): Connection | undefined {
-  try {
-    const connection = JSON.parse(sessionStorage.getItem(CONNECTION_KEY) ?? 'null') as Connection | null;
-    return connection?.instance ? connection : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStored(sessionStorage.getItem(CONNECTION_KEY), connection);
 }
 
 export function saveConnection(connection: Connection | undefined) {

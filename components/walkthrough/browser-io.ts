@@ -3,6 +3,9 @@ import { randomValue } from '@/machines/walkthrough/secrets';
 import { dpopKeyPairFor } from '@/lib/client/dpop-key-store';
 import { signDpopProof } from '@/lib/client/dpop-proof';
 import type { ExchangeResult, GrantDefinition, RequestSpec } from '@/lib/walkthrough/types';
+import { errorResponseOf, relayedExchange } from '@/lib/walkthrough/response-bodies';
+import { parseStored } from '@/lib/stored-json';
+import { z } from 'zod';
 
 const RUN_HEADER = 'x-playground-run';
 const RUN_COOKIE = 'playground_run';
@@ -52,9 +55,12 @@ export async function sendStep({ action, context }: SendInput, clientId: string)
           : request,
       }),
     });
-    const answer = (await response.json()) as ExchangeResult & { error?: string; error_description?: string };
+    const body: unknown = await response.json();
     if (!response.ok)
-      throw new Error(answer.error_description ?? `The client backend answered ${response.status}`);
+      throw new Error(
+        errorResponseOf(body).error_description ?? `The client backend answered ${response.status}`,
+      );
+    const answer = relayedExchange.parse(body);
     return proof ? { ...answer, dpopProof: proof } : answer;
   }
   const proof = await dpopProof(request, context.origin, context.runId);
@@ -87,11 +93,14 @@ export function markRunForNavigation(runId: string | undefined) {
     : `${RUN_COOKIE}=; path=/; SameSite=Lax; max-age=0`;
 }
 
+/** GET /api/trace: the position of the learner's newest exchange. */
+const tracePositionAnswer = z.object({ lastSeq: z.number().optional() });
+
 /** Where the learner's trace is now: a new run shows the exchanges after this position. */
 export async function tracePosition(): Promise<number> {
   const response = await fetch('/api/trace?after=999999999', { cache: 'no-store' });
   if (!response.ok) return 0;
-  return ((await response.json()) as { lastSeq?: number }).lastSeq ?? 0;
+  return tracePositionAnswer.safeParse(await response.json()).data?.lastSeq ?? 0;
 }
 
 // A run is kept under its key: the grant's slug on its own page, `compare:<side>:<slug>` on the
@@ -118,6 +127,8 @@ export function forgetRun(key: string) {
   sessionStorage.removeItem(runKey(key));
 }
 
+const pendingCallback = z.object({ key: z.string(), returnPath: z.string() });
+
 /** Before the browser leaves for the authorization server: which run expects the callback, and where it lives. */
 export function expectCallback(key: string, returnPath: string) {
   sessionStorage.setItem(PENDING_KEY, JSON.stringify({ key, returnPath }));
@@ -128,13 +139,11 @@ export function deliverCallback(url: string): string | undefined {
   const pending = sessionStorage.getItem(PENDING_KEY);
   if (!pending) return undefined;
   sessionStorage.removeItem(PENDING_KEY);
-  try {
-    const { key, returnPath } = JSON.parse(pending) as { key: string; returnPath: string };
-    sessionStorage.setItem(callbackKey(key), url);
-    return returnPath.startsWith('/') && !returnPath.startsWith('//') ? returnPath : undefined;
-  } catch {
-    return undefined;
-  }
+  const expected = parseStored(pending, pendingCallback);
+  if (!expected) return undefined;
+  const { key, returnPath } = expected;
+  sessionStorage.setItem(callbackKey(key), url);
+  return returnPath.startsWith('/') && !returnPath.startsWith('//') ? returnPath : undefined;
 }
 
 export function takeCallback(key: string): string | undefined {

@@ -1,7 +1,18 @@
 'use client';
 
 import { useEffect, useMemo, useState } from 'react';
+import { traceEvent } from '@/lib/trace/schema';
 import type { TraceEvent } from '@/lib/trace/types';
+
+/** The exchange an `exchange` message of the trace stream carries; nothing for a malformed one. */
+export function exchangeIn(data: unknown): TraceEvent | undefined {
+  if (typeof data !== 'string') return undefined;
+  try {
+    return traceEvent.parse(JSON.parse(data));
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The learner's recorded exchanges after `afterSeq` (only those of `runId` when given), live from the
@@ -23,7 +34,8 @@ export function useTrace(
     source.addEventListener('exchange', (message) => {
       // Start of a diagram update, for the diagram benchmark (e2e/bench/diagram.ts).
       performance.mark('trace-event');
-      const event = JSON.parse((message as MessageEvent<string>).data) as TraceEvent;
+      const event = exchangeIn(message.data);
+      if (!event) return;
       setState((current) =>
         current.events.some((known) => known.seq === event.seq)
           ? current

@@ -3,6 +3,8 @@ import type { Role, TraceEvent } from '../trace/types';
 import type { ExtraRole } from '../walkthrough/types';
 import { jwtHeader, jwtPayload } from '../tokens/jwt-parts';
 import { formOf, requestHeader } from '../trace/exchange';
+import { isRole } from '../trace/roles';
+import { boundThumbprint } from '../tokens/structured-claims';
 import { basicCredentialsOf } from '../http/basic-auth';
 
 /**
@@ -29,7 +31,7 @@ export const partiesOf = (extra: readonly ExtraRole[] = []): RoleId[] => [
 ];
 
 export const titleOf = (id: RoleId, extra: readonly ExtraRole[] = []): string =>
-  ROLE_TITLES[id as Role] ?? extra.find((role) => role.id === id)?.title ?? id;
+  (isRole(id) ? ROLE_TITLES[id] : undefined) ?? extra.find((role) => role.id === id)?.title ?? id;
 
 const header = requestHeader;
 
@@ -39,11 +41,7 @@ function jwtClaim(token: string, claim: string): string | undefined {
 }
 
 /** The thumbprint a DPoP-bound JWT access token names (`cnf.jkt`, RFC 9449 §6.1), if any. */
-function boundTo(token: string): string | undefined {
-  const cnf = jwtPayload(token)?.cnf;
-  const jkt = typeof cnf === 'object' && cnf !== null ? (cnf as { jkt?: unknown }).jkt : undefined;
-  return typeof jkt === 'string' ? jkt : undefined;
-}
+const boundTo = (token: string): string | undefined => boundThumbprint(jwtPayload(token)?.cnf);
 
 /**
  * The client a request names: the form's client_id, HTTP Basic's user (RFC 6749 §2.3.1), or the
@@ -114,8 +112,8 @@ export function assignParties(events: TraceEvent[], extra: readonly ExtraRole[] 
  */
 export function keysShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
   const own = events.filter((event) => event.from === party);
-  const dpop = own.some((event) => header(event as TraceEvent, 'dpop'));
-  const assertion = own.some((event) => formOf(event as TraceEvent)?.has('client_assertion'));
+  const dpop = own.some((event) => header(event, 'dpop'));
+  const assertion = own.some((event) => formOf(event)?.has('client_assertion'));
   return [
     // The lab's attacker signs with a key it made itself: it never had the one a stolen token is bound to.
     ...(dpop
@@ -131,9 +129,9 @@ export function keysShownBy(events: readonly PartyEvent[], party: RoleId): strin
  */
 export function lootShownBy(events: readonly PartyEvent[], party: RoleId): string[] {
   const own = events.filter((event) => event.from === party);
-  const form = (event: PartyEvent) => formOf(event as TraceEvent);
+  const form = (event: PartyEvent) => formOf(event);
   const bearer = (event: PartyEvent) =>
-    /^(?:bearer|dpop) (\S+)$/i.exec(header(event as TraceEvent, 'authorization') ?? '')?.[1];
+    /^(?:bearer|dpop) (\S+)$/i.exec(header(event, 'authorization') ?? '')?.[1];
   const unsigned = (token: string) => jwtHeader(token)?.alg === 'none';
   // What a victim's side handed its server (lib/attacks/received.ts), by the parameters' wire names,
   // whatever it answered (the mix-up's token endpoint keeps the code and answers with a refusal).

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { ClientMetadata } from 'oidc-provider';
+import { errors, type ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 import { MASTODON_APP } from '../oidc/pkce-policy';
 import type { AuthorizationServer } from '../oidc/provider';
@@ -15,15 +15,16 @@ export const oobPage = (origin: string) => `${origin}/oauth/authorize/native`;
 export const toProviderRedirect = (uri: string, origin: string) => (uri === OOB ? oobPage(origin) : uri);
 
 /** What the playground keeps of a registered Mastodon app, next to the client in the authorization server. */
-export type MastodonApp = {
-  id: string;
-  name: string;
-  website: string | null;
-  scopes: string[];
-  redirect_uris: string[];
-  client_id: string;
-  created_at: string;
-};
+const mastodonApp = z.object({
+  id: z.string(),
+  name: z.string(),
+  website: z.string().nullable(),
+  scopes: z.array(z.string()),
+  redirect_uris: z.array(z.string()),
+  client_id: z.string(),
+  created_at: z.string(),
+});
+export type MastodonApp = z.infer<typeof mastodonApp>;
 
 const appParams = z.object({
   client_name: z
@@ -54,8 +55,8 @@ const APP_FIELD = 'playground_mastodon_app';
 /** The app registered as `clientId`; apps registered before they rode on their client are documents. */
 export async function findApp(server: AuthorizationServer, clientId: string) {
   const client = await server.storage.find('Client', clientId);
-  const app = client?.[APP_FIELD] as MastodonApp | undefined;
-  return app ?? (await server.storage.getDocument<MastodonApp>('app', clientId));
+  const app = mastodonApp.safeParse(client?.[APP_FIELD]);
+  return app.success ? app.data : server.storage.getDocument('app', clientId, mastodonApp);
 }
 
 /** POST /api/v1/apps: a real client in the authorization server, answered as Mastodon answers. */
@@ -98,7 +99,8 @@ export async function registerApp(server: AuthorizationServer, params: Params) {
     await server.provider.Client.validate(metadata);
   } catch (error) {
     const description =
-      (error as { error_description?: string }).error_description ?? 'invalid client metadata';
+      (error instanceof errors.OIDCProviderError ? error.error_description : undefined) ??
+      'invalid client metadata';
     throw validationFailed(`Redirect URI ${description.replace(/^redirect_uris /, '')}`);
   }
   const clientId = metadata.client_id;

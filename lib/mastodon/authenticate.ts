@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
+import { z } from 'zod';
 import type { PlaygroundEnv } from '../config/env';
 import { onBehalfOf } from '../http/requester';
 import { RESOURCE_SERVER_CLIENT } from '../oidc/clients';
@@ -12,6 +13,7 @@ import { RUN_HEADER, runOf } from '../trace/run';
 import { invalidToken, MastodonError, outsideScopes, userRequired } from './errors';
 import { scopeCovers } from './scopes';
 import { basicAuthorization } from '../http/basic-auth';
+import { actingParty, boundThumbprint } from '../tokens/structured-claims';
 
 /**
  * Who is calling the API: the user (absent for an app token), the client, and the granted scopes; with a
@@ -40,11 +42,11 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Checked> {
       audience: resourceIdentifier(env.publicOrigin),
       typ: 'at+jwt',
     });
-    const act = payload.act as { sub?: unknown } | undefined;
-    const cnf = payload.cnf as { jkt?: unknown } | undefined;
+    const jkt = boundThumbprint(payload.cnf);
+    const actor = actingParty(payload.act);
     return {
-      ...(typeof cnf?.jkt === 'string' ? { jkt: cnf.jkt } : {}),
-      ...(typeof act?.sub === 'string' ? { actor: act.sub } : {}),
+      ...(jkt !== undefined ? { jkt } : {}),
+      ...(actor !== undefined ? { actor } : {}),
       accountId: payload.sub !== payload.client_id ? payload.sub : undefined,
       clientId: String(payload.client_id),
       scopes: new Set(
@@ -59,6 +61,15 @@ async function verifyJwt(token: string, env: PlaygroundEnv): Promise<Checked> {
     throw invalidToken();
   }
 }
+
+/** RFC 7662 §2.2: the introspection response, the members read here. */
+const introspectionResponse = z.object({
+  active: z.boolean(),
+  sub: z.string().optional(),
+  client_id: z.string().optional(),
+  scope: z.string().optional(),
+  cnf: z.object({ jkt: z.string().optional() }).optional(),
+});
 
 /**
  * RFC 7662: an opaque access token is checked by asking the authorization server's introspection
@@ -87,13 +98,9 @@ async function introspect(token: string, env: PlaygroundEnv, incoming: Headers):
   });
   const response = await handleAuthorizationServerRequest(introspection);
   if (!response.ok) throw new Error(`introspection answered ${response.status}`);
-  const result = (await response.json()) as {
-    active: boolean;
-    sub?: string;
-    client_id?: string;
-    scope?: string;
-    cnf?: { jkt?: string };
-  };
+  const answer = introspectionResponse.safeParse(await response.json());
+  if (!answer.success) throw new Error(`introspection answered an unexpected body: ${answer.error.message}`);
+  const result = answer.data;
   if (!result.active || !result.client_id) throw invalidToken();
   return {
     ...(result.cnf?.jkt ? { jkt: result.cnf.jkt } : {}),

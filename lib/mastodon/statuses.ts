@@ -14,20 +14,20 @@ export const MAX_CHARACTERS = 500;
  */
 export const MAX_STATUSES_PER_ACCOUNT = 200;
 const VISIBILITIES = ['public', 'unlisted', 'private', 'direct'] as const;
-type Visibility = (typeof VISIBILITIES)[number];
 
 /** A status as stored; the Status entity is rendered from it on every read. */
-export type StoredStatus = {
-  id: string;
-  accountId: string;
-  text: string;
-  visibility: Visibility;
-  spoiler_text: string;
-  sensitive: boolean;
-  language: string | null;
-  created_at: string;
-  application: { name: string; website: string | null } | null;
-};
+const storedStatus = z.object({
+  id: z.string(),
+  accountId: z.string(),
+  text: z.string(),
+  visibility: z.enum(VISIBILITIES),
+  spoiler_text: z.string(),
+  sensitive: z.boolean(),
+  language: z.string().nullable(),
+  created_at: z.string(),
+  application: z.object({ name: z.string(), website: z.string().nullable() }).nullable(),
+});
+export type StoredStatus = z.infer<typeof storedStatus>;
 
 const escape = (text: string) =>
   text
@@ -118,7 +118,7 @@ export async function createStatus(
       60 * 60,
     );
     if (first !== id) {
-      const earlier = await server.storage.getDocument<StoredStatus>('status', first);
+      const earlier = await server.storage.getDocument('status', first, storedStatus);
       if (earlier) return statusEntity(earlier, server.env.publicOrigin);
     }
   }
@@ -152,16 +152,18 @@ async function keepNewestStatuses(server: AuthorizationServer, accountId: string
   const index = `account:${accountId}`;
   const excess = (await countStatuses(server, accountId)) - MAX_STATUSES_PER_ACCOUNT;
   if (excess <= 0) return;
-  const oldest = await server.storage.listDocuments<StoredStatus>('status', index, {
-    limit: excess,
-    minId: '0',
-  });
+  const oldest = await server.storage.listDocuments(
+    'status',
+    index,
+    { limit: excess, minId: '0' },
+    storedStatus,
+  );
   for (const status of oldest) await server.storage.deleteDocument('status', status.id);
 }
 
 export async function findStatus(server: AuthorizationServer, id: string, accountId: string | undefined) {
   const status = /^\d{1,20}$/.test(id)
-    ? await server.storage.getDocument<StoredStatus>('status', id)
+    ? await server.storage.getDocument('status', id, storedStatus)
     : undefined;
   if (!status || !visibleTo(status, accountId)) throw recordNotFound();
   return status;
@@ -195,12 +197,12 @@ export async function timeline(
   path: string,
 ) {
   const page = pageParams.parse(Object.fromEntries(query));
-  const statuses = await server.storage.listDocuments<StoredStatus>('status', index, {
-    limit: page.limit,
-    maxId: page.max_id,
-    sinceId: page.since_id,
-    minId: page.min_id,
-  });
+  const statuses = await server.storage.listDocuments(
+    'status',
+    index,
+    { limit: page.limit, maxId: page.max_id, sinceId: page.since_id, minId: page.min_id },
+    storedStatus,
+  );
   const origin = server.env.publicOrigin;
   const links: string[] = [];
   if (statuses.length) {

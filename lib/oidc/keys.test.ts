@@ -36,4 +36,19 @@ describe('provider keys', () => {
       loadProviderKeys(openSqliteStorage(':memory:'), { oidcJwks: '{"keys":[]}' }),
     ).rejects.toThrow(/at least one private key/);
   });
+
+  it('stops with the setting named when the kept keys are not what it keeps', async () => {
+    const storage = openSqliteStorage(':memory:');
+    await storage.settingOrDefault('jwks', '{"keys":"none"}');
+    await expect(loadProviderKeys(storage, {})).rejects.toThrow(/setting "jwks"/);
+    const cookies = openSqliteStorage(':memory:');
+    await cookies.settingOrDefault('cookie-keys', '[1]');
+    await expect(loadProviderKeys(cookies, {})).rejects.toThrow(/setting "cookie-keys"/);
+  });
+
+  it('rejects an OIDC_JWKS whose keys have no key type', async () => {
+    await expect(
+      loadProviderKeys(openSqliteStorage(':memory:'), { oidcJwks: '{"keys":[{"d":"x"}]}' }),
+    ).rejects.toThrow(/at least one private key/);
+  });
 });

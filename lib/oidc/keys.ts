@@ -1,31 +1,51 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
+import { z } from 'zod';
 import type { OidcStorage } from '../storage';
 
-export type ProviderKeys = { jwks: { keys: JWK[] }; cookieKeys: string[] };
+/** Private signing keys as kept (a JSON array) or given in OIDC_JWKS's `keys`: each a JWK with its key type. */
+const signingKey = z.looseObject({ kty: z.string() }) satisfies z.ZodType<JWK>;
+const signingKeys = z.array(signingKey).min(1);
+export type SigningKey = z.infer<typeof signingKey>;
+export type ProviderKeys = { jwks: { keys: SigningKey[] }; cookieKeys: string[] };
+const cookieKeyList = z.array(z.string()).min(1);
 
 function generateSigningKeys(): JWK[] {
   // RS256 is what every client library supports; ES256 is what the JWT access tokens use.
   const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
   const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
   return [
-    { ...rsa, kid: `rs256-${randomUUID()}`, alg: 'RS256', use: 'sig' } as JWK,
-    { ...ec, kid: `es256-${randomUUID()}`, alg: 'ES256', use: 'sig' } as JWK,
+    { ...rsa, kid: `rs256-${randomUUID()}`, alg: 'RS256', use: 'sig' },
+    { ...ec, kid: `es256-${randomUUID()}`, alg: 'ES256', use: 'sig' },
   ];
 }
 
-function parseJwks(value: string): JWK[] {
+function parseJwks(value: string): SigningKey[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);
   } catch {
     throw new Error('OIDC_JWKS is not valid JSON: expected {"keys":[...private JWKs...]}');
   }
-  const keys = (parsed as { keys?: unknown }).keys;
-  if (!Array.isArray(keys) || keys.length === 0) {
+  const jwks = z.object({ keys: signingKeys }).safeParse(parsed);
+  if (!jwks.success) {
     throw new Error('OIDC_JWKS must be a JWK Set with at least one private key: {"keys":[...]}');
   }
-  return keys as JWK[];
+  return jwks.data.keys;
+}
+
+/** A setting read back from the storage; one that is not what this version keeps there stops the start, saying which. */
+function kept<T>(schema: z.ZodType<T>, name: string, value: string): T {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    parsed = undefined;
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success)
+    throw new Error(`The storage's setting "${name}" is not what the playground keeps there`);
+  return result.data;
 }
 
 /**
@@ -39,14 +59,20 @@ export async function loadProviderKeys(
 ): Promise<ProviderKeys> {
   const keys = fromEnv.oidcJwks
     ? parseJwks(fromEnv.oidcJwks)
-    : (JSON.parse(await storage.settingOrDefault('jwks', JSON.stringify(generateSigningKeys()))) as JWK[]);
+    : kept(
+        signingKeys,
+        'jwks',
+        await storage.settingOrDefault('jwks', JSON.stringify(generateSigningKeys())),
+      );
   const cookieKeys = fromEnv.cookieKeys?.length
     ? fromEnv.cookieKeys
-    : (JSON.parse(
+    : kept(
+        cookieKeyList,
+        'cookie-keys',
         await storage.settingOrDefault(
           'cookie-keys',
           JSON.stringify([randomBytes(32).toString('base64url')]),
         ),
-      ) as string[]);
+      );
   return { jwks: { keys }, cookieKeys };
 }

@@ -1,6 +1,7 @@
 import { mainExchangeSeq } from '../diagram/main-exchange';
-import type { GrantDefinition, StepAction, TokenSet, WalkthroughContext } from '../walkthrough/types';
+import type { GrantDefinition, StepAction, WalkthroughContext } from '../walkthrough/types';
 import type { RoomView } from './room-view';
+import { tokenSet } from '../walkthrough/response-bodies';
 
 /**
  * The main exchange of the step the instructor is on, as a follower's diagram highlights it: the same
@@ -24,7 +25,7 @@ export function followedMainExchange(
       stepIndex: index,
       params: { ...grant.defaults },
       values: view.values,
-      tokens: view.tokens as TokenSet,
+      tokens: tokenSet.parse(view.tokens),
       polls: [],
       startSeq: 0,
       runId: '',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { Redis, type Result } from 'ioredis';
 import { newRoomCode } from './code';
 import { hashKey, keyMatches, newInstructorKey } from './keys';
+import { publishedStep, relayedMessage } from './room-messages';
 import type { RoomHub, RoomInfo, RoomMessage, RoomRole, RoomStep, Verdict } from './types';
 
 const CHANNEL = 'playground:rooms';
@@ -32,10 +33,26 @@ for _, value in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber
 redis.call('PUBLISH', ARGV[4], cjson.encode({ code = ARGV[5], message = { type = 'presence', students = total } }))
 return total`;
 
-type Commands = Redis & {
-  publishStep(room: string, students: string, ...args: Array<string | number>): Promise<string | null>;
-  countStudent(students: string, room: string, ...args: Array<string | number>): Promise<number>;
-};
+/** The step a room keeps; one kept by an earlier version in another shape is no step. */
+function keptStep(stored: string): RoomInfo['step'] {
+  try {
+    return publishedStep.parse(JSON.parse(stored));
+  } catch {
+    return undefined;
+  }
+}
+
+// The scripts above, as ioredis's defineCommand adds them to a client (its documented way to type them).
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    publishStep(
+      room: string,
+      students: string,
+      ...args: Array<string | number>
+    ): Result<string | null, Context>;
+    countStudent(students: string, room: string, ...args: Array<string | number>): Result<number, Context>;
+  }
+}
 
 /**
  * Rooms shared by several app instances through Redis: the room and its step in a hash that expires
@@ -43,7 +60,7 @@ type Commands = Redis & {
  * each instance relays to its own subscribers.
  */
 export class RedisRoomHub implements RoomHub {
-  private readonly redis: Commands;
+  private readonly redis: Redis;
   private readonly subscriber: Redis;
   private readonly instance = randomUUID();
   private readonly listeners = new Map<string, Set<(message: RoomMessage) => void>>();
@@ -53,7 +70,7 @@ export class RedisRoomHub implements RoomHub {
     url: string,
     private readonly ttlMs: number,
   ) {
-    this.redis = new Redis(url, { keyPrefix: 'playground:', maxRetriesPerRequest: 2 }) as Commands;
+    this.redis = new Redis(url, { keyPrefix: 'playground:', maxRetriesPerRequest: 2 });
     this.redis.defineCommand('publishStep', { numberOfKeys: 2, lua: PUBLISH_STEP });
     this.redis.defineCommand('countStudent', { numberOfKeys: 2, lua: COUNT_STUDENT });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: 2 });
@@ -63,7 +80,7 @@ export class RedisRoomHub implements RoomHub {
 
   private relay(text: string) {
     try {
-      const { code, message } = JSON.parse(text) as { code: string; message: RoomMessage };
+      const { code, message } = relayedMessage.parse(JSON.parse(text));
       for (const listener of this.listeners.get(code) ?? []) listener(message);
     } catch {
       // not ours
@@ -101,7 +118,7 @@ export class RedisRoomHub implements RoomHub {
     return {
       code,
       students: await this.students(code),
-      ...(room.step ? { step: JSON.parse(room.step) as RoomInfo['step'] } : {}),
+      ...(room.step ? { step: keptStep(room.step) } : {}),
     };
   }
 
@@ -129,7 +146,7 @@ export class RedisRoomHub implements RoomHub {
     if (!stored) return { ok: false, problem: 'not-found' };
     return {
       ok: true,
-      value: { code, step: JSON.parse(stored) as RoomInfo['step'], students: await this.students(code) },
+      value: { code, step: publishedStep.parse(JSON.parse(stored)), students: await this.students(code) },
     };
   }
 

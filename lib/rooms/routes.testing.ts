@@ -4,6 +4,7 @@ import { installTestLearnerKey } from '../testing/learner-key';
 import { MemoryRoomHub } from './memory-hub';
 import { stepCountOf } from '../../app/walkthroughs';
 import { createRoom, publishStep } from './routes';
+import { createdRoom } from './room-messages';
 
 /**
  * The rooms' route handlers under test: a fresh learner key, a fresh in-memory hub and fresh limits for
@@ -15,7 +16,7 @@ export function roomRoutesUnderTest() {
   // The address is the socket's peer, which the server stamps in PEER_HEADER (TRUST_PROXY unset).
   const from = (address: string, init: RequestInit = {}) => ({
     ...init,
-    headers: { [PEER_HEADER]: address, ...(init.headers as Record<string, string>) },
+    headers: { [PEER_HEADER]: address, ...Object.fromEntries(new Headers(init.headers)) },
   });
   const request = (path: string, address = '10.0.0.1', init: RequestInit = {}) =>
     new Request(`http://localhost:3000${path}`, from(address, init));
@@ -23,12 +24,7 @@ export function roomRoutesUnderTest() {
   async function newRoom() {
     const response = await createRoom(request('/api/rooms', '10.9.9.9', { method: 'POST' }));
     expect(response.status).toBe(201);
-    return (await response.json()) as {
-      code: string;
-      display_code: string;
-      join_url: string;
-      instructor_key: string;
-    };
+    return createdRoom.parse(await response.json());
   }
 
   const step = (code: string, key: string | undefined, body: unknown, headers: Record<string, string> = {}) =>

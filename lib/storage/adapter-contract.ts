@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { manualClock } from '../testing/clock';
 import { adapterClass, CLIENT_IDLE_SECONDS } from './index';
 import { epochSeconds, type Clock, type OidcStorage } from './types';
@@ -169,14 +170,17 @@ export function describeDocumentContract(name: string, backend: StorageUnderTest
       await storage.close();
     });
     const kind = () => `status-${Math.random().toString(36).slice(2)}`;
+    const textDocument = z.object({ text: z.string() });
+    const numbered = z.object({ n: z.number() });
+    const versioned = z.object({ v: z.number() });
 
     it('gets what it put, and nothing once deleted', async () => {
       const k = kind();
       await storage.putDocument(k, '1000000000000001', { text: 'hello' }, ['account:alice']);
-      expect(await storage.getDocument(k, '1000000000000001')).toEqual({ text: 'hello' });
+      expect(await storage.getDocument(k, '1000000000000001', textDocument)).toEqual({ text: 'hello' });
       await storage.deleteDocument(k, '1000000000000001');
-      expect(await storage.getDocument(k, '1000000000000001')).toBeUndefined();
-      expect(await storage.listDocuments(k, 'account:alice', { limit: 10 })).toEqual([]);
+      expect(await storage.getDocument(k, '1000000000000001', textDocument)).toBeUndefined();
+      expect(await storage.listDocuments(k, 'account:alice', { limit: 10 }, textDocument)).toEqual([]);
     });
 
     it('lists an index newest first, paged by max_id, since_id and min_id', async () => {
@@ -189,17 +193,28 @@ export function describeDocumentContract(name: string, backend: StorageUnderTest
           i % 2 ? ['public', 'account:alice'] : ['account:alice'],
         );
       }
-      const ns = (docs: Array<{ n: number }>) => docs.map((doc) => doc.n);
-      expect(ns(await storage.listDocuments(k, 'account:alice', { limit: 3 }))).toEqual([5, 4, 3]);
-      expect(ns(await storage.listDocuments(k, 'public', { limit: 10 }))).toEqual([5, 3, 1]);
+      const ns = (docs: Array<z.infer<typeof numbered>>) => docs.map((doc) => doc.n);
+      expect(ns(await storage.listDocuments(k, 'account:alice', { limit: 3 }, numbered))).toEqual([5, 4, 3]);
+      expect(ns(await storage.listDocuments(k, 'public', { limit: 10 }, numbered))).toEqual([5, 3, 1]);
       expect(
-        ns(await storage.listDocuments(k, 'account:alice', { limit: 10, maxId: '1000000000000004' })),
+        ns(
+          await storage.listDocuments(k, 'account:alice', { limit: 10, maxId: '1000000000000004' }, numbered),
+        ),
       ).toEqual([3, 2, 1]);
       expect(
-        ns(await storage.listDocuments(k, 'account:alice', { limit: 10, sinceId: '1000000000000003' })),
+        ns(
+          await storage.listDocuments(
+            k,
+            'account:alice',
+            { limit: 10, sinceId: '1000000000000003' },
+            numbered,
+          ),
+        ),
       ).toEqual([5, 4]);
       expect(
-        ns(await storage.listDocuments(k, 'account:alice', { limit: 2, minId: '1000000000000001' })),
+        ns(
+          await storage.listDocuments(k, 'account:alice', { limit: 2, minId: '1000000000000001' }, numbered),
+        ),
       ).toEqual([3, 2]);
     });
 
@@ -225,8 +240,17 @@ export function describeDocumentContract(name: string, backend: StorageUnderTest
       const k = kind();
       await storage.putDocument(k, '1000000000000001', { v: 1 }, ['public']);
       await storage.putDocument(k, '1000000000000001', { v: 2 }, ['account:bob']);
-      expect(await storage.listDocuments(k, 'public', { limit: 10 })).toEqual([]);
-      expect(await storage.listDocuments(k, 'account:bob', { limit: 10 })).toEqual([{ v: 2 }]);
+      expect(await storage.listDocuments(k, 'public', { limit: 10 }, versioned)).toEqual([]);
+      expect(await storage.listDocuments(k, 'account:bob', { limit: 10 }, versioned)).toEqual([{ v: 2 }]);
+    });
+
+    it('reads a document that no longer matches its schema as absent, and lists past it', async () => {
+      const k = kind();
+      await storage.putDocument(k, '1000000000000001', { n: 1 }, ['public']);
+      await storage.putDocument(k, '1000000000000002', { n: 'two' }, ['public']);
+      expect(await storage.getDocument(k, '1000000000000002', numbered)).toBeUndefined();
+      expect(await storage.getDocument(k, '1000000000000001', numbered)).toEqual({ n: 1 });
+      expect(await storage.listDocuments(k, 'public', { limit: 10 }, numbered)).toEqual([{ n: 1 }]);
     });
 
     it('remembers the first value of a name until it expires', async () => {

@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import type { AdapterPayload } from 'oidc-provider';
+import { z } from 'zod';
+import { documentAs, parsePayload } from './schema';
 import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 // Models oidc-provider consumes once (a code, a rotated refresh token): kept as hashes so that
@@ -10,6 +12,10 @@ const CONSUMABLE = new Set([
   'DeviceCode',
   'BackchannelAuthenticationRequest',
 ]);
+
+/** A document as kept under `doc:<kind>:<id>`: its value and the indexes it is listed under. */
+const storedDocument = z.object({ indexes: z.array(z.string()), value: z.unknown() });
+const parseStored = (stored: string) => storedDocument.parse(JSON.parse(stored));
 
 /**
  * Scale-out storage: several app instances share one Redis. The key layout follows the adapter
@@ -31,11 +37,11 @@ export function openRedisStorage(
     if (CONSUMABLE.has(model)) {
       const entry = await redis.hgetall(key(model, id));
       if (!entry.payload) return undefined;
-      const payload = JSON.parse(entry.payload) as AdapterPayload;
+      const payload = parsePayload(entry.payload);
       return entry.consumed ? { ...payload, consumed: Number(entry.consumed) } : payload;
     }
     const value = await redis.get(key(model, id));
-    return value ? (JSON.parse(value) as AdapterPayload) : undefined;
+    return value ? parsePayload(value) : undefined;
   };
 
   const findBySecondary = async (secondary: string, model: string) => {
@@ -101,31 +107,25 @@ export function openRedisStorage(
       const previous = await redis.get(`doc:${kind}:${id}`);
       const multi = redis.multi();
       if (previous) {
-        for (const name of (JSON.parse(previous) as { indexes: string[] }).indexes)
-          multi.zrem(`index:${kind}:${name}`, id);
+        for (const name of parseStored(previous).indexes) multi.zrem(`index:${kind}:${name}`, id);
       }
       multi.set(`doc:${kind}:${id}`, JSON.stringify({ indexes, value }));
       for (const name of indexes) multi.zadd(`index:${kind}:${name}`, Number(id), id);
       await multi.exec();
     },
-    async getDocument<T>(kind: string, id: string) {
+    async getDocument(kind, id, schema) {
       const stored = await redis.get(`doc:${kind}:${id}`);
-      return stored ? ((JSON.parse(stored) as { value: T }).value as T) : undefined;
+      return stored ? documentAs(parseStored(stored).value, schema) : undefined;
     },
     async deleteDocument(kind, id) {
       const stored = await redis.get(`doc:${kind}:${id}`);
       if (!stored) return;
       const multi = redis.multi();
-      for (const name of (JSON.parse(stored) as { indexes: string[] }).indexes)
-        multi.zrem(`index:${kind}:${name}`, id);
+      for (const name of parseStored(stored).indexes) multi.zrem(`index:${kind}:${name}`, id);
       multi.del(`doc:${kind}:${id}`);
       await multi.exec();
     },
-    async listDocuments<T>(
-      kind: string,
-      index: string,
-      page: { limit: number; maxId?: string; sinceId?: string; minId?: string },
-    ) {
+    async listDocuments(kind, index, page, schema) {
       const key = `index:${kind}:${index}`;
       const ids = page.minId
         ? (
@@ -150,7 +150,7 @@ export function openRedisStorage(
       const stored = await redis.mget(ids.map((id) => `doc:${kind}:${id}`));
       return stored
         .filter((value): value is string => value !== null)
-        .map((value) => (JSON.parse(value) as { value: T }).value);
+        .flatMap((value) => documentAs(parseStored(value).value, schema) ?? []);
     },
     async countDocuments(kind, index) {
       return redis.zcard(`index:${kind}:${index}`);

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AdapterPayload } from 'oidc-provider';
+import { z } from 'zod';
+import { documentAs, parsePayload } from './schema';
 import { epochSeconds, type Clock, type OidcStorage } from './types';
 
 const SCHEMA = `
@@ -29,7 +31,15 @@ CREATE TABLE IF NOT EXISTS remembered (name TEXT PRIMARY KEY, value TEXT NOT NUL
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 `;
 
-type Row = { payload: string; expires_at: number | null; consumed_at: number | null };
+const modelRow = z.object({
+  payload: z.string(),
+  expires_at: z.number().nullable(),
+  consumed_at: z.number().nullable(),
+});
+type ModelRow = z.infer<typeof modelRow>;
+const valueRow = z.object({ value: z.string() });
+const counterRow = z.object({ value: z.union([z.number(), z.bigint()]) });
+const countRow = z.object({ count: z.union([z.number(), z.bigint()]) });
 
 /**
  * `node:sqlite` is built into Node.js 22.13 and later. Loaded here rather than imported, so that an
@@ -59,9 +69,9 @@ function inTransaction(db: DatabaseSync, work: () => void) {
 }
 
 const row = (statement: StatementSync, ...values: Array<string | number>) =>
-  statement.get(...values) as Row | undefined;
+  modelRow.optional().parse(statement.get(...values));
 const valueOf = (statement: StatementSync, ...values: Array<string | number>) =>
-  (statement.get(...values) as { value: string } | undefined)?.value;
+  valueRow.optional().parse(statement.get(...values))?.value;
 
 /**
  * The embedded default: one SQLite file in the data directory (WAL, so readers never wait on
@@ -113,9 +123,9 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
      ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`,
   );
 
-  const live = (row: Row | undefined): AdapterPayload | undefined => {
+  const live = (row: ModelRow | undefined): AdapterPayload | undefined => {
     if (!row || (row.expires_at !== null && row.expires_at <= seconds())) return undefined;
-    const payload = JSON.parse(row.payload) as AdapterPayload;
+    const payload = parsePayload(row.payload);
     return row.consumed_at === null ? payload : { ...payload, consumed: row.consumed_at };
   };
 
@@ -151,7 +161,7 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
       revoke.run(grantId);
     },
     async increment(name) {
-      return Number((increment.get(name) as { value: number }).value);
+      return Number(counterRow.parse(increment.get(name)).value);
     },
     async settingOrDefault(name, value) {
       insertSetting.run(name, value);
@@ -164,9 +174,9 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
         for (const name of indexes) addIndex.run(kind, name, id);
       });
     },
-    async getDocument<T>(kind: string, id: string) {
+    async getDocument(kind, id, schema) {
       const value = valueOf(getDocument, kind, id);
-      return value === undefined ? undefined : (JSON.parse(value) as T);
+      return value === undefined ? undefined : documentAs(JSON.parse(value), schema);
     },
     async deleteDocument(kind, id) {
       inTransaction(db, () => {
@@ -174,11 +184,7 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
         removeIndexes.run(kind, id);
       });
     },
-    async listDocuments<T>(
-      kind: string,
-      index: string,
-      page: { limit: number; maxId?: string; sinceId?: string; minId?: string },
-    ) {
+    async listDocuments(kind, index, page, schema) {
       const conditions = ['i.kind = ?', 'i.idx = ?'];
       const values: Array<string | number> = [kind, index];
       for (const [bound, operator] of [
@@ -196,12 +202,14 @@ export function openSqliteStorage(file: string, { now = Date.now }: { now?: Cloc
           `SELECT d.value FROM document_index i JOIN documents d ON d.kind = i.kind AND d.id = i.id
            WHERE ${conditions.join(' AND ')} ORDER BY i.id ${order} LIMIT ?`,
         )
-        .all(...values, page.limit) as Array<{ value: string }>;
-      const documents = rows.map((row) => JSON.parse(row.value) as T);
+        .all(...values, page.limit);
+      const documents = rows.flatMap(
+        (row) => documentAs(JSON.parse(valueRow.parse(row).value), schema) ?? [],
+      );
       return page.minId ? documents.reverse() : documents;
     },
     async countDocuments(kind, index) {
-      return Number((countDocuments.get(kind, index) as { count: number | bigint }).count);
+      return Number(countRow.parse(countDocuments.get(kind, index)).count);
     },
     async rememberOnce(name, value, ttlSeconds) {
       const at = seconds();

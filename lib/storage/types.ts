@@ -1,4 +1,5 @@
 import type { AdapterPayload } from 'oidc-provider';
+import type { z } from 'zod';
 
 /**
  * What oidc-provider persists (codes, sessions, grants, tokens, registered clients) and the few
@@ -20,13 +21,14 @@ export interface OidcStorage {
   /**
    * Documents of the playground's own (Mastodon apps, statuses), kept next to the authorization
    * server's state. `id`s are fixed-length numeric strings, so their order is their age. Each document
-   * is listed under the `indexes` it is saved with (`account:alice`, `public`).
+   * is listed under the `indexes` it is saved with (`account:alice`, `public`). Documents are read
+   * with their reader's `schema`; one that does not match it (kept by an earlier version) reads as absent.
    */
   putDocument(kind: string, id: string, value: unknown, indexes: string[]): Promise<void>;
-  getDocument<T>(kind: string, id: string): Promise<T | undefined>;
+  getDocument<T>(kind: string, id: string, schema: z.ZodType<T>): Promise<T | undefined>;
   deleteDocument(kind: string, id: string): Promise<void>;
   /** Newest first: ids below `maxId` and above `sinceId`; with `minId`, the oldest above it (still newest first). */
-  listDocuments<T>(kind: string, index: string, page: DocumentPage): Promise<T[]>;
+  listDocuments<T>(kind: string, index: string, page: DocumentPage, schema: z.ZodType<T>): Promise<T[]>;
   /** How many documents are listed under `index`, without reading them. */
   countDocuments(kind: string, index: string): Promise<number>;
   /** Stores `value` under `name` for `ttlSeconds` unless present; answers the value stored first. */

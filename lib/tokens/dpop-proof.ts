@@ -5,6 +5,7 @@ import {
   type JWK,
   base64url as joseBase64url,
 } from 'jose';
+import { boundThumbprint } from './structured-claims';
 
 /**
  * A DPoP proof (RFC 9449 §4.2) read as a learner reads it: its header and claims, each with what it is
@@ -53,8 +54,8 @@ const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stri
 /** The proof's header and claims, in the RFC's order, each explained; undefined when it is no JWT. */
 export function decodeDpopProof(proof: string): DecodedDpopProof | undefined {
   try {
-    const header = decodeProtectedHeader(proof) as Record<string, unknown>;
-    const payload = decodeJwt(proof) as Record<string, unknown>;
+    const header = decodeProtectedHeader(proof);
+    const payload = decodeJwt(proof);
     const fields = (object: Record<string, unknown>, meanings: Array<[string, string]>) =>
       meanings
         .filter(([name]) => object[name] !== undefined)
@@ -62,7 +63,7 @@ export function decodeDpopProof(proof: string): DecodedDpopProof | undefined {
     return {
       header: fields(header, HEADER_MEANINGS),
       claims: fields(payload, CLAIM_MEANINGS),
-      jwk: (header.jwk ?? {}) as JWK,
+      jwk: header.jwk ?? {},
       payload,
     };
   } catch {
@@ -80,8 +81,7 @@ export const accessTokenHashInBrowser = async (accessToken: string) =>
 export function confirmationThumbprint(accessToken: string | undefined): string | undefined {
   if (!accessToken) return undefined;
   try {
-    const jkt = (decodeJwt(accessToken).cnf as { jkt?: unknown } | undefined)?.jkt;
-    return typeof jkt === 'string' ? jkt : undefined;
+    return boundThumbprint(decodeJwt(accessToken).cnf);
   } catch {
     return undefined;
   }

@@ -20,6 +20,7 @@ import { lootForm } from '../../lib/attacks/loot-form';
 import { ATTACKER } from '../../lib/attacks/party';
 import type { ExtraRole } from '../../lib/walkthrough/types';
 import { apiCall, bearerRequest } from '../walkthrough/builders/api-call';
+import { acctOf, subjectOf } from '../../lib/walkthrough/response-bodies';
 
 /** The fifth party of every scenario: it plays the client's part with what it stole (lib/attacks/party.ts). */
 export const attackerRole: ExtraRole = {
@@ -93,8 +94,8 @@ export const attackerCallsApi = (explanation: string): StepDefinition => ({
       }),
     ),
   outcome: (_context, result) => {
-    const body = (result.body ?? {}) as { acct?: unknown };
-    return observed('api', result, typeof body.acct === 'string' ? { api_acct: body.acct } : {});
+    const acct = acctOf(result.body);
+    return observed('api', result, acct !== undefined ? { api_acct: acct } : {});
   },
 });
 
@@ -124,8 +125,8 @@ export const clientAsksWhoIsSignedIn = (explanation: string): StepDefinition => 
   action: ({ tokens }) =>
     apiCall({ method: 'GET', path: '/oidc/me', accessToken: tokens.access_token, via: 'browser' }),
   outcome: (_context, result) => {
-    const sub = (result.body as { sub?: unknown } | null)?.sub;
-    return observed('whoami', result, typeof sub === 'string' ? { signed_in_as: sub } : {});
+    const sub = subjectOf(result.body);
+    return observed('whoami', result, sub !== undefined ? { signed_in_as: sub } : {});
   },
 });
 

@@ -4,12 +4,13 @@ import { tokenRequest } from '../walkthrough/builders/token-request';
 import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome } from '../../lib/walkthrough/types';
 import { DEVICE_CODE_GRANT, tvApp } from './client';
+import { errorResponseOf, jsonMembers } from '../../lib/walkthrough/response-bodies';
 
 const CLIENT_ID = tvApp.client_id;
 
 /** RFC 8628 §3.5: authorization_pending and slow_down mean "ask again later", not failure. */
 function pollOutcome(result: ExchangeResult, interval: number): StepOutcome {
-  const body = result.body as { error?: string; error_description?: string };
+  const body = errorResponseOf(result.body);
   if (result.status === 400 && body.error === 'authorization_pending') {
     return {
       kind: 'pending',
@@ -65,7 +66,7 @@ export const deviceCode: RegisteredGrant = {
       }),
       outcome: (_context, result) => {
         if (result.status !== 200) return tokenOutcome(result);
-        const body = result.body as Record<string, string | number>;
+        const body = jsonMembers(result.body);
         return {
           kind: 'succeeded',
           values: {

@@ -9,6 +9,7 @@ import type {
 import { errorCode, expectRefusal, responseHeader } from '../walkthrough/builders/expect-refusal';
 import { tokenOutcome } from '../walkthrough/common-steps';
 import { rfcSection } from '../../lib/walkthrough/rfc';
+import { oauthErrorIn } from '../../lib/walkthrough/response-bodies';
 
 export const DPOP_RFC = {
   proof: rfcSection(9449, '4'),
@@ -92,7 +93,7 @@ export function proofExhibit(context: WalkthroughContext, action: StepAction): D
 export const answered = (_context: WalkthroughContext, result: ExchangeResult): StepOutcome =>
   result.status < 300
     ? { kind: 'succeeded', tokens: result.dpopProof ? { dpop_proof: result.dpopProof } : {} }
-    : { kind: 'failed', error: { ...(result.body as { error: string }), status: result.status } };
+    : { kind: 'failed', error: oauthErrorIn(result) };
 
 /** A token response with the proof the browser signed for it (shown decoded in Tokens). */
 export const withProof = (outcome: StepOutcome, result: ExchangeResult): StepOutcome =>

@@ -7,6 +7,11 @@ import type { RegisteredGrant } from '../../lib/grants/catalogue';
 import type { ExchangeResult, StepOutcome, WalkthroughContext } from '../../lib/walkthrough/types';
 import { pushingWebApp } from './client';
 import { authorizationResponseStep } from '../walkthrough/builders/authorization-response';
+import {
+  errorResponseOf,
+  oauthErrorIn,
+  pushedAuthorizationResponseOf,
+} from '../../lib/walkthrough/response-bodies';
 
 const CLIENT_ID = pushingWebApp.client_id;
 
@@ -28,15 +33,16 @@ const classicUrl = (context: WalkthroughContext) => authorizationUrl(authorizati
 
 /** RFC 9126 §2.2: 201 with request_uri and expires_in; an error (§2.3) otherwise. */
 function pushedOutcome(result: ExchangeResult): StepOutcome {
-  const body = result.body as { request_uri?: string; expires_in?: number; error?: string };
+  const body = pushedAuthorizationResponseOf(result.body);
   if (result.status === 201 && body.request_uri)
     return {
       kind: 'succeeded',
       values: { request_uri: body.request_uri, expires_in: String(body.expires_in ?? '') },
     };
+  const error = oauthErrorIn(result);
   return {
     kind: 'failed',
-    error: { error: body.error ?? 'invalid_response', ...(result.body as object), status: result.status },
+    error: errorResponseOf(result.body).error ? error : { ...error, error: 'invalid_response' },
   };
 }
 

@@ -1,5 +1,6 @@
-import type { ExchangeResult, ParamSpec, StepOutcome, TokenSet } from '../../lib/walkthrough/types';
+import type { ExchangeResult, ParamSpec, StepOutcome } from '../../lib/walkthrough/types';
 import { rfcSection } from '../../lib/walkthrough/rfc';
+import { oauthErrorIn, tokenResponseOf } from '../../lib/walkthrough/response-bodies';
 
 /** The playground's callback: where every browser-based demo client is redirected. */
 export const CALLBACK_PATH = '/callback';
@@ -64,16 +65,10 @@ export const PARAMS = {
   },
 } satisfies Record<string, ParamSpec>;
 
-/** An error response's body as the server sent it (RFC 6749 §5.2), with its status. */
-export const asError = (result: ExchangeResult) => ({
-  ...(result.body as { error: string; error_description?: string }),
-  status: result.status,
-});
-
 /** A token endpoint answer: the tokens on 200 (RFC 6749 §5.1), the error otherwise (§5.2). */
 export function tokenOutcome(result: ExchangeResult): StepOutcome {
-  if (result.status !== 200) return { kind: 'failed', error: asError(result) };
-  const body = result.body as TokenSet;
+  if (result.status !== 200) return { kind: 'failed', error: oauthErrorIn(result) };
+  const body = tokenResponseOf(result.body);
   return {
     kind: 'succeeded',
     tokens: {
@@ -89,7 +84,7 @@ export function tokenOutcome(result: ExchangeResult): StepOutcome {
 
 /** A protected resource's answer: a refusal (401, 403, 422) is a real answer worth reading, not a crash. */
 export function resourceOutcome(result: ExchangeResult): StepOutcome {
-  return result.status < 500 ? { kind: 'succeeded' } : { kind: 'failed', error: asError(result) };
+  return result.status < 500 ? { kind: 'succeeded' } : { kind: 'failed', error: oauthErrorIn(result) };
 }
 
 /** Only the parameters with a value: an emptied field leaves the parameter out of the request. */

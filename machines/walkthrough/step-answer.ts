@@ -1,5 +1,5 @@
 import { fromPromise } from 'xstate';
-import { asError } from './common-steps';
+import { oauthErrorIn } from '../../lib/walkthrough/response-bodies';
 import type { SendInput } from './walkthrough-context';
 import type {
   ExchangeResult,
@@ -15,7 +15,7 @@ export type StepAnswer = { result: ExchangeResult; outcome: StepOutcome };
 export const defaultOutcome = (result: ExchangeResult): StepOutcome =>
   result.status >= 200 && result.status < 300
     ? { kind: 'succeeded' }
-    : { kind: 'failed', error: asError(result) };
+    : { kind: 'failed', error: oauthErrorIn(result) };
 
 export const outcomeOf = (step: StepDefinition, context: WalkthroughContext, result: ExchangeResult) =>
   step.outcome?.(context, result) ?? defaultOutcome(result);

@@ -1,4 +1,4 @@
-import { calculateJwkThumbprint, decodeProtectedHeader, type JWK } from 'jose';
+import { calculateJwkThumbprint, decodeProtectedHeader } from 'jose';
 import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { checkDpopProof, DpopError } from '../dpop-resource-server';
 
@@ -17,7 +17,9 @@ const invalidGrant = (description: string) =>
 
 async function proofKey(proof: string): Promise<string> {
   try {
-    return await calculateJwkThumbprint(decodeProtectedHeader(proof).jwk as JWK);
+    const { jwk } = decodeProtectedHeader(proof);
+    if (!jwk) throw new Error('no jwk in the header');
+    return await calculateJwkThumbprint(jwk);
   } catch {
     throw new errors.CustomOIDCProviderError(
       'invalid_dpop_proof',

@@ -3,6 +3,7 @@ import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { scopeCovers } from '../../mastodon/scopes';
 import type { ProviderKeys } from '../keys';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange-names';
+import { boundThumbprint } from '../../tokens/structured-claims';
 import { exchangedTokenBinding } from './token-exchange-binding';
 import { ASSISTANT, assistantIdentifier, resourceIdentifier, resourceServerInfo } from '../resource-server';
 
@@ -59,12 +60,11 @@ const words = (scope: unknown) =>
 /** The public half of the provider's signing keys: what it verifies its own JWT access tokens with. */
 function publicKeys(keys: ProviderKeys): JSONWebKeySet {
   return {
-    keys: keys.jwks.keys.map((key) => {
-      const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest } = key as Record<string, unknown>;
+    keys: keys.jwks.keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest }) => {
       void [_d, _p, _q, _dp, _dq, _qi];
       return rest;
     }),
-  } as JSONWebKeySet;
+  };
 }
 
 export function tokenExchangeGrantHandler(provider: Provider, origin: string, keys: ProviderKeys) {
@@ -153,12 +153,7 @@ export function tokenExchangeGrantHandler(provider: Provider, origin: string, ke
 
     // RFC 9449 with RFC 8693: a bound subject token is exchanged only with a proof by its key, and the
     // new token is bound to it (token-exchange-binding.ts).
-    const subjectJkt = (subject.cnf as { jkt?: unknown } | undefined)?.jkt;
-    const jkt = await exchangedTokenBinding(
-      ctx,
-      provider,
-      typeof subjectJkt === 'string' ? subjectJkt : undefined,
-    );
+    const jkt = await exchangedTokenBinding(ctx, provider, boundThumbprint(subject.cnf));
     // The new token never outlives its subject token, and its grant lives exactly as long.
     const expiresIn = Math.min(
       resourceServerInfo(origin).accessTokenTTL!,

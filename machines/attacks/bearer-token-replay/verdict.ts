@@ -2,15 +2,16 @@ import type { AttackScenario } from '../../../lib/attacks/types';
 import type { ExchangeResult, WalkthroughContext } from '../../../lib/walkthrough/types';
 import { responseHeader } from '../../walkthrough/builders/expect-refusal';
 import { observed, refusalObserved } from '../common-steps';
+import { acctOf } from '../../../lib/walkthrough/response-bodies';
 
 export const ACCOUNT = '/api/v1/accounts/verify_credentials';
 
 /** An attacker's replay at the API, the resource server's answer and its challenge kept as the run's values. */
 export const replayed = (name: string) => (_context: WalkthroughContext, result: ExchangeResult) => {
-  const acct = (result.body as { acct?: unknown } | undefined)?.acct;
+  const acct = acctOf(result.body);
   const challenge = responseHeader(result, 'www-authenticate');
   return observed(name, result, {
-    ...(typeof acct === 'string' ? { [`${name}_acct`]: acct } : {}),
+    ...(acct !== undefined ? { [`${name}_acct`]: acct } : {}),
     ...(challenge ? { [`${name}_challenge`]: challenge } : {}),
   });
 };

@@ -8,6 +8,7 @@ import { apiReader } from './clients';
 import { base64url } from 'jose';
 import { jwtPayload } from '../../../lib/tokens/jwt-parts';
 import { rfcSection } from '../../../lib/walkthrough/rfc';
+import { subjectOf, tokenResponseOf } from '../../../lib/walkthrough/response-bodies';
 
 const PIN = 'defense_pin';
 const PIN_RFC = rfcSection(8725, '3.1');
@@ -81,10 +82,9 @@ export const jwtAlgorithmConfusion: AttackScenario = {
           { via: 'browser', headers: asAttacker },
         ),
       outcome: (_context, result) => {
-        const token = (result.body as { access_token?: unknown } | null)?.access_token;
+        const token = tokenResponseOf(result.body).access_token;
         // Without a real token of its own the attacker has nothing to copy: the run stops, no verdict.
-        if (result.status !== 200 || typeof token !== 'string')
-          return { kind: 'failed', error: errorOf(result) };
+        if (result.status !== 200 || token === undefined) return { kind: 'failed', error: errorOf(result) };
         return { kind: 'succeeded', values: { attacker_token: token } };
       },
     },
@@ -110,8 +110,8 @@ export const jwtAlgorithmConfusion: AttackScenario = {
         },
       }),
       outcome: (_context, result) => {
-        const sub = (result.body as { sub?: unknown } | null)?.sub;
-        return observed('forged', result, typeof sub === 'string' ? { forged_sub: sub } : {});
+        const sub = subjectOf(result.body);
+        return observed('forged', result, sub !== undefined ? { forged_sub: sub } : {});
       },
     },
   ],

@@ -18,6 +18,7 @@ import {
 import { CLIENT_ID_AT_ATTACKER, mixUpClient } from './clients';
 import { authorizationResponseStep } from '../../walkthrough/builders/authorization-response';
 import { rfcSection } from '../../../lib/walkthrough/rfc';
+import { jsonMembers } from '../../../lib/walkthrough/response-bodies';
 
 const ISS = 'defense_iss';
 const CLIENT = mixUpClient.client_id;
@@ -27,8 +28,7 @@ const METADATA_RFC = rfcSection(8414, '3');
 
 /** What the client reads from the chosen server's metadata (RFC 8414 §2), into the run's values. */
 function chosenServer(on: boolean, body: unknown): StepOutcome | undefined {
-  const metadata = (typeof body === 'object' && body ? body : {}) as Record<string, unknown>;
-  const { issuer, authorization_endpoint, token_endpoint } = metadata;
+  const { issuer, authorization_endpoint, token_endpoint } = jsonMembers(body);
   if (
     typeof issuer !== 'string' ||
     typeof authorization_endpoint !== 'string' ||

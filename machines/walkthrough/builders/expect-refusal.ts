@@ -5,23 +5,21 @@ import type {
   StepOutcome,
   WalkthroughContext,
 } from '../../../lib/walkthrough/types';
+import { errorResponseOf } from '../../../lib/walkthrough/response-bodies';
 
 /** A response header by name, whatever its case on the wire (HTTP field names are case-insensitive). */
 export const responseHeader = (result: ExchangeResult, name: string) =>
   Object.entries(result.headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 
 /** The `error` of an OAuth error response (RFC 6749 §5.2), when the body has one. */
-export const errorCode = (result: ExchangeResult): string | undefined => {
-  const error = (result.body as { error?: unknown } | null | undefined)?.error;
-  return typeof error === 'string' ? error : undefined;
-};
+export const errorCode = (result: ExchangeResult): string | undefined => errorResponseOf(result.body).error;
 
 /** The error in a response, in OAuth's wire format (RFC 6749 §5.2), with its status: shown verbatim. */
 export function oauthErrorOf(result: ExchangeResult): OAuthError {
-  const body = (typeof result.body === 'object' && result.body ? result.body : {}) as Partial<OAuthError>;
+  const { error, error_description } = errorResponseOf(result.body);
   return {
-    error: typeof body.error === 'string' ? body.error : `HTTP ${result.status}`,
-    ...(typeof body.error_description === 'string' ? { error_description: body.error_description } : {}),
+    error: error ?? `HTTP ${result.status}`,
+    ...(error_description !== undefined ? { error_description } : {}),
     status: result.status,
   };
 }
