@@ -1,4 +1,5 @@
 import { recordedRoute } from '../trace/record-route';
+import { isRole } from '../trace/roles';
 import type { Role } from '../trace/types';
 import { attackerLimited } from './attacker-rate-limit';
 
@@ -14,8 +15,17 @@ import { attackerLimited } from './attacker-rate-limit';
  *
  * The lab's control calls (the page asking the attacker's server to redeem or replay what it holds)
  * are not recorded: only the requests the attacker's server then sends are, as the attacker's.
+ *
+ * The route says which role it records as (`recordedAs`), so that a scenario's hand-off can be checked
+ * against the lab's route table (machines/attacks/hand-off.test.ts).
  */
 export const receivedByAttacker = <Context>(
   playsAs: Role,
   handler: (request: Request, context: Context) => Promise<Response> | Response,
-) => recordedRoute<Context>(playsAs, attackerLimited(handler));
+) => Object.assign(recordedRoute<Context>(playsAs, attackerLimited(handler)), { recordedAs: playsAs });
+
+/** The role a lab route records its exchanges as, when it is a receiving route of the attacker's. */
+export const recordedAsOf = (route: unknown): Role | undefined =>
+  typeof route === 'function' && 'recordedAs' in route && isRole(route.recordedAs)
+    ? route.recordedAs
+    : undefined;

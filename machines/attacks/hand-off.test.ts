@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ATTACKER, isAttackersPath } from '../../lib/attacks/party';
 import { exchange } from '../../lib/diagram/exchanges.testing';
@@ -8,8 +6,9 @@ import { assignParties } from '../../lib/diagram/roles';
 import type { AttackScenario } from '../../lib/attacks/types';
 import type { Role } from '../../lib/trace/types';
 import type { WalkthroughContext } from '../../lib/walkthrough/types';
-import { ROOT } from '../../lib/testing/imports';
 import { ORIGIN } from '../walkthrough/testing';
+import { recordedAsOf } from '../../lib/attacks/received';
+import { LAB_ROUTES } from './lab-routes';
 import { ATTACKS } from './registry';
 
 // A run in the middle: alice's code and tokens are there to be stolen.
@@ -25,13 +24,12 @@ const midRun = (attack: AttackScenario): WalkthroughContext => ({
   runId: 'run-test-1',
 });
 
-/** The attacker's route that receives the hand-off, as its source declares it. */
-const routeSource = (receivedAt: string) =>
-  readFileSync(path.join(ROOT, 'app', receivedAt, 'route.ts'), 'utf8');
+/** The lab's handler for a path and method, as the catch-all routes dispatch to it (lab-routes.ts). */
+const labRoute = (receivedAt: string, method: string) =>
+  method === 'GET' || method === 'POST' ? LAB_ROUTES[receivedAt]?.[method] : undefined;
 
 /** The role the route records the exchange as (the one the attacker's server plays for it). */
-const recordedAs = (source: string) =>
-  /receivedByAttacker\(\s*'([a-z-]+)'/.exec(source)?.[1] as Role | undefined;
+const recordedAs = (route: unknown) => recordedAsOf(route);
 
 describe('every attack draws its hand-off to the attacker', () => {
   for (const attack of ATTACKS) {
@@ -49,32 +47,30 @@ describe('every attack draws its hand-off to the attacker', () => {
       expect(step!.to).toBe('attacker');
       expect(isAttackersPath(handOff.receivedAt)).toBe(true);
       // The route records what it receives (lib/attacks/received.ts): the hand-off is in the trace.
-      const playsAs = recordedAs(routeSource(handOff.receivedAt));
-      expect(playsAs, `${handOff.receivedAt} is not wrapped in receivedByAttacker`).toBeDefined();
       // The step's own request is the hand-off (a callback step's is the redirect that lands there).
       const action = step!.action(midRun(attack));
+      const method = action.kind === 'send' ? action.request.method : 'GET';
+      // A callback's hand-off is what the page it lands on sends on (a script's POST): either method.
+      const playsAs =
+        action.kind === 'send'
+          ? recordedAs(labRoute(handOff.receivedAt, method))
+          : (recordedAs(labRoute(handOff.receivedAt, 'GET')) ??
+            recordedAs(labRoute(handOff.receivedAt, 'POST')));
+      expect(playsAs, `${handOff.receivedAt} is not wrapped in receivedByAttacker`).toBeDefined();
       const sent = action.kind === 'send' ? action.request : action.kind === 'navigate' ? action : undefined;
       if (sent) expect(new URL(sent.path, ORIGIN).pathname).toBe(handOff.receivedAt);
       else expect(action.kind).toBe('callback');
       // That exchange, as the recorder stores it, is an arrow into the Attacker from the party that leaks.
       const from: Role =
         step!.channel === 'front' || step!.from === 'attacker' ? 'resource-owner' : step!.from;
-      const recorded = exchange(
-        1,
-        from,
-        playsAs!,
-        {
-          method: action.kind === 'send' ? action.request.method : 'GET',
-          url: handOff.receivedAt,
-        },
-        { status: 201 },
-      );
+      const recorded = exchange(1, from, playsAs!, { method, url: handOff.receivedAt }, { status: 201 });
       const hops = deriveHops(assignParties([recorded], attack.roles));
       expect(hops.map((hop) => `${hop.from} -> ${hop.to}`)).toEqual([`${from} -> ${ATTACKER}`]);
     });
   }
 
   it('would catch a hand-off whose route records nothing (the lab’s control call)', () => {
-    expect(recordedAs(routeSource('/api/attacker/call-api'))).toBeUndefined();
+    expect(labRoute('/api/attacker/call-api', 'POST')).toBeDefined();
+    expect(recordedAs(labRoute('/api/attacker/call-api', 'POST'))).toBeUndefined();
   });
 });
