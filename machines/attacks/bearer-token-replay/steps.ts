@@ -14,7 +14,6 @@ import { bearerRequest } from '../../walkthrough/builders/api-call';
 import { rfcSection } from '../../../lib/walkthrough/rfc';
 
 const DPOP = 'defense_dpop';
-const LEAK_RFC = rfcSection(9700, '4.10');
 
 /** The defense picks the client: the same SPA, registered for DPoP-bound tokens or (deliberately) not. */
 const clientOf = (context: WalkthroughContext) =>
@@ -121,7 +120,7 @@ export const bearerTokenReplay: AttackScenario = {
       title: 'The access token leaks to the attacker',
       explanation:
         'A compromised browser extension reads the access token in the app’s page and posts it to the attacker’s server (a logging proxy, or a resource server that logs Authorization headers, leaks it the same way). It cannot take the private key: WebCrypto made it non-extractable.',
-      rfc: LEAK_RFC,
+      rfc: rfcSection(9700, '4.10'),
       kind: 'access_token',
       clientOf,
     }),
