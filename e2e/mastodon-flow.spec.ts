@@ -39,6 +39,9 @@ const badMetadata: Record<string, (origin: string) => Record<string, unknown>> =
 const badServers: http.Server[] = [];
 const badOrigins: Record<string, string> = {};
 
+// The servers this file starts serve all its tests: they run in one worker, in order.
+test.describe.configure({ mode: 'default' });
+
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   const [port, limitedPort, htmlPort] = [await freePort(), await freePort(), await freePort()];

@@ -13,8 +13,13 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: path.join(root, 'test-results'),
-  fullyParallel: false,
-  workers: 1,
+  // Tests may run side by side, each in its own browser context (a learner is its cookie, so runs do not
+  // see each other's traces, rooms or sign-in limits); a file that starts its own servers (beforeAll)
+  // keeps its tests in one worker (`test.describe.configure({ mode: 'default' })`).
+  fullyParallel: true,
+  // One worker by default: on two cores, 35 workbench tests took 84 s on one worker, 128 s on two and
+  // 125 s on three (docs/benchmarks.md). E2E_WORKERS=<n> runs n side by side on a bigger machine.
+  workers: Number(process.env.E2E_WORKERS ?? 1),
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   timeout: 60_000,

@@ -12,6 +12,9 @@ type Recorded = { request: { method: string; url: string; headers: Array<[string
 let server: Playground;
 let publicOrigin: string;
 
+// The servers this file starts serve all its tests: they run in one worker, in order.
+test.describe.configure({ mode: 'default' });
+
 test.beforeAll(async () => {
   const port = await freePort();
   publicOrigin = `http://127.0.0.1:${port}`;

@@ -10,6 +10,9 @@ let redis: RedisServer;
 let first: Playground;
 let second: Playground;
 
+// The servers this file starts serve all its tests: they run in one worker, in order.
+test.describe.configure({ mode: 'default' });
+
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   redis = await startRedisServer();
