@@ -5,6 +5,7 @@ import { memo, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { positionLabel, positionOf } from '@/machines/walkthrough/position';
 import { senderOfStep, titleOf } from '@/lib/diagram/roles';
+import { errorResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
@@ -202,7 +203,7 @@ function StepCardView({
           <ol className="list-decimal pl-6 text-sm">
             {context.polls.map((poll, index) => (
               <li key={index}>
-                {poll.status} <code>{(poll.body as { error?: string }).error}</code>
+                {poll.status} <code>{errorResponseOf(poll.body).error}</code>
               </li>
             ))}
           </ol>
