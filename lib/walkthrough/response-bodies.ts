@@ -75,6 +75,9 @@ export const acctOf = (body: unknown) => mastodonAccount.parse(body).acct;
 const pushedAuthorizationResponse = membersOf({ request_uri: optionalString, expires_in: optionalNumber });
 export const pushedAuthorizationResponseOf = (body: unknown) => pushedAuthorizationResponse.parse(body);
 
+/** A JWK Set (RFC 7517 §5) whose keys are JSON objects, as the client backend shows it to the browser. */
+export const jsonWebKeySet = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
+
 /** POST /api/client/send: the exchange the client backend made, as it answers it to the browser. */
 export const relayedExchange = z.looseObject({
   status: z.number(),
@@ -83,7 +86,7 @@ export const relayedExchange = z.looseObject({
   clientAssertion: z
     .object({
       jwt: z.string(),
-      registeredJwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+      registeredJwks: jsonWebKeySet,
     })
     .optional(),
   dpopProof: z.string().optional(),
