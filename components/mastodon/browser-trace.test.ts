@@ -1,23 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStorage } from '@/lib/testing/memory-storage';
+import { traceEvent } from '@/lib/trace/testing';
 import { TEST_GRANT } from '@/machines/walkthrough/testing';
 import { initialContext } from '@/machines/walkthrough/walkthrough-context';
 
 const EVENTS_KEY = 'playground:mastodon:events';
 const context = initialContext(TEST_GRANT, 'http://localhost:3000', { startSeq: 0, secrets: {}, runId: 'r' });
-const message = { headers: [], body: null, bodyEncoding: 'utf8', truncated: false };
-const event = {
-  id: 'r-1',
-  seq: 1,
-  time: '2026-01-01T00:00:00.000Z',
-  durationMs: 3,
-  from: 'client',
-  to: 'authorization-server',
-  channel: 'back',
-  run: 'r',
-  request: { ...message, method: 'POST', url: 'https://mastodon.example/oauth/token' },
-  response: { ...message, status: 200 },
-};
+const event = { ...traceEvent('https://mastodon.example/oauth/token'), seq: 1, run: 'r' };
 
 // The module keeps the tab's list once read: each test reads it afresh.
 const browserTrace = async () => {
