@@ -3,7 +3,7 @@
 import { useSelector } from '@xstate/react';
 import { useEffect, useId, useState } from 'react';
 import { startingValues, switchesOf } from '@/lib/attacks/defenses';
-import type { AttackScenario } from '@/lib/attacks/types';
+import type { AttackScenario, Verdict } from '@/lib/attacks/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import type { AutopilotActor, WalkthroughActor } from '../walkthrough/types';
 import { allowUnattendedSignIn } from '../walkthrough/autopilot-storage';
@@ -31,15 +31,25 @@ export function AttackPanel({
   restart(params?: Record<string, string>): Promise<void>;
   events: TraceEvent[];
 }) {
-  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const params = useSelector(actor, (snapshot) => snapshot.context.params);
+  const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
+  const runId = useSelector(actor, (snapshot) => snapshot.context.runId);
   const busy = useSelector(actor, (snapshot) => snapshot.hasTag('busy'));
   const complete = useSelector(actor, (snapshot) => snapshot.hasTag('complete'));
   // A client's own refusal (a state that does not match) ends the run at that step: it is a verdict too.
   const failed = useSelector(actor, (snapshot) => snapshot.matches('failed'));
-  const verdict = complete || failed ? attack.verdict(context) : undefined;
+  // Read once the run ended; the same verdict keeps its identity, so it is marked seen once.
+  const verdict = useSelector(
+    actor,
+    (snapshot) =>
+      snapshot.hasTag('complete') || snapshot.matches('failed')
+        ? attack.verdict(snapshot.context)
+        : undefined,
+    sameVerdict,
+  );
   const playing = useSelector(autopilot, (snapshot) => snapshot.matches('running'));
   const running = playing || busy;
-  const defensesOf = () => switchesOf(attack, context.params);
+  const defensesOf = () => switchesOf(attack, params);
   const startWith = (switches: Record<string, string>) => startingValues(attack, switches);
   const idPrefix = useId();
   // A switch shows its new position at once; the fresh run it starts comes a request later.
@@ -59,7 +69,7 @@ export function AttackPanel({
   }, [attack.slug, verdict]);
 
   const run = async () => {
-    if (context.stepIndex > 0 || complete || failed) await restart(startWith(defensesOf()));
+    if (stepIndex > 0 || complete || failed) await restart(startWith(defensesOf()));
     // The victim's sign-in and consent on the authorization server's own pages, unattended for this run.
     if (attack.signsIn) allowUnattendedSignIn(attack.signsIn);
     autopilot.send({ type: 'PLAY', paceMs: RUN_PACE_MS });
@@ -77,7 +87,7 @@ export function AttackPanel({
                 id={id}
                 type="checkbox"
                 className="mt-[0.2em] size-[1.1em] shrink-0"
-                checked={(switching ?? context.params)[defense.param] === 'on'}
+                checked={(switching ?? params)[defense.param] === 'on'}
                 disabled={running || switching !== undefined}
                 aria-describedby={`${id}-does`}
                 onChange={(event) => void toggle(defense.param, event.target.checked)}
@@ -116,7 +126,10 @@ export function AttackPanel({
       </div>
       <AttackOutcome verdict={verdict} running={running} />
       {/* Read again after every exchange of the run and whenever a step has answered (busy turns false). */}
-      <AttackerLoot runId={context.runId} version={`${events.length}/${context.stepIndex}/${busy}`} />
+      <AttackerLoot runId={runId} version={`${events.length}/${stepIndex}/${busy}`} />
     </div>
   );
 }
+
+const sameVerdict = (a: Verdict | undefined, b: Verdict | undefined) =>
+  a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));

@@ -72,7 +72,8 @@ export type RunRules = {
 export type WalkthroughStatus = {
   actor: WalkthroughActor;
   events: TraceEvent[];
-  context: WalkthroughContext;
+  /** What the comparison reads of the run: its tokens and the callback that brought the code. */
+  context: Pick<WalkthroughContext, 'tokens' | 'callback'>;
 };
 
 /** Finds a walkthrough's definition and machine: the grants' (machines/index.ts) or the attack lab's. */
@@ -147,10 +148,13 @@ export function Walkthrough({
   const origin = useSelector(actor, (snapshot) => snapshot.context.origin);
   const values = useSelector(actor, (snapshot) => snapshot.context.values);
   const runId = useSelector(actor, (snapshot) => snapshot.context.runId);
-  const context = useSelector(actor, (snapshot) => snapshot.context);
+  const callback = useSelector(actor, (snapshot) => snapshot.context.callback);
   const { events } = useTrace(startSeq, placement?.strictRun ? runId : undefined);
   const onStatus = placement?.onStatus;
-  useEffect(() => onStatus?.({ actor, events, context }), [onStatus, actor, events, context]);
+  useEffect(
+    () => onStatus?.({ actor, events, context: { tokens, callback } }),
+    [onStatus, actor, events, tokens, callback],
+  );
   // Which exchange the learner picked, in the diagram or the log: view state, not protocol state.
   const [selectedSeq, setSelectedSeq] = useState<number>();
   // On a phone the graph's four roles and their arrows do not fit: the sequence view reads top to bottom.
