@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { LootItem } from '@/lib/attacks/loot';
+import { lootIn } from '@/lib/attacks/loot-answer';
 import { useMasks } from '../walkthrough/presenter';
 
 const LABEL: Record<LootItem['kind'], string> = {
@@ -22,8 +23,8 @@ export function AttackerLoot({ runId, version }: { runId: string; version: strin
   useEffect(() => {
     let cancelled = false;
     fetch('/api/attacker/loot', { cache: 'no-store' })
-      .then((response) => (response.ok ? (response.json() as Promise<{ loot: LootItem[] }>) : { loot: [] }))
-      .then(({ loot: all }) => !cancelled && setLoot(all.filter((item) => item.run === runId)))
+      .then((response) => (response.ok ? response.json() : undefined))
+      .then((body: unknown) => !cancelled && setLoot(lootIn(body).filter((item) => item.run === runId)))
       .catch(() => undefined);
     return () => {
       cancelled = true;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { loadSeen } from './seen-storage';
+import { loadSeen, parseSeen } from './seen-storage';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('storage', onChange);
@@ -15,7 +15,7 @@ export function SeenBadges({ slug }: { slug: string }) {
     () => JSON.stringify(loadSeen()[slug] ?? {}),
     () => '{}',
   );
-  const seen = JSON.parse(stored) as { succeeded?: boolean; blocked?: boolean };
+  const seen = parseSeen(stored);
   const badge = (done: boolean | undefined, text: string) => (
     <li
       className={`rounded-full border px-2.5 py-0.5 text-sm ${done ? 'border-emerald-700 bg-emerald-50 text-emerald-900' : 'border-slate-300 text-slate-700'}`}

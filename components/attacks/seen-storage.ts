@@ -11,6 +11,9 @@ const seenPerAttack = z.record(z.string(), seen);
 
 const SEEN_KEY = 'playground:attacks:seen';
 
+/** One attack's outcomes, kept as JSON text; text of another shape is nothing seen. */
+export const parseSeen = (text: string): Seen => parseStored(text, seen) ?? {};
+
 export function loadSeen(): Record<string, Seen> {
   return parseStored(localStorage.getItem(SEEN_KEY), seenPerAttack) ?? {};
 }

@@ -1,6 +1,7 @@
 import type { NodeOrigin } from '@xyflow/react';
 import type { Hop } from '@/lib/diagram/hops';
 import { ROLES, type RoleId } from '@/lib/diagram/roles';
+import { isRole } from '@/lib/trace/roles';
 import type { Role } from '@/lib/trace/types';
 
 /**
@@ -34,10 +35,10 @@ const MIDDLES: Slot[] = [
 export type Layout = { parties: RoleId[]; slotOf(party: RoleId): Slot };
 
 export function layoutOf(parties: readonly RoleId[] = ROLES): Layout {
-  const extras = parties.filter((party) => !(party in CORNERS));
+  const extras = parties.filter((party) => !isRole(party));
   return {
     parties: [...parties],
-    slotOf: (party) => CORNERS[party as Role] ?? MIDDLES[extras.indexOf(party)] ?? MIDDLES[0]!,
+    slotOf: (party) => (isRole(party) ? CORNERS[party] : (MIDDLES[extras.indexOf(party)] ?? MIDDLES[0]!)),
   };
 }
 

@@ -3,6 +3,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { RoleId } from '@/lib/diagram/roles';
+import { isRole } from '@/lib/trace/roles';
 import type { Role } from '@/lib/trace/types';
 
 export type RoleNodeData = {
@@ -91,7 +92,7 @@ export function RoleNode({ data }: NodeProps<RoleNodeType>) {
       aria-label={data.title}
       data-inactive={data.inactive || undefined}
       style={{ width: data.width }}
-      className={`rounded-[12px] border-2 px-[12px] py-[8px] text-left shadow-sm ${data.inactive ? INACTIVE_COLOR : COLORS[data.role as Role] ? `bg-white ${COLORS[data.role as Role]}` : data.role === 'attacker' ? ATTACKER_COLOR : `bg-white ${EXTRA_COLOR}`}`}
+      className={`rounded-[12px] border-2 px-[12px] py-[8px] text-left shadow-sm ${data.inactive ? INACTIVE_COLOR : isRole(data.role) ? `bg-white ${COLORS[data.role]}` : data.role === 'attacker' ? ATTACKER_COLOR : `bg-white ${EXTRA_COLOR}`}`}
     >
       <strong className="block text-[16px] leading-[22px]">
         <span>{data.title}</span>

@@ -1,6 +1,10 @@
+import { z } from 'zod';
+import { parseStored } from '@/lib/stored-json';
+import { isRole } from '@/lib/trace/roles';
+import { traceEvent } from '@/lib/trace/schema';
 import type { HeaderList, NewTraceEvent, Role, TraceEvent } from '@/lib/trace/types';
 import type { SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
-import type { ExchangeResult, StepDefinition } from '@/lib/walkthrough/types';
+import type { ExchangeResult, StepDefinition, StepParty } from '@/lib/walkthrough/types';
 
 /**
  * The exchanges with a Mastodon instance, recorded in the learner's browser: they never pass through
@@ -11,14 +15,11 @@ const EVENTS_KEY = 'playground:mastodon:events';
 const listeners = new Set<() => void>();
 let cache: TraceEvent[] | undefined;
 
+const storedEvents = z.array(traceEvent);
+
+/** This tab's recorded exchanges; a kept list of another shape (an earlier version's) is none. */
 export function browserEvents(): TraceEvent[] {
-  if (!cache) {
-    try {
-      cache = JSON.parse(sessionStorage.getItem(EVENTS_KEY) ?? '[]') as TraceEvent[];
-    } catch {
-      cache = [];
-    }
-  }
+  cache ??= parseStored(sessionStorage.getItem(EVENTS_KEY), storedEvents) ?? [];
   return cache;
 }
 
@@ -47,6 +48,12 @@ export function clearBrowserEvents() {
 
 const headerList = (headers: Headers): HeaderList => [...headers.entries()];
 
+/** The role a step's party is recorded as: the Mastodon flow's steps name only the four roles. */
+function recordedRole(party: StepParty): Role {
+  if (!isRole(party)) throw new Error(`The Mastodon flow records the four roles only, not “${party}”.`);
+  return party;
+}
+
 /**
  * The walkthrough's `send` for the Mastodon flow: the request goes from this browser straight to the
  * instance, with no header of the playground's own (CORS allows Mastodon's usual ones), and is recorded.
@@ -56,6 +63,7 @@ export async function sendToInstance(
   step: Pick<StepDefinition, 'from' | 'to' | 'channel'>,
 ): Promise<ExchangeResult> {
   const { request } = action;
+  const [from, to] = [recordedRole(step.from), recordedRole(step.to)];
   const headers = new Headers(request.headers);
   const body = request.form ? new URLSearchParams(request.form) : undefined;
   if (body) headers.set('content-type', 'application/x-www-form-urlencoded');
@@ -90,9 +98,8 @@ export async function sendToInstance(
     id: `${context.runId}-${started.toFixed(0)}`,
     time,
     durationMs: Math.round(performance.now() - started),
-    // The Mastodon flow's steps name only the four roles; the attacker is the attack lab's alone.
-    from: step.from as Role,
-    to: step.to as Role,
+    from,
+    to,
     channel: step.channel,
     run: context.runId,
     request: {

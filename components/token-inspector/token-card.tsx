@@ -3,6 +3,7 @@
 import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, EmbeddedJWK } from 'jose';
 import { useEffect, useState } from 'react';
 import { CLAIM_EXPLANATIONS, relativeTime, TIME_CLAIMS } from '@/lib/tokens/claims';
+import { jsonMembers } from '@/lib/walkthrough/response-bodies';
 import { CopyButton } from '../ui/copy-button';
 import { useMasks } from '../walkthrough/presenter';
 
@@ -73,7 +74,7 @@ export function TokenCard({
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token }),
     });
-    setIntrospection(((await response.json()) as { body?: unknown }).body);
+    setIntrospection(jsonMembers(await response.json()).body);
   };
 
   return (

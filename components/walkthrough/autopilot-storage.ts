@@ -1,8 +1,23 @@
+import { z } from 'zod';
 import type { AutopilotPlan } from '@/machines/walkthrough/autopilot';
-import { UNATTENDED_SIGN_IN_KEY, type DemoLogin, type UnattendedSignIn } from '@/lib/demo/logins';
+import {
+  isDemoLogin,
+  UNATTENDED_SIGN_IN_KEY,
+  type DemoLogin,
+  type UnattendedSignIn,
+} from '@/lib/demo/logins';
+import { parseStored } from '@/lib/stored-json';
 
 /** The autopilot's plan outlives the page: the browser leaves for the authorization server and returns. */
 const planKey = (key: string) => `playground:autopilot:plan:${key}`;
+
+/** A plan as this tab kept it; one of another shape (kept by an earlier version of the page) is no plan. */
+const autopilotPlan = z.object({
+  target: z.number().int().nonnegative().optional(),
+  paceMs: z.number().nonnegative().optional(),
+  login: z.custom<DemoLogin>(isDemoLogin).optional(),
+  passed: z.number().int().nonnegative().optional(),
+}) satisfies z.ZodType<AutopilotPlan>;
 
 export function savePlan(key: string, plan: AutopilotPlan | undefined) {
   if (plan) sessionStorage.setItem(planKey(key), JSON.stringify(plan));
@@ -10,12 +25,7 @@ export function savePlan(key: string, plan: AutopilotPlan | undefined) {
 }
 
 export function loadPlan(key: string): AutopilotPlan | undefined {
-  try {
-    const plan = JSON.parse(sessionStorage.getItem(planKey(key)) ?? 'null') as AutopilotPlan | null;
-    return plan && typeof plan === 'object' ? plan : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseStored(sessionStorage.getItem(planKey(key)), autopilotPlan);
 }
 
 const SIGN_IN_MINUTES = 10;

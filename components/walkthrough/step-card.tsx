@@ -4,7 +4,8 @@ import { useSelector } from '@xstate/react';
 import { memo, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { positionLabel, positionOf } from '@/machines/walkthrough/position';
-import { senderOfStep, titleOf } from '@/lib/diagram/roles';
+import { isStepParty, senderOfStep, titleOf } from '@/lib/diagram/roles';
+import { errorResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { CallbackView } from './callback-view';
@@ -130,8 +131,7 @@ function StepCardView({
         <div className="flex flex-wrap items-center justify-between gap-2">
           <p className="text-sm text-slate-600">
             Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
-            {sender in ROLE ? ROLE[sender as keyof typeof ROLE] : titleOf(sender, grant.roles)} →{' '}
-            {ROLE[step.to]} ·{' '}
+            {isStepParty(sender) ? ROLE[sender] : titleOf(sender, grant.roles)} → {ROLE[step.to]} ·{' '}
             {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
           </p>
           <StepPhase phase={phase} />
@@ -202,7 +202,7 @@ function StepCardView({
           <ol className="list-decimal pl-6 text-sm">
             {context.polls.map((poll, index) => (
               <li key={index}>
-                {poll.status} <code>{(poll.body as { error?: string }).error}</code>
+                {poll.status} <code>{errorResponseOf(poll.body).error}</code>
               </li>
             ))}
           </ol>

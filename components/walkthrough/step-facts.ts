@@ -1,6 +1,7 @@
 import { STATIC_SCOPES } from '@/lib/oidc/scopes';
 import { MASTODON_SCOPES } from '@/lib/mastodon/scopes';
 import { resourceIdentifier } from '@/lib/oidc/resource-server';
+import { tokenResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { ScopeContext } from '@/lib/walkthrough/scope-grant';
 import type { GrantDefinition, StepAction, WalkthroughContext } from '@/lib/walkthrough/types';
 import { jwtPayload } from '@/machines/walkthrough/callback';
@@ -59,11 +60,10 @@ function scopeGrantOf(
   answered: boolean,
   ownCallback: boolean,
 ): StepFacts['scopeGrant'] {
-  const body =
-    answered && form ? (context.lastResult?.body as Record<string, unknown> | undefined) : undefined;
+  const issued = answered && form ? tokenResponseOf(context.lastResult?.body) : undefined;
   const response =
-    typeof body?.access_token === 'string'
-      ? { access_token: body.access_token, scope: typeof body.scope === 'string' ? body.scope : undefined }
+    issued?.access_token !== undefined
+      ? { access_token: issued.access_token, scope: issued.scope }
       : ownCallback && context.callback?.params.access_token
         ? { access_token: context.callback.params.access_token, scope: context.callback.params.scope }
         : undefined;

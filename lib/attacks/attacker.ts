@@ -3,11 +3,13 @@ import type { PlaygroundEnv } from '../config/env';
 import { fetchOverLoopback } from '../client/loopback-fetch';
 import { errorResponse } from '../http/errors';
 import { unreachableResponse } from '../http/unreachable';
-import { identifyRequester, onBehalfOf } from '../http/requester';
+import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { RUN_HEADER, runOf } from '../trace/run';
 import { authorizeAsAttacker } from './attacker-authorize';
-import { lootStore } from './loot';
+import { learnerAndForm, learnerOf, noLearner } from './learner-and-form';
+import { lootStore, type LootItem } from './loot';
+import { tokenResponseOf } from '../walkthrough/response-bodies';
 import { ATTACKER, PARTY_HEADER } from './party';
 
 /**
@@ -16,19 +18,12 @@ import { ATTACKER, PARTY_HEADER } from './party';
  * own endpoints only (fixed paths, never a URL from the request). Its requests carry the party header,
  * so the diagram draws them as the attacker's.
  */
-export const noLearner = () =>
-  errorResponse(401, 'no_learner', 'Open a playground page first: the attacker keeps loot per learner.');
-
 export const nothingStolen = (what: string) =>
   errorResponse(
     409,
     'nothing_stolen',
     `The attacker holds no ${what} from this run, so it has nothing to replay.`,
   );
-
-export async function learnerOf(request: Request) {
-  return (await identifyRequester(request.headers)).learnerId;
-}
 
 /** What every request of the attacker's server carries: the party header, the learner and the run it serves. */
 export async function attackerHeaders(request: Request): Promise<Record<string, string>> {
@@ -90,6 +85,26 @@ const relay = ({ status, body, challenge }: Answer) =>
     headers: { 'cache-control': 'no-store', ...(challenge ? { 'www-authenticate': challenge } : {}) },
   });
 
+/**
+ * The token endpoint's answer to the attacker, passed on; an access token it issued (RFC 6749 §5.1) is
+ * kept as loot first, with where it came from.
+ */
+export function keepIssuedAccessToken(
+  learnerId: string,
+  answer: Answer,
+  origin: Pick<LootItem, 'client_id' | 'how' | 'run'>,
+): Answer {
+  const { access_token } = tokenResponseOf(answer.body);
+  if (answer.status === 200 && access_token !== undefined)
+    lootStore().add(learnerId, {
+      kind: 'access_token',
+      value: access_token,
+      ...origin,
+      at: new Date().toISOString(),
+    });
+  return answer;
+}
+
 /** POST /api/attacker/refresh-token-replay: the stolen refresh token at the token endpoint (RFC 6749 §6). */
 export async function replayRefreshToken(request: Request, env: PlaygroundEnv): Promise<Response> {
   const learnerId = await learnerOf(request);
@@ -105,17 +120,11 @@ export async function replayRefreshToken(request: Request, env: PlaygroundEnv): 
         ...(stolen.client_id ? { client_id: stolen.client_id } : {}),
       },
     });
-    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
-    if (answer.status === 200 && typeof accessToken === 'string')
-      lootStore().add(learnerId, {
-        kind: 'access_token',
-        value: accessToken,
-        client_id: stolen.client_id,
-        how: 'got by replaying the stolen refresh token',
-        run: stolen.run,
-        at: new Date().toISOString(),
-      });
-    return answer;
+    return keepIssuedAccessToken(learnerId, answer, {
+      client_id: stolen.client_id,
+      how: 'got by replaying the stolen refresh token',
+      run: stolen.run,
+    });
   }, env);
 }
 
@@ -144,33 +153,22 @@ export const codeRequestSchema = z.object({
  * victim's client, and keeps it unredeemed (login CSRF, RFC 9700 §4.7). Only the lab's clients.
  */
 export async function obtainAttackerCode(request: Request, env: PlaygroundEnv): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const parsed = codeRequestSchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
+  const read = await learnerAndForm(request, codeRequestSchema);
+  if (read instanceof Response) return read;
+  const { learnerId, form } = read;
   try {
-    const result = await authorizeAsAttacker(
-      request,
-      env,
-      parsed.data.client_id,
-      `${env.publicOrigin}/callback`,
-    );
+    const result = await authorizeAsAttacker(request, env, form.client_id, `${env.publicOrigin}/callback`);
     if (!result.ok) return errorResponse(502, result.error, result.error_description);
     lootStore().add(learnerId, {
       kind: 'code',
       value: result.code,
-      client_id: parsed.data.client_id,
+      client_id: form.client_id,
       how: 'issued to the attacker signed in as bob, not redeemed',
       run: runOf(request.headers),
       at: new Date().toISOString(),
     });
     return Response.json(
-      { code_for: 'bob', client_id: parsed.data.client_id, redirects_followed: result.hops },
+      { code_for: 'bob', client_id: form.client_id, redirects_followed: result.hops },
       { status: 201, headers: { 'cache-control': 'no-store' } },
     );
   } catch (error) {
@@ -210,16 +208,10 @@ export async function redeemCaughtCode(request: Request, env: PlaygroundEnv): Pr
         ...(caught.client_id ? { client_id: caught.client_id } : {}),
       },
     });
-    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
-    if (answer.status === 200 && typeof accessToken === 'string')
-      lootStore().add(learnerId, {
-        kind: 'access_token',
-        value: accessToken,
-        client_id: caught.client_id,
-        how: 'got by redeeming the caught code',
-        run: caught.run,
-        at: new Date().toISOString(),
-      });
-    return answer;
+    return keepIssuedAccessToken(learnerId, answer, {
+      client_id: caught.client_id,
+      how: 'got by redeeming the caught code',
+      run: caught.run,
+    });
   }, env);
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { errorResponse } from '../http/errors';
 import { runOf } from '../trace/run';
-import { learnerOf, noLearner } from './attacker';
+import { learnerAndForm, learnerOf, noLearner } from './learner-and-form';
 import { lootStore, type LootItem } from './loot';
 
 /**
@@ -27,16 +26,10 @@ export const lootSchema = z
 
 /** POST /api/attacker/loot: keeps the stolen value with the client it belongs to and the run that leaked it. */
 export async function receiveLoot(request: Request): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const parsed = lootSchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
-  const { code, refresh_token, token, client_id } = parsed.data;
+  const read = await learnerAndForm(request, lootSchema);
+  if (read instanceof Response) return read;
+  const { learnerId, form } = read;
+  const { code, refresh_token, token, client_id } = form;
   const [kind, value] = code
     ? (['code', code] as const)
     : refresh_token

@@ -4,6 +4,7 @@ import { authorizationServerPerFile, form, TEST_ORIGIN } from '../testing/author
 import { sendAsClientBackend } from './backend';
 import { signForTokenRequest, spendClientAssertion } from './backend-assertion';
 import { CLIENT_ASSERTION_TYPE } from './client-assertion';
+import { clientPrivateKey, publicJwk } from './client-keys';
 
 const testServer = authorizationServerPerFile();
 const CLIENT_ID = 'playground-private-key-jwt';
@@ -56,6 +57,12 @@ describe('client backend: the assertions it signs for its private_key_jwt client
           error_description: 'clientAssertion: the backend signs only token requests (POST /oidc/token)',
         },
       });
+  });
+
+  it('shows the browser the public key the authorization server registered for the client, never its private half', async () => {
+    const { registeredJwks } = await signForTokenRequest(CLIENT_ID, ISSUER);
+    const key = await clientPrivateKey(testServer().storage, CLIENT_ID);
+    expect(registeredJwks).toEqual({ keys: [publicJwk(key)] });
   });
 
   it('hands out only a spent assertion: the server refuses it even if the request never reached it', async () => {

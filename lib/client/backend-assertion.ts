@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import type { PlaygroundEnv } from '../config/env';
 import { authorizationServer } from '../oidc/provider';
 import { CLIENT_ASSERTION_MAX_LIFETIME } from '../oidc/client-assertion-policy';
+import { jsonWebKeySet } from '../walkthrough/response-bodies';
 import type { SignedClientAssertion } from '../walkthrough/types';
 import { signClientAssertion } from './client-assertion';
 import { signingClientIds } from './client-keys';
@@ -38,7 +39,8 @@ export async function signForTokenRequest(clientId: string, aud: string): Promis
   const { storage, provider } = await authorizationServer();
   const jwt = await signClientAssertion(storage, clientId, aud);
   const registered = await provider.Client.find(clientId);
-  const jwks = (registered?.metadata().jwks ?? { keys: [] }) as SignedClientAssertion['registeredJwks'];
+  // A client registered without a JWK Set (or with keys that are not JSON objects) shows none.
+  const jwks = jsonWebKeySet.safeParse(registered?.metadata().jwks).data ?? { keys: [] };
   return { jwt, registeredJwks: jwks };
 }
 

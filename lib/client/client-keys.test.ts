@@ -20,4 +20,15 @@ describe('the key pairs of the clients that sign their own assertions', () => {
     expect(jwks).toEqual({ [CLIENT_ID]: { keys: [publicJwk(key)] } });
     expect(jwks[CLIENT_ID]!.keys[0]).not.toHaveProperty('d');
   });
+
+  it('stop with the setting’s name when the storage keeps something else than such a key there', async () => {
+    for (const keptThere of [
+      '{"kty":"EC"',
+      '{"kty":"RSA","n":"x","e":"AQAB","d":"y","kid":"k","alg":"RS256","use":"sig"}',
+    ]) {
+      const storage = openSqliteStorage(':memory:');
+      await storage.settingOrDefault(`client-key:${CLIENT_ID}`, keptThere);
+      await expect(clientPrivateKey(storage, CLIENT_ID)).rejects.toThrow(`"client-key:${CLIENT_ID}"`);
+    }
+  });
 });

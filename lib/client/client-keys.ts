@@ -1,7 +1,9 @@
 import 'server-only';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
+import { z } from 'zod';
 import { CLIENT_ASSERTION_ALG, grantClients, type ClientPublicJwks } from '../oidc/clients';
+import { kept } from '../oidc/keys';
 import type { OidcStorage } from '../storage';
 
 /**
@@ -15,34 +17,42 @@ export const signingClientIds = (): readonly string[] =>
     .filter((client) => client.authentication === 'private_key_jwt')
     .map((client) => client.client_id);
 
-/** An EC P-256 private key as a JWK (RFC 7517), with the `kid` its assertions name. */
-export type ClientPrivateJwk = {
-  kty: 'EC';
-  crv: 'P-256';
-  x: string;
-  y: string;
-  d: string;
-  kid: string;
-  alg: string;
-  use: 'sig';
-};
+/** An EC P-256 private key as a JWK (RFC 7517, RFC 7518 §6.2), with the `kid` its assertions name. */
+const clientPrivateJwk = z.object({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: z.string(),
+  y: z.string(),
+  d: z.string(),
+  kid: z.string(),
+  alg: z.string(),
+  use: z.literal('sig'),
+});
+export type ClientPrivateJwk = z.infer<typeof clientPrivateJwk>;
 
 function generateClientKey(): ClientPrivateJwk {
   const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
-  return { ...jwk, kid: `client-${randomUUID()}`, alg: CLIENT_ASSERTION_ALG, use: 'sig' } as ClientPrivateJwk;
+  return clientPrivateJwk.parse({
+    ...jwk,
+    kid: `client-${randomUUID()}`,
+    alg: CLIENT_ASSERTION_ALG,
+    use: 'sig',
+  });
 }
 
+/** The client's key as kept in the storage; one that is not such a key stops, naming the setting. */
 export async function clientPrivateKey(storage: OidcStorage, clientId: string): Promise<ClientPrivateJwk> {
-  const stored = await storage.settingOrDefault(
-    `client-key:${clientId}`,
-    JSON.stringify(generateClientKey()),
+  const name = `client-key:${clientId}`;
+  return kept(
+    clientPrivateJwk,
+    name,
+    await storage.settingOrDefault(name, JSON.stringify(generateClientKey())),
   );
-  return JSON.parse(stored) as ClientPrivateJwk;
 }
 
 /** A key's public half: what the client publishes and registers (RFC 7591 §2, `jwks`). */
 export function publicJwk({ kty, crv, x, y, kid, alg, use }: ClientPrivateJwk): JWK {
-  return { kty, crv, x, y, kid, alg, use } as JWK;
+  return { kty, crv, x, y, kid, alg, use };
 }
 
 /** The public JWK Sets the authorization server registers for the signing demo clients. */

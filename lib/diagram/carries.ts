@@ -1,6 +1,7 @@
 import { credentialOf } from '../trace/describe-exchange';
 import type { RecordedMessage, TraceEvent } from '../trace/types';
 import { headerIn } from '../trace/exchange';
+import { jsonObjectOf } from '../walkthrough/response-bodies';
 import { parseCookie } from 'cookie';
 
 /**
@@ -36,10 +37,7 @@ const isJson = (message: RecordedMessage) => /\bjson\b/.test(header(message.head
 function jsonBody(message: RecordedMessage): Record<string, unknown> | undefined {
   if (message.bodyEncoding !== 'utf8' || !message.body || message.truncated) return undefined;
   try {
-    const parsed: unknown = JSON.parse(message.body);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined;
+    return jsonObjectOf(JSON.parse(message.body));
   } catch {
     return undefined;
   }

@@ -3,7 +3,15 @@ import type { ExtraRole } from '../walkthrough/types';
 import { deriveHoldings } from './derive';
 import { exchange } from './exchanges.testing';
 import { deriveHops } from './hops';
-import { assignParties, clientIdOf, keysShownBy, partiesOf, senderOfStep, titleOf } from './roles';
+import {
+  assignParties,
+  clientIdOf,
+  isStepParty,
+  keysShownBy,
+  partiesOf,
+  senderOfStep,
+  titleOf,
+} from './roles';
 
 const FORM: Array<[string, string]> = [['content-type', 'application/x-www-form-urlencoded']];
 const basic = (id: string) => `Basic ${btoa(`${id}:${id}-secret`)}`;
@@ -119,6 +127,14 @@ describe('extra parties on the diagram, derived from the recorded exchanges', ()
   it('titles a party by its role or by the grant’s declaration', () => {
     expect(titleOf('assistant', [ASSISTANT])).toBe('Assistant (agent)');
     expect(titleOf('authorization-server', [ASSISTANT])).toBe('Authorization Server');
+  });
+
+  it('tells a party a step may name (the four roles, the attacker) from a grant’s extra role', () => {
+    expect(
+      ['resource-owner', 'client', 'authorization-server', 'resource-server', 'attacker'].every(isStepParty),
+    ).toBe(true);
+    expect(isStepParty('assistant')).toBe(false);
+    expect(isStepParty('toString')).toBe(false);
   });
 
   it('says the agent holds the user’s token, its own and the exchanged one; the client, the user’s token for it', () => {

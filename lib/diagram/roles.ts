@@ -1,6 +1,6 @@
 import { ATTACKER, isAttackersPath, PARTY_HEADER } from '../attacks/party';
 import type { Role, TraceEvent } from '../trace/types';
-import type { ExtraRole } from '../walkthrough/types';
+import type { ExtraRole, StepParty } from '../walkthrough/types';
 import { jwtHeader, jwtPayload } from '../tokens/jwt-parts';
 import { formOf, requestHeader } from '../trace/exchange';
 import { isRole } from '../trace/roles';
@@ -29,6 +29,9 @@ export const partiesOf = (extra: readonly ExtraRole[] = []): RoleId[] => [
   ...ROLES,
   ...extra.map((role) => role.id),
 ];
+
+/** A party a step may name (one of the four roles, or the attack lab's attacker), not a grant's extra role. */
+export const isStepParty = (id: RoleId): id is StepParty => isRole(id) || id === ATTACKER;
 
 export const titleOf = (id: RoleId, extra: readonly ExtraRole[] = []): string =>
   (isRole(id) ? ROLE_TITLES[id] : undefined) ?? extra.find((role) => role.id === id)?.title ?? id;

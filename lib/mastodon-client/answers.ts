@@ -1,3 +1,4 @@
+import { errorResponseOf } from '../walkthrough/response-bodies';
 import type { ExchangeResult, OAuthError } from '../walkthrough/types';
 
 /**
@@ -56,10 +57,10 @@ export function instanceError(result: ExchangeResult, what: string): OAuthError 
     };
   }
   if (!isJsonObject(result)) return notMastodon(result, what);
-  const body = result.body as { error?: unknown; error_description?: unknown };
+  const { error, error_description } = errorResponseOf(result.body);
   return {
-    error: typeof body.error === 'string' ? body.error : `http_${result.status}`,
-    ...(typeof body.error_description === 'string' ? { error_description: body.error_description } : {}),
+    error: error ?? `http_${result.status}`,
+    ...(error_description !== undefined ? { error_description } : {}),
     status: result.status,
   };
 }

@@ -5,6 +5,7 @@ import { toProviderRedirect } from './apps';
 import { invalidClient } from './errors';
 import { one, type Params } from './params';
 import { basicAuthorization, basicCredentialsOf } from '../http/basic-auth';
+import { jsonMembers } from '../walkthrough/response-bodies';
 
 /**
  * Mastodon's OAuth paths (`/oauth/authorize`, `/oauth/token`, `/oauth/revoke`) onto the one
@@ -116,7 +117,7 @@ export async function exchangeToken(
 
   const requester = await identifyRequester(request.headers);
   const response = await callProvider(server, requester, '/token', client, form);
-  const body = (await response.json()) as Record<string, unknown>;
+  const body = jsonMembers(await response.json());
   if (!response.ok) return jsonResponse(body, response.status);
   return jsonResponse(
     {

@@ -1,6 +1,7 @@
 import type { InteractionResults } from 'oidc-provider';
 import { z } from 'zod';
 import { authenticate } from './accounts';
+import { consentDetailsOf } from './consent-details';
 import { identifyRequester } from '../http/requester';
 import { toNodeRequest, toNodeResponse } from './node-bridge';
 import { authorizationServer } from './provider';
@@ -57,11 +58,7 @@ export async function interactionView(uid: string, cookieHeader: string | null):
   const { provider, interaction } = found;
   const clientId = String(interaction.params.client_id);
   const client = await provider.Client.find(clientId);
-  const details = interaction.prompt.details as {
-    missingOIDCScope?: string[];
-    missingOIDCClaims?: string[];
-    missingResourceScopes?: Record<string, string[]>;
-  };
+  const details = consentDetailsOf(interaction.prompt.details);
   const scopes: ScopeRequest[] = [
     ...(details.missingOIDCScope ?? []).map((scope) => ({ scope })),
     ...Object.entries(details.missingResourceScopes ?? {}).flatMap(([resource, list]) =>
@@ -78,7 +75,7 @@ export async function interactionView(uid: string, cookieHeader: string | null):
     scopes,
     claims: details.missingOIDCClaims ?? [],
     reasons: interaction.prompt.reasons,
-    device: Boolean((interaction as { deviceCode?: string }).deviceCode),
+    device: Boolean(interaction.deviceCode),
     redirectUri:
       typeof interaction.params.redirect_uri === 'string'
         ? interaction.params.redirect_uri
@@ -135,11 +132,7 @@ export async function submitConsent(request: Request, uid: string): Promise<Resp
   const { provider, interaction } = found;
   const accountId = interaction.session?.accountId;
   if (!accountId) return see(`/interaction/${encodeURIComponent(uid)}`);
-  const details = interaction.prompt.details as {
-    missingOIDCScope?: string[];
-    missingOIDCClaims?: string[];
-    missingResourceScopes?: Record<string, string[]>;
-  };
+  const details = consentDetailsOf(interaction.prompt.details);
   const grant = interaction.grantId
     ? await provider.Grant.find(interaction.grantId)
     : new provider.Grant({ accountId, clientId: String(interaction.params.client_id) });

@@ -35,7 +35,7 @@ function parseJwks(value: string): SigningKey[] {
 }
 
 /** A setting read back from the storage; one that is not what this version keeps there stops the start, saying which. */
-function kept<T>(schema: z.ZodType<T>, name: string, value: string): T {
+export function kept<T>(schema: z.ZodType<T>, name: string, value: string): T {
   let parsed: unknown;
   try {
     parsed = JSON.parse(value);

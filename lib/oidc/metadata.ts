@@ -1,5 +1,6 @@
 import { runNodeListener } from './node-bridge';
 import { authorizationServer } from './provider';
+import { jsonMembers } from '../walkthrough/response-bodies';
 
 /**
  * RFC 8414 authorization server metadata. For an issuer with a path (`/oidc`) it lives at
@@ -14,5 +15,5 @@ export async function authorizationServerMetadata(): Promise<Record<string, unkn
     // The server asking itself: no learner, and no limit applies to discovery.
     requester: { address: '127.0.0.1', learnerId: undefined },
   });
-  return (await response.json()) as Record<string, unknown>;
+  return jsonMembers(await response.json());
 }

@@ -12,11 +12,15 @@ export function importsOf(file: string): ModuleImport[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: ModuleImport[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       const typeOnly = ts.isImportDeclaration(node)
         ? Boolean(node.importClause?.isTypeOnly)
         : node.isTypeOnly;
-      found.push({ specifier: (node.moduleSpecifier as ts.StringLiteral).text, typeOnly });
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly });
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&

@@ -1,4 +1,5 @@
 import { reasonPhrase } from '../http/reason-phrase';
+import { jsonMembers } from './response-bodies';
 import type { ExchangeResult } from './types';
 
 /** "400 Bad Request": the status and its reason phrase (RFC 9110 §15), where it has one. */
@@ -24,7 +25,7 @@ export function responseMeaning(result: ExchangeResult): string {
   if (status === 204 || body === undefined || body === null || body === '')
     return 'The server answered with no body.';
   if (typeof body !== 'object') return 'The server answered with a text body.';
-  const fields = body as Record<string, unknown>;
+  const fields = jsonMembers(body);
   const tokens = TOKEN_NAMES.filter(([field]) => typeof fields[field] === 'string').map(([, name]) => name);
   if (tokens.length)
     return `The server issued ${list(tokens)}${fields.scope ? ` for scope “${String(fields.scope)}”` : ''}.`;

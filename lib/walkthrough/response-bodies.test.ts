@@ -3,6 +3,7 @@ import {
   acctOf,
   errorResponseOf,
   jsonMembers,
+  jsonObjectOf,
   oauthErrorIn,
   pushedAuthorizationResponseOf,
   subjectOf,
@@ -53,5 +54,11 @@ describe('the members a walkthrough reads of a response body', () => {
       expires_in: 300,
     });
     expect(jsonMembers([1, 2])).toEqual({});
+  });
+
+  it('reads a JSON object’s members, and no members of an array, a text or null', () => {
+    expect(jsonObjectOf({ error: 'invalid_grant', n: 1 })).toEqual({ error: 'invalid_grant', n: 1 });
+    for (const body of [[1, 2], 'text', null, undefined, 42]) expect(jsonObjectOf(body)).toBeUndefined();
+    expect(jsonMembers('text')).toEqual({});
   });
 });

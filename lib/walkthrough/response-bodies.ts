@@ -12,19 +12,23 @@ const optionalNumber = z.number().optional().catch(undefined);
 const membersOf = <T extends z.ZodRawShape>(shape: T) =>
   z.object(shape).catch(() => z.object(shape).parse({}));
 
+const jsonObject = z.record(z.string(), z.unknown());
+/** A JSON body's members, whatever they are, when it is an object (not an array, a text or null). */
+export const jsonObjectOf = (body: unknown): Record<string, unknown> | undefined =>
+  jsonObject.safeParse(body).data;
 /** A JSON body's members, whatever they are; an empty record for anything but an object. */
-export const jsonMembers = (body: unknown): Record<string, unknown> =>
-  z.record(z.string(), z.unknown()).catch({}).parse(body);
+export const jsonMembers = (body: unknown): Record<string, unknown> => jsonObjectOf(body) ?? {};
 
-/** RFC 6749 §5.1: a token response, the members a run keeps. */
-const tokenResponse = membersOf({
+/** RFC 6749 §5.1: a token response, the members a run keeps (and OpenID Connect Core §3.1.3.3's id_token). */
+const TOKEN_RESPONSE_MEMBERS = {
   access_token: optionalString,
   token_type: optionalString,
   expires_in: optionalNumber,
   scope: optionalString,
   refresh_token: optionalString,
   id_token: optionalString,
-});
+};
+const tokenResponse = membersOf(TOKEN_RESPONSE_MEMBERS);
 export const tokenResponseOf = (body: unknown) => tokenResponse.parse(body);
 
 /** RFC 6749 §5.2: an error response's `error` and `error_description`. */
@@ -52,12 +56,7 @@ export function oauthErrorIn(result: { status: number; body: unknown }): OAuthEr
 
 /** A run's tokens as a room's view or a stored run carries them: only the tokens' own members. */
 export const tokenSet = membersOf({
-  access_token: optionalString,
-  token_type: optionalString,
-  expires_in: optionalNumber,
-  scope: optionalString,
-  refresh_token: optionalString,
-  id_token: optionalString,
+  ...TOKEN_RESPONSE_MEMBERS,
   rotated_refresh_token: optionalString,
   dpop_proof: optionalString,
   subject_token: optionalString,
@@ -76,6 +75,9 @@ export const acctOf = (body: unknown) => mastodonAccount.parse(body).acct;
 const pushedAuthorizationResponse = membersOf({ request_uri: optionalString, expires_in: optionalNumber });
 export const pushedAuthorizationResponseOf = (body: unknown) => pushedAuthorizationResponse.parse(body);
 
+/** A JWK Set (RFC 7517 §5) whose keys are JSON objects, as the client backend shows it to the browser. */
+export const jsonWebKeySet = z.object({ keys: z.array(z.record(z.string(), z.unknown())) });
+
 /** POST /api/client/send: the exchange the client backend made, as it answers it to the browser. */
 export const relayedExchange = z.looseObject({
   status: z.number(),
@@ -84,7 +86,7 @@ export const relayedExchange = z.looseObject({
   clientAssertion: z
     .object({
       jwt: z.string(),
-      registeredJwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }),
+      registeredJwks: jsonWebKeySet,
     })
     .optional(),
   dpopProof: z.string().optional(),

@@ -1,6 +1,7 @@
 import { instanceError, isJsonObject, notMastodon } from '../../lib/mastodon-client/answers';
 import { query, RFC } from '../walkthrough/common-steps';
 import { randomValue, s256 } from '../walkthrough/secrets';
+import { tokenResponseOf } from '../../lib/walkthrough/response-bodies';
 import type { GrantDefinition, StepDefinition, WalkthroughContext } from '../../lib/walkthrough/types';
 import { apiSteps } from './api-steps';
 import { discoverySteps } from './discovery-steps';
@@ -100,18 +101,18 @@ function mastodonSteps(variant: 'redirect' | 'oob'): StepDefinition[] {
       }),
     outcome: (_context, result) => {
       if (result.status !== 200) return { kind: 'failed', error: instanceError(result, 'POST /oauth/token') };
-      if (!isJsonObject(result) || typeof result.body.access_token !== 'string')
+      const { access_token, token_type, scope, expires_in, refresh_token } = tokenResponseOf(result.body);
+      if (!isJsonObject(result) || access_token === undefined)
         return { kind: 'failed', error: notMastodon(result, 'POST /oauth/token') };
-      const body = result.body;
       return {
         kind: 'succeeded',
         tokens: {
-          access_token: body.access_token as string,
-          token_type: String(body.token_type ?? 'Bearer'),
-          scope: String(body.scope ?? ''),
+          access_token,
+          token_type: token_type ?? 'Bearer',
+          scope: scope ?? '',
           // As the instance answered: Mastodon before 4.3 sends none, newer instances may.
-          ...(typeof body.expires_in === 'number' ? { expires_in: body.expires_in } : {}),
-          ...(typeof body.refresh_token === 'string' ? { refresh_token: body.refresh_token } : {}),
+          ...(expires_in !== undefined ? { expires_in } : {}),
+          ...(refresh_token !== undefined ? { refresh_token } : {}),
         },
       };
     },

@@ -120,8 +120,8 @@ export function passwordGrantHandler(provider: Provider, origin: string, throttl
       const claims = await account.claims('id_token', scope, {}, []);
       const token = new provider.IdToken({ ...claims, auth_time: authTime }, { ctx });
       // IdToken.scope filters the claims by scope; the type definitions do not declare it.
-      (token as unknown as { scope: string }).scope = scope;
-      idToken = (await token.issue({ use: 'idtoken' })) as string;
+      Object.assign(token, { scope });
+      idToken = await token.issue({ use: 'idtoken' });
     }
 
     ctx.body = {

@@ -1,4 +1,5 @@
 import type { Configuration, errors } from 'oidc-provider';
+import { z } from 'zod';
 import { allowInlineScript } from '../content-security-policy';
 import { wasKeptOnSite } from '../registered-client-errors';
 import { authorizationServerPage, escapeHtml } from './layout';
@@ -27,6 +28,8 @@ export const renderError: NonNullable<Configuration['renderError']> = (ctx, out,
   );
 };
 
+const storedSession = z.object({ exp: z.number() });
+
 /**
  * Whether this request's session was never stored. After a failed device step (`GET /oidc/device/<uid>`
  * with no valid interaction, or a code form posted with no session) oidc-provider 9.13 renders the code
@@ -34,8 +37,8 @@ export const renderError: NonNullable<Configuration['renderError']> = (ctx, out,
  * then fails storing it ("persist can only be called on previously persisted Sessions", a bare 500).
  */
 function sessionNeverStored(ctx: ProviderContext): boolean {
-  const session = ctx.oidc.session as { exp?: unknown } | undefined;
-  return session !== undefined && typeof session.exp !== 'number';
+  // The types say every session has its expiry; one that was never stored has none yet.
+  return ctx.oidc.session !== undefined && !storedSession.safeParse(ctx.oidc.session).success;
 }
 
 const deviceFlowSources: NonNullable<Configuration['features']>['deviceFlow'] = {

@@ -2,9 +2,9 @@ import 'server-only';
 import { z } from 'zod';
 import type { PlaygroundEnv } from '../../../../lib/config/env';
 import { generateDpopKeyPair, signDpopProof } from '../../../../lib/client/dpop-proof';
-import { errorResponse } from '../../../../lib/http/errors';
 import { runOf } from '../../../../lib/trace/run';
-import { asAttacker, attempt, learnerOf, noLearner, nothingStolen } from '../../../../lib/attacks/attacker';
+import { asAttacker, attempt, nothingStolen } from '../../../../lib/attacks/attacker';
+import { learnerAndForm } from '../../../../lib/attacks/learner-and-form';
 import { lootStore } from '../../../../lib/attacks/loot';
 
 /**
@@ -39,15 +39,9 @@ export async function attackerProof(accessToken: string, publicOrigin: string): 
  * The answer is the resource server's, WWW-Authenticate included.
  */
 export async function replayLeakedAccessToken(request: Request, env: PlaygroundEnv): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const parsed = replaySchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
+  const read = await learnerAndForm(request, replaySchema);
+  if (read instanceof Response) return read;
+  const { learnerId, form } = read;
   const stolen = lootStore().newest(learnerId, 'access_token', runOf(request.headers));
   if (!stolen) return nothingStolen('access token');
   return attempt(
@@ -55,7 +49,7 @@ export async function replayLeakedAccessToken(request: Request, env: PlaygroundE
       asAttacker(request, env, ACCOUNT_PATH, {
         method: 'GET',
         headers:
-          parsed.data.as === 'bearer'
+          form.as === 'bearer'
             ? { authorization: `Bearer ${stolen.value}` }
             : {
                 authorization: `DPoP ${stolen.value}`,

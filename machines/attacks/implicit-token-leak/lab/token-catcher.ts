@@ -1,8 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { errorResponse } from '../../../../lib/http/errors';
 import { runOf } from '../../../../lib/trace/run';
-import { learnerOf, noLearner } from '../../../../lib/attacks/attacker';
+import { learnerAndForm } from '../../../../lib/attacks/learner-and-form';
 import { IMPLICIT_APP_CLIENT_ID } from './implicit-app';
 import { lootStore } from '../../../../lib/attacks/loot';
 
@@ -57,18 +56,12 @@ export const caughtTokenSchema = z.object({
 
 /** POST /api/attacker/token-catcher: the page's script delivers the token it read from the fragment. */
 export async function receiveCaughtToken(request: Request): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const parsed = caughtTokenSchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
+  const read = await learnerAndForm(request, caughtTokenSchema);
+  if (read instanceof Response) return read;
+  const { learnerId, form } = read;
   const item = {
     kind: 'access_token' as const,
-    value: parsed.data.access_token,
+    value: form.access_token,
     client_id: IMPLICIT_APP_CLIENT_ID,
     how: 'read from the URL fragment by the attacker’s page, reached through the app’s open redirect',
     run: runOf(request.headers),

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { PlaygroundEnv } from '../../../../lib/config/env';
 import { errorResponse } from '../../../../lib/http/errors';
 import { runOf } from '../../../../lib/trace/run';
-import { asAttacker, attempt, learnerOf, noLearner, nothingStolen } from '../../../../lib/attacks/attacker';
+import { asAttacker, attempt, keepIssuedAccessToken, nothingStolen } from '../../../../lib/attacks/attacker';
+import { learnerAndForm, learnerOf, noLearner } from '../../../../lib/attacks/learner-and-form';
 import { lootStore } from '../../../../lib/attacks/loot';
 import { ATTACKER_AS_PATH, CLIENT_ID_AT_ATTACKER, MIX_UP_CLIENT_ID } from './mix-up-parties';
 
@@ -92,33 +93,25 @@ export const attackerTokenRequestSchema = z.object({
  * code were bad, so that alice only sees a failed sign-in and tries again.
  */
 export async function attackerToken(request: Request): Promise<Response> {
-  const learnerId = await learnerOf(request);
-  if (!learnerId) return noLearner();
-  const parsed = attackerTokenRequestSchema.safeParse(
-    Object.fromEntries(new URLSearchParams(await request.text())),
-  );
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
+  const read = await learnerAndForm(request, attackerTokenRequestSchema);
+  if (read instanceof Response) return read;
+  const { learnerId, form } = read;
   const run = runOf(request.headers);
   const at = new Date().toISOString();
   const how = 'sent to the attacker’s token endpoint by the client itself';
   const loot = lootStore();
   loot.add(learnerId, {
     kind: 'code',
-    value: parsed.data.code,
+    value: form.code,
     client_id: MIX_UP_CLIENT_ID,
     how,
     run,
     at,
   });
-  if (parsed.data.code_verifier)
+  if (form.code_verifier)
     loot.add(learnerId, {
       kind: 'code_verifier',
-      value: parsed.data.code_verifier,
+      value: form.code_verifier,
       client_id: MIX_UP_CLIENT_ID,
       how,
       run,
@@ -149,16 +142,10 @@ export async function redeemMixedUpCode(request: Request, env: PlaygroundEnv): P
         ...(verifier ? { code_verifier: verifier.value } : {}),
       },
     });
-    const accessToken = (answer.body as { access_token?: unknown } | null)?.access_token;
-    if (answer.status === 200 && typeof accessToken === 'string')
-      lootStore().add(learnerId, {
-        kind: 'access_token',
-        value: accessToken,
-        client_id: MIX_UP_CLIENT_ID,
-        how: `got by redeeming alice’s code ${verifier ? 'with the client’s code_verifier ' : ''}at the honest token endpoint`,
-        run: code.run,
-        at: new Date().toISOString(),
-      });
-    return answer;
+    return keepIssuedAccessToken(learnerId, answer, {
+      client_id: MIX_UP_CLIENT_ID,
+      how: `got by redeeming alice’s code ${verifier ? 'with the client’s code_verifier ' : ''}at the honest token endpoint`,
+      run: code.run,
+    });
   }, env);
 }

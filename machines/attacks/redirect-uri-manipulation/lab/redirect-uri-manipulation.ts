@@ -5,7 +5,8 @@ import { fetchOverLoopback } from '../../../../lib/client/loopback-fetch';
 import { errorResponse } from '../../../../lib/http/errors';
 import { unreachableResponse } from '../../../../lib/http/unreachable';
 import { runOf } from '../../../../lib/trace/run';
-import { attackerHeaders, learnerOf, noLearner } from '../../../../lib/attacks/attacker';
+import { attackerHeaders } from '../../../../lib/attacks/attacker';
+import { attackerForm, learnerOf, noLearner } from '../../../../lib/attacks/learner-and-form';
 import { lootStore } from '../../../../lib/attacks/loot';
 import {
   attackerLink,
@@ -48,14 +49,9 @@ export function errorOnPage(html: string): { error?: string; error_description?:
  * error this route answers in OAuth's wire format, with the page's status.
  */
 export async function tryAttackerLink(request: Request, env: PlaygroundEnv): Promise<Response> {
-  const parsed = linkTrySchema.safeParse(Object.fromEntries(new URLSearchParams(await request.text())));
-  if (!parsed.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      parsed.error.issues.map((issue) => issue.message).join('; '),
-    );
-  const link = attackerLink(env.publicOrigin, parsed.data.client_id);
+  const form = await attackerForm(request, linkTrySchema);
+  if (form instanceof Response) return form;
+  const link = attackerLink(env.publicOrigin, form.client_id);
   let response: Response;
   try {
     response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, link, {
