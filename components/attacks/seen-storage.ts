@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseStored } from '@/lib/stored-json';
 
 /**
  * Which outcomes the learner has seen per attack, in this browser only (localStorage): the index shows
  * whether each attack was watched succeeding and watched being blocked.
  */
-const seen = z.object({ succeeded: z.boolean().optional(), blocked: z.boolean().optional() });
+const seen = z.object({ succeeded: z.optional(z.boolean()), blocked: z.optional(z.boolean()) });
 export type Seen = z.infer<typeof seen>;
 const seenPerAttack = z.record(z.string(), seen);
 

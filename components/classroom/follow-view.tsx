@@ -3,7 +3,7 @@
 import { attackBySlug } from '@/machines/attacks/registry';
 
 import { useMemo, useState, type ReactNode } from 'react';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { followedStep } from '@/lib/rooms/room-messages';
 import type { RoomView } from '@/lib/rooms/room-view';
 import { tokenSet } from '@/lib/walkthrough/response-bodies';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseStored } from '@/lib/stored-json';
 
 /**
@@ -6,10 +6,10 @@ import { parseStored } from '@/lib/stored-json';
  * drives the same room). The key is what lets this browser move the room; it never leaves for anyone else.
  */
 const instructorRoom = z.object({
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
   displayCode: z.string(),
   joinUrl: z.string(),
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
 });
 export type InstructorRoom = z.infer<typeof instructorRoom>;
 
@@ -42,7 +42,7 @@ export function saveStudentMode(code: string, mode: StudentMode) {
 }
 
 /** An error answer of our API (RFC 6749 §5.2's members). */
-const problemBody = z.object({ error_description: z.string().optional() });
+const problemBody = z.object({ error_description: z.optional(z.string()) });
 
 /** Reads an error answer from our API as a sentence. */
 export async function problemOf(response: Response): Promise<string> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseStored } from '@/lib/stored-json';
 
 /**
@@ -6,8 +6,8 @@ import { parseStored } from '@/lib/stored-json';
  * URI, so that learners do not register a new app on every visit. The secret never leaves the browser.
  */
 const cachedApp = z.object({
-  client_id: z.string().min(1),
-  client_secret: z.string().min(1),
+  client_id: z.string().check(z.minLength(1)),
+  client_secret: z.string().check(z.minLength(1)),
   scopes: z.string(),
   registered_at: z.string(),
 });
@@ -29,7 +29,10 @@ export function forgetApp(instance: string, redirectUri: string) {
 }
 
 /** The instance this tab is working with, and how (redirect or out of band). */
-const connection = z.object({ instance: z.string().min(1), variant: z.enum(['redirect', 'oob']) });
+const connection = z.object({
+  instance: z.string().check(z.minLength(1)),
+  variant: z.enum(['redirect', 'oob']),
+});
 export type Connection = z.infer<typeof connection>;
 
 const CONNECTION_KEY = 'playground:mastodon:connection';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseStored } from '@/lib/stored-json';
 import { isRole } from '@/lib/trace/roles';
 import { traceEvent } from '@/lib/trace/schema';

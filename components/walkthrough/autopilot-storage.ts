@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AutopilotPlan } from '@/machines/walkthrough/autopilot';
 import {
   isDemoLogin,
@@ -13,11 +13,11 @@ const planKey = (key: string) => `playground:autopilot:plan:${key}`;
 
 /** A plan as this tab kept it; one of another shape (kept by an earlier version of the page) is no plan. */
 const autopilotPlan = z.object({
-  target: z.number().int().nonnegative().optional(),
-  paceMs: z.number().nonnegative().optional(),
-  login: z.custom<DemoLogin>(isDemoLogin).optional(),
-  passed: z.number().int().nonnegative().optional(),
-}) satisfies z.ZodType<AutopilotPlan>;
+  target: z.optional(z.int().check(z.nonnegative())),
+  paceMs: z.optional(z.number().check(z.nonnegative())),
+  login: z.optional(z.custom<DemoLogin>(isDemoLogin)),
+  passed: z.optional(z.int().check(z.nonnegative())),
+}) satisfies z.ZodMiniType<AutopilotPlan>;
 
 export function savePlan(key: string, plan: AutopilotPlan | undefined) {
   if (plan) sessionStorage.setItem(planKey(key), JSON.stringify(plan));

@@ -5,7 +5,7 @@ import { signDpopProof } from '@/lib/client/dpop-proof';
 import type { ExchangeResult, GrantDefinition, RequestSpec } from '@/lib/walkthrough/types';
 import { errorResponseOf, relayedExchange } from '@/lib/walkthrough/response-bodies';
 import { parseStored } from '@/lib/stored-json';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 const RUN_HEADER = 'x-playground-run';
 const RUN_COOKIE = 'playground_run';
@@ -94,7 +94,7 @@ export function markRunForNavigation(runId: string | undefined) {
 }
 
 /** GET /api/trace: the position of the learner's newest exchange. */
-const tracePositionAnswer = z.object({ lastSeq: z.number().optional() });
+const tracePositionAnswer = z.object({ lastSeq: z.optional(z.number()) });
 
 /** Where the learner's trace is now: a new run shows the exchanges after this position. */
 export async function tracePosition(): Promise<number> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { LootItem } from './loot';
 
 /**
@@ -8,12 +8,12 @@ import type { LootItem } from './loot';
 const lootItem = z.object({
   kind: z.enum(['refresh_token', 'access_token', 'code', 'code_verifier']),
   value: z.string(),
-  client_id: z.string().optional(),
-  redirect_uri: z.string().optional(),
+  client_id: z.optional(z.string()),
+  redirect_uri: z.optional(z.string()),
   how: z.string(),
-  run: z.string().optional(),
+  run: z.optional(z.string()),
   at: z.string(),
-}) satisfies z.ZodType<LootItem>;
+}) satisfies z.ZodMiniType<LootItem>;
 
 const lootAnswer = z.object({ loot: z.array(lootItem) });
 

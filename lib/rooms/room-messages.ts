@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roomViewSchema } from './room-view-schema';
 import type { RoomInfo, RoomMessage } from './types';
 
@@ -13,14 +13,14 @@ export const publishedStep = z.object({
   stepIndex: z.number(),
   seq: z.number(),
   at: z.number(),
-  view: roomViewSchema.optional(),
-}) satisfies z.ZodType<NonNullable<RoomInfo['step']>>;
+  view: z.optional(roomViewSchema),
+}) satisfies z.ZodMiniType<NonNullable<RoomInfo['step']>>;
 
 const roomMessage = z.discriminatedUnion('type', [
-  publishedStep.extend({ type: z.literal('step') }),
+  z.extend(publishedStep, { type: z.literal('step') }),
   z.object({ type: z.literal('presence'), students: z.number() }),
   z.object({ type: z.literal('closed'), reason: z.enum(['closed', 'expired']) }),
-]) satisfies z.ZodType<RoomMessage>;
+]) satisfies z.ZodMiniType<RoomMessage>;
 
 /** A room's message as one instance hands it to the others over Redis pub/sub. */
 export const relayedMessage = z.object({ code: z.string(), message: roomMessage });
@@ -29,7 +29,7 @@ export const relayedMessage = z.object({ code: z.string(), message: roomMessage 
 export const presenceEvent = z.object({ students: z.number() });
 
 /** A `step` event as a student's page reads it (the room's step; `at` is the server's). */
-export const followedStep = publishedStep.omit({ at: true });
+export const followedStep = z.omit(publishedStep, { at: true });
 
 /** POST /api/rooms: the new room, and the key only its instructor holds. */
 export const createdRoom = z.object({
@@ -44,11 +44,11 @@ export const joinedRoom = z.object({
   code: z.string(),
   display_code: z.string(),
   students: z.number(),
-  step: followedStep.nullable(),
+  step: z.nullable(followedStep),
 });
 
 /** A room event's `data` read with its schema; nothing for one that is not JSON of that shape. */
-export function eventData<T>(data: unknown, schema: z.ZodType<T>): T | undefined {
+export function eventData<T>(data: unknown, schema: z.ZodMiniType<T>): T | undefined {
   if (typeof data !== 'string') return undefined;
   try {
     return schema.safeParse(JSON.parse(data)).data;

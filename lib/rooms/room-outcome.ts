@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { HeaderList } from '../trace/types';
 import { maskHeader, maskRoomText } from './room-view-mask';
 
@@ -64,28 +64,28 @@ export function maskOutcome(outcome: RoomOutcome): RoomOutcome {
   };
 }
 
-const status = z.number().int().min(100).max(599);
-const text = (max: number) => z.string().max(max + 1);
+const status = z.int().check(z.gte(100), z.lte(599));
+const text = (max: number) => z.string().check(z.maxLength(max + 1));
 
-export const roomOutcomeSchema: z.ZodType<RoomOutcome> = z.object({
+export const roomOutcomeSchema: z.ZodMiniType<RoomOutcome> = z.object({
   phase: z.union([
     z.object({ kind: z.literal('ready'), action: z.enum(['navigate', 'send', 'callback', 'visit', 'skip']) }),
     z.object({ kind: z.enum(['away', 'interrupted', 'sending', 'polling']) }),
-    z.object({ kind: z.enum(['answered', 'refused']), status: status.optional() }),
+    z.object({ kind: z.enum(['answered', 'refused']), status: z.optional(status) }),
   ]),
-  response: z
-    .object({
+  response: z.optional(
+    z.object({
       status,
-      headers: z.array(z.tuple([text(100), text(OUTCOME_TEXT_CHARS)])).max(4),
+      headers: z.array(z.tuple([text(100), text(OUTCOME_TEXT_CHARS)])).check(z.maxLength(4)),
       body: text(OUTCOME_BODY_CHARS),
-    })
-    .optional(),
-  error: z
-    .object({
+    }),
+  ),
+  error: z.optional(
+    z.object({
       error: text(100),
-      error_description: text(OUTCOME_TEXT_CHARS).optional(),
-      status: z.number().int().min(0).max(599).optional(),
-    })
-    .optional(),
-  complete: z.boolean().optional(),
+      error_description: z.optional(text(OUTCOME_TEXT_CHARS)),
+      status: z.optional(z.int().check(z.gte(0), z.lte(599))),
+    }),
+  ),
+  complete: z.optional(z.boolean()),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   ROOM_BODY_CHARS,
   ROOM_EXCHANGES,
@@ -15,50 +15,51 @@ import { roomOutcomeSchema } from './room-outcome';
  * in `…`, a cut body says so), and refuse what no browser of ours would.
  */
 const ROLE = z.enum(['resource-owner', 'client', 'authorization-server', 'resource-server']);
-const text = (max: number) => z.string().max(max);
-const headers = z.array(z.tuple([text(100), text(ROOM_HEADER_CHARS + 1)])).max(ROOM_HEADERS);
-const body = text(ROOM_BODY_CHARS + 200).nullable();
+const text = (max: number) => z.string().check(z.maxLength(max));
+const headers = z.array(z.tuple([text(100), text(ROOM_HEADER_CHARS + 1)])).check(z.maxLength(ROOM_HEADERS));
+const body = z.nullable(text(ROOM_BODY_CHARS + 200));
+const url = z.url().check(z.maxLength(ROOM_URL_CHARS + 1));
 
 const message = {
   headers,
   body,
   bodyEncoding: z.enum(['utf8', 'base64']),
   truncated: z.boolean(),
-  bodyBytes: z.number().int().min(0).optional(),
+  bodyBytes: z.optional(z.int().check(z.gte(0))),
 };
 
 const exchange = z.object({
   id: text(100),
-  seq: z.number().int().min(0),
+  seq: z.int().check(z.gte(0)),
   time: text(40),
-  durationMs: z.number().min(0),
+  durationMs: z.number().check(z.gte(0)),
   from: ROLE,
   to: ROLE,
   channel: z.enum(['front', 'back']),
-  run: text(100).optional(),
-  request: z.object({ ...message, method: text(16), url: z.url().max(ROOM_URL_CHARS + 1) }),
-  response: z.object({ ...message, status: z.number().int().min(100).max(599) }),
-  note: text(ROOM_HEADER_CHARS + 1).optional(),
+  run: z.optional(text(100)),
+  request: z.object({ ...message, method: text(16), url }),
+  response: z.object({ ...message, status: z.int().check(z.gte(100), z.lte(599)) }),
+  note: z.optional(text(ROOM_HEADER_CHARS + 1)),
 });
 
-const fields = <V extends z.ZodType>(value: V) =>
+const fields = <V extends z.ZodMiniType<string | number>>(value: V) =>
   z
     .record(text(64), value)
-    .refine((record) => Object.keys(record).length <= 40, { message: 'at most 40 fields' });
+    .check(z.refine((record) => Object.keys(record).length <= 40, { message: 'at most 40 fields' }));
 
-export const roomViewSchema: z.ZodType<RoomView> = z.object({
-  exchanges: z.array(exchange).max(ROOM_EXCHANGES),
-  total: z.number().int().min(0),
-  request: z
-    .object({
+export const roomViewSchema: z.ZodMiniType<RoomView> = z.object({
+  exchanges: z.array(exchange).check(z.maxLength(ROOM_EXCHANGES)),
+  total: z.int().check(z.gte(0)),
+  request: z.optional(
+    z.object({
       method: text(16),
-      url: z.url().max(ROOM_URL_CHARS + 1),
+      url,
       headers,
-      body: text(ROOM_BODY_CHARS + 1).optional(),
+      body: z.optional(text(ROOM_BODY_CHARS + 1)),
       sender: text(ROOM_HEADER_CHARS),
-    })
-    .optional(),
+    }),
+  ),
   values: fields(text(ROOM_HEADER_CHARS + 1)),
   tokens: fields(z.union([text(ROOM_HEADER_CHARS + 1), z.number()])),
-  outcome: roomOutcomeSchema.optional(),
+  outcome: z.optional(roomOutcomeSchema),
 });

@@ -80,7 +80,7 @@ const stepBody = (stepCountOf: StepCountOf) =>
     .object({
       slug: z.string(),
       stepIndex: z.number().int().min(0),
-      view: roomViewSchema.optional(),
+      view: z.optional(roomViewSchema),
       // The instructor's run (lib/trace/run.ts): the server relays its exchanges, never shares its id.
       run: z
         .string()

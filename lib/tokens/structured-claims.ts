@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A token's confirmation claim (RFC 7800 §3.1) as DPoP fills it: the key's thumbprint in `jkt` (RFC 9449 §6.1). */
 const dpopConfirmation = z.object({ jkt: z.string() });

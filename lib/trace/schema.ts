@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ROLE_NAMES } from './roles';
 import type { HeaderList, TraceEvent } from './types';
 
@@ -9,14 +9,14 @@ import type { HeaderList, TraceEvent } from './types';
  */
 export const role = z.enum(ROLE_NAMES);
 
-export const headerList = z.array(z.tuple([z.string(), z.string()])) satisfies z.ZodType<HeaderList>;
+export const headerList = z.array(z.tuple([z.string(), z.string()])) satisfies z.ZodMiniType<HeaderList>;
 
 const recordedMessage = {
   headers: headerList,
-  body: z.string().nullable(),
+  body: z.nullable(z.string()),
   bodyEncoding: z.enum(['utf8', 'base64']),
   truncated: z.boolean(),
-  bodyBytes: z.number().optional(),
+  bodyBytes: z.optional(z.number()),
 };
 
 export const traceEvent = z.looseObject({
@@ -27,8 +27,8 @@ export const traceEvent = z.looseObject({
   from: role,
   to: role,
   channel: z.enum(['front', 'back']),
-  run: z.string().optional(),
+  run: z.optional(z.string()),
   request: z.looseObject({ ...recordedMessage, method: z.string(), url: z.string() }),
   response: z.looseObject({ ...recordedMessage, status: z.number() }),
-  note: z.string().optional(),
-}) satisfies z.ZodType<TraceEvent>;
+  note: z.optional(z.string()),
+}) satisfies z.ZodMiniType<TraceEvent>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ExchangeResult, OAuthError, TokenSet } from './types';
 
 /**
@@ -6,11 +6,11 @@ import type { ExchangeResult, OAuthError, TokenSet } from './types';
  * a member that is missing or of another type reads as absent, never as a value of the wrong type.
  */
 
-const optionalString = z.string().optional().catch(undefined);
-const optionalNumber = z.number().optional().catch(undefined);
+const optionalString = z.catch(z.optional(z.string()), undefined);
+const optionalNumber = z.catch(z.optional(z.number()), undefined);
 /** A body's members; anything but a JSON object has none. */
-const membersOf = <T extends z.ZodRawShape>(shape: T) =>
-  z.object(shape).catch(() => z.object(shape).parse({}));
+const membersOf = <T extends z.core.$ZodLooseShape>(shape: T) =>
+  z.catch(z.object(shape), () => z.object(shape).parse({}));
 
 const jsonObject = z.record(z.string(), z.unknown());
 /** A JSON body's members, whatever they are, when it is an object (not an array, a text or null). */
@@ -61,7 +61,7 @@ export const tokenSet = membersOf({
   dpop_proof: optionalString,
   subject_token: optionalString,
   actor_token: optionalString,
-}) satisfies z.ZodType<TokenSet>;
+}) satisfies z.ZodMiniType<TokenSet>;
 
 /** OpenID Connect Core §5.3.2: the UserInfo response names its subject in `sub`. */
 const userInfo = membersOf({ sub: optionalString });
@@ -83,11 +83,11 @@ export const relayedExchange = z.looseObject({
   status: z.number(),
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
-  clientAssertion: z
-    .object({
+  clientAssertion: z.optional(
+    z.object({
       jwt: z.string(),
       registeredJwks: jsonWebKeySet,
-    })
-    .optional(),
-  dpopProof: z.string().optional(),
-}) satisfies z.ZodType<ExchangeResult>;
+    }),
+  ),
+  dpopProof: z.optional(z.string()),
+}) satisfies z.ZodMiniType<ExchangeResult>;
