@@ -1,6 +1,6 @@
 import type { TraceStore } from '../trace/store';
 import type { TraceEvent } from '../trace/types';
-import { withExchanges, type RoomView } from './room-view';
+import { ROOM_EXCHANGES, withExchanges, type RoomView } from './room-view';
 import type { RoomHub, RoomStep } from './types';
 
 /**
@@ -22,7 +22,12 @@ export type RelayedRoom = {
 
 const EMPTY: RoomView = { exchanges: [], total: 0, values: {}, tokens: {} };
 
-type Following = RelayedRoom & { stop(): void; idle: ReturnType<typeof setTimeout> };
+type Following = RelayedRoom & {
+  stop(): void;
+  idle: ReturnType<typeof setTimeout>;
+  /** What the relay added, newest last: a view the browser sent before it saw them is caught up. */
+  relayed: TraceEvent[];
+};
 
 export class RoomRelay {
   private readonly rooms = new Map<string, Following>();
@@ -49,8 +54,24 @@ export class RoomRelay {
       ...room,
       stop: this.trace.subscribe(room.learnerId, (event) => this.relay(code, event)),
       idle: this.expire(code),
+      relayed: [],
     };
     this.rooms.set(code, following);
+  }
+
+  /**
+   * The view the instructor's browser sends, with the exchanges the relay already told the room of and
+   * the view lacks. The browser's step for the authorization request can reach the server after the
+   * request itself, and the sign-in page's after it (a busy server): published as sent, it would take
+   * from the students what they had just seen.
+   */
+  caughtUp(code: string, learnerId: string, run: string | undefined, view: RoomView): RoomView {
+    const following = this.rooms.get(code);
+    if (!following || following.learnerId !== learnerId) return view;
+    return withExchanges(
+      view,
+      following.relayed.filter((event) => !run || !event.run || event.run === run),
+    );
   }
 
   /** The room ended, or its instructor left it: nothing more is relayed. */
@@ -80,6 +101,7 @@ export class RoomRelay {
     const view = withExchanges(following.step.view ?? EMPTY, [event]);
     if (view === following.step.view) return;
     following.step = { ...following.step, view };
+    following.relayed = [...following.relayed, event].slice(-ROOM_EXCHANGES);
     const { key, step } = following;
     this.queue = this.queue
       .then(() => this.hub().publish(code, key, step))

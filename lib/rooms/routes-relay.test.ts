@@ -85,6 +85,33 @@ describe('rooms API: the instructor’s sign-in reaches the room from the server
     expect(student.messages.filter((message) => message.type === 'step')).toHaveLength(3);
   });
 
+  it('a view the instructor’s browser sent before it saw the authorization request does not take it from the room', async () => {
+    const { code, instructor_key: key } = await newRoom();
+    const student = inbox();
+    await globalThis.playgroundRoomHub!.subscribe(code, 'student', student.listener);
+    const moving = { slug: 'authorization-code', stepIndex: 0, run: RUN };
+    await step(code, key, { ...moving, view: view() }, asInstructor());
+    record(INSTRUCTOR, signInRun(RUN).slice(0, 1));
+    await student.until((message) => message.type === 'step' && message.view?.exchanges.length === 1);
+    // The browser's step, sent as it left for the authorization server, arrives after the request.
+    const stepsHeard = () => student.messages.filter((message) => message.type === 'step');
+    const late = await step(code, key, { ...moving, view: view() }, asInstructor());
+    expect(late.status).toBe(200);
+    await student.until(() => stepsHeard().length === 3);
+    const last = stepsHeard().at(-1);
+    if (last?.type !== 'step') throw new Error('not a step');
+    expect(last.view?.exchanges.map((exchange) => exchange.request.url)).toEqual([
+      expect.stringContaining('/oidc/auth?response_type=code'),
+    ]);
+    // Another run's exchanges are not this view's.
+    const other = await step(code, key, { ...moving, view: view(), run: 'another-run-33' }, asInstructor());
+    expect(other.status).toBe(200);
+    await student.until(() => stepsHeard().length === 4);
+    const newest = stepsHeard().at(-1);
+    if (newest?.type !== 'step') throw new Error('not a step');
+    expect(newest.view?.exchanges).toEqual([]);
+  });
+
   it('refuses a run id that is not one (400), never a 500', async () => {
     const { code, instructor_key: key } = await newRoom();
     const refused = await step(

@@ -129,11 +129,14 @@ export async function publishStep(
       'view_too_large',
       `The step's view is larger than ${ROOM_VIEW_BYTES / 1024} KB: send fewer exchanges.`,
     );
-  const published = view ? { ...step, view: maskRoomView(view) } : step;
+  const { learnerId } = await identifyRequester(request.headers);
+  const masked = view ? maskRoomView(view) : undefined;
+  // What the servers already told the room of this run stays told, however late this view arrived.
+  const shown = masked && learnerId ? roomRelay().caughtUp(code, learnerId, run, masked) : masked;
+  const published = shown ? { ...step, view: shown } : step;
   const verdict = await roomHub().publish(code, key, published);
   if (!verdict.ok) return notThisRoom(request);
   // While the instructor's browser is at the authorization server, the servers tell the room.
-  const { learnerId } = await identifyRequester(request.headers);
   if (learnerId) roomRelay().follow(code, { key, learnerId, step: published, ...(run ? { run } : {}) });
   return Response.json(describe(withoutView(verdict.value)), { headers: { 'cache-control': 'no-store' } });
 }
