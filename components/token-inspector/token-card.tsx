@@ -1,17 +1,11 @@
 'use client';
 
-import { compactVerify, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, EmbeddedJWK } from 'jose';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { useEffect, useState } from 'react';
 import { CLAIM_EXPLANATIONS, relativeTime, TIME_CLAIMS } from '@/lib/tokens/claims';
 import { jsonMembers } from '@/lib/walkthrough/response-bodies';
 import { CopyButton } from '../ui/copy-button';
 import { useMasks } from '../walkthrough/presenter';
-
-const jwksCache = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-const jwksOf = (origin: string) => {
-  if (!jwksCache.has(origin)) jwksCache.set(origin, createRemoteJWKSet(new URL('/oidc/jwks', origin)));
-  return jwksCache.get(origin)!;
-};
 
 type Verification = 'checking' | 'valid' | 'invalid';
 
@@ -60,9 +54,13 @@ export function TokenCard({
   useEffect(() => {
     if (!isJwt) return;
     let cancelled = false;
-    compactVerify(token, isProof ? EmbeddedJWK : jwksOf(origin))
-      .then(() => !cancelled && setVerification('valid'))
-      .catch(() => !cancelled && setVerification('invalid'));
+    // The verification code comes with the first token shown, not with the page.
+    import('@/lib/tokens/signature-check')
+      .then((check) => (isProof ? check.signedByEmbeddedKey(token) : check.signedByIssuer(token, origin)))
+      .then(
+        (valid) => !cancelled && setVerification(valid ? 'valid' : 'invalid'),
+        () => !cancelled && setVerification('invalid'),
+      );
     return () => {
       cancelled = true;
     };

@@ -1,7 +1,5 @@
 import type { RunStart, SendInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import { randomValue } from '@/machines/walkthrough/secrets';
-import { dpopKeyPairFor } from '@/lib/client/dpop-key-store';
-import { signDpopProof } from '@/lib/client/dpop-proof';
 import type { ExchangeResult, GrantDefinition, RequestSpec } from '@/lib/walkthrough/types';
 import { errorResponseOf, relayedExchange } from '@/lib/walkthrough/response-bodies';
 import { parseStored } from '@/lib/stored-json';
@@ -32,6 +30,11 @@ async function readResult(response: Response): Promise<ExchangeResult> {
 async function dpopProof(request: RequestSpec, origin: string, runId: string): Promise<string | undefined> {
   if (!request.dpop) return undefined;
   const { htm, htu, accessToken, nonce } = request.dpop;
+  // The signing code comes with the first DPoP request, not with every walkthrough's page.
+  const [{ dpopKeyPairFor }, { signDpopProof }] = await Promise.all([
+    import('@/lib/client/dpop-key-store'),
+    import('@/lib/client/dpop-proof'),
+  ]);
   return signDpopProof(await dpopKeyPairFor(runId), {
     htm: htm ?? request.method,
     htu: new URL(htu ?? request.path, origin).href,

@@ -1,6 +1,6 @@
 'use client';
 
-import { compactVerify, createLocalJWKSet, decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { decodeJwt, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { useEffect, useId, useState } from 'react';
 import { relativeTime } from '@/lib/tokens/claims';
 import { useMasks } from './presenter';
@@ -47,10 +47,11 @@ export function ClientAssertionView({
   const parts = decoded(jwt);
   useEffect(() => {
     let cancelled = false;
-    Promise.resolve()
-      .then(() => compactVerify(jwt, createLocalJWKSet(JSON.parse(registeredJwks) as JSONWebKeySet)))
+    // The verification code comes with the first assertion shown, not with the page.
+    import('@/lib/tokens/signature-check')
+      .then((check) => check.signedByKeySet(jwt, JSON.parse(registeredJwks) as JSONWebKeySet))
       .then(
-        () => !cancelled && setVerification('verified'),
+        (valid) => !cancelled && setVerification(valid ? 'verified' : 'not-verified'),
         () => !cancelled && setVerification('not-verified'),
       );
     return () => {
