@@ -40,27 +40,24 @@ export function RoomPanel({
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<string>();
-  const stepIndex = useSelector(actor, (snapshot) => snapshot.context.stepIndex);
-  const values = useSelector(actor, (snapshot) => snapshot.context.values);
-  const tokens = useSelector(actor, (snapshot) => snapshot.context.tokens);
-  const runId = useSelector(actor, (snapshot) => snapshot.context.runId);
-  // The request the step is about to send, as the step card shows it; the same request keeps its identity.
-  const request = useSelector(
-    actor,
-    (snapshot) => {
-      const step = grant.steps[snapshot.context.stepIndex];
-      return step ? describeAction(step.action(snapshot.context), grant, snapshot.context) : undefined;
-    },
-    sameRequest,
-  );
+  // The run is read only while a room is open: without one, this panel follows none of its moves.
+  const context = useSelector(actor, (snapshot) => (room ? snapshot.context : undefined));
   const outcome = useOutcome(actor, grant);
   // What students see: built (and masked) only while a room is open.
   const published = useMemo(() => {
-    if (!room) return undefined;
-    const view = roomViewOf({ events, values, tokens, ...(request ? { request } : {}), outcome });
+    if (!context) return undefined;
+    const step = grant.steps[context.stepIndex];
+    const request = step ? describeAction(step.action(context), grant, context) : undefined;
+    const view = roomViewOf({
+      events,
+      values: context.values,
+      tokens: context.tokens,
+      ...(request ? { request } : {}),
+      outcome,
+    });
     // The run names this tab's exchanges: the server relays them while the page is away (lib/rooms/relay.ts).
-    return JSON.stringify({ slug: grant.slug, stepIndex, view, run: runId });
-  }, [room, grant.slug, stepIndex, values, tokens, request, runId, events, outcome]);
+    return JSON.stringify({ slug: grant.slug, stepIndex: context.stepIndex, view, run: context.runId });
+  }, [grant, context, events, outcome]);
 
   const forget = useCallback((message?: string) => {
     saveInstructorRoom(undefined);
@@ -230,6 +227,3 @@ export function RoomPanel({
     </section>
   );
 }
-
-type Request = ReturnType<typeof describeAction>;
-const sameRequest = (a: Request, b: Request) => a === b || JSON.stringify(a) === JSON.stringify(b);
