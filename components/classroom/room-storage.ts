@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { parseStored } from '@/lib/stored-json';
+import { ROOM_KEY } from './instructor-room-key';
 
 /**
  * The instructor's room, kept in this browser (localStorage: every tab of the instructor's browser
@@ -12,8 +13,6 @@ const instructorRoom = z.object({
   key: z.string().check(z.minLength(1)),
 });
 export type InstructorRoom = z.infer<typeof instructorRoom>;
-
-const ROOM_KEY = 'playground:classroom:room';
 
 export function loadInstructorRoom(): InstructorRoom | undefined {
   return parseStored(localStorage.getItem(ROOM_KEY), instructorRoom);

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { attackWalkthroughBySlug } from '@/machines/attacks';
+import { loadAnyWalkthrough } from '@/machines/walkthroughs';
 import { attackBySlug } from '@/machines/attacks/registry';
 import { grantBySlug } from '@/machines/registry';
 import { savePlan } from '../walkthrough/autopilot-storage';
@@ -156,7 +156,7 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
       </p>
       <WalkthroughLoader
         key={exploring.slug}
-        lookup={attackBySlug(exploring.slug) ? attackWalkthroughBySlug : undefined}
+        load={loadAnyWalkthrough}
         slug={exploring.slug}
         origin={origin}
         placement={{

@@ -5,7 +5,7 @@ import { mastodon, mastodonOob, MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI } from 
 import { randomValue } from '@/machines/walkthrough/secrets';
 import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun, loadRun, takeCallback } from '../walkthrough/browser-io';
-import type { WalkthroughSetup } from '../walkthrough/walkthrough';
+import type { RunSetup } from '../walkthrough/walkthrough';
 import { loadApp, loadConnection, markReregistered, saveConnection, type Connection } from './app-cache';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { clearBrowserEvents } from './browser-trace';
@@ -13,7 +13,7 @@ import { InstanceForm } from './instance-form';
 import { MastodonRun, RUN_KEY } from './mastodon-run';
 
 /** A fresh run against the instance: new state, PKCE and idempotency key; the app this browser cached, if any. */
-async function freshSetup(connection: Connection, origin: string): Promise<WalkthroughSetup> {
+async function freshSetup(connection: Connection, origin: string): Promise<RunSetup> {
   const grant = connection.variant === 'oob' ? mastodonOob : mastodon;
   const redirectUri = connection.variant === 'oob' ? OOB_REDIRECT_URI : `${origin}${MASTODON_CALLBACK_PATH}`;
   const app = loadApp(connection.instance, redirectUri);
@@ -45,7 +45,7 @@ async function freshSetup(connection: Connection, origin: string): Promise<Walkt
  */
 export function MastodonPage({ origin }: { origin: string }) {
   const [connection, setConnection] = useState<Connection>();
-  const [setup, setSetup] = useState<WalkthroughSetup>();
+  const [setup, setSetup] = useState<RunSetup>();
   const [problem, setProblem] = useState<string>();
   const [restored, setRestored] = useState(false);
 

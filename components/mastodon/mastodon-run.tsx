@@ -16,7 +16,7 @@ import { StepCard } from '../walkthrough/step-card';
 import { StepList } from '../walkthrough/step-list';
 import { useAutopilot } from '../walkthrough/use-autopilot';
 import { Workbench } from '../walkthrough/workbench';
-import type { WalkthroughSetup } from '../walkthrough/walkthrough';
+import type { RunSetup } from '../walkthrough/walkthrough';
 import { alreadyReregistered, forgetApp, markReregistered, saveApp, type Connection } from './app-cache';
 import {
   browserEvents,
@@ -42,7 +42,7 @@ export function MastodonRun({
   onChangeInstance,
 }: {
   connection: Connection;
-  setup: WalkthroughSetup;
+  setup: RunSetup;
   /** A fresh run; after invalid_client, with a new app and replayed to the authorization step. */
   onRestart(options?: { reregister?: boolean }): void;
   onChangeInstance(): void;

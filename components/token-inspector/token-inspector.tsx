@@ -2,7 +2,11 @@
 
 import { memo } from 'react';
 import type { TokenSet } from '@/lib/walkthrough/types';
-import { TokenCard } from './token-card';
+import { laterModule } from '../ui/later-module';
+
+// A token's card (decoded, verified, its claims explained) loads after the page's first paint: the
+// inspector asks for it once drawn, before the client holds any token.
+const tokenCard = laterModule(() => import('./token-card'));
 
 const NAMES: Array<[keyof TokenSet, string]> = [
   ['access_token', 'Access token'],
@@ -29,20 +33,24 @@ function TokenInspectorView({
   id?: string;
 }) {
   const held = NAMES.filter(([key]) => typeof tokens[key] === 'string' && tokens[key]);
+  const card = tokenCard.useModule();
   return (
     <section id={id} tabIndex={id ? -1 : undefined} aria-label="Tokens" className="space-y-3 pt-4">
       <h2 className="text-xl font-bold">Tokens</h2>
       {held.length ? (
-        held.map(([key, name]) => (
-          <TokenCard
-            key={key}
-            name={name}
-            token={String(tokens[key])}
-            origin={origin}
-            scope={key === 'access_token' ? tokens.scope : undefined}
-            issuedBy={issuedBy}
-          />
-        ))
+        held.map(
+          ([key, name]) =>
+            card && (
+              <card.TokenCard
+                key={key}
+                name={name}
+                token={String(tokens[key])}
+                origin={origin}
+                scope={key === 'access_token' ? tokens.scope : undefined}
+                issuedBy={issuedBy}
+              />
+            ),
+        )
       ) : (
         <p className="text-slate-600">The client holds no token yet.</p>
       )}

@@ -1,41 +1,35 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
-import { memo, useId, useRef } from 'react';
+import { lazy, memo, Suspense, useId, useRef } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { positionLabel, positionOf } from '@/machines/walkthrough/position';
 import { isStepParty, senderOfStep, titleOf } from '@/lib/diagram/roles';
 import { errorResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
-import { CallbackView } from './callback-view';
-import { CodeCountdown } from './code-countdown';
-import { FlowRecap } from './flow-recap';
-import { InterruptedView } from './interrupted-view';
 import { ParamEditor } from './param-editor';
 import { RequestPreview } from './request-preview';
-import { ResultView } from './result-view';
-import { ScopeGrantView } from './scope-grant-view';
+import { laterModule } from '../ui/later-module';
 import { useServerFacts } from './server-facts';
 import { StateNotice } from './state-notice';
 import { StepActions } from './step-actions';
-import { StepRefusal } from './step-refusal';
 import { StepOutcome, type Outcome } from './step-outcome';
 import { useCodeClock } from './use-code-clock';
 import { useStepView } from './use-step-view';
 import { StepExhibit } from './step-exhibit';
 import { stepFacts } from './step-facts';
+import { StepIntro, ROLE } from './step-intro';
 import { StepPhase, type Phase } from './step-phase';
 import type { WalkthroughActor } from './types';
-import { VerificationQr } from './verification-qr';
 
-const ROLE = {
-  'resource-owner': 'Resource owner (browser)',
-  client: 'Client',
-  'authorization-server': 'Authorization server',
-  'resource-server': 'Resource server',
-  attacker: 'Attacker',
-} as const;
+// What a step shows once its request has gone loads after the first paint (step-parts.ts): the walkthrough
+// asks for it as soon as it is drawn, so that an answer does not wait for it.
+export const stepParts = laterModule(() => import('./step-parts'));
+
+// The recap suggests what to try next from both registries (every grant's and scenario's definition):
+// it loads when a run completes, so that a page's scripts carry only its own walkthrough.
+const FlowRecap = lazy(async () => ({ default: (await import('./flow-recap')).FlowRecap }));
 
 /** The current step: what it does and why, the request about to go, and what came back. */
 function StepCardView({
@@ -82,12 +76,13 @@ function StepCardView({
     result,
     actions,
   });
+  const parts = stepParts.useModule();
   const outcome: Outcome | undefined =
     state.failed && context.error
       ? {
           kind: 'refused',
-          alert: (
-            <StepRefusal
+          alert: parts && (
+            <parts.StepRefusal
               actor={actor}
               error={context.error}
               context={context}
@@ -126,30 +121,20 @@ function StepCardView({
       aria-labelledby={titleId}
       className="@container rounded-xl border border-slate-300 bg-white p-5 shadow-sm"
     >
-      {/* From 1024 px it stays at the top of the step pane: the step is named while its result is read. */}
-      <div className="step-heading">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <p className="text-sm text-slate-600">
-            Step {context.stepIndex + 1} of {grant.steps.length} ·{' '}
-            {isStepParty(sender) ? ROLE[sender] : titleOf(sender, grant.roles)} → {ROLE[step.to]} ·{' '}
-            {step.channel === 'front' ? 'front channel (through the browser)' : 'back channel (direct)'}
-          </p>
-          <StepPhase phase={phase} />
-        </div>
-        <h2 id={titleId} className="mt-1 text-xl font-bold">
-          {step.title}
-        </h2>
-      </div>
-      <p className="mt-2 text-slate-700">
-        {step.explanation}{' '}
-        <a href={step.rfc.href} className="text-as-accent underline" target="_blank" rel="noreferrer">
-          {step.rfc.label}
-        </a>
-      </p>
+      <StepIntro
+        titleId={titleId}
+        number={context.stepIndex + 1}
+        count={grant.steps.length}
+        sender={isStepParty(sender) ? ROLE[sender] : titleOf(sender, grant.roles)}
+        step={step}
+        phase={<StepPhase phase={phase} />}
+      />
 
-      {action.kind === 'callback' && context.callback ? <CallbackView callback={context.callback} /> : null}
-      {facts.code && state.ready ? (
-        <CodeCountdown clock={codeClock} ttlSeconds={authorizationCodeTtl} />
+      {parts && action.kind === 'callback' && context.callback ? (
+        <parts.CallbackView callback={context.callback} />
+      ) : null}
+      {parts && facts.code && state.ready ? (
+        <parts.CodeCountdown clock={codeClock} ttlSeconds={authorizationCodeTtl} />
       ) : null}
 
       {action.kind === 'visit' ? (
@@ -170,7 +155,7 @@ function StepCardView({
           >
             {action.linkText}
           </a>
-          {action.qr ? <VerificationQr url={action.qr} /> : null}
+          {parts && action.qr ? <parts.VerificationQr url={action.qr} /> : null}
         </div>
       ) : null}
       {action.kind === 'skip' ? (
@@ -226,13 +211,19 @@ function StepCardView({
       ) : null}
 
       <div ref={result} className="scroll-mt-2">
-        {settled && context.lastResult ? <ResultView result={context.lastResult} /> : null}
-        {facts.scopeGrant && (state.answered || state.complete || action.kind === 'callback') ? (
-          <ScopeGrantView {...facts.scopeGrant} />
+        {parts && settled && context.lastResult ? <parts.ResultView result={context.lastResult} /> : null}
+        {parts && facts.scopeGrant && (state.answered || state.complete || action.kind === 'callback') ? (
+          <parts.ScopeGrantView {...facts.scopeGrant} />
         ) : null}
-        {state.complete ? <FlowRecap grant={grant} events={events} context={context} /> : null}
+        {state.complete ? (
+          <Suspense fallback={null}>
+            <FlowRecap grant={grant} events={events} context={context} />
+          </Suspense>
+        ) : null}
       </div>
-      {state.interrupted ? <InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} /> : null}
+      {parts && state.interrupted ? (
+        <parts.InterruptedView onRetry={() => actor.send({ type: 'RETRY' })} />
+      ) : null}
 
       <StepActions
         ref={actions}

@@ -5,7 +5,7 @@ import { tokenResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { ScopeContext } from '@/lib/walkthrough/scope-grant';
 import type { GrantDefinition, StepAction, WalkthroughContext } from '@/lib/walkthrough/types';
 import { jwtPayload } from '@/machines/walkthrough/callback';
-import { grantBySlug } from '@/machines/registry';
+import { isRegisteredGrant } from '@/lib/grants/catalogue';
 import { missingStateAdvice, NO_STATE_RETURNED } from '@/machines/walkthrough/state-advice';
 
 /**
@@ -38,7 +38,7 @@ export function stepFacts(
   const form = action.kind === 'send' && isOwnServer(action.request.path) ? action.request.form : undefined;
   const redeemsCode = form?.grant_type === 'authorization_code';
   const holdsCode = action.kind === 'callback' || redeemsCode;
-  const ownCallback = action.kind === 'callback' && grantBySlug(grant.slug) !== undefined;
+  const ownCallback = action.kind === 'callback' && isRegisteredGrant(grant);
   return {
     code: holdsCode ? context.values.code : undefined,
     redeemsCode,
@@ -70,8 +70,8 @@ function scopeGrantOf(
   const asked = form?.scope ?? context.params.scope;
   if (!response || asked === undefined || action.kind === 'navigate') return undefined;
 
-  const client = grantBySlug(grant.slug)
-    ?.clients.find((candidate) => candidate.client_id === grant.clientId)
+  const client = (isRegisteredGrant(grant) ? grant : undefined)?.clients
+    .find((candidate) => candidate.client_id === grant.clientId)
     ?.metadata(context.origin);
   const prompt = context.params.prompt;
   const resourceAsked = form?.resource ?? context.params.resource;

@@ -1,6 +1,7 @@
 import { statusLine } from '@/lib/walkthrough/outcome';
 
 export type Phase =
+  | { kind: 'preparing' }
   | { kind: 'ready'; action: 'navigate' | 'send' | 'callback' | 'visit' | 'skip' }
   | { kind: 'away' }
   | { kind: 'interrupted' }
@@ -13,6 +14,8 @@ const sent = (status: number | undefined) => (status === undefined ? 'sent' : `s
 
 export function phaseText(phase: Phase): string {
   switch (phase.kind) {
+    case 'preparing':
+      return 'preparing…';
     case 'ready':
       return {
         navigate: 'ready to send',
@@ -37,6 +40,7 @@ export function phaseText(phase: Phase): string {
 }
 
 const TONE: Record<Phase['kind'], string> = {
+  preparing: 'border-slate-500 bg-slate-100 text-slate-900',
   ready: 'border-sky-700 bg-sky-50 text-sky-900',
   away: 'border-slate-500 bg-slate-100 text-slate-900',
   interrupted: 'border-amber-700 bg-amber-50 text-amber-900',

@@ -9,9 +9,12 @@ import { useId, useState, type ReactNode } from 'react';
 export function ToolbarMenu({
   label,
   align = 'right',
+  onOpen,
   children,
 }: {
   label: string;
+  /** Called as the panel opens (the classroom loads its code then). */
+  onOpen?(): void;
   /** Which edge of the button the panel lines up with. */
   align?: 'left' | 'right';
   children: ReactNode;
@@ -32,7 +35,10 @@ export function ToolbarMenu({
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          if (!open) onOpen?.();
+          setOpen(!open);
+        }}
         className="inline-flex items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
       >
         {label}

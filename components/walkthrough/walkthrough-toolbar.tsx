@@ -12,17 +12,19 @@ import { ToolbarMenu } from './toolbar-menu';
  */
 export function WalkthroughToolbar({
   title,
-  autopilot,
-  stepLink,
-  room,
-  onShortcuts,
+  tools,
 }: {
   /** The page's heading: it stays in presenter view, the tools do not. */
   title?: ReactNode;
-  autopilot: ReactNode;
-  stepLink: ReactNode;
-  room: ReactNode;
-  onShortcuts(): void;
+  /** None while the run is being prepared: the heading is drawn, and the tools' button waits. */
+  tools?: {
+    autopilot: ReactNode;
+    stepLink: ReactNode;
+    room: ReactNode;
+    /** The classroom's menu opens: its panel's code is loaded then. */
+    onClassroom?(): void;
+    onShortcuts(): void;
+  };
 }) {
   const [open, setOpen] = useState(false);
   const toolsId = useId();
@@ -33,40 +35,65 @@ export function WalkthroughToolbar({
         type="button"
         data-chrome
         aria-expanded={open}
-        aria-controls={toolsId}
+        aria-controls={tools ? toolsId : undefined}
+        disabled={!tools}
         onClick={() => setOpen(!open)}
-        className="ml-auto rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 sm:hidden"
+        className="ml-auto rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50 disabled:text-slate-500 sm:hidden"
       >
         Instructor tools
       </button>
-      <div
-        id={toolsId}
-        data-chrome
-        className={`min-w-0 flex-1 flex-wrap items-center justify-end gap-2 max-sm:basis-full ${open ? 'flex' : 'hidden sm:flex'}`}
+      {tools ? <Tools id={toolsId} open={open} {...tools} /> : null}
+    </div>
+  );
+}
+
+function Tools({
+  id,
+  open,
+  autopilot,
+  stepLink,
+  room,
+  onClassroom,
+  onShortcuts,
+}: {
+  id: string;
+  open: boolean;
+  autopilot: ReactNode;
+  stepLink: ReactNode;
+  room: ReactNode;
+  onClassroom?(): void;
+  onShortcuts(): void;
+}) {
+  return (
+    <div
+      id={id}
+      data-chrome
+      className={`min-w-0 flex-1 flex-wrap items-center justify-end gap-2 max-sm:basis-full ${open ? 'flex' : 'hidden sm:flex'}`}
+    >
+      <div className="min-w-0 flex-1 basis-64">{autopilot}</div>
+      <ToolbarMenu label="Link to this step">{stepLink}</ToolbarMenu>
+      <ToolbarMenu label="Classroom" onOpen={onClassroom}>
+        {room}
+      </ToolbarMenu>
+      <button
+        type="button"
+        onClick={() => {
+          const tokens = document.getElementById('tokens');
+          tokens?.scrollIntoView({ block: 'start' });
+          tokens?.focus();
+        }}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
       >
-        <div className="min-w-0 flex-1 basis-64">{autopilot}</div>
-        <ToolbarMenu label="Link to this step">{stepLink}</ToolbarMenu>
-        <ToolbarMenu label="Classroom">{room}</ToolbarMenu>
-        <button
-          type="button"
-          onClick={() => {
-            const tokens = document.getElementById('tokens');
-            tokens?.scrollIntoView({ block: 'start' });
-            tokens?.focus();
-          }}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
-        >
-          Show tokens
-        </button>
-        <button
-          type="button"
-          aria-haspopup="dialog"
-          onClick={onShortcuts}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
-        >
-          Shortcuts <kbd aria-hidden="true">?</kbd>
-        </button>
-      </div>
+        Show tokens
+      </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={onShortcuts}
+        className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold hover:bg-slate-50"
+      >
+        Shortcuts <kbd aria-hidden="true">?</kbd>
+      </button>
     </div>
   );
 }

@@ -1,14 +1,13 @@
 'use client';
 
 import { useActorRef, useSelector } from '@xstate/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Snapshot } from 'xstate';
-import { walkthroughBySlug } from '@/machines';
-import type { attackWalkthroughBySlug } from '@/machines/attacks';
+import type { LoadedWalkthrough } from '@/machines/walkthroughs';
 import type { TraceEvent } from '@/lib/trace/types';
 import { sendWith, type WalkthroughInput } from '@/machines/walkthrough/create-walkthrough-machine';
 import type { WalkthroughContext } from '@/lib/walkthrough/types';
-import { RoomPanel } from '../classroom/room-panel';
+import { hasInstructorRoom } from '../classroom/instructor-room-key';
 import { RoleDiagram, type DiagramView } from '../diagram/role-diagram';
 import { useMainExchange } from '../diagram/use-main-exchange';
 import { resourceOwnerPartOf } from '@/lib/diagram/resource-owner';
@@ -32,7 +31,15 @@ import { clientKindOf } from '@/lib/grants/grant-facts';
 
 const PHONE = '(max-width: 639px)';
 
-export type WalkthroughSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
+// The classroom's panel (start a room, its code and QR code, what students see) loads when the instructor
+// opens "Classroom", or at once in a browser that has a room open: most runs never need it.
+const RoomPanel = lazy(async () => ({ default: (await import('../classroom/room-panel')).RoomPanel }));
+
+/** A run ready to start: its input, or the run it resumes and the callback it was waiting for. */
+export type RunSetup = { input: WalkthroughInput; snapshot?: unknown; callbackUrl?: string };
+
+/** A grant's or scenario's run ready to start, with its walkthrough (and what its page adds). */
+export type WalkthroughSetup = RunSetup & { walkthrough: PageWalkthrough };
 
 /** Where a walkthrough lives: its own page, or one side of the compare page. */
 export type WalkthroughPlacement = {
@@ -76,10 +83,14 @@ export type WalkthroughStatus = {
   context: Pick<WalkthroughContext, 'tokens' | 'callback'>;
 };
 
-/** Finds a walkthrough's definition and machine: the grants' (machines/index.ts) or the attack lab's. */
-export type WalkthroughLookup = (
-  slug: string,
-) => ReturnType<typeof walkthroughBySlug> | ReturnType<typeof attackWalkthroughBySlug>;
+/**
+ * A walkthrough as its page runs it: the definition and machine (machines/walkthroughs.ts), and what the
+ * page adds (an attack lab page: its rules and its panel).
+ */
+export type PageWalkthrough = LoadedWalkthrough & { rules?: RunRules; extras?: WalkthroughExtras };
+
+/** Loads a slug's walkthrough for a page: a grant's, unless the page says otherwise. */
+export type WalkthroughLoad = (slug: string) => Promise<PageWalkthrough | undefined>;
 
 /** One grant's walkthrough: wires its machine to the browser; the parts below only read and send. */
 export function Walkthrough({
@@ -89,9 +100,6 @@ export function Walkthrough({
   title,
   intro,
   pagePath = `/grants/${slug}`,
-  extras,
-  rules,
-  lookup = walkthroughBySlug,
 }: {
   slug: string;
   setup: WalkthroughSetup;
@@ -101,12 +109,8 @@ export function Walkthrough({
   intro?: ReactNode;
   /** The page it lives on, when not `/grants/<slug>` (an attack: `/attacks/<slug>`). */
   pagePath?: string;
-  extras?: WalkthroughExtras;
-  rules?: RunRules;
-  /** Where the slug's definition and machine come from: the grants, unless the page says otherwise. */
-  lookup?: WalkthroughLookup;
 }) {
-  const { grant, machine } = lookup(slug)!;
+  const { grant, machine, rules, extras } = setup.walkthrough;
   const storageKey = placement?.storageKey ?? slug;
   const returnPath = placement?.returnPath ?? pagePath;
   const provided = useMemo(
@@ -163,6 +167,7 @@ export function Walkthrough({
   );
   const stepKey = useSelector(actor, (snapshot) => `${snapshot.context.stepIndex}:${String(snapshot.value)}`);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [classroom, setClassroom] = useState(hasInstructorRoom);
 
   const autopilot = useAutopilot(actor, grant, storageKey, returnPath, rules?.stoppedNotice);
   const restart = useCallback(
@@ -250,10 +255,23 @@ export function Walkthrough({
           placement ? null : (
             <WalkthroughToolbar
               title={title}
-              autopilot={<AutoplayControls autopilot={autopilot} />}
-              stepLink={<StepLink actor={actor} path={pagePath} params={rules?.linkParams} />}
-              room={<RoomPanel actor={actor} grant={grant} events={events} />}
-              onShortcuts={() => setHelpOpen(true)}
+              tools={{
+                autopilot: <AutoplayControls autopilot={autopilot} />,
+                stepLink: <StepLink actor={actor} path={pagePath} params={rules?.linkParams} />,
+                room: classroom ? (
+                  <Suspense
+                    fallback={
+                      <p role="status" className="rounded-xl border border-slate-300 bg-white p-4">
+                        Loading the classroom…
+                      </p>
+                    }
+                  >
+                    <RoomPanel actor={actor} grant={grant} events={events} />
+                  </Suspense>
+                ) : null,
+                onClassroom: () => setClassroom(true),
+                onShortcuts: () => setHelpOpen(true),
+              }}
             />
           )
         }

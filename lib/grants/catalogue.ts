@@ -27,3 +27,9 @@ export type RegisteredGrant = GrantDefinition & {
   catalogue: CatalogueEntry;
   clients: readonly DemoClient[];
 };
+
+/**
+ * Whether a walkthrough is one of the registry's grants (it has a catalogue entry), not an attack
+ * scenario or the Mastodon flow: read from the definition, so that a page need not load the registry.
+ */
+export const isRegisteredGrant = (grant: GrantDefinition): grant is RegisteredGrant => 'catalogue' in grant;

@@ -5,6 +5,7 @@ import { ServerFactsProvider } from '@/components/walkthrough/server-facts';
 import { ToolbarMenu } from '@/components/walkthrough/toolbar-menu';
 import { WalkthroughLoader } from '@/components/walkthrough/walkthrough-loader';
 import { SignInNote } from '@/components/walkthrough/sign-in-note';
+import { StepPreview } from '@/components/walkthrough/step-preview';
 import { readEnv } from '@/lib/config/env';
 import { grantBySlug, GRANTS } from '@/machines/registry';
 
@@ -52,6 +53,7 @@ export default async function GrantPage({ params }: Props) {
               </div>
             </div>
           }
+          preview={<StepPreview grant={grant} />}
           intro={
             <header data-chrome className="mb-3">
               <p className="text-slate-700">{grant.summary}</p>
