@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { loadGrantWalkthrough } from '@/machines/walkthroughs';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { WalkthroughToolbar } from './walkthrough-toolbar';
@@ -64,7 +64,8 @@ export function WalkthroughLoader({
         onItsOwnPage: !placement,
         report: setProblem,
       });
-      if (!cancelled) setReady({ parts, setup });
+      // A transition: React draws the workbench in slices, and the page stays responsive meanwhile.
+      if (!cancelled) startTransition(() => setReady({ parts, setup }));
     })().catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
     return () => {
       cancelled = true;
