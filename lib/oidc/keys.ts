@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import type { JSONWebKeySet } from 'jose';
 import type { JWK } from 'oidc-provider';
 import { z } from 'zod';
 import type { OidcStorage } from '../storage';
@@ -8,6 +9,16 @@ const signingKey = z.looseObject({ kty: z.string() }) satisfies z.ZodType<JWK>;
 const signingKeys = z.array(signingKey).min(1);
 export type SigningKey = z.infer<typeof signingKey>;
 export type ProviderKeys = { jwks: { keys: SigningKey[] }; cookieKeys: string[] };
+
+/** The public half of the provider's signing keys: what it verifies its own JWT access tokens with. */
+export function publicJwksOf(keys: ProviderKeys): JSONWebKeySet {
+  return {
+    keys: keys.jwks.keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest }) => {
+      void [_d, _p, _q, _dp, _dq, _qi];
+      return rest;
+    }),
+  };
+}
 const cookieKeyList = z.array(z.string()).min(1);
 
 function generateSigningKeys(): JWK[] {

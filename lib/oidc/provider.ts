@@ -1,5 +1,6 @@
 import 'server-only';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JSONWebKeySet } from 'jose';
 import Provider from 'oidc-provider';
 import { readEnv, type PlaygroundEnv } from '../config/env';
 import { allowPrefixRedirectUrisForWeakClients } from './weak-clients';
@@ -13,7 +14,7 @@ import {
   TOKEN_EXCHANGE_PARAMETERS,
   tokenExchangeGrantHandler,
 } from './grants/token-exchange';
-import { loadProviderKeys } from './keys';
+import { loadProviderKeys, publicJwksOf } from './keys';
 import { showAuthorizationErrorsOfRegisteredClients } from './registered-client-errors';
 import { signingClientsPublicJwks } from '../client/client-keys';
 import { sharedWindowCounter } from '../http/window-counter';
@@ -27,6 +28,8 @@ export type AuthorizationServer = {
   /** `provider.callback()`, made once: Koa composes its middleware on every call. */
   listener: (req: IncomingMessage, res: ServerResponse) => unknown;
   throttle: LearnerThrottle;
+  /** The public half of its signing keys: what its own JWT access tokens verify with. */
+  publicJwks: JSONWebKeySet;
 };
 
 const PURGE_EVERY_MS = 10 * 60 * 1000;
@@ -71,7 +74,7 @@ export async function createAuthorizationServer(env: PlaygroundEnv): Promise<Aut
   await storage.purgeExpired();
   setInterval(() => void storage.purgeExpired().catch(() => undefined), PURGE_EVERY_MS).unref();
 
-  return { env, storage, provider, listener: provider.callback(), throttle };
+  return { env, storage, provider, listener: provider.callback(), throttle, publicJwks: publicJwksOf(keys) };
 }
 
 declare global {

@@ -1,7 +1,7 @@
-import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { errors, type KoaContextWithOIDC, type Provider } from 'oidc-provider';
 import { scopeCovers } from '../../mastodon/scopes';
-import type { ProviderKeys } from '../keys';
+import { publicJwksOf, type ProviderKeys } from '../keys';
 import { ACCESS_TOKEN_TYPE, TOKEN_EXCHANGE_GRANT_TYPE } from './token-exchange-names';
 import { boundThumbprint } from '../../tokens/structured-claims';
 import { exchangedTokenBinding } from './token-exchange-binding';
@@ -57,20 +57,10 @@ const words = (scope: unknown) =>
       .filter(Boolean),
   );
 
-/** The public half of the provider's signing keys: what it verifies its own JWT access tokens with. */
-function publicKeys(keys: ProviderKeys): JSONWebKeySet {
-  return {
-    keys: keys.jwks.keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...rest }) => {
-      void [_d, _p, _q, _dp, _dq, _qi];
-      return rest;
-    }),
-  };
-}
-
 export function tokenExchangeGrantHandler(provider: Provider, origin: string, keys: ProviderKeys) {
   const apiResource = resourceIdentifier(origin);
   const assistant = assistantIdentifier(origin);
-  const jwks = createLocalJWKSet(publicKeys(keys));
+  const jwks = createLocalJWKSet(publicJwksOf(keys));
   const issuer = `${origin}/oidc`;
 
   /** §2.1: the subject token, a JWT access token this server issued for the assistant's audience. */

@@ -1,0 +1,77 @@
+import { formOf, requestHeader } from '../trace/exchange';
+import type { TraceEvent } from '../trace/types';
+import { errorResponseOf, tokenResponseOf } from '../walkthrough/response-bodies';
+
+/**
+ * The facts a grader reads off a learner's trace: what the token endpoint issued and refused, and which
+ * access tokens were presented where. Each keeps the position of the exchange it comes from (`seq`), so
+ * that a verdict can name the exchanges that prove it.
+ */
+
+const pathOf = (event: TraceEvent) => new URL(event.request.url).pathname;
+
+function jsonBodyOf(event: TraceEvent): unknown {
+  const { body, bodyEncoding, truncated } = event.response;
+  if (body === null || bodyEncoding !== 'utf8' || truncated) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+const tokenRequests = (events: readonly TraceEvent[]) =>
+  events.filter((event) => event.request.method === 'POST' && pathOf(event) === '/oidc/token');
+
+/** A token response the token endpoint sent (RFC 6749 §5.1), with the form that asked for it. */
+export type Issued = {
+  seq: number;
+  form: URLSearchParams;
+  accessToken?: string;
+  refreshToken?: string;
+  scope?: string;
+};
+
+export function issuedTokens(events: readonly TraceEvent[]): Issued[] {
+  return tokenRequests(events)
+    .filter((event) => event.response.status === 200)
+    .map((event) => {
+      const body = tokenResponseOf(jsonBodyOf(event));
+      return {
+        seq: event.seq,
+        form: formOf(event) ?? new URLSearchParams(),
+        ...(body.access_token ? { accessToken: body.access_token } : {}),
+        ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
+        ...(body.scope !== undefined ? { scope: body.scope } : {}),
+      };
+    });
+}
+
+/** A token request the token endpoint refused (RFC 6749 §5.2), with the form and the error. */
+export type Refused = { seq: number; form: URLSearchParams; status: number; error?: string };
+
+export function refusedTokenRequests(events: readonly TraceEvent[]): Refused[] {
+  return tokenRequests(events)
+    .filter((event) => event.response.status >= 400)
+    .map((event) => {
+      const { error } = errorResponseOf(jsonBodyOf(event));
+      return {
+        seq: event.seq,
+        form: formOf(event) ?? new URLSearchParams(),
+        status: event.response.status,
+        ...(error ? { error } : {}),
+      };
+    });
+}
+
+/** A request that presented an access token as a Bearer (RFC 6750 §2.1), and the status it got. */
+export type Presented = { seq: number; token: string; path: string; status: number };
+
+export function presentedTokens(events: readonly TraceEvent[]): Presented[] {
+  return events.flatMap((event) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(requestHeader(event, 'authorization') ?? '');
+    return match
+      ? [{ seq: event.seq, token: match[1]!, path: pathOf(event), status: event.response.status }]
+      : [];
+  });
+}

@@ -1,0 +1,64 @@
+import type { TraceEvent } from '../trace/types';
+import type { Evidence, IssuedToken } from './types';
+
+/**
+ * Traces for the graders' tests, shaped as the playground's recorder writes them: the exchanges a
+ * learner's requests cause, with their positions.
+ */
+const event = (
+  seq: number,
+  request: Pick<TraceEvent['request'], 'method' | 'url' | 'headers' | 'body'>,
+  response: Pick<TraceEvent['response'], 'status' | 'body'>,
+): TraceEvent => ({
+  id: `event-${seq}`,
+  seq,
+  time: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
+  durationMs: 5,
+  from: 'client',
+  to: request.url.includes('/oidc/') ? 'authorization-server' : 'resource-server',
+  channel: 'back',
+  request: { ...request, bodyEncoding: 'utf8', truncated: false },
+  response: {
+    ...response,
+    headers: [['content-type', 'application/json; charset=utf-8']],
+    bodyEncoding: 'utf8',
+    truncated: false,
+  },
+});
+
+/** A POST to the token endpoint with a form, and the JSON it got. */
+export const tokenRequest = (
+  seq: number,
+  form: Record<string, string>,
+  status: number,
+  body: Record<string, unknown>,
+): TraceEvent =>
+  event(
+    seq,
+    {
+      method: 'POST',
+      url: 'http://localhost:3000/oidc/token',
+      headers: [['content-type', 'application/x-www-form-urlencoded']],
+      body: new URLSearchParams(form).toString(),
+    },
+    { status, body: JSON.stringify(body) },
+  );
+
+/** A call to the API (or userinfo) with a Bearer token, and its status. */
+export const bearerCall = (seq: number, path: string, token: string, status: number): TraceEvent =>
+  event(
+    seq,
+    {
+      method: 'GET',
+      url: `http://localhost:3000${path}`,
+      headers: [['authorization', `Bearer ${token}`]],
+      body: null,
+    },
+    { status, body: status === 200 ? '{}' : JSON.stringify({ error: 'The access token is invalid' }) },
+  );
+
+/** Evidence from a trace and the tokens the server issued (by value). */
+export const evidenceOf = (events: TraceEvent[], issued: Record<string, IssuedToken> = {}): Evidence => ({
+  events,
+  accessToken: async (token) => issued[token],
+});

@@ -1,0 +1,49 @@
+import type { TraceEvent } from '../trace/types';
+
+/**
+ * What the authorization server knows of an access token it issued (its own records: the token's
+ * signature or its stored grant), never what a browser says of it.
+ */
+export type IssuedToken = {
+  /** The account the token acts for; none for a client's own token (client credentials). */
+  subject?: string;
+  clientId: string;
+  scopes: readonly string[];
+  /** Whether the server still honours it (an opaque token can die before it expires: RFC 9700 §4.14). */
+  active: boolean;
+};
+
+/**
+ * What a challenge is graded on: the learner's trace as the playground's servers recorded it (however the
+ * requests were sent: a walkthrough, the address bar, curl with the learner's cookie), and the
+ * authorization server's own records. Nothing a browser claims is evidence.
+ */
+export type Evidence = {
+  events: readonly TraceEvent[];
+  accessToken(token: string): Promise<IssuedToken | undefined>;
+};
+
+/**
+ * A grade: solved, with the exchanges that prove it (their positions in the learner's trace, for the
+ * HTTP log to highlight), or not yet, with what is missing, said from what the server saw.
+ */
+export type Verdict =
+  | { solved: true; summary: string; proof: readonly number[] }
+  | { solved: false; missing: string; seen: readonly number[] };
+
+/** A challenge: one folder in lib/challenges/ and one line in its registry. */
+export type Challenge = {
+  slug: string;
+  title: string;
+  /** The goal in one sentence. */
+  goal: string;
+  /** Why it matters, with the section of the RFC that says so. */
+  why: { text: string; rfc: { label: string; href: string } };
+  /** What the learner may use. */
+  tools: readonly string[];
+  /** Three hints, each saying more than the one before. */
+  hints: readonly [string, string, string];
+  /** The walkthrough or scenario that does it ("Show me"). */
+  showMe: { label: string; href: string };
+  grade(evidence: Evidence): Promise<Verdict>;
+};
