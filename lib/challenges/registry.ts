@@ -1,0 +1,11 @@
+import { readOnlyForBob } from './read-only-for-bob/challenge';
+import { replayedCode } from './replayed-code/challenge';
+import type { Challenge } from './types';
+
+/**
+ * The challenges, in the order /challenges lists them. Each is one folder in lib/challenges/ (its text
+ * and its grader, with the grader's tests) and one line here.
+ */
+export const CHALLENGES: readonly Challenge[] = [readOnlyForBob, replayedCode];
+
+export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);
