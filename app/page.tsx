@@ -60,6 +60,18 @@ export default function HomePage() {
           Open the attack lab
         </Link>
       </section>
+      <section aria-labelledby="challenges-intro" className="rounded-xl border border-slate-300 bg-white p-5">
+        <h2 id="challenges-intro" className="text-xl font-bold">
+          Then do it yourself
+        </h2>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          Challenges give you a goal and no button that does it: send the requests yourself, then press Check.
+          What the playground’s servers saw is what counts.
+        </p>
+        <Link href="/challenges" className="mt-3 inline-block font-semibold text-as-accent underline">
+          Take a challenge
+        </Link>
+      </section>
       <GrantGuide />
       <section aria-labelledby="server-documents">
         <h2 id="server-documents" className="text-lg font-bold">

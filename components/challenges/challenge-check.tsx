@@ -1,0 +1,88 @@
+'use client';
+
+import { useState } from 'react';
+import { z } from 'zod/mini';
+
+/** The grade the server answers (lib/challenges/types.ts: Verdict). */
+const verdict = z.union([
+  z.object({ solved: z.literal(true), summary: z.string(), proof: z.array(z.number()) }),
+  z.object({ solved: z.literal(false), missing: z.string(), seen: z.array(z.number()) }),
+]);
+type Verdict = z.infer<typeof verdict>;
+const problem = z.object({ error_description: z.string() });
+
+type Check =
+  | { kind: 'idle' }
+  | { kind: 'checking' }
+  | { kind: 'graded'; verdict: Verdict }
+  | { kind: 'failed'; message: string };
+
+const exchanges = (seqs: readonly number[]) => seqs.map((seq) => `#${seq}`).join(', ');
+
+/**
+ * "Check": asks the server to grade the challenge from what it recorded of this learner. The request
+ * carries nothing but the learner's cookie.
+ */
+export function ChallengeCheck({ slug }: { slug: string }) {
+  const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  const grade = async () => {
+    setCheck({ kind: 'checking' });
+    try {
+      const response = await fetch(`/api/challenges/${slug}/check`, { method: 'POST', cache: 'no-store' });
+      const body: unknown = await response.json().catch(() => undefined);
+      const graded = verdict.safeParse(body);
+      if (response.ok && graded.success) return setCheck({ kind: 'graded', verdict: graded.data });
+      const said = problem.safeParse(body).data?.error_description;
+      setCheck({ kind: 'failed', message: said ?? `The server answered HTTP ${response.status}.` });
+    } catch {
+      setCheck({ kind: 'failed', message: 'The playground could not be reached. Is it still running?' });
+    }
+  };
+  return (
+    <section aria-labelledby="check" className="rounded-xl border border-slate-300 bg-white p-5">
+      <h2 id="check" className="text-xl font-bold">
+        Check
+      </h2>
+      <p className="mt-2 text-slate-700">
+        When you think you have done it, press Check. It grades the exchanges this playground recorded of you,
+        however you sent them, and asks the authorization server about your tokens.
+      </p>
+      <button
+        type="button"
+        onClick={() => void grade()}
+        disabled={check.kind === 'checking'}
+        className="mt-3 rounded-lg bg-as-accent px-4 py-2 font-semibold text-white hover:brightness-110 disabled:opacity-60"
+      >
+        Check
+      </button>
+      <div role="region" aria-label="Result" aria-live="polite" className="mt-3">
+        {check.kind === 'checking' ? <p role="status">Checking…</p> : null}
+        {check.kind === 'failed' ? (
+          <p role="alert" className="rounded border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+            The check could not be made: {check.message}
+          </p>
+        ) : null}
+        {check.kind === 'graded' && check.verdict.solved ? (
+          <div className="rounded-lg border-l-4 border-emerald-700 bg-emerald-50 px-4 py-3">
+            <h3 className="text-lg font-bold text-emerald-900">Solved</h3>
+            <p className="mt-1">{check.verdict.summary}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              The exchanges that prove it, in your trace: {exchanges(check.verdict.proof)}.
+            </p>
+          </div>
+        ) : null}
+        {check.kind === 'graded' && !check.verdict.solved ? (
+          <div className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
+            <h3 className="text-lg font-bold text-amber-900">Not yet</h3>
+            <p className="mt-1">{check.verdict.missing}</p>
+            {check.verdict.seen.length ? (
+              <p className="mt-1 text-sm text-slate-700">
+                The exchanges it looked at: {exchanges(check.verdict.seen)}.
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

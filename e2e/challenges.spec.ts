@@ -1,0 +1,146 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AuthorizationServerPage } from './pages/authorization-server-page';
+import { WalkthroughPage } from './pages/walkthrough-page';
+
+// Challenges done by a scripted learner, as the goal says, and graded by the server from its own records.
+
+/** The PKCE walkthrough up to its answered token request, with the scope and account given. */
+async function redeemACode(page: Page, account: 'alice' | 'bob', scope?: string) {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('authorization-code-pkce');
+  // A run left at its end resumes there: a fresh one starts at the authorization request.
+  const first = 'Send the browser to the authorization server, with a code_challenge';
+  if ((await walkthrough.stepTitle.textContent()) !== first) {
+    await walkthrough.restart.click();
+    await expect(walkthrough.stepTitle).toHaveText(first);
+  }
+  if (scope) await page.getByLabel('scope', { exact: true }).fill(scope);
+  await walkthrough.next();
+  const as = new AuthorizationServerPage(page);
+  // Signed in already from an earlier run in this browser, the server asks only for consent.
+  await expect(as.username.or(as.allowButton).first()).toBeVisible();
+  if (await as.username.isVisible()) await as.signIn(account, account === 'bob' ? 'builder' : 'wonderland');
+  await as.allow();
+  await page.waitForURL(/\/grants\//);
+  await walkthrough.next();
+  await expect(walkthrough.stepTitle).toHaveText('Exchange the code and the code_verifier for tokens');
+  await walkthrough.next();
+  await expect(page.getByText('sent: 200 OK')).toBeVisible();
+}
+
+async function check(page: Page, slug: string) {
+  await page.goto(`/challenges/${slug}`);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  const result = page.getByRole('region', { name: 'Result' });
+  await expect(result.getByRole('heading')).toBeVisible();
+  return result;
+}
+
+test('the challenges are listed, each with its goal, hints one at a time, and a way to be shown', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Take a challenge' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Challenges');
+  await page.getByRole('link', { name: 'A token for bob that can only read' }).click();
+  await expect(page.getByText('Goal:')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'RFC 9700 §2.3' })).toHaveAttribute(
+    'href',
+    /rfc9700#section-2\.3$/,
+  );
+  const hints = page
+    .getByRole('region', { name: 'Hints' })
+    .or(page.locator('section[aria-labelledby="hints"]'));
+  await page.getByRole('button', { name: 'Show a hint' }).click();
+  await expect(hints.getByRole('listitem')).toHaveCount(1);
+  await expect(hints.getByRole('listitem').first()).toBeFocused();
+  await page.getByRole('button', { name: 'Show another hint' }).click();
+  await page.keyboard.press('Shift+Tab');
+  await page.getByRole('button', { name: 'Show another hint' }).press('Enter');
+  await expect(hints.getByRole('listitem')).toHaveCount(3);
+  await expect(hints.getByRole('listitem').nth(2)).toBeFocused();
+  await expect(page.getByRole('button', { name: /Show (a|another) hint/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Authorization code with PKCE' })).toHaveAttribute(
+    'href',
+    '/grants/authorization-code-pkce',
+  );
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a token for bob that can only read: alice’s or a writing one is “Not yet”, bob’s read-only one is solved', async ({
+  page,
+}) => {
+  const nothing = await check(page, 'read-only-for-bob');
+  await expect(nothing).toContainText('Not yet');
+  await expect(nothing).toContainText('No access token has been issued for an authorization code');
+
+  await redeemACode(page, 'bob', 'openid read write');
+  const tooWide = await check(page, 'read-only-for-bob');
+  await expect(tooWide).toContainText('Not yet');
+  await expect(tooWide).toContainText('but its scope includes write');
+
+  await redeemACode(page, 'bob', 'openid read');
+  const solved = await check(page, 'read-only-for-bob');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('bob’s, with the scope “openid read”');
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a code works once: the replay is refused, and the first token died with it', async ({ page }) => {
+  await redeemACode(page, 'alice');
+  // The learner replays the token request by hand (as curl with their cookie would): the same form.
+  const trace = (await (await page.request.get('/api/trace')).json()) as {
+    events: {
+      request: { method: string; url: string; body: string | null };
+      response: { body: string | null };
+    }[];
+  };
+  const redemption = trace.events.find(
+    (event) =>
+      event.request.method === 'POST' &&
+      event.request.url.endsWith('/oidc/token') &&
+      event.request.body?.includes('grant_type=authorization_code'),
+  )!;
+  const firstToken = (JSON.parse(redemption.response.body!) as { access_token: string }).access_token;
+  const form = {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    data: redemption.request.body!,
+  };
+
+  const halfway = await check(page, 'replayed-code');
+  await expect(halfway).toContainText('not sent to the token endpoint again');
+
+  const replay = await page.request.post('/oidc/token', form);
+  expect(replay.status()).toBe(400);
+  expect(await replay.json()).toMatchObject({ error: 'invalid_grant' });
+  const refusal = await check(page, 'replayed-code');
+  await expect(refusal).toContainText('Now show that the first access token');
+
+  const dead = await page.request.get('/api/v1/accounts/verify_credentials', {
+    headers: { authorization: `Bearer ${firstToken}` },
+  });
+  expect(dead.status()).toBe(401);
+  const solved = await check(page, 'replayed-code');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('(invalid_grant)');
+});
+
+test('a challenge grades only what the server recorded of this learner', async ({ page, browser }) => {
+  // Another learner, in another browser, solves the read-only challenge; this one has done nothing.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await redeemACode(otherPage, 'bob', 'openid read');
+  await expect(
+    (await check(otherPage, 'read-only-for-bob')).getByRole('heading', { name: 'Solved' }),
+  ).toBeVisible();
+  await other.close();
+  const mine = await check(page, 'read-only-for-bob');
+  await expect(mine.getByRole('heading', { name: 'Not yet' })).toBeVisible();
+  // And a "solved" posted by hand is not a grade: the check reads no body.
+  const posted = await page.request.post('/api/challenges/read-only-for-bob/check', {
+    data: { solved: true, summary: 'trust me', proof: [1] },
+  });
+  expect(await posted.json()).toMatchObject({ solved: false });
+});
