@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HomeProgress } from '@/components/challenges/home-progress';
 import { DemoAccounts } from '@/components/home/demo-accounts';
 import { DemoClients } from '@/components/home/demo-clients';
 import { GrantGuide } from '@/components/home/grant-guide';
@@ -6,6 +7,7 @@ import { GrantList } from '@/components/home/grant-list';
 import { RolesPrimer } from '@/components/home/roles-primer';
 import { StartHere } from '@/components/home/start-here';
 import { ThisOrigin } from '@/components/ui/this-origin';
+import { CHALLENGES } from '@/lib/challenges/registry';
 import { ISSUER_PATH } from '@/lib/config/env';
 import { demoAccountCredentials } from '@/lib/oidc/accounts';
 import { demoClientList } from '@/lib/oidc/clients';
@@ -71,6 +73,7 @@ export default function HomePage() {
         <Link href="/challenges" className="mt-3 inline-block font-semibold text-as-accent underline">
           Take a challenge
         </Link>
+        <HomeProgress slugs={CHALLENGES.map((challenge) => challenge.slug)} />
       </section>
       <GrantGuide />
       <section aria-labelledby="server-documents">

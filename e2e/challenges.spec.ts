@@ -85,7 +85,22 @@ test('a token for bob that can only read: alice’s or a writing one is “Not y
   const solved = await check(page, 'read-only-for-bob');
   await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(solved).toContainText('bob’s, with the scope “openid read”');
+  await expect(page.getByRole('heading', { level: 1 }).locator('..')).toContainText('Solved');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+  // The progress is kept: on the list, on the home page, until the learner resets it.
+  await page.goto('/challenges');
+  const card = page.getByRole('listitem').filter({ hasText: 'A token for bob that can only read' });
+  await expect(card).toContainText('Your progress: Solved');
+  await expect(page.getByText(/You have solved 1 of \d+\./)).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.goto('/');
+  await expect(page.getByText(/You have solved 1 of \d+ challenges\./)).toBeVisible();
+  await page.goto('/challenges');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Reset my progress' }).click();
+  await expect(card).not.toContainText('Solved');
+  await expect(page.getByRole('button', { name: 'Reset my progress' })).toHaveCount(0);
 });
 
 test('a code works once: the replay is refused, and the first token died with it', async ({ page }) => {

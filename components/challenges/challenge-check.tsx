@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { z } from 'zod/mini';
 
@@ -24,6 +25,7 @@ const exchanges = (seqs: readonly number[]) => seqs.map((seq) => `#${seq}`).join
  * carries nothing but the learner's cookie.
  */
 export function ChallengeCheck({ slug }: { slug: string }) {
+  const router = useRouter();
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   const grade = async () => {
     setCheck({ kind: 'checking' });
@@ -31,7 +33,11 @@ export function ChallengeCheck({ slug }: { slug: string }) {
       const response = await fetch(`/api/challenges/${slug}/check`, { method: 'POST', cache: 'no-store' });
       const body: unknown = await response.json().catch(() => undefined);
       const graded = verdict.safeParse(body);
-      if (response.ok && graded.success) return setCheck({ kind: 'graded', verdict: graded.data });
+      if (response.ok && graded.success) {
+        setCheck({ kind: 'graded', verdict: graded.data });
+        // The page's badge shows the progress the check has just kept.
+        return router.refresh();
+      }
       const said = problem.safeParse(body).data?.error_description;
       setCheck({ kind: 'failed', message: said ?? `The server answered HTTP ${response.status}.` });
     } catch {

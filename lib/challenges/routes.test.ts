@@ -1,19 +1,33 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openStorage } from '../storage';
 import { installTestLearnerKey } from '../testing/learner-key';
 import { traceStore } from '../trace';
 import { LEARNER_COOKIE, newLearnerId, signLearnerId } from '../trace/learner';
-import { checkChallenge } from './routes';
+import { checkChallenge, forgetProgress, readProgress, type ChallengeServices } from './routes';
 import { bearerCall, tokenRequest } from './testing';
 
 const key = installTestLearnerKey();
+const storage = openStorage({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-check-')) });
+afterAll(() => storage.close());
+const services: ChallengeServices = {
+  trace: traceStore,
+  storage: async () => storage,
+  accessToken: async () => undefined,
+};
+const request = (url: string, method: string, learnerId?: string) =>
+  new Request(`http://localhost:3000${url}`, {
+    method,
+    headers: learnerId ? { cookie: `${LEARNER_COOKIE}=${signLearnerId(learnerId, key)}` } : {},
+  });
 const check = (slug: string, learnerId?: string) =>
-  checkChallenge(
-    new Request(`http://localhost:3000/api/challenges/${slug}/check`, {
-      method: 'POST',
-      headers: learnerId ? { cookie: `${LEARNER_COOKIE}=${signLearnerId(learnerId, key)}` } : {},
-    }),
-    slug,
-  );
+  checkChallenge(request(`/api/challenges/${slug}/check`, 'POST', learnerId), slug, services);
+const progressOf = async (learnerId: string) =>
+  (await (await readProgress(request('/api/challenges/progress', 'GET', learnerId), services)).json()) as {
+    progress: Record<string, { status: string }>;
+  };
 
 /** A learner's own trace, appended as the recorder does. */
 function traceOf(learnerId: string, events: ReturnType<typeof tokenRequest>[]) {
@@ -62,5 +76,26 @@ describe('POST /api/challenges/<slug>/check', () => {
     const unknown = await check('no-such-challenge', newLearnerId());
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ error: 'unknown_challenge' });
+  });
+
+  it('keeps each grade in the learner’s progress, solved staying solved, until the learner resets it', async () => {
+    const learner = newLearnerId();
+    await check('replayed-code', learner);
+    expect((await progressOf(learner)).progress).toMatchObject({ 'replayed-code': { status: 'trying' } });
+    traceOf(learner, [
+      tokenRequest(1, redeem, 200, { access_token: 'mine' }),
+      tokenRequest(2, redeem, 400, { error: 'invalid_grant' }),
+      bearerCall(3, '/oidc/me', 'mine', 401),
+    ]);
+    await check('replayed-code', learner);
+    expect((await progressOf(learner)).progress).toMatchObject({ 'replayed-code': { status: 'solved' } });
+    const reset = await forgetProgress(request('/api/challenges/progress', 'DELETE', learner), services);
+    expect(reset.status).toBe(204);
+    expect((await progressOf(learner)).progress).toEqual({});
+  });
+
+  it('refuses to read or reset progress without the learner’s cookie', async () => {
+    expect((await readProgress(request('/api/challenges/progress', 'GET'), services)).status).toBe(401);
+    expect((await forgetProgress(request('/api/challenges/progress', 'DELETE'), services)).status).toBe(401);
   });
 });

@@ -1,32 +1,80 @@
 import 'server-only';
 import { errorResponse } from '../http/errors';
 import { authorizationServer } from '../oidc/provider';
+import type { OidcStorage } from '../storage';
 import { traceStore } from '../trace';
 import { learnerOf } from '../trace/learner-key';
+import type { TraceStore } from '../trace/store';
+import { progressOf, recordCheck, resetProgress, type Progress } from './progress';
 import { accessTokenRecords } from './records';
 import { challengeBySlug } from './registry';
 import type { Evidence, Verdict } from './types';
 
+/** Where the routes find the learner's trace, the server's records and the progress kept. */
+export type ChallengeServices = {
+  trace(): TraceStore;
+  storage(): Promise<OidcStorage>;
+  accessToken: Evidence['accessToken'];
+};
+
+const playground: ChallengeServices = {
+  trace: traceStore,
+  storage: async () => (await authorizationServer()).storage,
+  // The server's records are read only by the graders that need them.
+  accessToken: async (token) => accessTokenRecords(await authorizationServer())(token),
+};
+
+const noLearner = () =>
+  errorResponse(
+    401,
+    'no_learner',
+    'This browser has no playground learner cookie yet. Open any playground page first; it sets one.',
+  );
+const noStore = { 'cache-control': 'no-store' };
+
 /**
  * POST /api/challenges/<slug>/check: grades the learner's challenge from what the playground's servers
- * recorded of this learner and what the authorization server knows. The request carries nothing but the
- * learner's cookie: nothing a browser says can solve a challenge.
+ * recorded of this learner and what the authorization server knows, and keeps the grade in the
+ * learner's progress. The request carries nothing but the learner's cookie: nothing a browser says can
+ * solve a challenge.
  */
-export async function checkChallenge(request: Request, slug: string): Promise<Response> {
+export async function checkChallenge(
+  request: Request,
+  slug: string,
+  services: ChallengeServices = playground,
+): Promise<Response> {
   const challenge = challengeBySlug(slug);
   if (!challenge) return errorResponse(404, 'unknown_challenge', `There is no challenge named “${slug}”.`);
   const learnerId = await learnerOf(request.headers);
-  if (!learnerId)
-    return errorResponse(
-      401,
-      'no_learner',
-      'This browser has no playground learner cookie yet. Open any playground page first; it sets one.',
-    );
-  const evidence: Evidence = {
-    events: traceStore().list(learnerId),
-    // The server's records are read only by the graders that need them.
-    accessToken: async (token) => accessTokenRecords(await authorizationServer())(token),
-  };
-  const verdict: Verdict = await challenge.grade(evidence);
-  return Response.json(verdict, { headers: { 'cache-control': 'no-store' } });
+  if (!learnerId) return noLearner();
+  const verdict: Verdict = await challenge.grade({
+    events: services.trace().list(learnerId),
+    accessToken: services.accessToken,
+  });
+  await recordCheck(await services.storage(), learnerId, slug, verdict.solved);
+  return Response.json(verdict, { headers: noStore });
+}
+
+/** GET /api/challenges/progress: the learner's progress, challenge by challenge. */
+export async function readProgress(request: Request, services: ChallengeServices = playground) {
+  const learnerId = await learnerOf(request.headers);
+  if (!learnerId) return noLearner();
+  return Response.json(
+    { progress: await progressOf(await services.storage(), learnerId) },
+    { headers: noStore },
+  );
+}
+
+/** DELETE /api/challenges/progress: "Reset my progress". */
+export async function forgetProgress(request: Request, services: ChallengeServices = playground) {
+  const learnerId = await learnerOf(request.headers);
+  if (!learnerId) return noLearner();
+  await resetProgress(await services.storage(), learnerId);
+  return new Response(null, { status: 204 });
+}
+
+/** A learner's progress for a page the server renders (the learner read from the request's cookie). */
+export async function progressForPage(headers: Headers): Promise<Progress> {
+  const learnerId = await learnerOf(headers);
+  return learnerId ? progressOf(await playground.storage(), learnerId) : {};
 }

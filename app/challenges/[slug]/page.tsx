@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
+import { StatusBadge } from '@/components/challenges/status-badge';
+import { progressForPage } from '@/lib/challenges/routes';
 import { challengeBySlug } from '@/lib/challenges/registry';
 
 type Props = { params: Promise<{ slug: string }> };
+
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const challenge = challengeBySlug((await params).slug);
@@ -16,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ChallengePage({ params }: Props) {
   const challenge = challengeBySlug((await params).slug);
   if (!challenge) notFound();
+  const status = (await progressForPage(await headers()))[challenge.slug]?.status;
   return (
     <div className="max-w-3xl space-y-6">
       <header>
@@ -24,7 +30,10 @@ export default async function ChallengePage({ params }: Props) {
             Challenges
           </Link>
         </p>
-        <h1 className="mt-1 text-3xl font-bold">{challenge.title}</h1>
+        <div className="mt-1 flex flex-wrap items-center gap-3">
+          <h1 className="text-3xl font-bold">{challenge.title}</h1>
+          <StatusBadge status={status} />
+        </div>
         <p className="mt-3 text-lg">
           <span className="font-semibold">Goal:</span> {challenge.goal}
         </p>
