@@ -30,6 +30,21 @@ async function redeemACode(page: Page, account: 'alice' | 'bob', scope?: string)
   await expect(page.getByText('sent: 200 OK')).toBeVisible();
 }
 
+type Recorded = {
+  request: { method: string; url: string; body: string | null };
+  response: { status: number; body: string | null };
+};
+
+/** The learner's own trace, as GET /api/trace answers it (what curl with the cookie would read). */
+async function traceOf(page: Page): Promise<Recorded[]> {
+  return ((await (await page.request.get('/api/trace')).json()) as { events: Recorded[] }).events;
+}
+
+const formPost = (data: string) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  data,
+});
+
 async function check(page: Page, slug: string) {
   await page.goto(`/challenges/${slug}`);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
@@ -106,23 +121,14 @@ test('a token for bob that can only read: alice’s or a writing one is “Not y
 test('a code works once: the replay is refused, and the first token died with it', async ({ page }) => {
   await redeemACode(page, 'alice');
   // The learner replays the token request by hand (as curl with their cookie would): the same form.
-  const trace = (await (await page.request.get('/api/trace')).json()) as {
-    events: {
-      request: { method: string; url: string; body: string | null };
-      response: { body: string | null };
-    }[];
-  };
-  const redemption = trace.events.find(
+  const redemption = (await traceOf(page)).find(
     (event) =>
       event.request.method === 'POST' &&
       event.request.url.endsWith('/oidc/token') &&
       event.request.body?.includes('grant_type=authorization_code'),
   )!;
   const firstToken = (JSON.parse(redemption.response.body!) as { access_token: string }).access_token;
-  const form = {
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    data: redemption.request.body!,
-  };
+  const form = formPost(redemption.request.body!);
 
   const halfway = await check(page, 'replayed-code');
   await expect(halfway).toContainText('not sent to the token endpoint again');
@@ -158,4 +164,53 @@ test('a challenge grades only what the server recorded of this learner', async (
     data: { solved: true, summary: 'trust me', proof: [1] },
   });
   expect(await posted.json()).toMatchObject({ solved: false });
+});
+
+test('a rotated refresh token used again: refused, and the grant revoked with it', async ({ page }) => {
+  await redeemACode(page, 'alice');
+  const redemption = (await traceOf(page)).find(
+    (event) => event.request.url.endsWith('/oidc/token') && event.response.status === 200,
+  )!;
+  const first = (JSON.parse(redemption.response.body!) as { refresh_token: string }).refresh_token;
+  const refresh = (token: string) =>
+    page.request.post(
+      '/oidc/token',
+      formPost(
+        new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: token,
+          client_id: 'playground-spa',
+        }).toString(),
+      ),
+    );
+  const rotation = await refresh(first);
+  expect(rotation.status()).toBe(200);
+  const second = ((await rotation.json()) as { refresh_token: string }).refresh_token;
+  expect(second).not.toBe(first);
+  await expect(await check(page, 'refresh-token-reuse')).toContainText('the old one has not been sent again');
+
+  expect((await refresh(first)).status()).toBe(400);
+  await expect(await check(page, 'refresh-token-reuse')).toContainText('Now try the new one');
+  expect((await refresh(second)).status()).toBe(400);
+  const solved = await check(page, 'refresh-token-reuse');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('the grant is revoked');
+});
+
+test('an authorization request pushed first: the PAR walkthrough, done to its tokens, solves it', async ({
+  page,
+}) => {
+  await expect(await check(page, 'pushed-request')).toContainText('No authorization request has been pushed');
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('pushed-authorization-request');
+  // Push the request, then send the browser with its reference.
+  for (let i = 0; i < 4 && /\/grants\//.test(page.url()); i++) await walkthrough.next();
+  const as = new AuthorizationServerPage(page);
+  await as.signIn('alice', 'wonderland');
+  await as.allow();
+  await page.waitForURL(/\/grants\//);
+  for (let i = 0; i < 4 && !(await page.getByText('sent: 200 OK').isVisible()); i++) await walkthrough.next();
+  const solved = await check(page, 'pushed-request');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('opened by reference');
 });

@@ -1,4 +1,4 @@
-import { formOf, requestHeader } from '../trace/exchange';
+import { formOf, requestHeader, responseHeader } from '../trace/exchange';
 import type { TraceEvent } from '../trace/types';
 import { errorResponseOf, tokenResponseOf } from '../walkthrough/response-bodies';
 
@@ -73,5 +73,42 @@ export function presentedTokens(events: readonly TraceEvent[]): Presented[] {
     return match
       ? [{ seq: event.seq, token: match[1]!, path: pathOf(event), status: event.response.status }]
       : [];
+  });
+}
+
+/** A request_uri the pushed authorization request endpoint issued (RFC 9126 §2.2). */
+export type Pushed = { seq: number; requestUri: string };
+
+export function pushedRequests(events: readonly TraceEvent[]): Pushed[] {
+  return events.flatMap((event) => {
+    if (event.request.method !== 'POST' || pathOf(event) !== '/oidc/request' || event.response.status !== 201)
+      return [];
+    const body = jsonBodyOf(event);
+    const requestUri =
+      typeof body === 'object' && body !== null && 'request_uri' in body ? body.request_uri : undefined;
+    return typeof requestUri === 'string' ? [{ seq: event.seq, requestUri }] : [];
+  });
+}
+
+/** A visit of the authorization endpoint (RFC 6749 §3.1), with its query. */
+export type AuthorizationVisit = { seq: number; query: URLSearchParams };
+
+export function authorizationVisits(events: readonly TraceEvent[]): AuthorizationVisit[] {
+  return events.flatMap((event) =>
+    event.request.method === 'GET' && pathOf(event) === '/oidc/auth'
+      ? [{ seq: event.seq, query: new URL(event.request.url).searchParams }]
+      : [],
+  );
+}
+
+/** An authorization response: a redirect from the authorization endpoint carrying a code (§4.1.2). */
+export type CodeIssued = { seq: number; code: string };
+
+export function codesIssued(events: readonly TraceEvent[]): CodeIssued[] {
+  return events.flatMap((event) => {
+    const location = responseHeader(event, 'location');
+    if (!location || !pathOf(event).startsWith('/oidc/auth')) return [];
+    const code = new URL(location, event.request.url).searchParams.get('code');
+    return code ? [{ seq: event.seq, code }] : [];
   });
 }

@@ -1,4 +1,6 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
+import { pushedRequest } from './pushed-request/challenge';
+import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
 import type { Challenge } from './types';
 
@@ -6,6 +8,11 @@ import type { Challenge } from './types';
  * The challenges, in the order /challenges lists them. Each is one folder in lib/challenges/ (its text
  * and its grader, with the grader's tests) and one line here.
  */
-export const CHALLENGES: readonly Challenge[] = [readOnlyForBob, replayedCode];
+export const CHALLENGES: readonly Challenge[] = [
+  readOnlyForBob,
+  replayedCode,
+  refreshTokenReuse,
+  pushedRequest,
+];
 
 export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);

@@ -57,6 +57,39 @@ export const bearerCall = (seq: number, path: string, token: string, status: num
     { status, body: status === 200 ? '{}' : JSON.stringify({ error: 'The access token is invalid' }) },
   );
 
+/** A POST to the PAR endpoint, answered with a request_uri (RFC 9126 §2.2). */
+export const pushedRequest = (seq: number, requestUri: string): TraceEvent =>
+  event(
+    seq,
+    {
+      method: 'POST',
+      url: 'http://localhost:3000/oidc/request',
+      headers: [['content-type', 'application/x-www-form-urlencoded']],
+      body: 'client_id=playground-par&scope=openid',
+    },
+    { status: 201, body: JSON.stringify({ request_uri: requestUri, expires_in: 60 }) },
+  );
+
+/** The browser at the authorization endpoint with a query; with `code`, the redirect that brings it back. */
+export const authorizationVisit = (seq: number, query: Record<string, string>, code?: string): TraceEvent => {
+  const visit = event(
+    seq,
+    {
+      method: 'GET',
+      url: `http://localhost:3000/oidc/auth${code ? '/uid-1' : ''}?${new URLSearchParams(query)}`,
+      headers: [],
+      body: null,
+    },
+    { status: 303, body: null },
+  );
+  visit.from = 'resource-owner';
+  visit.channel = 'front';
+  visit.response.headers = [
+    ['location', code ? `http://localhost:3000/callback?code=${code}&state=s` : '/interaction/uid-1'],
+  ];
+  return visit;
+};
+
 /** Evidence from a trace and the tokens the server issued (by value). */
 export const evidenceOf = (events: TraceEvent[], issued: Record<string, IssuedToken> = {}): Evidence => ({
   events,
