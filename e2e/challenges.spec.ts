@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { approveDeviceOnSecondScreen } from './flows/device';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
 
@@ -213,4 +214,44 @@ test('an authorization request pushed first: the PAR walkthrough, done to its to
   const solved = await check(page, 'pushed-request');
   await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(solved).toContainText('opened by reference');
+});
+
+/** The device code walkthrough, its code approved in `approver` (this browser, or another one). */
+async function connectTheDevice(page: Page, approver: BrowserContext) {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('device-code');
+  const first = 'The device asks for a device code and a user code';
+  if ((await walkthrough.stepTitle.textContent()) !== first) {
+    await walkthrough.restart.click();
+    await expect(walkthrough.stepTitle).toHaveText(first);
+  }
+  await walkthrough.next();
+  await walkthrough.next();
+  const userCode = (await page.getByLabel('User code').innerText()).trim();
+  const verificationUri = await page
+    .getByRole('link', { name: 'Open the verification page (new tab)' })
+    .getAttribute('href');
+  await walkthrough.next();
+  await walkthrough.next();
+  await approveDeviceOnSecondScreen(approver, verificationUri!, userCode);
+  await expect(page.getByRole('heading', { name: 'The response: 200' })).toBeVisible({ timeout: 30_000 });
+}
+
+test('a TV signed in from a phone: approving in the same browser is “Not yet”, from another one solves it', async ({
+  page,
+  context,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await connectTheDevice(page, context);
+  const sameBrowser = await check(page, 'device-on-another-screen');
+  await expect(sameBrowser).toContainText('Not yet');
+  await expect(sameBrowser).toContainText('was entered in this very browser');
+
+  const phone = await browser.newContext();
+  await connectTheDevice(page, phone);
+  await phone.close();
+  const solved = await check(page, 'device-on-another-screen');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('approved on another screen');
 });

@@ -1,6 +1,6 @@
 import { formOf, requestHeader, responseHeader } from '../trace/exchange';
 import type { TraceEvent } from '../trace/types';
-import { errorResponseOf, tokenResponseOf } from '../walkthrough/response-bodies';
+import { errorResponseOf, jsonMembers, tokenResponseOf } from '../walkthrough/response-bodies';
 
 /**
  * The facts a grader reads off a learner's trace: what the token endpoint issued and refused, and which
@@ -83,9 +83,7 @@ export function pushedRequests(events: readonly TraceEvent[]): Pushed[] {
   return events.flatMap((event) => {
     if (event.request.method !== 'POST' || pathOf(event) !== '/oidc/request' || event.response.status !== 201)
       return [];
-    const body = jsonBodyOf(event);
-    const requestUri =
-      typeof body === 'object' && body !== null && 'request_uri' in body ? body.request_uri : undefined;
+    const requestUri = jsonMembers(jsonBodyOf(event)).request_uri;
     return typeof requestUri === 'string' ? [{ seq: event.seq, requestUri }] : [];
   });
 }
@@ -110,5 +108,34 @@ export function codesIssued(events: readonly TraceEvent[]): CodeIssued[] {
     if (!location || !pathOf(event).startsWith('/oidc/auth')) return [];
     const code = new URL(location, event.request.url).searchParams.get('code');
     return code ? [{ seq: event.seq, code }] : [];
+  });
+}
+
+/** A device authorization the server answered (RFC 8628 §3.2): the device's code and the user's. */
+export type DeviceAuthorization = { seq: number; deviceCode: string; userCode: string };
+
+export function deviceAuthorizations(events: readonly TraceEvent[]): DeviceAuthorization[] {
+  return events.flatMap((event) => {
+    if (
+      event.request.method !== 'POST' ||
+      pathOf(event) !== '/oidc/device/auth' ||
+      event.response.status !== 200
+    )
+      return [];
+    const { device_code: deviceCode, user_code: userCode } = jsonMembers(jsonBodyOf(event));
+    return typeof deviceCode === 'string' && typeof userCode === 'string'
+      ? [{ seq: event.seq, deviceCode, userCode }]
+      : [];
+  });
+}
+
+/** A user code entered at the verification page (RFC 8628 §3.3), as typed. */
+export type UserCodeEntry = { seq: number; userCode: string };
+
+export function userCodeEntries(events: readonly TraceEvent[]): UserCodeEntry[] {
+  return events.flatMap((event) => {
+    if (event.request.method !== 'POST' || pathOf(event) !== '/oidc/device') return [];
+    const userCode = formOf(event)?.get('user_code');
+    return userCode ? [{ seq: event.seq, userCode }] : [];
   });
 }

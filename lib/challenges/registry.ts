@@ -1,4 +1,5 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
+import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
@@ -12,6 +13,7 @@ export const CHALLENGES: readonly Challenge[] = [
   readOnlyForBob,
   replayedCode,
   refreshTokenReuse,
+  deviceOnAnotherScreen,
   pushedRequest,
 ];
 

@@ -90,6 +90,36 @@ export const authorizationVisit = (seq: number, query: Record<string, string>, c
   return visit;
 };
 
+/** The device's request for a device code and a user code (RFC 8628 §3.1). */
+export const deviceAuthorization = (seq: number, deviceCode: string, userCode: string): TraceEvent =>
+  event(
+    seq,
+    {
+      method: 'POST',
+      url: 'http://localhost:3000/oidc/device/auth',
+      headers: [['content-type', 'application/x-www-form-urlencoded']],
+      body: 'client_id=playground-tv&scope=openid',
+    },
+    { status: 200, body: JSON.stringify({ device_code: deviceCode, user_code: userCode, expires_in: 600 }) },
+  );
+
+/** The user code typed at the verification page, in the learner's own browser. */
+export const userCodeEntry = (seq: number, userCode: string): TraceEvent => {
+  const entry = event(
+    seq,
+    {
+      method: 'POST',
+      url: 'http://localhost:3000/oidc/device',
+      headers: [['content-type', 'application/x-www-form-urlencoded']],
+      body: new URLSearchParams({ xsrf: 'x', user_code: userCode }).toString(),
+    },
+    { status: 200, body: null },
+  );
+  entry.from = 'resource-owner';
+  entry.channel = 'front';
+  return entry;
+};
+
 /** Evidence from a trace and the tokens the server issued (by value). */
 export const evidenceOf = (events: TraceEvent[], issued: Record<string, IssuedToken> = {}): Evidence => ({
   events,
