@@ -1,9 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
+import { createHash, randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
 import { AuthorizationServerPage } from './pages/authorization-server-page';
 import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
 
 // Challenges done by a scripted learner, as the goal says, and graded by the server from its own records.
 
@@ -254,4 +256,63 @@ test('a TV signed in from a phone: approving in the same browser is â€œNot yetâ€
   const solved = await check(page, 'device-on-another-screen');
   await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(solved).toContainText('approved on another screen');
+});
+
+test('an authorization request written by hand in the address bar, and its code redeemed by hand', async ({
+  page,
+}) => {
+  const verifier = randomBytes(32).toString('base64url');
+  const challenge = createHash('sha256').update(verifier).digest('base64url');
+  const authorize = (extra: Record<string, string>) =>
+    `/oidc/auth?${new URLSearchParams({
+      response_type: 'code',
+      client_id: 'playground-spa',
+      redirect_uri: `${ORIGIN}/callback`,
+      scope: 'openid',
+      // Asked every time: a second request of this session would otherwise come straight back.
+      prompt: 'consent',
+      ...extra,
+    })}`;
+  /** The address bar, the authorization server's pages, and the code the callback page shows. */
+  const codeFrom = async (url: string) => {
+    await page.goto(url);
+    const as = new AuthorizationServerPage(page);
+    await expect(as.username.or(as.allowButton).first()).toBeVisible();
+    if (await as.username.isVisible()) await as.signIn('alice', 'wonderland');
+    await as.allow();
+    await page.waitForURL(/\/callback\?/);
+    return new URL(page.url()).searchParams.get('code')!;
+  };
+  const redeem = (code: string) =>
+    page.request.post(
+      '/oidc/token',
+      formPost(
+        new URLSearchParams({
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: `${ORIGIN}/callback`,
+          client_id: 'playground-spa',
+          code_verifier: verifier,
+        }).toString(),
+      ),
+    );
+
+  // The learner reads the challenge first (and so has the playground's learner cookie).
+  await page.goto('/challenges/request-by-hand');
+  // Without a state first: the server takes it, the challenge does not.
+  expect(
+    (
+      await redeem(await codeFrom(authorize({ code_challenge: challenge, code_challenge_method: 'S256' })))
+    ).status(),
+  ).toBe(200);
+  await expect(await check(page, 'request-by-hand')).toContainText('lacks a state');
+
+  const code = await codeFrom(
+    authorize({ state: 'mine', code_challenge: challenge, code_challenge_method: 'S256' }),
+  );
+  await expect(await check(page, 'request-by-hand')).toContainText('now redeem it');
+  expect((await redeem(code)).status()).toBe(200);
+  const solved = await check(page, 'request-by-hand');
+  await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
+  await expect(solved).toContainText('redeemed with its verifier');
 });

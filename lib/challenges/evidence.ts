@@ -89,12 +89,23 @@ export function pushedRequests(events: readonly TraceEvent[]): Pushed[] {
 }
 
 /** A visit of the authorization endpoint (RFC 6749 §3.1), with its query. */
-export type AuthorizationVisit = { seq: number; query: URLSearchParams };
+export type AuthorizationVisit = {
+  seq: number;
+  query: URLSearchParams;
+  /** The walkthrough run that sent the browser, when one did (lib/trace/run.ts). */
+  run?: string;
+};
 
 export function authorizationVisits(events: readonly TraceEvent[]): AuthorizationVisit[] {
   return events.flatMap((event) =>
     event.request.method === 'GET' && pathOf(event) === '/oidc/auth'
-      ? [{ seq: event.seq, query: new URL(event.request.url).searchParams }]
+      ? [
+          {
+            seq: event.seq,
+            query: new URL(event.request.url).searchParams,
+            ...(event.run ? { run: event.run } : {}),
+          },
+        ]
       : [],
   );
 }

@@ -3,6 +3,7 @@ import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
+import { requestByHand } from './request-by-hand/challenge';
 import type { Challenge } from './types';
 
 /**
@@ -14,6 +15,7 @@ export const CHALLENGES: readonly Challenge[] = [
   replayedCode,
   refreshTokenReuse,
   deviceOnAnotherScreen,
+  requestByHand,
   pushedRequest,
 ];
 

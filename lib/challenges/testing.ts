@@ -71,7 +71,12 @@ export const pushedRequest = (seq: number, requestUri: string): TraceEvent =>
   );
 
 /** The browser at the authorization endpoint with a query; with `code`, the redirect that brings it back. */
-export const authorizationVisit = (seq: number, query: Record<string, string>, code?: string): TraceEvent => {
+export const authorizationVisit = (
+  seq: number,
+  query: Record<string, string>,
+  code?: string,
+  run?: string,
+): TraceEvent => {
   const visit = event(
     seq,
     {
@@ -84,6 +89,7 @@ export const authorizationVisit = (seq: number, query: Record<string, string>, c
   );
   visit.from = 'resource-owner';
   visit.channel = 'front';
+  if (run) visit.run = run;
   visit.response.headers = [
     ['location', code ? `http://localhost:3000/callback?code=${code}&state=s` : '/interaction/uid-1'],
   ];
