@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHALLENGES, challengeBySlug } from './registry';
+import { challengeText } from './text';
+import replayedText from './replayed-code/text.json';
 import { evidenceOf } from './testing';
 
 describe('the challenges’ registry', () => {
@@ -31,4 +33,15 @@ describe('the challenges’ registry', () => {
       expect(verdict).toMatchObject({ missing: expect.stringMatching(/\S/) });
     },
   );
+
+  it('refuses a challenge’s text that lacks a hint or links an RFC badly, as it loads', () => {
+    expect(() => challengeText({ ...replayedText, hints: replayedText.hints.slice(0, 2) })).toThrow();
+    expect(() =>
+      challengeText({
+        ...replayedText,
+        why: { ...replayedText.why, rfc: { label: 'RFC 6749', href: 'http://example.com' } },
+      }),
+    ).toThrow();
+    expect(challengeText(replayedText).slug).toBe('replayed-code');
+  });
 });

@@ -1,5 +1,7 @@
 import { deviceAuthorizations, issuedTokens, refusedTokenRequests, userCodeEntries } from '../evidence';
+import { challengeText } from '../text';
 import type { Challenge } from '../types';
+import text from './text.json';
 
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** User codes are compared as RFC 8628 §6.1 suggests: case and punctuation do not matter. */
@@ -10,23 +12,7 @@ const normalized = (code: string) => code.replace(/[^a-z0-9]/gi, '').toUpperCase
  * (a phone, another browser), which the device's learner never sees (RFC 8628).
  */
 export const deviceOnAnotherScreen: Challenge = {
-  slug: 'device-on-another-screen',
-  title: 'Sign in a TV from your phone',
-  goal: 'Get tokens for a device with the device authorization grant, approving its user code from another browser or your phone, not from this one.',
-  why: {
-    text: 'A TV or a command-line tool has no browser, or one nobody wants to type a password into. It shows a short code; the user approves it on a device they trust, and the TV, which only polls, never sees the password.',
-    rfc: { label: 'RFC 8628 §3', href: 'https://www.rfc-editor.org/rfc/rfc8628#section-3' },
-  },
-  tools: [
-    'The device code walkthrough (this browser plays the TV)',
-    'Another browser, a private window or your phone, at the verification page (its QR code)',
-  ],
-  hints: [
-    'The walkthrough’s first step asks for a device code and a user code; the step shows the user code and a QR code.',
-    'Open the verification page in another browser or a private window, or scan the QR code with your phone, and enter the code there.',
-    'Sign in and allow there, then let the walkthrough poll the token endpoint until it answers with tokens.',
-  ],
-  showMe: { label: 'Device authorization', href: '/grants/device-code' },
+  ...challengeText(text),
   async grade({ events }) {
     const devices = deviceAuthorizations(events);
     if (!devices.length)

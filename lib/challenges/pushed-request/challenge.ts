@@ -1,25 +1,14 @@
 import { authorizationVisits, codesIssued, issuedTokens, pushedRequests } from '../evidence';
+import { challengeText } from '../text';
 import type { Challenge } from '../types';
+import text from './text.json';
 
 /**
  * Pushed authorization requests: the parameters go to the server over the back channel first, and
  * the browser carries only a reference to them (RFC 9126).
  */
 export const pushedRequest: Challenge = {
-  slug: 'pushed-request',
-  title: 'An authorization request pushed first',
-  goal: 'Get tokens with an authorization request that your client pushed to the server first, so that the browser carried only client_id and a request_uri.',
-  why: {
-    text: 'Whatever the browser carries can be read (history, logs, Referer) or changed on the way. Pushed, the parameters are checked before any browser is involved, and the URL holds nothing to steal or tamper with; FAPI 2.0 requires it.',
-    rfc: { label: 'RFC 9126 §2', href: 'https://www.rfc-editor.org/rfc/rfc9126#section-2' },
-  },
-  tools: ['The PAR walkthrough', 'Its request editor, or curl with your playground cookie'],
-  hints: [
-    'The client’s backend POSTs the authorization request’s parameters to /oidc/request and gets a request_uri.',
-    'The browser then opens /oidc/auth with only client_id and that request_uri; sign in and allow as usual.',
-    'Finish with the token request: the code that came back is redeemed with the code_verifier of the pushed request.',
-  ],
-  showMe: { label: 'Pushed authorization request', href: '/grants/pushed-authorization-request' },
+  ...challengeText(text),
   async grade({ events }) {
     const pushed = pushedRequests(events);
     if (!pushed.length)

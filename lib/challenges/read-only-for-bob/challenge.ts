@@ -1,5 +1,7 @@
 import { issuedTokens } from '../evidence';
+import { challengeText } from '../text';
 import type { Challenge, IssuedToken } from '../types';
+import text from './text.json';
 
 /** The scopes that let a token change something (Mastodon's, which the playground's API takes). */
 const changes = (scope: string) => /^(write|follow|push|admin)(:|$)/.test(scope);
@@ -10,23 +12,7 @@ const reads = (scope: string) => /^read(:|$)/.test(scope);
  * PKCE. The scope the server granted is read from its own records of the token, not from the response.
  */
 export const readOnlyForBob: Challenge = {
-  slug: 'read-only-for-bob',
-  title: 'A token for bob that can only read',
-  goal: 'Get an access token for bob, with the authorization code grant and PKCE, that can read his statuses and change nothing.',
-  why: {
-    text: 'A token can do whatever its scope allows, whoever holds it: a client should ask for the least it needs, so that a leaked token does the least harm.',
-    rfc: { label: 'RFC 9700 §2.3', href: 'https://www.rfc-editor.org/rfc/rfc9700#section-2.3' },
-  },
-  tools: [
-    'The authorization code with PKCE walkthrough and its parameter scope',
-    'The authorization server’s sign-in page (bob / builder)',
-  ],
-  hints: [
-    'The scope parameter of the authorization request says what the token may do.',
-    'Mastodon’s scopes: read reads, write (and follow, push) change things. Keep read, drop write.',
-    'In the PKCE walkthrough set scope to “openid read”, press Next step, and sign in as bob / builder, not alice.',
-  ],
-  showMe: { label: 'Authorization code with PKCE', href: '/grants/authorization-code-pkce' },
+  ...challengeText(text),
   async grade({ events, accessToken }) {
     const redeemed = issuedTokens(events).filter(
       (issued) => issued.form.get('grant_type') === 'authorization_code' && issued.accessToken,

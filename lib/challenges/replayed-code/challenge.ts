@@ -1,31 +1,14 @@
 import { issuedTokens, presentedTokens, refusedTokenRequests } from '../evidence';
+import { challengeText } from '../text';
 import type { Challenge } from '../types';
+import text from './text.json';
 
 /**
  * Redeem an authorization code twice: the server refuses the second redemption and, as RFC 6749 §4.1.2
  * says it should, takes back what the first one issued.
  */
 export const replayedCode: Challenge = {
-  slug: 'replayed-code',
-  title: 'A code works once',
-  goal: 'Redeem an authorization code a second time, see the server refuse it, and show that the access token from the first redemption died with it.',
-  why: {
-    text: 'A code that leaks (a log, a Referer header, a stolen redirect) is worth nothing once redeemed, and if an attacker redeems it first, the client’s own redemption fails and every token issued from it is revoked.',
-    rfc: { label: 'RFC 6749 §4.1.2', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2' },
-  },
-  tools: [
-    'The authorization code walkthrough, its request editor and Back',
-    'Copy as curl, run from your terminal with your playground cookie',
-  ],
-  hints: [
-    'Run the authorization code walkthrough (with PKCE) until its token request has been answered.',
-    'Send that token request again, with the same code and code_verifier: Back and Next step, or Copy as curl.',
-    'After the refusal, call the API with the access token of the first answer (verify_credentials, or userinfo): an opaque token is checked with the server at every call. Leave resource empty, or the token is a JWT the server cannot take back.',
-  ],
-  showMe: {
-    label: 'The attack lab: authorization code interception',
-    href: '/attacks/authorization-code-interception',
-  },
+  ...challengeText(text),
   async grade({ events }) {
     const redeemed = issuedTokens(events).filter(
       (issued) => issued.form.get('grant_type') === 'authorization_code',

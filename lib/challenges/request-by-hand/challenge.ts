@@ -1,7 +1,9 @@
 import { base64url } from 'jose';
 import { createHash } from 'node:crypto';
 import { authorizationVisits, codesIssued, issuedTokens } from '../evidence';
+import { challengeText } from '../text';
 import type { Challenge } from '../types';
+import text from './text.json';
 
 /** RFC 7636 §4.2: the S256 code_challenge of a code_verifier. */
 const s256 = (verifier: string) => base64url.encode(createHash('sha256').update(verifier).digest());
@@ -11,24 +13,7 @@ const s256 = (verifier: string) => base64url.encode(createHash('sha256').update(
  * the flow finished by hand: the code redeemed with the verifier whose hash the request carried.
  */
 export const requestByHand: Challenge = {
-  slug: 'request-by-hand',
-  title: 'An authorization request written by hand',
-  goal: 'Write an authorization request yourself in the address bar, with PKCE (S256) and state, and redeem the code it brings for tokens.',
-  why: {
-    text: 'Every library builds this URL for you; writing it once shows what each parameter is for, and what the server checks: the client and its redirect URI, the challenge it will hold the code to, and the state the client must get back.',
-    rfc: { label: 'RFC 6749 §4.1.1', href: 'https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1' },
-  },
-  tools: [
-    'The address bar, and the client playground-spa (public) with the redirect URI /callback on this origin',
-    'A code_verifier and its S256 challenge (any SHA-256 tool, or the browser console)',
-    'curl, or any HTTP client with your playground cookie, for the token request',
-  ],
-  hints: [
-    'Open /oidc/auth with response_type=code, client_id=playground-spa, redirect_uri (this origin’s /callback), scope=openid and a state of your own.',
-    'Add code_challenge_method=S256 and code_challenge: the base64url of the SHA-256 of a random code_verifier (43 to 128 characters) that you keep.',
-    'The callback page shows the code. POST to /oidc/token: grant_type=authorization_code, the code, the same redirect_uri, client_id=playground-spa and your code_verifier.',
-  ],
-  showMe: { label: 'Authorization code with PKCE', href: '/grants/authorization-code-pkce' },
+  ...challengeText(text),
   async grade({ events }) {
     const visits = authorizationVisits(events).filter((visit) => visit.query.get('response_type') === 'code');
     const byHand = visits.filter((visit) => !visit.run);
