@@ -149,6 +149,12 @@ test('a code works once: the replay is refused, and the first token died with it
   const solved = await check(page, 'replayed-code');
   await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(solved).toContainText('(invalid_grant)');
+  // The exchanges that prove it, as the HTTP log heads them.
+  await expect(solved.getByRole('listitem')).toHaveText([
+    /^#\d+ POST \/oidc\/token 200$/,
+    /^#\d+ POST \/oidc\/token 400$/,
+    /^#\d+ GET \/api\/v1\/accounts\/verify_credentials 401$/,
+  ]);
 });
 
 test('a challenge grades only what the server recorded of this learner', async ({ page, browser }) => {

@@ -5,9 +5,10 @@ import { useState } from 'react';
 import { z } from 'zod/mini';
 
 /** The grade the server answers (lib/challenges/types.ts: Verdict). */
+const exchanges = z.array(z.object({ seq: z.number(), line: z.string() }));
 const verdict = z.union([
-  z.object({ solved: z.literal(true), summary: z.string(), proof: z.array(z.number()) }),
-  z.object({ solved: z.literal(false), missing: z.string(), seen: z.array(z.number()) }),
+  z.object({ solved: z.literal(true), summary: z.string(), proof: z.array(z.number()), exchanges }),
+  z.object({ solved: z.literal(false), missing: z.string(), seen: z.array(z.number()), exchanges }),
 ]);
 type Verdict = z.infer<typeof verdict>;
 const problem = z.object({ error_description: z.string() });
@@ -18,7 +19,22 @@ type Check =
   | { kind: 'graded'; verdict: Verdict }
   | { kind: 'failed'; message: string };
 
-const exchanges = (seqs: readonly number[]) => seqs.map((seq) => `#${seq}`).join(', ');
+/** The exchanges a verdict names, by their position in the learner's trace and as the log heads them. */
+function ExchangeList({ heading, list }: { heading: string; list: Verdict['exchanges'] }) {
+  if (!list.length) return null;
+  return (
+    <>
+      <p className="mt-2 text-sm font-semibold text-slate-700">{heading}</p>
+      <ol className="mt-1 space-y-0.5 text-sm">
+        {list.map((exchange) => (
+          <li key={exchange.seq}>
+            #{exchange.seq} <code>{exchange.line}</code>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
 
 /**
  * "Check": asks the server to grade the challenge from what it recorded of this learner. The request
@@ -72,20 +88,17 @@ export function ChallengeCheck({ slug }: { slug: string }) {
           <div className="rounded-lg border-l-4 border-emerald-700 bg-emerald-50 px-4 py-3">
             <h3 className="text-lg font-bold text-emerald-900">Solved</h3>
             <p className="mt-1">{check.verdict.summary}</p>
-            <p className="mt-1 text-sm text-slate-700">
-              The exchanges that prove it, in your trace: {exchanges(check.verdict.proof)}.
-            </p>
+            <ExchangeList
+              heading="The exchanges that prove it, in your trace:"
+              list={check.verdict.exchanges}
+            />
           </div>
         ) : null}
         {check.kind === 'graded' && !check.verdict.solved ? (
           <div className="rounded-lg border-l-4 border-amber-600 bg-amber-50 px-4 py-3">
             <h3 className="text-lg font-bold text-amber-900">Not yet</h3>
             <p className="mt-1">{check.verdict.missing}</p>
-            {check.verdict.seen.length ? (
-              <p className="mt-1 text-sm text-slate-700">
-                The exchanges it looked at: {exchanges(check.verdict.seen)}.
-              </p>
-            ) : null}
+            <ExchangeList heading="The exchanges it looked at:" list={check.verdict.exchanges} />
           </div>
         ) : null}
       </div>

@@ -50,9 +50,20 @@ describe('POST /api/challenges/<slug>/check', () => {
     const response = await check('replayed-code', learner);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const verdict = (await response.json()) as { solved: boolean; proof: number[] };
+    const verdict = (await response.json()) as {
+      solved: boolean;
+      proof: number[];
+      exchanges: { seq: number; line: string }[];
+    };
     expect(verdict.solved).toBe(true);
     expect(verdict.proof).toHaveLength(3);
+    // Named as the HTTP log heads them, in the order they happened.
+    expect(verdict.exchanges.map((exchange) => exchange.line)).toEqual([
+      'POST /oidc/token 200',
+      'POST /oidc/token 400',
+      'GET /api/v1/accounts/verify_credentials 401',
+    ]);
+    expect(verdict.exchanges.map((exchange) => exchange.seq)).toEqual(verdict.proof);
   });
 
   it('does not count another learner’s exchanges', async () => {

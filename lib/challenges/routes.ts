@@ -5,6 +5,7 @@ import type { OidcStorage } from '../storage';
 import { traceStore } from '../trace';
 import { learnerOf } from '../trace/learner-key';
 import type { TraceStore } from '../trace/store';
+import type { TraceEvent } from '../trace/types';
 import { progressOf, recordCheck, resetProgress, type Progress } from './progress';
 import { accessTokenRecords } from './records';
 import { challengeBySlug } from './registry';
@@ -47,12 +48,21 @@ export async function checkChallenge(
   if (!challenge) return errorResponse(404, 'unknown_challenge', `There is no challenge named “${slug}”.`);
   const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
-  const verdict: Verdict = await challenge.grade({
-    events: services.trace().list(learnerId),
-    accessToken: services.accessToken,
-  });
+  const events = services.trace().list(learnerId);
+  const verdict: Verdict = await challenge.grade({ events, accessToken: services.accessToken });
   await recordCheck(await services.storage(), learnerId, slug, verdict.solved);
-  return Response.json(verdict, { headers: noStore });
+  return Response.json({ ...verdict, exchanges: exchangesNamed(events, verdict) }, { headers: noStore });
+}
+
+/** The exchanges a verdict names, as the HTTP log heads them: `POST /oidc/token 400`. */
+function exchangesNamed(events: readonly TraceEvent[], verdict: Verdict) {
+  const named = new Set(verdict.solved ? verdict.proof : verdict.seen);
+  return events
+    .filter((event) => named.has(event.seq))
+    .map((event) => ({
+      seq: event.seq,
+      line: `${event.request.method} ${new URL(event.request.url).pathname} ${event.response.status}`,
+    }));
 }
 
 /** GET /api/challenges/progress: the learner's progress, challenge by challenge. */
