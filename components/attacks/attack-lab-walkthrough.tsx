@@ -6,7 +6,7 @@ import {
 } from '@/lib/attacks/defenses';
 import type { AttackScenario } from '@/lib/attacks/types';
 import { loadAttackWalkthrough } from '@/machines/walkthroughs';
-import type { PageWalkthrough, RunRules } from '../walkthrough/walkthrough';
+import type { PageWalkthrough, RunRules } from '../walkthrough/walkthrough-setup';
 import { AttackPanel } from './attack-panel';
 
 /** The scenario's walkthrough (its own steps only), with the lab's rules and panel. */

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import type { WalkthroughLoad } from '../walkthrough/walkthrough';
+import type { WalkthroughLoad } from '../walkthrough/walkthrough-setup';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 
 /** An attack's page: its walkthrough, with the lab's panel (defenses, run, outcome, loot) above the steps. */

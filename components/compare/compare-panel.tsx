@@ -8,7 +8,7 @@ import { grantBySlug } from '@/machines/registry';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun } from '../walkthrough/browser-io';
-import type { WalkthroughStatus } from '../walkthrough/walkthrough';
+import type { WalkthroughStatus } from '../walkthrough/walkthrough-setup';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import type { WalkthroughActor } from '../walkthrough/types';
 

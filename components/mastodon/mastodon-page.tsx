@@ -5,7 +5,7 @@ import { mastodon, mastodonOob, MASTODON_CALLBACK_PATH, OOB_REDIRECT_URI } from 
 import { randomValue } from '@/machines/walkthrough/secrets';
 import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun, loadRun, takeCallback } from '../walkthrough/browser-io';
-import type { RunSetup } from '../walkthrough/walkthrough';
+import type { RunSetup } from '../walkthrough/walkthrough-setup';
 import { loadApp, loadConnection, markReregistered, saveConnection, type Connection } from './app-cache';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { clearBrowserEvents } from './browser-trace';

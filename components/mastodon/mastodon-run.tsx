@@ -16,7 +16,7 @@ import { StepCard } from '../walkthrough/step-card';
 import { StepList } from '../walkthrough/step-list';
 import { useAutopilot } from '../walkthrough/use-autopilot';
 import { Workbench } from '../walkthrough/workbench';
-import type { RunSetup } from '../walkthrough/walkthrough';
+import type { RunSetup } from '../walkthrough/walkthrough-setup';
 import { alreadyReregistered, forgetApp, markReregistered, saveApp, type Connection } from './app-cache';
 import {
   browserEvents,

@@ -3,7 +3,7 @@ import { isDemoLogin } from '@/lib/demo/logins';
 import { parseStepParam } from '@/machines/walkthrough/autopilot';
 import { allowUnattendedSignIn, savePlan } from './autopilot-storage';
 import { forgetRun, loadRun, newRun, takeCallback } from './browser-io';
-import type { PageWalkthrough, RunRules, WalkthroughSetup } from './walkthrough';
+import type { PageWalkthrough, RunRules, WalkthroughSetup } from './walkthrough-setup';
 
 /**
  * Sets a walkthrough's run up in the browser: resumes the run this tab left for the authorization server

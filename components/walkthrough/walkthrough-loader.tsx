@@ -4,7 +4,7 @@ import { startTransition, useCallback, useEffect, useState, type ReactNode } fro
 import { loadGrantWalkthrough } from '@/machines/walkthroughs';
 import { FlowErrorBoundary } from '../ui/flow-error-boundary';
 import { WalkthroughToolbar } from './walkthrough-toolbar';
-import type { WalkthroughLoad, WalkthroughPlacement, WalkthroughSetup } from './walkthrough';
+import type { WalkthroughLoad, WalkthroughPlacement, WalkthroughSetup } from './walkthrough-setup';
 
 type RunParts = typeof import('./run-parts');
 

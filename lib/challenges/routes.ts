@@ -18,11 +18,21 @@ export type ChallengeServices = {
   accessToken: Evidence['accessToken'];
 };
 
+let records: Promise<Evidence['accessToken']> | undefined;
+const serverRecords = () =>
+  (records ??= authorizationServer()
+    .then(accessTokenRecords)
+    .catch((error: unknown) => {
+      // A server that failed to start is asked again by the next check.
+      records = undefined;
+      throw error;
+    }));
+
 const playground: ChallengeServices = {
   trace: traceStore,
   storage: async () => (await authorizationServer()).storage,
-  // The server's records are read only by the graders that need them.
-  accessToken: async (token) => accessTokenRecords(await authorizationServer())(token),
+  // The server's records are read only by the graders that need them; its keys are read once.
+  accessToken: async (token) => (await serverRecords())(token),
 };
 
 const noLearner = () =>
