@@ -27,7 +27,10 @@ const tokenRequests = (events: readonly TraceEvent[]) =>
 export type Issued = {
   seq: number;
   form: URLSearchParams;
+  /** Whether the request carried a DPoP proof (RFC 9449 §5). */
+  withProof: boolean;
   accessToken?: string;
+  tokenType?: string;
   refreshToken?: string;
   scope?: string;
 };
@@ -40,7 +43,9 @@ export function issuedTokens(events: readonly TraceEvent[]): Issued[] {
       return {
         seq: event.seq,
         form: formOf(event) ?? new URLSearchParams(),
+        withProof: Boolean(requestHeader(event, 'dpop')),
         ...(body.access_token ? { accessToken: body.access_token } : {}),
+        ...(body.token_type ? { tokenType: body.token_type } : {}),
         ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
         ...(body.scope !== undefined ? { scope: body.scope } : {}),
       };
@@ -64,15 +69,35 @@ export function refusedTokenRequests(events: readonly TraceEvent[]): Refused[] {
     });
 }
 
-/** A request that presented an access token as a Bearer (RFC 6750 §2.1), and the status it got. */
-export type Presented = { seq: number; token: string; path: string; status: number };
+/**
+ * A request that presented an access token: as a Bearer (RFC 6750 §2.1) or with the DPoP scheme (RFC 9449
+ * §7.1), whether a DPoP proof went with it, the status it got, and the walkthrough run that sent it, if any.
+ */
+export type Presented = {
+  seq: number;
+  token: string;
+  scheme: 'Bearer' | 'DPoP';
+  withProof: boolean;
+  path: string;
+  status: number;
+  run?: string;
+};
 
 export function presentedTokens(events: readonly TraceEvent[]): Presented[] {
   return events.flatMap((event) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(requestHeader(event, 'authorization') ?? '');
-    return match
-      ? [{ seq: event.seq, token: match[1]!, path: pathOf(event), status: event.response.status }]
-      : [];
+    const match = /^(Bearer|DPoP)\s+(\S+)$/i.exec(requestHeader(event, 'authorization') ?? '');
+    if (!match) return [];
+    return [
+      {
+        seq: event.seq,
+        token: match[2]!,
+        scheme: match[1]!.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer',
+        withProof: Boolean(requestHeader(event, 'dpop')),
+        path: pathOf(event),
+        status: event.response.status,
+        ...(event.run ? { run: event.run } : {}),
+      },
+    ];
   });
 }
 

@@ -29,7 +29,7 @@ async function tokenFor(account: 'alice' | 'bob', scope: string, resource?: stri
 }
 
 describe('the authorization server’s records of the tokens it issued', () => {
-  it('reads a JWT access token by its signature: subject, client and the scopes it carries', async () => {
+  it('reads a JWT access token by its signature: subject, client, scopes, audience and expiry', async () => {
     const token = await tokenFor('bob', 'openid read', resourceIdentifier(TEST_ORIGIN));
     expect(token.split('.')).toHaveLength(3);
     // A token for the API carries the API's scopes; openid is for the server's own userinfo.
@@ -38,6 +38,8 @@ describe('the authorization server’s records of the tokens it issued', () => {
       clientId: 'playground-first-party',
       scopes: ['read'],
       active: true,
+      audience: [resourceIdentifier(TEST_ORIGIN)],
+      expiresAt: decodeJwt(token).exp,
     });
   });
 
@@ -49,6 +51,7 @@ describe('the authorization server’s records of the tokens it issued', () => {
       clientId: 'playground-first-party',
       scopes: ['openid', 'read', 'write'],
       active: true,
+      expiresAt: expect.any(Number),
     });
     const revoked = await testServer().call('/oidc/token/revocation', {
       method: 'POST',

@@ -5,6 +5,25 @@ import type { IssuedToken } from './types';
 
 const scopesOf = (scope: unknown) => (typeof scope === 'string' ? scope.split(' ').filter(Boolean) : []);
 
+const audiencesOf = (aud: unknown): string[] =>
+  typeof aud === 'string' ? [aud] : Array.isArray(aud) ? aud.filter((one) => typeof one === 'string') : [];
+
+/** The key a token is bound to (RFC 9449 §6: `cnf.jkt`), in a JWT's claims or an opaque token's record. */
+function jktOf(cnf: unknown): { boundTo?: string } {
+  if (typeof cnf !== 'object' || cnf === null || !('jkt' in cnf)) return {};
+  return typeof cnf.jkt === 'string' ? { boundTo: cnf.jkt } : {};
+}
+
+/** What a token's own claims (or record) say of its audience, its end and its binding. */
+function shapeOf(aud: unknown, exp: unknown, cnf: unknown) {
+  const audience = audiencesOf(aud);
+  return {
+    ...(audience.length ? { audience } : {}),
+    ...(typeof exp === 'number' ? { expiresAt: exp } : {}),
+    ...jktOf(cnf),
+  };
+}
+
 function fromPayload(payload: JWTPayload, active: boolean): IssuedToken {
   return {
     // A client's own token names the client as its subject (RFC 9068 §2.2).
@@ -12,6 +31,7 @@ function fromPayload(payload: JWTPayload, active: boolean): IssuedToken {
     clientId: String(payload.client_id),
     scopes: scopesOf(payload.scope),
     active,
+    ...shapeOf(payload.aud, payload.exp, payload.cnf),
   };
 }
 
@@ -40,6 +60,7 @@ export function accessTokenRecords(server: Pick<AuthorizationServer, 'env' | 'pr
       clientId: stored.clientId,
       scopes: scopesOf(stored.scope),
       active: !stored.isExpired,
+      ...shapeOf(stored.aud, stored.exp, stored.jkt ? { jkt: stored.jkt } : undefined),
     };
   };
 }

@@ -44,18 +44,37 @@ export const tokenRequest = (
     { status, body: JSON.stringify(body) },
   );
 
-/** A call to the API (or userinfo) with a Bearer token, and its status. */
-export const bearerCall = (seq: number, path: string, token: string, status: number): TraceEvent =>
-  event(
+/**
+ * A call to the API (or userinfo) with an Authorization header, and its status; with `proof`, a DPoP proof
+ * goes with it (RFC 9449 §7.1), and with `run`, a walkthrough's run sent it.
+ */
+export function apiCall(
+  seq: number,
+  path: string,
+  authorization: string,
+  status: number,
+  { proof, run }: { proof?: boolean; run?: string } = {},
+): TraceEvent {
+  const call = event(
     seq,
     {
       method: 'GET',
       url: `http://localhost:3000${path}`,
-      headers: [['authorization', `Bearer ${token}`]],
+      headers: [
+        ['authorization', authorization],
+        ...(proof ? [['dpop', 'proof.jwt.sig'] as [string, string]] : []),
+      ],
       body: null,
     },
     { status, body: status === 200 ? '{}' : JSON.stringify({ error: 'The access token is invalid' }) },
   );
+  if (run) call.run = run;
+  return call;
+}
+
+/** A call to the API (or userinfo) with a Bearer token, and its status. */
+export const bearerCall = (seq: number, path: string, token: string, status: number): TraceEvent =>
+  apiCall(seq, path, `Bearer ${token}`, status);
 
 /** A POST to the PAR endpoint, answered with a request_uri (RFC 9126 §2.2). */
 export const pushedRequest = (seq: number, requestUri: string): TraceEvent =>

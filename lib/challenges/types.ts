@@ -11,6 +11,12 @@ export type IssuedToken = {
   scopes: readonly string[];
   /** Whether the server still honours it (an opaque token can die before it expires: RFC 9700 §4.14). */
   active: boolean;
+  /** Its audience (`aud`, RFC 9068 §2.2; the resource it was asked for, RFC 8707). */
+  audience?: readonly string[];
+  /** When it expires, in seconds since 1970 (`exp`). */
+  expiresAt?: number;
+  /** The thumbprint of the key it is bound to (`cnf.jkt`, RFC 9449 §6), when it is sender-constrained. */
+  boundTo?: string;
 };
 
 /**
@@ -21,7 +27,12 @@ export type IssuedToken = {
 export type Evidence = {
   events: readonly TraceEvent[];
   accessToken(token: string): Promise<IssuedToken | undefined>;
+  /** The learner's answers to the challenge's questions, when it asks any: graded against the evidence. */
+  answers?: Readonly<Record<string, string>>;
 };
+
+/** A question a challenge asks about the learner's own evidence (what their token says, say). */
+export type Question = { name: string; label: string; help: string };
 
 /**
  * A grade: solved, with the exchanges that prove it (their positions in the learner's trace, for the
@@ -45,5 +56,7 @@ export type Challenge = {
   hints: readonly [string, string, string];
   /** The walkthrough or scenario that does it ("Show me"). */
   showMe: { label: string; href: string };
+  /** What the learner answers with "Check", when the challenge asks: each answer is checked, not trusted. */
+  questions?: readonly Question[];
   grade(evidence: Evidence): Promise<Verdict>;
 };

@@ -1,11 +1,8 @@
 import { issuedTokens } from '../evidence';
 import { challengeText } from '../text';
+import { changes, reads } from '../scopes';
 import type { Challenge, IssuedToken } from '../types';
 import text from './text.json';
-
-/** The scopes that let a token change something (Mastodon's, which the playground's API takes). */
-const changes = (scope: string) => /^(write|follow|push|admin)(:|$)/.test(scope);
-const reads = (scope: string) => /^read(:|$)/.test(scope);
 
 /**
  * Least privilege: a token for bob that can only read, asked for with the authorization code grant and
