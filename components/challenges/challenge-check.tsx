@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { z } from 'zod/mini';
+import type { Question } from '@/lib/challenges/types';
 
 /** The grade the server answers (lib/challenges/types.ts: Verdict). */
 const exchanges = z.array(z.object({ seq: z.number(), line: z.string() }));
@@ -36,17 +37,61 @@ function ExchangeList({ heading, list }: { heading: string; list: Verdict['excha
   );
 }
 
+/** The questions a challenge asks, each a labelled field with what it wants said under it. */
+function Answers({
+  questions,
+  answers,
+  onChange,
+}: {
+  questions: readonly Question[];
+  answers: Record<string, string>;
+  onChange: (name: string, value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="mt-3 space-y-3">
+      {questions.map((question) => (
+        <div key={question.name}>
+          <label htmlFor={`${id}-${question.name}`} className="block font-semibold">
+            {question.label}
+          </label>
+          <input
+            id={`${id}-${question.name}`}
+            value={answers[question.name] ?? ''}
+            onChange={(event) => onChange(question.name, event.target.value)}
+            aria-describedby={`${id}-${question.name}-help`}
+            autoComplete="off"
+            spellCheck={false}
+            className="mt-1 w-full rounded border border-slate-400 px-2 py-1 font-mono text-sm"
+          />
+          <p id={`${id}-${question.name}-help`} className="mt-0.5 text-sm text-slate-600">
+            {question.help}
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /**
  * "Check": asks the server to grade the challenge from what it recorded of this learner. The request
- * carries nothing but the learner's cookie.
+ * carries the learner's cookie, and the answers when the challenge asks questions: the server checks
+ * them against its own records.
  */
-export function ChallengeCheck({ slug }: { slug: string }) {
+export function ChallengeCheck({ slug, questions }: { slug: string; questions?: readonly Question[] }) {
   const router = useRouter();
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
+  const [answers, setAnswers] = useState<Record<string, string>>({});
   const grade = async () => {
     setCheck({ kind: 'checking' });
     try {
-      const response = await fetch(`/api/challenges/${slug}/check`, { method: 'POST', cache: 'no-store' });
+      const response = await fetch(`/api/challenges/${slug}/check`, {
+        method: 'POST',
+        cache: 'no-store',
+        ...(questions
+          ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) }
+          : {}),
+      });
       const body: unknown = await response.json().catch(() => undefined);
       const graded = verdict.safeParse(body);
       if (response.ok && graded.success) {
@@ -69,14 +114,28 @@ export function ChallengeCheck({ slug }: { slug: string }) {
         When you think you have done it, press Check. It grades the exchanges this playground recorded of you,
         however you sent them, and asks the authorization server about your tokens.
       </p>
-      <button
-        type="button"
-        onClick={() => void grade()}
-        disabled={check.kind === 'checking'}
-        className="mt-3 rounded-lg bg-as-accent px-4 py-2 font-semibold text-white hover:brightness-110 disabled:opacity-60"
+      {/* A form, so that Enter in an answer checks too. */}
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void grade();
+        }}
       >
-        Check
-      </button>
+        {questions ? (
+          <Answers
+            questions={questions}
+            answers={answers}
+            onChange={(name, value) => setAnswers((given) => ({ ...given, [name]: value }))}
+          />
+        ) : null}
+        <button
+          type="submit"
+          disabled={check.kind === 'checking'}
+          className="mt-3 rounded-lg bg-as-accent px-4 py-2 font-semibold text-white hover:brightness-110 disabled:opacity-60"
+        >
+          Check
+        </button>
+      </form>
       <div role="region" aria-label="Result" aria-live="polite" className="mt-3">
         {check.kind === 'checking' ? <p role="status">Checking…</p> : null}
         {check.kind === 'failed' ? (

@@ -1,6 +1,7 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
 import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
 import { pushedRequest } from './pushed-request/challenge';
+import { readAToken } from './read-a-token/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
 import { requestByHand } from './request-by-hand/challenge';
@@ -16,6 +17,7 @@ export const CHALLENGES: readonly Challenge[] = [
   refreshTokenReuse,
   deviceOnAnotherScreen,
   requestByHand,
+  readAToken,
   pushedRequest,
 ];
 

@@ -17,10 +17,11 @@ const services: ChallengeServices = {
   storage: async () => storage,
   accessToken: async () => undefined,
 };
-const request = (url: string, method: string, learnerId?: string) =>
+const request = (url: string, method: string, learnerId?: string, body?: string) =>
   new Request(`http://localhost:3000${url}`, {
     method,
     headers: learnerId ? { cookie: `${LEARNER_COOKIE}=${signLearnerId(learnerId, key)}` } : {},
+    ...(body === undefined ? {} : { body }),
   });
 const check = (slug: string, learnerId?: string) =>
   checkChallenge(request(`/api/challenges/${slug}/check`, 'POST', learnerId), slug, services);
@@ -103,6 +104,54 @@ describe('POST /api/challenges/<slug>/check', () => {
     const reset = await forgetProgress(request('/api/challenges/progress', 'DELETE', learner), services);
     expect(reset.status).toBe(204);
     expect((await progressOf(learner)).progress).toEqual({});
+  });
+
+  it('grades the answers a challenge asks for against the server’s reading of the token', async () => {
+    const learner = newLearnerId();
+    traceOf(learner, [tokenRequest(1, { grant_type: 'client_credentials' }, 200, { access_token: 'a.b.c' })]);
+    const withRecords: ChallengeServices = {
+      ...services,
+      accessToken: async (token) =>
+        token === 'a.b.c'
+          ? {
+              clientId: 'svc',
+              scopes: ['read'],
+              active: true,
+              audience: ['http://localhost:3000/api'],
+              expiresAt: 2_000_000_000,
+            }
+          : undefined,
+    };
+    const answer = (body: string) =>
+      checkChallenge(
+        request('/api/challenges/read-a-token/check', 'POST', learner, body),
+        'read-a-token',
+        withRecords,
+      );
+    const right = { audience: 'http://localhost:3000/api', scope: 'read', expires: '2000000000' };
+    expect(await (await answer(JSON.stringify({ answers: right }))).json()).toMatchObject({ solved: true });
+    const wrong = await (await answer(JSON.stringify({ answers: { ...right, scope: 'read write' } }))).json();
+    expect(wrong).toMatchObject({ solved: false, missing: expect.stringContaining('the scope is not') });
+    // A claim of having solved it is not an answer; a body that is not the answers' shape is refused.
+    for (const body of [
+      '{"solved":true}',
+      'audience=x',
+      JSON.stringify({ answers: { scope: 'x'.repeat(2001) } }),
+    ]) {
+      const refused = await answer(body);
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ error: 'invalid_request' });
+    }
+  });
+
+  it('ignores a body sent to a challenge that asks no questions: it cannot say it is solved', async () => {
+    const learner = newLearnerId();
+    const response = await checkChallenge(
+      request('/api/challenges/replayed-code/check', 'POST', learner, '{"solved":true,"proof":[1]}'),
+      'replayed-code',
+      services,
+    );
+    expect(await response.json()).toMatchObject({ solved: false });
   });
 
   it('refuses to read or reset progress without the learner’s cookie', async () => {

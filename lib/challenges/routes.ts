@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { errorResponse } from '../http/errors';
 import { authorizationServer } from '../oidc/provider';
 import type { OidcStorage } from '../storage';
@@ -9,7 +10,7 @@ import type { TraceEvent } from '../trace/types';
 import { progressOf, recordCheck, resetProgress, type Progress } from './progress';
 import { accessTokenRecords } from './records';
 import { challengeBySlug } from './registry';
-import type { Evidence, Verdict } from './types';
+import type { Challenge, Evidence, Verdict } from './types';
 
 /** Where the routes find the learner's trace, the server's records and the progress kept. */
 export type ChallengeServices = {
@@ -43,11 +44,43 @@ const noLearner = () =>
   );
 const noStore = { 'cache-control': 'no-store' };
 
+const answersSchema = z.strictObject({ answers: z.record(z.string(), z.string().max(2000)) });
+
+/**
+ * The learner's answers to the challenge's questions (`{"answers": {"audience": "…"}}`), only those it
+ * asks; none for a challenge that asks nothing, whatever the body says.
+ */
+async function answersOf(request: Request, challenge: Challenge): Promise<Record<string, string> | Response> {
+  if (!challenge.questions) return {};
+  const text = await request.text();
+  if (!text.trim()) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  const read = answersSchema.safeParse(parsed);
+  if (!read.success)
+    return errorResponse(
+      400,
+      'invalid_request',
+      'Answers are sent as JSON, {"answers": {"<question>": "<answer>"}}, each answer at most 2000 characters.',
+    );
+  return Object.fromEntries(
+    challenge.questions.flatMap(({ name }) => {
+      const answer = read.data.answers[name];
+      return answer === undefined ? [] : [[name, answer]];
+    }),
+  );
+}
+
 /**
  * POST /api/challenges/<slug>/check: grades the learner's challenge from what the playground's servers
  * recorded of this learner and what the authorization server knows, and keeps the grade in the
- * learner's progress. The request carries nothing but the learner's cookie: nothing a browser says can
- * solve a challenge.
+ * learner's progress. The request carries the learner's cookie, and the answers to the challenge's
+ * questions when it asks any, which are checked against the evidence: nothing a browser says can solve
+ * a challenge.
  */
 export async function checkChallenge(
   request: Request,
@@ -58,8 +91,10 @@ export async function checkChallenge(
   if (!challenge) return errorResponse(404, 'unknown_challenge', `There is no challenge named “${slug}”.`);
   const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
+  const answers = await answersOf(request, challenge);
+  if (answers instanceof Response) return answers;
   const events = services.trace().list(learnerId);
-  const verdict: Verdict = await challenge.grade({ events, accessToken: services.accessToken });
+  const verdict: Verdict = await challenge.grade({ events, accessToken: services.accessToken, answers });
   await recordCheck(await services.storage(), learnerId, slug, verdict.solved);
   return Response.json({ ...verdict, exchanges: exchangesNamed(events, verdict) }, { headers: noStore });
 }

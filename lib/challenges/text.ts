@@ -19,6 +19,12 @@ const challengeTextSchema = z.object({
   tools: z.array(z.string().min(1)).min(1),
   hints: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
   showMe: z.object({ label: z.string().min(1), href: z.string().regex(/^\/(grants|attacks)\/[a-z0-9-]+$/) }),
+  questions: z
+    .array(
+      z.object({ name: z.string().regex(/^[a-z]+$/), label: z.string().min(1), help: z.string().min(1) }),
+    )
+    .min(1)
+    .optional(),
 });
 
 export type ChallengeText = Omit<Challenge, 'grade'>;

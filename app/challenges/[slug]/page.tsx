@@ -64,7 +64,10 @@ export default async function ChallengePage({ params }: Props) {
           ))}
         </ul>
       </section>
-      <ChallengeCheck slug={challenge.slug} />
+      <ChallengeCheck
+        slug={challenge.slug}
+        {...(challenge.questions ? { questions: challenge.questions } : {})}
+      />
       <HintList hints={challenge.hints} />
       <section aria-labelledby="show-me">
         <h2 id="show-me" className="text-xl font-bold">
