@@ -1,10 +1,12 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
 import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
+import { narrowerTokenForAgent } from './narrower-token-for-agent/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { readAToken } from './read-a-token/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
 import { requestByHand } from './request-by-hand/challenge';
+import { stolenDpopToken } from './stolen-dpop-token/challenge';
 import type { Challenge } from './types';
 
 /**
@@ -19,6 +21,8 @@ export const CHALLENGES: readonly Challenge[] = [
   requestByHand,
   readAToken,
   pushedRequest,
+  stolenDpopToken,
+  narrowerTokenForAgent,
 ];
 
 export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);
