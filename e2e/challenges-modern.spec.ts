@@ -81,7 +81,21 @@ test('read your own token: its audience, scope and expiry, checked against the s
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(result.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(result).toContainText(`with the scope “${scopes.join(' ')}”`);
-  await expect(result).toContainText('POST /oidc/token 200');
+
+  // The proof, beside the verdict: the exchange it names opens in the learner's log, marked.
+  const log = page.getByRole('region', { name: 'HTTP exchanges' });
+  await result.getByRole('button', { name: /POST \/oidc\/token 200/ }).click();
+  const opened = log.locator('li[aria-current="true"]');
+  await expect(opened).toContainText('proof');
+  await expect(opened.getByRole('button', { name: 'Copy as curl' })).toBeVisible();
+  await expect(opened).toContainText(issued!.access_token);
+
+  // On the projector, the log keeps the token masked until the presenter reveals it.
+  await page.goto('/challenges/read-a-token?present=1');
+  await expect(page.getByRole('toolbar', { name: 'Presenter view' })).toBeVisible();
+  await log.locator('li').filter({ hasText: '/oidc/token' }).locator('summary').last().click();
+  await expect(log).toContainText('"access_token"');
+  await expect(log).not.toContainText(issued!.access_token);
 });
 
 test('a stolen DPoP token: the walkthrough’s own thief is not enough, the learner’s copy without a proof is refused', async ({

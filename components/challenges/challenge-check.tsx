@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { z } from 'zod/mini';
 import type { Question } from '@/lib/challenges/types';
+import { useChallengeTrace } from './challenge-bench';
 
 /** The grade the server answers (lib/challenges/types.ts: Verdict). */
 const exchanges = z.array(z.object({ seq: z.number(), line: z.string() }));
@@ -20,8 +21,12 @@ type Check =
   | { kind: 'graded'; verdict: Verdict }
   | { kind: 'failed'; message: string };
 
-/** The exchanges a verdict names, by their position in the learner's trace and as the log heads them. */
+/**
+ * The exchanges a verdict names, by their position in the learner's trace and as the log heads them;
+ * beside the log, each opens its exchange there.
+ */
 function ExchangeList({ heading, list }: { heading: string; list: Verdict['exchanges'] }) {
+  const trace = useChallengeTrace();
   if (!list.length) return null;
   return (
     <>
@@ -29,7 +34,19 @@ function ExchangeList({ heading, list }: { heading: string; list: Verdict['excha
       <ol className="mt-1 space-y-0.5 text-sm">
         {list.map((exchange) => (
           <li key={exchange.seq}>
-            #{exchange.seq} <code>{exchange.line}</code>
+            {trace ? (
+              <button
+                type="button"
+                onClick={() => trace.show(exchange.seq)}
+                className="text-left text-as-accent underline"
+              >
+                #{exchange.seq} <code>{exchange.line}</code>
+              </button>
+            ) : (
+              <>
+                #{exchange.seq} <code>{exchange.line}</code>
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -82,6 +99,7 @@ export function ChallengeCheck({ slug, questions }: { slug: string; questions?: 
   const router = useRouter();
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  const trace = useChallengeTrace();
   const grade = async () => {
     setCheck({ kind: 'checking' });
     try {
@@ -96,6 +114,8 @@ export function ChallengeCheck({ slug, questions }: { slug: string; questions?: 
       const graded = verdict.safeParse(body);
       if (response.ok && graded.success) {
         setCheck({ kind: 'graded', verdict: graded.data });
+        const named = graded.data.exchanges.map((exchange) => exchange.seq);
+        trace?.mark(named, graded.data.solved ? 'proof' : 'looked at');
         // The page's badge shows the progress the check has just kept.
         return router.refresh();
       }

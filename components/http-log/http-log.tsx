@@ -49,14 +49,17 @@ function Message({
 
 type EntryProps = {
   event: TraceEvent;
-  index: number;
+  /** The number the log shows: the entry's position, or its position in the learner's whole trace. */
+  number: number;
   selected: boolean;
+  /** Named by a challenge's check as proof (or as what it looked at). */
+  marked?: string;
   onSelect(seq: number): void;
   /** "sender → receiver, channel", both named as the diagram draws them (./direction.ts). */
   direction: string;
 };
 
-function EntryView({ event, index, selected, onSelect, direction }: EntryProps) {
+function EntryView({ event, number, selected, marked, onSelect, direction }: EntryProps) {
   const masks = useMasks();
   const location = event.response.headers.find(([name]) => name === 'location')?.[1];
   const url = new URL(event.request.url);
@@ -69,7 +72,7 @@ function EntryView({ event, index, selected, onSelect, direction }: EntryProps) 
       ref={item}
       data-seq={event.seq}
       aria-current={selected ? 'true' : undefined}
-      className={`rounded-lg border bg-white ${selected ? 'border-slate-900 ring-2 ring-slate-900' : 'border-slate-200'}`}
+      className={`rounded-lg border ${marked ? 'border-emerald-700 bg-emerald-50' : 'bg-white'} ${selected ? 'border-slate-900 ring-2 ring-slate-900' : marked ? '' : 'border-slate-200'}`}
     >
       <details
         open={selected}
@@ -78,7 +81,7 @@ function EntryView({ event, index, selected, onSelect, direction }: EntryProps) 
         }}
       >
         <summary className="cursor-pointer list-none px-3 py-2">
-          <span className="mr-2 inline-block w-6 text-right text-slate-500">{index + 1}</span>
+          <span className="mr-2 inline-block min-w-6 text-right text-slate-500">{number}</span>
           <span className="font-mono text-sm font-semibold">{event.request.method}</span>{' '}
           <span className="font-mono text-sm break-all">{url.pathname}</span>{' '}
           <span
@@ -87,6 +90,11 @@ function EntryView({ event, index, selected, onSelect, direction }: EntryProps) 
             {event.response.status}
           </span>
           <span className="ml-2 text-xs text-slate-600">{direction}</span>
+          {marked ? (
+            <span className="ml-2 rounded bg-emerald-800 px-1.5 py-0.5 text-xs font-semibold whitespace-nowrap text-white">
+              {marked}
+            </span>
+          ) : null}
           {location ? (
             <span className="block pl-8 font-mono text-xs break-all text-slate-700">
               Location: {masks.text(location)}
@@ -141,6 +149,9 @@ export function HttpLog({
   source = 'Recorded by the playground’s servers as they happened.',
   roles,
   steps,
+  numbering = 'position',
+  marks,
+  empty = 'No exchanges yet: press “Next step”.',
 }: {
   events: TraceEvent[];
   selectedSeq?: number;
@@ -151,6 +162,12 @@ export function HttpLog({
   roles?: readonly ExtraRole[];
   /** The walkthrough's steps, for the exported transcript. */
   steps?: readonly TranscriptStep[];
+  /** How entries are numbered: 1, 2, 3 in this log, or by their position in the learner's trace (`seq`). */
+  numbering?: 'position' | 'seq';
+  /** Entries to mark, by `seq`, with what the mark says (a challenge's proof). */
+  marks?: ReadonlyMap<number, string>;
+  /** What the log says while it is empty. */
+  empty?: string;
 }) {
   const directions = directionsOf(events, roles);
   const list = useRef<HTMLOListElement>(null);
@@ -177,15 +194,16 @@ export function HttpLog({
             <Entry
               key={event.seq}
               event={event}
-              index={index}
+              number={numbering === 'seq' ? event.seq : index + 1}
               selected={event.seq === selectedSeq}
+              marked={marks?.get(event.seq)}
               onSelect={onSelect}
               direction={directions[index]!}
             />
           ))}
         </ol>
       ) : (
-        <p className="mt-3 text-slate-600">No exchanges yet: press “Next step”.</p>
+        <p className="mt-3 text-slate-600">{empty}</p>
       )}
     </section>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ChallengeBench } from '@/components/challenges/challenge-bench';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
 import { StatusBadge } from '@/components/challenges/status-badge';
@@ -23,7 +24,7 @@ export default async function ChallengePage({ params }: Props) {
   if (!challenge) notFound();
   const status = (await progressForPage(await headers()))[challenge.slug]?.status;
   return (
-    <div className="max-w-3xl space-y-6">
+    <ChallengeBench>
       <header>
         <p className="text-sm text-slate-600">
           <Link href="/challenges" className="text-as-accent underline">
@@ -81,6 +82,6 @@ export default async function ChallengePage({ params }: Props) {
           .
         </p>
       </section>
-    </div>
+    </ChallengeBench>
   );
 }
