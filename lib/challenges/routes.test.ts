@@ -8,14 +8,22 @@ import { traceStore } from '../trace';
 import { LEARNER_COOKIE, newLearnerId, signLearnerId } from '../trace/learner';
 import { checkChallenge, forgetProgress, readProgress, type ChallengeServices } from './routes';
 import { bearerCall, tokenRequest } from './testing';
+import { inbox } from '../rooms/hub-contract';
+import { MemoryRoomHub } from '../rooms/memory-hub';
+import { studentIdOf } from '../rooms/progress';
+import type { RoomMessage } from '../rooms/types';
 
 const key = installTestLearnerKey();
 const storage = openStorage({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'playground-check-')) });
 afterAll(() => storage.close());
+const rooms = new MemoryRoomHub(60_000);
+afterAll(() => rooms.shutdown());
 const services: ChallengeServices = {
   trace: traceStore,
   storage: async () => storage,
   accessToken: async () => undefined,
+  reportToRoom: async (code, learnerId, report) =>
+    (await rooms.report(code, studentIdOf(learnerId, code), report)).ok,
 };
 const request = (url: string, method: string, learnerId?: string, body?: string) =>
   new Request(`http://localhost:3000${url}`, {
@@ -144,14 +152,68 @@ describe('POST /api/challenges/<slug>/check', () => {
     }
   });
 
-  it('ignores a body sent to a challenge that asks no questions: it cannot say it is solved', async () => {
+  it('refuses a body that says the challenge is solved: only the evidence can', async () => {
     const learner = newLearnerId();
     const response = await checkChallenge(
       request('/api/challenges/replayed-code/check', 'POST', learner, '{"solved":true,"proof":[1]}'),
       'replayed-code',
       services,
     );
-    expect(await response.json()).toMatchObject({ solved: false });
+    expect(response.status).toBe(400);
+    expect((await progressOf(learner)).progress).toEqual({});
+  });
+
+  it('counts the grade in the student’s classroom room, with nothing of the trace, under another id', async () => {
+    const { room } = await rooms.create();
+    const instructor = inbox();
+    await rooms.subscribe(room.code, 'instructor', instructor.listener);
+    const learner = newLearnerId();
+    traceOf(learner, [
+      tokenRequest(1, redeem, 200, { access_token: 'secret-token' }),
+      tokenRequest(2, redeem, 400, { error: 'invalid_grant' }),
+      bearerCall(3, '/oidc/me', 'secret-token', 401),
+    ]);
+    const counted = await checkChallenge(
+      request(
+        '/api/challenges/replayed-code/check',
+        'POST',
+        learner,
+        JSON.stringify({ room: room.code.toLowerCase(), name: ' Ann ' }),
+      ),
+      'replayed-code',
+      services,
+    );
+    expect(await counted.json()).toMatchObject({ solved: true, room: 'counted' });
+    const tallied = await instructor.until(
+      (message: RoomMessage) => message.type === 'progress' && message.progress.seq === 1,
+    );
+    expect(tallied).toEqual({
+      type: 'progress',
+      progress: {
+        seq: 1,
+        challenges: { 'replayed-code': { solved: 1, trying: 0 } },
+        named: [{ name: 'Ann', solved: ['replayed-code'], trying: [] }],
+      },
+    });
+    expect(JSON.stringify(instructor.messages)).not.toMatch(new RegExp(`secret-token|${learner}`));
+
+    const gone = await checkChallenge(
+      request('/api/challenges/replayed-code/check', 'POST', learner, JSON.stringify({ room: 'ZZZZZZZZ' })),
+      'replayed-code',
+      services,
+    );
+    expect(await gone.json()).toMatchObject({ solved: true, room: 'gone' });
+    const badName = await checkChallenge(
+      request(
+        '/api/challenges/replayed-code/check',
+        'POST',
+        learner,
+        JSON.stringify({ room: room.code, name: 'x'.repeat(41) }),
+      ),
+      'replayed-code',
+      services,
+    );
+    expect(badName.status).toBe(400);
   });
 
   it('refuses to read or reset progress without the learner’s cookie', async () => {

@@ -7,6 +7,9 @@ import { traceStore } from '../trace';
 import { learnerOf } from '../trace/learner-key';
 import type { TraceStore } from '../trace/store';
 import type { TraceEvent } from '../trace/types';
+import { roomHub } from '../rooms';
+import { normalizeRoomCode } from '../rooms/code';
+import { displayNameSchema, studentIdOf, type ProgressReport } from '../rooms/progress';
 import { progressOf, recordCheck, resetProgress, type Progress } from './progress';
 import { accessTokenRecords } from './records';
 import { challengeBySlug } from './registry';
@@ -17,7 +20,15 @@ export type ChallengeServices = {
   trace(): TraceStore;
   storage(): Promise<OidcStorage>;
   accessToken: Evidence['accessToken'];
+  /** Counts a graded check in a classroom room; false when there is no such live room. */
+  reportToRoom(code: string, learnerId: string, report: ProgressReport): Promise<boolean>;
 };
+
+/** The room's hub keeps the student under an id of its own, never the learner id (lib/rooms/progress.ts). */
+async function reportToRoom(code: string, learnerId: string, report: ProgressReport) {
+  const verdict = await roomHub().report(code, studentIdOf(learnerId, code), report);
+  return verdict.ok;
+}
 
 let records: Promise<Evidence['accessToken']> | undefined;
 const serverRecords = () =>
@@ -34,6 +45,7 @@ const playground: ChallengeServices = {
   storage: async () => (await authorizationServer()).storage,
   // The server's records are read only by the graders that need them; its keys are read once.
   accessToken: async (token) => (await serverRecords())(token),
+  reportToRoom,
 };
 
 const noLearner = () =>
@@ -44,14 +56,18 @@ const noLearner = () =>
   );
 const noStore = { 'cache-control': 'no-store' };
 
-const answersSchema = z.strictObject({ answers: z.record(z.string(), z.string().max(2000)) });
-
 /**
- * The learner's answers to the challenge's questions (`{"answers": {"audience": "…"}}`), only those it
- * asks; none for a challenge that asks nothing, whatever the body says.
+ * What a check may carry besides the cookie: the answers to the challenge's questions, and the classroom
+ * room the student's progress is counted in, with the name the student gives it (optional).
  */
-async function answersOf(request: Request, challenge: Challenge): Promise<Record<string, string> | Response> {
-  if (!challenge.questions) return {};
+const checkSchema = z.strictObject({
+  answers: z.record(z.string(), z.string().max(2000)).optional(),
+  room: z.string().max(20).optional(),
+  name: z.union([displayNameSchema, z.literal('')]).optional(),
+});
+type CheckBody = z.infer<typeof checkSchema>;
+
+async function checkBodyOf(request: Request): Promise<CheckBody | Response> {
   const text = await request.text();
   if (!text.trim()) return {};
   let parsed: unknown;
@@ -60,20 +76,24 @@ async function answersOf(request: Request, challenge: Challenge): Promise<Record
   } catch {
     parsed = undefined;
   }
-  const read = answersSchema.safeParse(parsed);
-  if (!read.success)
-    return errorResponse(
-      400,
-      'invalid_request',
-      'Answers are sent as JSON, {"answers": {"<question>": "<answer>"}}, each answer at most 2000 characters.',
-    );
-  return Object.fromEntries(
-    challenge.questions.flatMap(({ name }) => {
-      const answer = read.data.answers[name];
+  const read = checkSchema.safeParse(parsed);
+  return read.success
+    ? read.data
+    : errorResponse(
+        400,
+        'invalid_request',
+        'A check sends JSON: {"answers": {"<question>": "<answer>"}} for a challenge that asks questions (each answer at most 2000 characters), and "room" and "name" to be counted in a classroom room (a name is one line, at most 40 characters). Nothing else.',
+      );
+}
+
+/** The answers to the questions the challenge asks, and only those: none for one that asks nothing. */
+const answersTo = (challenge: Challenge, given: CheckBody['answers'] = {}) =>
+  Object.fromEntries(
+    (challenge.questions ?? []).flatMap(({ name }) => {
+      const answer = given[name];
       return answer === undefined ? [] : [[name, answer]];
     }),
   );
-}
 
 /**
  * POST /api/challenges/<slug>/check: grades the learner's challenge from what the playground's servers
@@ -91,12 +111,38 @@ export async function checkChallenge(
   if (!challenge) return errorResponse(404, 'unknown_challenge', `There is no challenge named “${slug}”.`);
   const learnerId = await learnerOf(request.headers);
   if (!learnerId) return noLearner();
-  const answers = await answersOf(request, challenge);
-  if (answers instanceof Response) return answers;
+  const body = await checkBodyOf(request);
+  if (body instanceof Response) return body;
+  const room = body.room === undefined ? undefined : normalizeRoomCode(body.room);
+  if (body.room !== undefined && !room)
+    return errorResponse(
+      400,
+      'invalid_request',
+      `“${body.room}” is not a room code: it has eight letters and digits.`,
+    );
   const events = services.trace().list(learnerId);
-  const verdict: Verdict = await challenge.grade({ events, accessToken: services.accessToken, answers });
+  const verdict: Verdict = await challenge.grade({
+    events,
+    accessToken: services.accessToken,
+    answers: answersTo(challenge, body.answers),
+  });
   await recordCheck(await services.storage(), learnerId, slug, verdict.solved);
-  return Response.json({ ...verdict, exchanges: exchangesNamed(events, verdict) }, { headers: noStore });
+  const counted = room
+    ? await services.reportToRoom(room, learnerId, {
+        slug,
+        status: verdict.solved ? 'solved' : 'trying',
+        ...(body.name ? { name: body.name } : {}),
+      })
+    : undefined;
+  return Response.json(
+    {
+      ...verdict,
+      exchanges: exchangesNamed(events, verdict),
+      // Whether the room counted it: a room that has ended says so, and the progress is kept here anyway.
+      ...(counted === undefined ? {} : { room: counted ? 'counted' : 'gone' }),
+    },
+    { headers: noStore },
+  );
 }
 
 /** The exchanges a verdict names, as the HTTP log heads them: `POST /oidc/token 400`. */

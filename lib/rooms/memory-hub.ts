@@ -1,5 +1,6 @@
 import { hashKey, keyMatches, newInstructorKey } from './keys';
 import { newRoomCode } from './code';
+import { applyReport, tally, type ProgressReport, type StudentProgress } from './progress';
 import type { RoomHub, RoomInfo, RoomMessage, RoomRole, RoomStep, Verdict } from './types';
 
 type Room = {
@@ -8,7 +9,10 @@ type Room = {
   seq: number;
   students: number;
   lastActive: number;
-  listeners: Set<(message: RoomMessage) => void>;
+  /** Each subscriber, with its role: the class's progress goes to the instructor's only. */
+  listeners: Map<(message: RoomMessage) => void, RoomRole>;
+  progress: Map<string, StudentProgress>;
+  progressSeq: number;
 };
 
 /**
@@ -38,7 +42,7 @@ export class MemoryRoomHub implements RoomHub {
 
   private end(code: string, room: Room, reason: 'closed' | 'expired') {
     this.rooms.delete(code);
-    for (const listener of room.listeners) listener({ type: 'closed', reason });
+    for (const listener of room.listeners.keys()) listener({ type: 'closed', reason });
     room.listeners.clear();
   }
 
@@ -50,8 +54,12 @@ export class MemoryRoomHub implements RoomHub {
     return { code, students: room.students, ...(room.step ? { step: room.step } : {}) };
   }
 
-  private broadcast(room: Room, message: RoomMessage) {
-    for (const listener of room.listeners) listener(message);
+  private broadcast(room: Room, message: RoomMessage, only?: RoomRole) {
+    for (const [listener, role] of room.listeners) if (!only || role === only) listener(message);
+  }
+
+  private progressOf(room: Room): RoomMessage {
+    return { type: 'progress', progress: tally(room.progress.values(), room.progressSeq) };
   }
 
   async create() {
@@ -63,7 +71,9 @@ export class MemoryRoomHub implements RoomHub {
       seq: 0,
       students: 0,
       lastActive: this.now(),
-      listeners: new Set(),
+      listeners: new Map(),
+      progress: new Map(),
+      progressSeq: 0,
     };
     this.rooms.set(code, room);
     return { room: this.info(code, room), key };
@@ -92,6 +102,15 @@ export class MemoryRoomHub implements RoomHub {
     return { ok: true, value: this.info(code, room) };
   }
 
+  async report(code: string, student: string, report: ProgressReport): Promise<Verdict<null>> {
+    const room = this.live(code);
+    if (!room) return { ok: false, problem: 'not-found' };
+    room.progress.set(student, applyReport(room.progress.get(student), report));
+    room.progressSeq += 1;
+    this.broadcast(room, this.progressOf(room), 'instructor');
+    return { ok: true, value: null };
+  }
+
   async close(code: string, key: string): Promise<Verdict<null>> {
     const room = this.live(code);
     if (!room) return { ok: false, problem: 'not-found' };
@@ -106,11 +125,14 @@ export class MemoryRoomHub implements RoomHub {
       listener({ type: 'closed', reason: 'expired' });
       return () => {};
     }
-    room.listeners.add(listener);
+    room.listeners.set(listener, role);
     if (role === 'student') {
       room.students += 1;
       this.broadcast(room, { type: 'presence', students: room.students });
-    } else listener({ type: 'presence', students: room.students });
+    } else {
+      listener({ type: 'presence', students: room.students });
+      listener(this.progressOf(room));
+    }
     let done = false;
     return () => {
       if (done) return;

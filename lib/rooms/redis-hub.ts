@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis, type Result } from 'ioredis';
 import { newRoomCode } from './code';
 import { hashKey, keyMatches, newInstructorKey } from './keys';
+import { storedStudent, tally, type ProgressReport, type StudentProgress } from './progress';
 import { publishedStep, relayedMessage } from './room-messages';
 import type { RoomHub, RoomInfo, RoomMessage, RoomRole, RoomStep, Verdict } from './types';
 
@@ -33,6 +34,19 @@ for _, value in ipairs(redis.call('HVALS', KEYS[1])) do total = total + tonumber
 redis.call('PUBLISH', ARGV[4], cjson.encode({ code = ARGV[5], message = { type = 'presence', students = total } }))
 return total`;
 
+// A student's report, applied where it is kept so that two instances cannot lose one: solved stays
+// solved, the name is the latest report's. Answers the room's new progress number.
+const REPORT_PROGRESS = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local raw = redis.call('HGET', KEYS[2], ARGV[1])
+local student = { statuses = {} }
+if raw then student = cjson.decode(raw) end
+if student.statuses[ARGV[2]] ~= 'solved' then student.statuses[ARGV[2]] = ARGV[3] end
+if ARGV[4] ~= '' then student.name = ARGV[4] else student.name = nil end
+redis.call('HSET', KEYS[2], ARGV[1], cjson.encode(student))
+redis.call('EXPIRE', KEYS[2], ARGV[5])
+return redis.call('HINCRBY', KEYS[1], 'progressSeq', 1)`;
+
 /** The step a room keeps; one kept by an earlier version in another shape is no step. */
 function keptStep(stored: string): RoomInfo['step'] {
   try {
@@ -51,6 +65,11 @@ declare module 'ioredis' {
       ...args: Array<string | number>
     ): Result<string | null, Context>;
     countStudent(students: string, room: string, ...args: Array<string | number>): Result<number, Context>;
+    reportProgress(
+      room: string,
+      progress: string,
+      ...args: Array<string | number>
+    ): Result<number | null, Context>;
   }
 }
 
@@ -63,7 +82,8 @@ export class RedisRoomHub implements RoomHub {
   private readonly redis: Redis;
   private readonly subscriber: Redis;
   private readonly instance = randomUUID();
-  private readonly listeners = new Map<string, Set<(message: RoomMessage) => void>>();
+  /** Each room's subscribers on this instance, with their roles: progress goes to instructors only. */
+  private readonly listeners = new Map<string, Map<(message: RoomMessage) => void, RoomRole>>();
   private readonly ready: Promise<unknown>;
 
   constructor(
@@ -73,6 +93,7 @@ export class RedisRoomHub implements RoomHub {
     this.redis = new Redis(url, { keyPrefix: 'playground:', maxRetriesPerRequest: 2 });
     this.redis.defineCommand('publishStep', { numberOfKeys: 2, lua: PUBLISH_STEP });
     this.redis.defineCommand('countStudent', { numberOfKeys: 2, lua: COUNT_STUDENT });
+    this.redis.defineCommand('reportProgress', { numberOfKeys: 2, lua: REPORT_PROGRESS });
     this.subscriber = new Redis(url, { maxRetriesPerRequest: 2 });
     this.subscriber.on('message', (_channel: string, text: string) => this.relay(text));
     this.ready = this.subscriber.subscribe(CHANNEL);
@@ -81,7 +102,8 @@ export class RedisRoomHub implements RoomHub {
   private relay(text: string) {
     try {
       const { code, message } = relayedMessage.parse(JSON.parse(text));
-      for (const listener of this.listeners.get(code) ?? []) listener(message);
+      for (const [listener, role] of this.listeners.get(code) ?? [])
+        if (message.type !== 'progress' || role === 'instructor') listener(message);
     } catch {
       // not ours
     }
@@ -93,6 +115,24 @@ export class RedisRoomHub implements RoomHub {
 
   private roomKey = (code: string) => `room:${code}`;
   private studentsKey = (code: string) => `room:${code}:students`;
+  private progressKey = (code: string) => `room:${code}:progress`;
+
+  /** The room's tally, from what Redis keeps of each student (a malformed entry is left out). */
+  private async progress(code: string, seq?: number): Promise<RoomMessage> {
+    const [students, stored] = await Promise.all([
+      this.redis.hvals(this.progressKey(code)),
+      seq === undefined ? this.redis.hget(this.roomKey(code), 'progressSeq') : undefined,
+    ]);
+    const kept = students.flatMap((raw): StudentProgress[] => {
+      try {
+        const read = storedStudent.safeParse(JSON.parse(raw));
+        return read.success ? [read.data] : [];
+      } catch {
+        return [];
+      }
+    });
+    return { type: 'progress', progress: tally(kept, seq ?? Number(stored ?? 0)) };
+  }
 
   private async students(code: string): Promise<number> {
     const counts = await this.redis.hvals(this.studentsKey(code));
@@ -150,10 +190,25 @@ export class RedisRoomHub implements RoomHub {
     };
   }
 
+  async report(code: string, student: string, report: ProgressReport): Promise<Verdict<null>> {
+    const seq = await this.redis.reportProgress(
+      this.roomKey(code),
+      this.progressKey(code),
+      student,
+      report.slug,
+      report.status,
+      report.name ?? '',
+      this.ttlSeconds,
+    );
+    if (seq === null) return { ok: false, problem: 'not-found' };
+    await this.redis.publish(CHANNEL, JSON.stringify({ code, message: await this.progress(code, seq) }));
+    return { ok: true, value: null };
+  }
+
   async close(code: string, key: string): Promise<Verdict<null>> {
     const allowed = await this.authorize(code, key);
     if (!allowed.ok) return allowed;
-    await this.redis.del(this.roomKey(code), this.studentsKey(code));
+    await this.redis.del(this.roomKey(code), this.studentsKey(code), this.progressKey(code));
     await this.redis.publish(
       CHANNEL,
       JSON.stringify({ code, message: { type: 'closed', reason: 'closed' } }),
@@ -167,9 +222,9 @@ export class RedisRoomHub implements RoomHub {
       listener({ type: 'closed', reason: 'expired' });
       return () => {};
     }
-    const local = this.listeners.get(code) ?? new Set();
+    const local = this.listeners.get(code) ?? new Map();
     this.listeners.set(code, local);
-    local.add(listener);
+    local.set(listener, role);
     const count = (delta: number) =>
       this.redis.countStudent(
         this.studentsKey(code),
@@ -181,7 +236,10 @@ export class RedisRoomHub implements RoomHub {
         code,
       );
     if (role === 'student') await count(1);
-    else listener({ type: 'presence', students: await this.students(code) });
+    else {
+      listener({ type: 'presence', students: await this.students(code) });
+      listener(await this.progress(code));
+    }
     let done = false;
     return () => {
       if (done) return;

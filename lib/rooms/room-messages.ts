@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { roomViewSchema } from './room-view-schema';
+import type { RoomProgress } from './progress';
 import type { RoomInfo, RoomMessage } from './types';
 
 /**
@@ -16,9 +17,17 @@ export const publishedStep = z.object({
   view: z.optional(roomViewSchema),
 }) satisfies z.ZodMiniType<NonNullable<RoomInfo['step']>>;
 
+/** The class's progress on the challenges (./progress.ts), as the instructor's panel reads it. */
+export const roomProgress = z.object({
+  seq: z.number(),
+  challenges: z.record(z.string(), z.object({ solved: z.number(), trying: z.number() })),
+  named: z.array(z.object({ name: z.string(), solved: z.array(z.string()), trying: z.array(z.string()) })),
+}) satisfies z.ZodMiniType<RoomProgress>;
+
 const roomMessage = z.discriminatedUnion('type', [
   z.extend(publishedStep, { type: z.literal('step') }),
   z.object({ type: z.literal('presence'), students: z.number() }),
+  z.object({ type: z.literal('progress'), progress: roomProgress }),
   z.object({ type: z.literal('closed'), reason: z.enum(['closed', 'expired']) }),
 ]) satisfies z.ZodMiniType<RoomMessage>;
 

@@ -1,3 +1,4 @@
+import type { ProgressReport, RoomProgress } from './progress';
 import type { RoomView } from './room-view';
 
 /**
@@ -10,6 +11,8 @@ export type RoomStep = { slug: string; stepIndex: number; view?: RoomView };
 export type RoomMessage =
   | ({ type: 'step'; seq: number; at: number } & RoomStep)
   | { type: 'presence'; students: number }
+  /** The class's progress on the challenges: to the instructor only. */
+  | { type: 'progress'; progress: RoomProgress }
   | { type: 'closed'; reason: 'closed' | 'expired' };
 
 export type RoomInfo = {
@@ -33,6 +36,11 @@ export interface RoomHub {
   authorize(code: string, key: string): Promise<Verdict<null>>;
   publish(code: string, key: string, step: RoomStep): Promise<Verdict<RoomInfo>>;
   close(code: string, key: string): Promise<Verdict<null>>;
+  /**
+   * A student's graded check, kept under the student's room id (./progress.ts); the room's tally then
+   * goes to its instructor's subscribers, and to nobody else.
+   */
+  report(code: string, student: string, report: ProgressReport): Promise<Verdict<null>>;
   /** Receives the room's messages until the returned function is called; students are counted. */
   subscribe(code: string, role: RoomRole, listener: (message: RoomMessage) => void): Promise<() => void>;
   shutdown(): Promise<void>;
