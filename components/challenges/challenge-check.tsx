@@ -4,13 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { z } from 'zod/mini';
 import type { Question } from '@/lib/challenges/types';
+import { saveChallengeRoom, useChallengeRoom, type ChallengeRoom } from '../classroom/challenge-room';
 import { useChallengeTrace } from './challenge-bench';
 
 /** The grade the server answers (lib/challenges/types.ts: Verdict). */
 const exchanges = z.array(z.object({ seq: z.number(), line: z.string() }));
+const room = z.optional(z.enum(['counted', 'gone']));
 const verdict = z.union([
-  z.object({ solved: z.literal(true), summary: z.string(), proof: z.array(z.number()), exchanges }),
-  z.object({ solved: z.literal(false), missing: z.string(), seen: z.array(z.number()), exchanges }),
+  z.object({ solved: z.literal(true), summary: z.string(), proof: z.array(z.number()), exchanges, room }),
+  z.object({ solved: z.literal(false), missing: z.string(), seen: z.array(z.number()), exchanges, room }),
 ]);
 type Verdict = z.infer<typeof verdict>;
 const problem = z.object({ error_description: z.string() });
@@ -90,6 +92,26 @@ function Answers({
   );
 }
 
+/** Where this check counts besides the learner's own progress: the classroom room, if the student joined one. */
+function ClassroomNote({ classroom, ended }: { classroom?: ChallengeRoom; ended?: string }) {
+  if (ended)
+    return (
+      <p role="status" className="mt-2 text-sm text-slate-700">
+        Classroom {ended} has ended: your progress is kept here, and no longer counted there.
+      </p>
+    );
+  if (!classroom) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-700">
+      Counted in classroom {classroom.displayCode}
+      {classroom.name ? ` as “${classroom.name}”` : ''}: the room hears only “solved” or “trying”.{' '}
+      <button type="button" onClick={() => saveChallengeRoom(undefined)} className="font-semibold underline">
+        Stop counting there
+      </button>
+    </p>
+  );
+}
+
 /**
  * "Check": asks the server to grade the challenge from what it recorded of this learner. The request
  * carries the learner's cookie, and the answers when the challenge asks questions: the server checks
@@ -100,20 +122,30 @@ export function ChallengeCheck({ slug, questions }: { slug: string; questions?: 
   const [check, setCheck] = useState<Check>({ kind: 'idle' });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const trace = useChallengeTrace();
+  const classroom = useChallengeRoom();
+  const [roomEnded, setRoomEnded] = useState<string>();
   const grade = async () => {
     setCheck({ kind: 'checking' });
     try {
+      const sent = {
+        ...(questions ? { answers } : {}),
+        ...(classroom ? { room: classroom.code, ...(classroom.name ? { name: classroom.name } : {}) } : {}),
+      };
       const response = await fetch(`/api/challenges/${slug}/check`, {
         method: 'POST',
         cache: 'no-store',
-        ...(questions
-          ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) }
-          : {}),
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(sent),
       });
       const body: unknown = await response.json().catch(() => undefined);
       const graded = verdict.safeParse(body);
       if (response.ok && graded.success) {
         setCheck({ kind: 'graded', verdict: graded.data });
+        if (graded.data.room === 'gone' && classroom) {
+          // The room has ended: the progress is kept here, and checks stop going to it.
+          setRoomEnded(classroom.displayCode);
+          saveChallengeRoom(undefined);
+        }
         const named = graded.data.exchanges.map((exchange) => exchange.seq);
         trace?.mark(named, graded.data.solved ? 'proof' : 'looked at');
         // The page's badge shows the progress the check has just kept.
@@ -134,6 +166,7 @@ export function ChallengeCheck({ slug, questions }: { slug: string; questions?: 
         When you think you have done it, press Check. It grades the exchanges this playground recorded of you,
         however you sent them, and asks the authorization server about your tokens.
       </p>
+      <ClassroomNote classroom={classroom} ended={roomEnded} />
       {/* A form, so that Enter in an answer checks too. */}
       <form
         onSubmit={(event) => {

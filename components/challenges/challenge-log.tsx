@@ -1,27 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
 import { HttpLog } from '../http-log/http-log';
-import { PresenterProvider, usePresenter } from '../walkthrough/presenter';
+import { PresenterProvider, PresenterShortcut } from '../walkthrough/presenter';
 import { useTrace } from '../walkthrough/use-trace';
-
-/** P toggles the presenter view, as on every walkthrough; never while typing in a field. */
-function PresenterShortcut() {
-  const { toggle } = usePresenter();
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing =
-        target instanceof HTMLElement &&
-        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (typing || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
-      if (event.key === 'p' || event.key === 'P') toggle();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [toggle]);
-  return null;
-}
 
 /**
  * The learner's whole trace, live, whatever sent the requests (a walkthrough, the address bar, curl),

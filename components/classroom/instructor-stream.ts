@@ -1,12 +1,19 @@
-import { eventData, presenceEvent } from '@/lib/rooms/room-messages';
+import { eventData, presenceEvent, roomProgress } from '@/lib/rooms/room-messages';
+import type { RoomProgress } from '@/lib/rooms/progress';
+import { z } from 'zod/mini';
+
+const progressEvent = z.object({ progress: roomProgress });
 
 /**
  * The instructor's side of a room's stream (GET /api/rooms/:code/events?role=instructor), which needs
  * the room's key as a Bearer token: EventSource cannot send one, so the stream is read with fetch.
- * Only what the room panel shows is read: the number of students, and the room's end.
+ * Only what the instructor's pages show is read: the number of students, the class's progress on the
+ * challenges, and the room's end.
  */
 export type InstructorStreamHandlers = {
   presence(students: number): void;
+  /** The class's progress on the challenges (solved / trying per challenge), when the reader wants it. */
+  progress?(progress: RoomProgress): void;
   /** The room has ended, or the server no longer knows this code and key together. */
   closed(): void;
 };
@@ -53,6 +60,8 @@ export function followInstructorStream(code: string, key: string, handlers: Inst
           buffered = buffered.slice(end + 2);
           const presence = event === 'presence' ? eventData(data, presenceEvent) : undefined;
           if (presence) handlers.presence(presence.students);
+          const progress = event === 'progress' ? eventData(data, progressEvent) : undefined;
+          if (progress) handlers.progress?.(progress.progress);
           if (event === 'closed') return handlers.closed();
         }
       }

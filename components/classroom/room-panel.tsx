@@ -1,6 +1,7 @@
 'use client';
 
 import { useSelector } from '@xstate/react';
+import Link from 'next/link';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { createdRoom } from '@/lib/rooms/room-messages';
@@ -37,6 +38,7 @@ export function RoomPanel({
   const titleId = useId();
   const [room, setRoom] = useState<InstructorRoom | undefined>(loadInstructorRoom);
   const [students, setStudents] = useState<number>();
+  const [challenges, setChallenges] = useState<{ solved: number; trying: number }>();
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [qr, setQr] = useState<string>();
@@ -95,6 +97,13 @@ export function RoomPanel({
     if (!room) return;
     return followInstructorStream(room.code, room.key, {
       presence: setStudents,
+      progress: ({ challenges: counts }) =>
+        setChallenges(
+          Object.values(counts).reduce(
+            (sum, { solved, trying }) => ({ solved: sum.solved + solved, trying: sum.trying + trying }),
+            { solved: 0, trying: 0 },
+          ),
+        ),
       closed: () => forget('The room has ended.'),
     });
   }, [room, forget]);
@@ -193,6 +202,15 @@ export function RoomPanel({
               {students === undefined
                 ? 'Connecting…'
                 : `${students} ${students === 1 ? 'student' : 'students'} connected`}
+            </p>
+            <p className="text-sm">
+              Challenges:{' '}
+              {challenges && challenges.solved + challenges.trying
+                ? `${challenges.solved} solved and ${challenges.trying} being tried across the class. `
+                : 'none checked in this room yet. '}
+              <Link href="/challenges/class" className="font-semibold text-as-accent underline">
+                Class progress
+              </Link>
             </p>
             <p className="text-sm text-slate-600">
               Students see this step, its request, the diagram and the newest exchanges as the presenter view

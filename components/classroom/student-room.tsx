@@ -9,6 +9,7 @@ import { savePlan } from '../walkthrough/autopilot-storage';
 import { forgetRun } from '../walkthrough/browser-io';
 import { WalkthroughLoader } from '../walkthrough/walkthrough-loader';
 import { eventData, followedStep, joinedRoom, presenceEvent } from '@/lib/rooms/room-messages';
+import { ChallengesInRoom } from './challenges-in-room';
 import { FollowView, type InstructorStep } from './follow-view';
 import { loadStudentMode, problemOf, saveStudentMode, type StudentMode } from './room-storage';
 import { useProjector } from './use-projector';
@@ -122,24 +123,27 @@ export function StudentRoom({ code, origin }: { code: string; origin: string }) 
           {connection.students} {connection.students === 1 ? 'student' : 'students'} here
         </p>
       </div>
-      <div role="group" aria-label="Mode" className="flex gap-2">
-        <button
-          type="button"
-          aria-pressed={!exploring}
-          onClick={() => choose({ mode: 'follow' })}
-          className={`rounded-lg px-4 py-1.5 font-semibold ${!exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
-        >
-          Follow the instructor
-        </button>
-        <button
-          type="button"
-          aria-pressed={Boolean(exploring)}
-          disabled={!step && !exploring}
-          onClick={() => step && choose({ mode: 'explore', slug: step.slug })}
-          className={`rounded-lg px-4 py-1.5 font-semibold disabled:opacity-50 ${exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
-        >
-          Explore on my own
-        </button>
+      <div className="flex flex-wrap items-start gap-2">
+        <ChallengesInRoom code={canonical} displayCode={connection.displayCode} />
+        <div role="group" aria-label="Mode" className="flex gap-2">
+          <button
+            type="button"
+            aria-pressed={!exploring}
+            onClick={() => choose({ mode: 'follow' })}
+            className={`rounded-lg px-4 py-1.5 font-semibold ${!exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
+          >
+            Follow the instructor
+          </button>
+          <button
+            type="button"
+            aria-pressed={Boolean(exploring)}
+            disabled={!step && !exploring}
+            onClick={() => step && choose({ mode: 'explore', slug: step.slug })}
+            className={`rounded-lg px-4 py-1.5 font-semibold disabled:opacity-50 ${exploring ? 'bg-as-accent text-white' : 'bg-white ring-1 ring-slate-300'}`}
+          >
+            Explore on my own
+          </button>
+        </div>
       </div>
     </header>
   );

@@ -106,3 +106,24 @@ export function useMasks() {
     token: on ? shorten : (token: string) => token,
   };
 }
+
+/**
+ * P toggles the presenter view on a page without the walkthrough's shortcuts (a challenge, the class's
+ * progress); never while typing in a field.
+ */
+export function PresenterShortcut() {
+  const { toggle } = usePresenter();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const target = event.target;
+      const typing =
+        target instanceof HTMLElement &&
+        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if (typing || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (event.key === 'p' || event.key === 'P') toggle();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [toggle]);
+  return null;
+}
