@@ -13,8 +13,10 @@ import { startPlayground, type Playground } from '../support/server';
  * publishes (lib/rooms/room-view.ts: up to the nine exchanges of an authorization code grant, about
  * 22 KB at the end, as measured from a browser). Prints broadcast latency (from the instructor's
  * request to each student's receipt) p50/p99, messages lost, and the server's peak RSS: in one
- * process, then across two instances on Redis. It prints figures; it asserts nothing (these machines
- * are shared and noisy).
+ * process, then across two instances on Redis. Then each student's challenge check counted in the room
+ * (lib/rooms/progress.ts): how soon the instructor's stream hears it, one at a time and all at once, and
+ * that no student hears the class's progress. It prints figures; it asserts nothing (these machines are
+ * shared and noisy).
  */
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 200);
 const STEPS = Number(process.env.BENCH_STEPS ?? 50);
@@ -237,11 +239,14 @@ async function run(label: string, instances: Playground[]) {
         `${instance.origin}/api/rooms/${room.code}/events`,
         ({ event, data, receivedAt }) => {
           if (event === 'step') received[s]!.set((data as { seq: number }).seq, receivedAt);
+          // The class's progress is the instructor's alone.
+          if (event === 'progress') progressAtStudents.count += 1;
         },
       ),
     );
   }
   const refused = connections.filter((connection) => connection.status !== 200).length;
+  const progressAtStudents = { count: 0 };
   // Every student counted before the first step.
   for (let i = 0; i < 100; i += 1) {
     const counted = (await (await fetch(`${instructorSide!.origin}/api/rooms/${room.code}`)).json()) as {
@@ -267,6 +272,7 @@ async function run(label: string, instances: Playground[]) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
+  const progress = await challengeChecks(instances, room);
   sample();
   clearInterval(sampler);
   for (const connection of connections) connection.close();
@@ -291,6 +297,76 @@ async function run(label: string, instances: Playground[]) {
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? NaN,
     peakRssMb: peak / 1024 / 1024,
+    progress: { ...progress, atStudents: progressAtStudents.count },
+  };
+}
+
+/** A learner's cookie, as any page of the playground mints one (the join page is a light one). */
+async function learnerCookie(origin: string): Promise<string> {
+  const response = await fetch(`${origin}/join`);
+  await response.arrayBuffer();
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith('playground_learner='));
+  if (!cookie) throw new Error('GET /join set no learner cookie');
+  return cookie.split(';')[0]!;
+}
+
+/**
+ * Every student's challenge check counted in the room (lib/rooms/progress.ts), as the instructor's panel
+ * hears it: one student after another (from the check's request to the instructor's receipt of a tally
+ * that includes it), then all of them at once (until the tally counts them all).
+ */
+async function challengeChecks(instances: Playground[], room: { code: string; key: string }) {
+  const cookies = await Promise.all(
+    Array.from({ length: STUDENTS }, (_, s) => learnerCookie(instances[s % instances.length]!.origin)),
+  );
+  const tallies: { seq: number; counted: Record<string, number>; receivedAt: number }[] = [];
+  const instructor = await openRoomEvents(
+    `${instances[0]!.origin}/api/rooms/${room.code}/events?role=instructor`,
+    ({ event, data, receivedAt }) => {
+      if (event !== 'progress') return;
+      const { progress } = data as {
+        progress: { seq: number; challenges: Record<string, { solved: number; trying: number }> };
+      };
+      const counted = Object.fromEntries(
+        Object.entries(progress.challenges).map(([slug, counts]) => [slug, counts.solved + counts.trying]),
+      );
+      tallies.push({ seq: progress.seq, counted, receivedAt });
+    },
+    { authorization: `Bearer ${room.key}` },
+  );
+  const check = (s: number, slug: string) =>
+    fetch(`${instances[s % instances.length]!.origin}/api/challenges/${slug}/check`, {
+      method: 'POST',
+      headers: { cookie: cookies[s]!, 'content-type': 'application/json' },
+      body: JSON.stringify({ room: room.code }),
+    }).then((response) => response.arrayBuffer());
+  const until = async (done: () => boolean) => {
+    const deadline = performance.now() + 5000;
+    while (!done() && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
+  };
+
+  const latencies: number[] = [];
+  let lost = 0;
+  for (let s = 0; s < STUDENTS; s += 1) {
+    const sent = performance.now();
+    await check(s, 'replayed-code');
+    await until(() => tallies.some((tally) => tally.seq >= s + 1));
+    const heard = tallies.find((tally) => tally.seq >= s + 1);
+    if (heard) latencies.push(heard.receivedAt - sent);
+    else lost += 1;
+  }
+  const burstStart = performance.now();
+  await Promise.all(Array.from({ length: STUDENTS }, (_, s) => check(s, 'read-a-token')));
+  await until(() => tallies.some((tally) => tally.counted['read-a-token'] === STUDENTS));
+  const all = tallies.find((tally) => tally.counted['read-a-token'] === STUDENTS);
+  instructor.close();
+  latencies.sort((a, b) => a - b);
+  return {
+    checks: STUDENTS,
+    lost,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    burstMs: all ? all.receivedAt - burstStart : NaN,
   };
 }
 
@@ -337,6 +413,20 @@ async function main() {
     );
   console.log(
     '\nTargets: 0 lost, p99 under 100 ms. Peak RSS is per instance (the larger of the two on Redis).',
+  );
+  console.log(
+    `\nChallenge checks counted in the room (each student once, one after another; then all ${STUDENTS} at once):\n`,
+  );
+  console.log(
+    '| setup | checks | not heard | p50 ms | p99 ms | all at once: counted after ms | progress at students |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const { label, progress } of results)
+    console.log(
+      `| ${label} | ${progress.checks} | ${progress.lost} | ${progress.p50.toFixed(1)} | ${progress.p99.toFixed(1)} | ${progress.burstMs.toFixed(0)} | ${progress.atStudents} |`,
+    );
+  console.log(
+    '\nTargets: every check heard by the instructor within a second; no progress message at a student.',
   );
 }
 
