@@ -146,3 +146,36 @@ test('a narrower token for the assistant: the default exchange can still post, a
   await expect(solved.getByRole('heading', { name: 'Solved' })).toBeVisible();
   await expect(solved).toContainText('for one with the scope “read:accounts”');
 });
+
+test('every challenge page passes an axe scan, wide and on a phone, and “Check” is reached by keyboard', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // Every challenge the list links to (the registry's JSON texts do not load in the test runner).
+  await page.goto('/challenges');
+  const slugs = await page
+    .locator('main a[href^="/challenges/"]')
+    .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute('href')!.split('/')[2]!))]);
+  expect(slugs.length).toBeGreaterThanOrEqual(9);
+  for (const slug of slugs) {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`/challenges/${slug}`);
+      await expect(page.getByRole('region', { name: 'HTTP exchanges' })).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => `${slug} at ${viewport.width}: ${v.id}`)).toEqual([]);
+    }
+    const check = page.getByRole('button', { name: 'Check', exact: true });
+    for (
+      let tabs = 0;
+      tabs < 25 && !(await check.evaluate((button) => button === document.activeElement));
+      tabs++
+    )
+      await page.keyboard.press('Tab');
+    await expect(check).toBeFocused();
+  }
+});
