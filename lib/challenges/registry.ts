@@ -4,6 +4,7 @@ import { pushedRequest } from './pushed-request/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
 import { requestByHand } from './request-by-hand/challenge';
+import { stolenCode } from './stolen-code/challenge';
 import type { Challenge } from './types';
 
 /**
@@ -17,6 +18,7 @@ export const CHALLENGES: readonly Challenge[] = [
   deviceOnAnotherScreen,
   requestByHand,
   pushedRequest,
+  stolenCode,
 ];
 
 export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);

@@ -19,6 +19,7 @@ const challengeTextSchema = z.object({
   tools: z.array(z.string().min(1)).min(1),
   hints: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1)]),
   showMe: z.object({ label: z.string().min(1), href: z.string().regex(/^\/(grants|attacks)\/[a-z0-9-]+$/) }),
+  workspace: z.literal('attacker').optional(),
 });
 
 export type ChallengeText = Omit<Challenge, 'grade'>;

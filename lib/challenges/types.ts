@@ -45,5 +45,7 @@ export type Challenge = {
   hints: readonly [string, string, string];
   /** The walkthrough or scenario that does it ("Show me"). */
   showMe: { label: string; href: string };
+  /** A tool the page offers beside the text: the attack lab's attacker, worked by hand. */
+  workspace?: 'attacker';
   grade(evidence: Evidence): Promise<Verdict>;
 };
