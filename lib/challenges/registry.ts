@@ -1,4 +1,5 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
+import { forgedCallback } from './forged-callback/challenge';
 import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
@@ -19,6 +20,7 @@ export const CHALLENGES: readonly Challenge[] = [
   requestByHand,
   pushedRequest,
   stolenCode,
+  forgedCallback,
 ];
 
 export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);
