@@ -1,6 +1,7 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
 import { forgedCallback } from './forged-callback/challenge';
 import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
+import { leakedBearerToken } from './leaked-bearer-token/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
@@ -21,6 +22,7 @@ export const CHALLENGES: readonly Challenge[] = [
   pushedRequest,
   stolenCode,
   forgedCallback,
+  leakedBearerToken,
 ];
 
 export const challengeBySlug = (slug: string) => CHALLENGES.find((challenge) => challenge.slug === slug);
