@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AttackerTools } from '@/components/challenges/attacker-tools';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
 import { StatusBadge } from '@/components/challenges/status-badge';
@@ -64,6 +65,7 @@ export default async function ChallengePage({ params }: Props) {
           ))}
         </ul>
       </section>
+      {challenge.workspace === 'attacker' ? <AttackerTools /> : null}
       <ChallengeCheck slug={challenge.slug} />
       <HintList hints={challenge.hints} />
       <section aria-labelledby="show-me">
