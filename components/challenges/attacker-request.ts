@@ -9,6 +9,8 @@ export type AttackerAnswer = {
   request: string;
   status: number;
   body: unknown;
+  /** A refusal's challenge (RFC 6750 §3, RFC 9449 §7.1), which the attacker's server passes on. */
+  challenge?: string;
   /** For a refusal: its cause in words, next to the server's own error. */
   problem?: string;
 };
@@ -56,7 +58,14 @@ export async function callAttacker(
       // Not JSON: shown as the text it is.
     }
     const problem = problemOf(response.status, body);
-    return { request, status: response.status, body, ...(problem ? { problem } : {}) };
+    const challenge = response.headers.get('www-authenticate');
+    return {
+      request,
+      status: response.status,
+      body,
+      ...(challenge ? { challenge } : {}),
+      ...(problem ? { problem } : {}),
+    };
   } catch {
     return {
       request,

@@ -185,6 +185,11 @@ function AnswerShown({ answer }: { answer: AttackerAnswer | { problem: string } 
           <p className="font-semibold">
             <code>{answer.request}</code>: HTTP {answer.status}
           </p>
+          {answer.challenge ? (
+            <p className="mt-1 text-sm break-all">
+              <code>WWW-Authenticate: {answer.challenge}</code>
+            </p>
+          ) : null}
           <pre className="mt-2 max-h-64 overflow-auto text-sm break-all whitespace-pre-wrap">
             {typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2)}
           </pre>

@@ -46,9 +46,10 @@ export function issuedCodes(events: readonly TraceEvent[]): IssuedCode[] {
   return codesIssued(events).map(({ seq, code }) => {
     const event = bySeq.get(seq)!;
     const byAttacker = sentByAttacker(event);
+    // With alice signed in and consent given, the request itself answers with the code.
     const request = requests.findLast(
       (visit) =>
-        visit.seq < seq && visit.run === event.run && sentByAttacker(bySeq.get(visit.seq)!) === byAttacker,
+        visit.seq <= seq && visit.run === event.run && sentByAttacker(bySeq.get(visit.seq)!) === byAttacker,
     );
     return {
       seq,

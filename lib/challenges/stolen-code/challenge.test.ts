@@ -126,6 +126,27 @@ describe('stolen-code: the attacker’s redemptions of alice’s codes, without 
     ).toMatchObject({ solved: false, missing: expect.stringContaining('is bob’s, not alice’s') });
   });
 
+  it('ties a code to the request that answered with it at once (alice signed in, consent given)', async () => {
+    const [asked] = codeIssuedFor(
+      4,
+      { client_id: CLIENT, code_challenge: 'c', code_challenge_method: 'S256' },
+      'code-2',
+      {
+        run: 'run-on-1',
+      },
+    );
+    asked!.response.headers = [['location', 'http://localhost:3000/callback?code=code-2&state=s']];
+    const refused = byAttacker(
+      redemption(6, { code: 'code-2', client_id: CLIENT }, { status: 400, error: 'invalid_grant' }),
+    );
+    expect(await stolenCode.grade(evidenceOf([...theft, asked!, refused], { stolen: alices }))).toMatchObject(
+      {
+        solved: true,
+        proof: [2, 3, 4, 6],
+      },
+    );
+  });
+
   it('ties a code to the authorization request of its own run, not the newest one', async () => {
     // alice's PKCE request of another run (#3) comes between her request without PKCE (#1) and its code.
     const interleaved = [
