@@ -16,6 +16,15 @@ export const sentByAttacker = (event: TraceEvent) => requestHeader(event, PARTY_
 
 const pathOf = (event: TraceEvent) => new URL(event.request.url).pathname;
 
+/** The walkthrough run an exchange belongs to, when it names one (lib/trace/run.ts). */
+const runOf = (event: TraceEvent) => (event.run ? { run: event.run } : {});
+
+/**
+ * True when two exchanges belong to one walkthrough run: a scenario's attacker acting within the run
+ * that leaked to it is the scenario's own step, not the learner working the attacker's tools by hand.
+ */
+export const sameRun = (a: { run?: string }, b: { run?: string }) => a.run !== undefined && a.run === b.run;
+
 function jsonBodyOf(event: TraceEvent): unknown {
   const { body, bodyEncoding, truncated } = event.response;
   if (body === null || bodyEncoding !== 'utf8' || truncated) return undefined;
@@ -37,6 +46,7 @@ export type IssuedCode = {
   time: number;
   code: string;
   byAttacker: boolean;
+  run?: string;
   request?: { seq: number; query: URLSearchParams };
 };
 
@@ -56,6 +66,7 @@ export function issuedCodes(events: readonly TraceEvent[]): IssuedCode[] {
       time: Date.parse(event.time),
       code,
       byAttacker,
+      ...runOf(event),
       ...(request ? { request: { seq: request.seq, query: request.query } } : {}),
     };
   });
@@ -68,6 +79,7 @@ export type CodeRedemption = {
   code: string;
   form: URLSearchParams;
   byAttacker: boolean;
+  run?: string;
   status: number;
   error?: string;
   accessToken?: string;
@@ -88,6 +100,7 @@ export function codeRedemptions(events: readonly TraceEvent[]): CodeRedemption[]
         code: form.get('code')!,
         form,
         byAttacker: sentByAttacker(event),
+        ...runOf(event),
         status: event.response.status,
         ...(event.response.status >= 400 && error ? { error } : {}),
         ...(event.response.status === 200 && access_token ? { accessToken: access_token } : {}),
@@ -97,7 +110,7 @@ export function codeRedemptions(events: readonly TraceEvent[]): CodeRedemption[]
 }
 
 /** An access token the token endpoint issued to a client (not to the attacker), and its type (RFC 6749 §7.1). */
-export type ClientToken = { seq: number; accessToken: string; tokenType: string };
+export type ClientToken = { seq: number; accessToken: string; tokenType: string; run?: string };
 
 export function tokensIssuedToClients(events: readonly TraceEvent[]): ClientToken[] {
   return events.flatMap((event) => {
@@ -105,7 +118,7 @@ export function tokensIssuedToClients(events: readonly TraceEvent[]): ClientToke
     if (event.response.status !== 200 || sentByAttacker(event)) return [];
     const { access_token, token_type } = tokenResponseOf(jsonBodyOf(event));
     return access_token
-      ? [{ seq: event.seq, accessToken: access_token, tokenType: token_type ?? 'Bearer' }]
+      ? [{ seq: event.seq, accessToken: access_token, tokenType: token_type ?? 'Bearer', ...runOf(event) }]
       : [];
   });
 }
@@ -119,7 +132,7 @@ export function forgedCallbacks(events: readonly TraceEvent[]): ForgedCallback[]
     if (event.request.method !== 'GET' || pathOf(event) !== '/api/attacker/forged-callback' || !location)
       return [];
     const code = new URL(location, event.request.url).searchParams.get('code');
-    return code ? [{ seq: event.seq, code, ...(event.run ? { run: event.run } : {}) }] : [];
+    return code ? [{ seq: event.seq, code, ...runOf(event) }] : [];
   });
 }
 
@@ -132,6 +145,7 @@ export type ApiCall = {
   scheme: 'Bearer' | 'DPoP';
   token: string;
   byAttacker: boolean;
+  run?: string;
   status: number;
   challenge?: string;
 };
@@ -148,6 +162,7 @@ export function apiCalls(events: readonly TraceEvent[]): ApiCall[] {
         scheme: match[1]!.toLowerCase() === 'dpop' ? 'DPoP' : 'Bearer',
         token: match[2]!,
         byAttacker: sentByAttacker(event),
+        ...runOf(event),
         status: event.response.status,
         ...(challenge ? { challenge } : {}),
       },

@@ -95,6 +95,16 @@ describe('leaked-bearer-token: the attacker’s replays at the API, graded from 
     });
   });
 
+  it('does not count the scenario’s own replay, within the run that leaked the token', async () => {
+    const oneButton = [...bearerReplay(), ...boundReplay()].map((event) =>
+      Object.assign(event, { run: 'scenario-run' }),
+    );
+    expect(await leakedBearerToken.grade(evidenceOf(oneButton, tokens))).toMatchObject({
+      solved: false,
+      missing: expect.stringContaining('was the scenario’s own step, in the run that leaked the token'),
+    });
+  });
+
   it('does not count a token the attacker got for itself (its own redemption) as leaked', async () => {
     const own = [
       byAttacker(

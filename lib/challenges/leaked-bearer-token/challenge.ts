@@ -1,4 +1,10 @@
-import { apiCalls, tokensIssuedToClients, type ApiCall, type ClientToken } from '../attacker-evidence';
+import {
+  apiCalls,
+  sameRun,
+  tokensIssuedToClients,
+  type ApiCall,
+  type ClientToken,
+} from '../attacker-evidence';
 import { challengeText } from '../text';
 import type { Challenge, Evidence } from '../types';
 import text from './text.json';
@@ -44,7 +50,9 @@ export const leakedBearerToken: Challenge = {
       const token = issued.get(call.token);
       const problem = !token
         ? `the token the attacker replayed at #${call.seq} was never issued to a client in your trace: steal the one alice’s app got`
-        : await notAlices(call, accessToken);
+        : sameRun(call, token)
+          ? `the replay at #${call.seq} was the scenario’s own step, in the run that leaked the token: stop the scenario before it, and replay the token with the Attacker’s tools`
+          : await notAlices(call, accessToken);
       if (problem) problems.push({ seq: call.seq, missing: problem });
       return token && !problem && isBound(token) === bound ? { call, issued: token } : undefined;
     };

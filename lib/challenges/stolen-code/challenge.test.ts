@@ -109,6 +109,21 @@ describe('stolen-code: the attacker’s redemptions of alice’s codes, without 
     });
   });
 
+  it('does not count the scenario’s own attacker, redeeming within the run that leaked the code', async () => {
+    const inRun = <T extends { run?: string }>(event: T, run: string) => ({ ...structuredClone(event), run });
+    const oneButton = [
+      ...theft.slice(0, 2),
+      inRun(theft[2]!, 'run-off-1'),
+      ...defended().slice(0, 2),
+      inRun(defended()[2]!, 'run-on-1'),
+    ];
+    const verdict = await stolenCode.grade(evidenceOf(oneButton, { stolen: alices }));
+    expect(verdict).toMatchObject({
+      solved: false,
+      missing: expect.stringContaining('was the scenario’s own step, in the run that leaked the code'),
+    });
+  });
+
   it('does not count the attacker redeeming its own code, nor a token that is not alice’s', async () => {
     const own = [
       ...codeIssuedFor(1, { client_id: CLIENT }, 'code-1', { attacker: true }),

@@ -1,8 +1,14 @@
 import { readEnv } from '../../config/env';
-import { codeRedemptions, issuedCodes, type CodeRedemption, type IssuedCode } from '../attacker-evidence';
+import {
+  codeRedemptions,
+  issuedCodes,
+  sameRun,
+  type CodeRedemption,
+  type IssuedCode,
+} from '../attacker-evidence';
 import { challengeText } from '../text';
 import type { Challenge, Evidence } from '../types';
-import { otherCauseOf } from './pkce-refusal';
+import { byTheScenario, otherCauseOf } from './pkce-refusal';
 import text from './text.json';
 
 const VICTIM = 'alice';
@@ -95,6 +101,10 @@ async function findTheft(
   };
   for (const redeemed of attackers.filter((redemption) => redemption.accessToken)) {
     const issued = alicesCodes.get(redeemed.code);
+    if (issued && sameRun(redeemed, issued)) {
+      lack = { missing: `${byTheScenario(`#${redeemed.seq}`)}.`, seen: [redeemed.seq] };
+      continue;
+    }
     const token = await accessToken(redeemed.accessToken!);
     if (issued && token?.subject === VICTIM) return { issued, redeemed };
     const whose = token ? (token.subject ?? 'no user') : undefined;

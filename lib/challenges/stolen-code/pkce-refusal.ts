@@ -1,4 +1,4 @@
-import type { CodeRedemption, IssuedCode } from '../attacker-evidence';
+import { sameRun, type CodeRedemption, type IssuedCode } from '../attacker-evidence';
 
 /**
  * Why the token endpoint refused the attacker a caught code, when the trace shows a cause other than
@@ -16,6 +16,7 @@ export function otherCauseOf(
   const at = `#${refused.seq}`;
   if (!issued)
     return `the code refused at ${at} never came back to alice’s browser in your trace: catch hers on its way to /callback`;
+  if (sameRun(refused, issued)) return byTheScenario(at);
   if (refused.error !== 'invalid_grant')
     return `the refusal at ${at} is ${refused.error ?? `HTTP ${refused.status}`}, not the invalid_grant of a code without its code_verifier`;
   const query = issued.request?.query;
@@ -35,3 +36,7 @@ export function otherCauseOf(
     return `the code refused at ${at} had been sent to the token endpoint before, at #${earlier.seq}: a code works once`;
   return undefined;
 }
+
+/** The scenario's attacker redeeming within the run that leaked the code: its button, not the learner's hand. */
+export const byTheScenario = (at: string) =>
+  `the redemption at ${at} was the scenario’s own step, in the run that leaked the code: stop the scenario before it, and redeem the code with the Attacker’s tools`;
