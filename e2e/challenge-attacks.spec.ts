@@ -141,6 +141,16 @@ test('steal a code: the attacker redeems alice’s code without PKCE, and is ref
   await expect(solved).toContainText('invalid_grant: it had no code_verifier');
 });
 
+test('the scenario’s own attacker, one button, does not solve it: “Not yet”, and why', async ({ page }) => {
+  await freshRun(page, 'authorization-code-interception', { name: 'Defense: PKCE', on: false });
+  await page.getByRole('button', { name: 'Run the attack' }).click();
+  await expect(outcome(page)).toContainText('Attack succeeded', { timeout: 30_000 });
+  await new AttackerTools(page).open('stolen-code');
+  const verdict = await check(page);
+  await expect(verdict).toContainText('Not yet');
+  await expect(verdict).toContainText('was the scenario’s own step, in the run that leaked the code');
+});
+
 test('a leaked token: the attacker replays alice’s bearer token, and is refused her DPoP-bound one', async ({
   page,
 }) => {
