@@ -45,3 +45,10 @@ describe('the challenges’ registry', () => {
     expect(challengeText(replayedText).slug).toBe('replayed-code');
   });
 });
+
+describe('a challenge’s workspace', () => {
+  it('is the attacker’s tools or none: another is refused as the text loads', () => {
+    expect(challengeText({ ...replayedText, workspace: 'attacker' }).workspace).toBe('attacker');
+    expect(() => challengeText({ ...replayedText, workspace: 'browser' })).toThrow();
+  });
+});

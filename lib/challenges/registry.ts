@@ -1,12 +1,15 @@
 import { readOnlyForBob } from './read-only-for-bob/challenge';
+import { forgedCallback } from './forged-callback/challenge';
 import { deviceOnAnotherScreen } from './device-on-another-screen/challenge';
 import { narrowerTokenForAgent } from './narrower-token-for-agent/challenge';
+import { leakedBearerToken } from './leaked-bearer-token/challenge';
 import { pushedRequest } from './pushed-request/challenge';
 import { readAToken } from './read-a-token/challenge';
 import { refreshTokenReuse } from './refresh-token-reuse/challenge';
 import { replayedCode } from './replayed-code/challenge';
 import { requestByHand } from './request-by-hand/challenge';
 import { stolenDpopToken } from './stolen-dpop-token/challenge';
+import { stolenCode } from './stolen-code/challenge';
 import type { Challenge } from './types';
 
 /**
@@ -20,6 +23,9 @@ export const CHALLENGES: readonly Challenge[] = [
   deviceOnAnotherScreen,
   requestByHand,
   readAToken,
+  stolenCode,
+  forgedCallback,
+  leakedBearerToken,
   pushedRequest,
   stolenDpopToken,
   narrowerTokenForAgent,

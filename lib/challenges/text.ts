@@ -25,6 +25,7 @@ const challengeTextSchema = z.object({
     )
     .min(1)
     .optional(),
+  workspace: z.literal('attacker').optional(),
 });
 
 export type ChallengeText = Omit<Challenge, 'grade'>;

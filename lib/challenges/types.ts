@@ -58,5 +58,7 @@ export type Challenge = {
   showMe: { label: string; href: string };
   /** What the learner answers with "Check", when the challenge asks: each answer is checked, not trusted. */
   questions?: readonly Question[];
+  /** A tool the page offers beside the text: the attack lab's attacker, worked by hand. */
+  workspace?: 'attacker';
   grade(evidence: Evidence): Promise<Verdict>;
 };

@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChallengeBench } from '@/components/challenges/challenge-bench';
+import { AttackerTools } from '@/components/challenges/attacker-tools';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
 import { StatusBadge } from '@/components/challenges/status-badge';
@@ -65,6 +66,7 @@ export default async function ChallengePage({ params }: Props) {
           ))}
         </ul>
       </section>
+      {challenge.workspace === 'attacker' ? <AttackerTools /> : null}
       <ChallengeCheck
         slug={challenge.slug}
         {...(challenge.questions ? { questions: challenge.questions } : {})}
