@@ -168,11 +168,17 @@ test('a challenge grades only what the server recorded of this learner', async (
   await other.close();
   const mine = await check(page, 'read-only-for-bob');
   await expect(mine.getByRole('heading', { name: 'Not yet' })).toBeVisible();
-  // And a "solved" posted by hand is not a grade: the check reads no body.
+  // And a "solved" posted by hand is not a grade: the check refuses a body that is not its own, and the
+  // learner's progress stays as the evidence made it.
   const posted = await page.request.post('/api/challenges/read-only-for-bob/check', {
     data: { solved: true, summary: 'trust me', proof: [1] },
   });
-  expect(await posted.json()).toMatchObject({ solved: false });
+  expect(posted.status()).toBe(400);
+  expect(await posted.json()).toMatchObject({ error: 'invalid_request' });
+  const { progress } = (await (await page.request.get('/api/challenges/progress')).json()) as {
+    progress: Record<string, { status: string }>;
+  };
+  expect(progress['read-only-for-bob']).toEqual(expect.objectContaining({ status: 'trying' }));
 });
 
 test('a rotated refresh token used again: refused, and the grant revoked with it', async ({ page }) => {
