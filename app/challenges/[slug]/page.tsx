@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
 import { StatusBadge } from '@/components/challenges/status-badge';
+import { RequestComposer } from '@/components/composer/request-composer';
 import { progressForPage } from '@/lib/challenges/routes';
 import { challengeBySlug } from '@/lib/challenges/registry';
 
@@ -64,6 +65,7 @@ export default async function ChallengePage({ params }: Props) {
           ))}
         </ul>
       </section>
+      <RequestComposer />
       <ChallengeCheck slug={challenge.slug} />
       <HintList hints={challenge.hints} />
       <section aria-labelledby="show-me">
