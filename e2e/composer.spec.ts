@@ -1,8 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { approveDeviceOnSecondScreen } from './flows/device';
 import { RequestComposer } from './pages/request-composer';
+import { WalkthroughPage } from './pages/walkthrough-page';
+import { ORIGIN } from './support/origin';
 
 // "Send your own request": a learner writes requests on a challenge page, the playground's server sends
 // them as the demo client chosen, and they land in the learner's trace like any other.
@@ -126,4 +130,87 @@ test('a TV signed in from a phone, its requests written in the composer: the cha
     /^#\d+ POST \/oidc\/device\/auth 200$/,
     /^#\d+ POST \/oidc\/token 200$/,
   ]);
+});
+
+/** What "Copy as curl" put on the clipboard. */
+async function copied(page: Page, button: ReturnType<Page['getByRole']>) {
+  await button.click();
+  await expect(button.getByRole('status')).toHaveText('Copied');
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Runs a copied command as the learner's terminal would: in a shell, with curl, at this test server only. */
+async function runInTerminal(command: string): Promise<unknown> {
+  expect(command).toMatch(new RegExp(`^curl (-X POST )?'${ORIGIN.replace(/[.]/g, '\\.')}/`));
+  const { stdout } = await promisify(execFile)(
+    '/bin/sh',
+    ['-c', command.replace(/^curl /, '/usr/bin/curl -sS ')],
+    {
+      timeout: 15_000,
+    },
+  );
+  return JSON.parse(stdout) as unknown;
+}
+
+async function learnerCookieValue(context: BrowserContext) {
+  return (await context.cookies(ORIGIN)).find((cookie) => cookie.name === 'playground_learner')!.value;
+}
+
+test('“Copy as curl” in the HTTP log, run from a terminal, lands in the learner’s own trace', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('client-credentials');
+  await walkthrough.next();
+  const exchange = walkthrough.httpLog
+    .locator('li')
+    .filter({ has: page.locator('summary', { hasText: /POST\s+\/oidc\/token\s+200/ }) })
+    .first();
+  await exchange.locator('summary').click();
+  const command = await copied(page, exchange.getByRole('button', { name: 'Copy as curl' }));
+  const cookie = await learnerCookieValue(context);
+  expect(command).toContain(` -b 'playground_learner=${cookie}'`);
+  // Copied, never shown: the cookie's value is nowhere on the page.
+  await expect(page.locator('body')).not.toContainText(cookie);
+
+  const before = await traceOf(page);
+  expect(await runInTerminal(command)).toMatchObject({ token_type: 'Bearer' });
+  const after = await traceOf(page);
+  expect(after.length).toBe(before.length + 1);
+  const fromTerminal = after.at(-1)!;
+  expect(fromTerminal.request.url).toBe(`${ORIGIN}/oidc/token`);
+  expect(fromTerminal.response.status).toBe(200);
+  expect(fromTerminal.request.headers).toContainEqual(['user-agent', expect.stringMatching(/^curl\//)]);
+});
+
+test('the composer’s “Copy as curl” writes the request as the client sends it, and it lands in the trace', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: ORIGIN });
+  await page.goto('/challenges/read-only-for-bob');
+  const composer = new RequestComposer(page);
+  await composer.compose({
+    path: '/oidc/token',
+    client: 'playground-service',
+    form: { grant_type: 'client_credentials', scope: 'read' },
+  });
+  const command = await copied(page, composer.region.getByRole('button', { name: 'Copy as curl' }));
+  expect(command).toContain(` -b 'playground_learner=${await learnerCookieValue(context)}'`);
+  expect(command).toContain(`-H 'authorization: Basic `);
+  await expect(page.locator('body')).not.toContainText('playground-service-secret');
+
+  const before = await traceOf(page);
+  expect(await runInTerminal(command)).toMatchObject({ token_type: 'Bearer', scope: 'read' });
+  const fromTerminal = (await traceOf(page)).at(-1)!;
+  expect(fromTerminal.seq).toBeGreaterThan(before.at(-1)?.seq ?? 0);
+  expect(fromTerminal.request.headers).toContainEqual(['user-agent', expect.stringMatching(/^curl\//)]);
+  expect(new URLSearchParams(fromTerminal.request.body!).get('grant_type')).toBe('client_credentials');
+
+  // A request the composer refuses is not written either: the reason shows where a send's would.
+  await composer.compose({ path: 'https://attacker.example/token' });
+  await composer.region.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(composer.answer.getByRole('alert')).toContainText('not an absolute URL');
 });

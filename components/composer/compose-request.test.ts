@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, composedBody, sendComposed, type Composed } from './compose-request';
+import { bodyText, composedBody, fetchComposedCurl, sendComposed, type Composed } from './compose-request';
 
 const composed: Composed = {
   method: 'POST',
@@ -55,5 +55,17 @@ describe('request composer in the browser', () => {
   it('indents a JSON body and leaves text as it came', () => {
     expect(bodyText({ a: 1 })).toBe('{\n  "a": 1\n}');
     expect(bodyText('plain')).toBe('plain');
+  });
+});
+
+describe('request composer: copy as curl', () => {
+  it('copies the command the server writes, and throws the server’s reason when it will not', async () => {
+    expect(await fetchComposedCurl(composed, answering(200, { command: "curl 'x'" }))).toBe("curl 'x'");
+    await expect(
+      fetchComposedCurl(
+        composed,
+        answering(400, { error: 'invalid_request', error_description: 'path: no' }),
+      ),
+    ).rejects.toThrow('path: no');
   });
 });

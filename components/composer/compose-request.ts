@@ -61,3 +61,22 @@ export async function sendComposed(composed: Composed, fetcher: typeof fetch = f
 
 /** A body as the learner reads it: JSON indented, text as it came. */
 export const bodyText = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body, null, 2));
+
+/**
+ * The composed request as a curl command the server writes (it knows the client's secret and the
+ * learner cookie, which the page never shows). Throws the server's reason when it will not.
+ */
+export async function fetchComposedCurl(composed: Composed, fetcher: typeof fetch = fetch): Promise<string> {
+  const response = await fetcher('/api/client/compose/curl', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: composedBody(composed),
+    cache: 'no-store',
+  });
+  const body: unknown = await response.json().catch(() => undefined);
+  const command = z.object({ command: z.string() }).safeParse(body);
+  if (response.ok && command.success) return command.data.command;
+  throw new Error(
+    problem.safeParse(body).data?.error_description ?? `The playground answered HTTP ${response.status}.`,
+  );
+}

@@ -2,7 +2,8 @@
 
 import { useId, useState } from 'react';
 import { ComposerAnswer } from './composer-answer';
-import { sendComposed, type Row, type Sent } from './compose-request';
+import { CopyButton } from '../ui/copy-button';
+import { fetchComposedCurl, sendComposed, type Row, type Sent } from './compose-request';
 import { NameValueRows } from './name-value-rows';
 
 /** A demo client as the composer offers it: its id and how it authenticates, never its secret. */
@@ -30,6 +31,15 @@ export function ComposerForm({ clients }: { clients: readonly ComposerClient[] }
     setSending(true);
     setSent(await sendComposed(composed));
     setSending(false);
+  };
+  const copyAsCurl = async () => {
+    try {
+      return await fetchComposedCurl(composed);
+    } catch (error) {
+      // Why the command was not written goes where a refused send's reason goes.
+      setSent({ kind: 'refused', message: error instanceof Error ? error.message : String(error) });
+      throw error;
+    }
   };
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-xl border border-slate-300 bg-white p-5">
@@ -120,6 +130,7 @@ export function ComposerForm({ clients }: { clients: readonly ComposerClient[] }
           >
             Send
           </button>
+          <CopyButton text={copyAsCurl} label="Copy as curl" />
         </div>
       </form>
       <div role="region" aria-label="Answer" aria-live="polite" aria-busy={sending} className="mt-3">

@@ -1,6 +1,5 @@
 'use client';
 
-import { toCurl } from '@/lib/trace/curl';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -10,6 +9,7 @@ import type { TranscriptStep } from '@/lib/trace/export-transcript';
 import { directionsOf } from './direction';
 import { ExchangeSender } from './exchange-sender';
 import { ExportRun } from './export-run';
+import { learnerCurl } from './learner-curl';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -109,7 +109,7 @@ function EntryView({ event, index, selected, onSelect, direction }: EntryProps) 
             body={event.response.body}
             cutFrom={event.response.bodyBytes}
           />
-          <CopyButton text={toCurl(event)} label="Copy as curl" />
+          <CopyButton text={() => learnerCurl(event, window.location.origin)} label="Copy as curl" />
         </div>
       </details>
     </li>

@@ -22,6 +22,8 @@ export type ClientAuthentication = {
   assertion?: string;
   /** What was added, in words, for the learner: never the secret itself. */
   added: string[];
+  /** The private_key_jwt client whose assertion was not signed, when asked not to sign. */
+  unsigned?: string;
 };
 
 const NONE: ClientAuthentication = { headers: [], form: [], added: [] };
@@ -46,7 +48,8 @@ export async function clientAuthentication(
     has('client_assertion');
   if (wroteOwn) return NONE;
   if (client.authentication === 'private_key_jwt') {
-    if (pathname !== TOKEN_ENDPOINT_PATH || !sign) return NONE;
+    if (pathname !== TOKEN_ENDPOINT_PATH) return NONE;
+    if (!sign) return { ...NONE, unsigned: client.client_id };
     const { jwt } = await signForTokenRequest(client.client_id, env.issuer);
     return {
       headers: [],

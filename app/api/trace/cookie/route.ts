@@ -1,0 +1,6 @@
+import { readLearnerCookie } from '@/lib/trace/routes';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const GET = readLearnerCookie;
