@@ -214,3 +214,35 @@ test('the composer’s “Copy as curl” writes the request as the client sends
   await composer.region.getByRole('button', { name: 'Copy as curl' }).click();
   await expect(composer.answer.getByRole('alert')).toContainText('not an absolute URL');
 });
+
+test('the request editor adds a parameter to the next request and removes one, and the server answers what was sent', async ({
+  page,
+}) => {
+  const walkthrough = new WalkthroughPage(page);
+  await walkthrough.goto('client-credentials');
+  await page.getByRole('button', { name: 'Edit any parameter' }).click();
+  await expect(page.getByRole('button', { name: 'Remove grant_type' })).toBeVisible();
+  await page.getByLabel('New parameter name').fill('audience');
+  await page.getByLabel('New parameter value').fill('my-own');
+  await page.getByRole('button', { name: 'Add a parameter' }).click();
+  await expect(page.getByLabel('New parameter name')).toBeFocused();
+  await expect(page.getByLabel('Value of audience')).toHaveValue('my-own');
+  await expect(page.getByLabel('Request about to be sent')).toContainText('audience=my-own');
+  await walkthrough.next();
+  await expect(page.getByText('sent: 200 OK')).toBeVisible();
+  const added = (await traceOf(page)).findLast((event) => event.request.url.endsWith('/oidc/token'))!;
+  expect(new URLSearchParams(added.request.body!).get('audience')).toBe('my-own');
+
+  // The same step again, its grant_type left out: the server refuses the request it got.
+  await walkthrough.back.click();
+  await page.getByRole('button', { name: 'Edit any parameter' }).click();
+  await page.getByRole('button', { name: 'Remove grant_type' }).click();
+  await expect(page.getByRole('button', { name: 'Put back grant_type' })).toBeVisible();
+  await expect(page.getByLabel('Request about to be sent')).not.toContainText('grant_type');
+  await walkthrough.nextStep.click();
+  await expect(walkthrough.error).toContainText('invalid_request');
+  const removed = (await traceOf(page)).at(-1)!;
+  expect(removed.request.url).toMatch(/\/oidc\/token$/);
+  expect(new URLSearchParams(removed.request.body!).has('grant_type')).toBe(false);
+  expect(removed.response.status).toBe(400);
+});
