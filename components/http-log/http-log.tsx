@@ -9,7 +9,7 @@ import type { TranscriptStep } from '@/lib/trace/export-transcript';
 import { directionsOf } from './direction';
 import { ExchangeSender } from './exchange-sender';
 import { ExportRun } from './export-run';
-import { learnerCurl } from './learner-curl';
+import { learnerCookieOnce, learnerCurl } from './learner-curl';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -109,7 +109,7 @@ function EntryView({ event, index, selected, onSelect, direction }: EntryProps) 
             body={event.response.body}
             cutFrom={event.response.bodyBytes}
           />
-          <CopyButton text={() => learnerCurl(event, window.location.origin)} label="Copy as curl" />
+          <CopyButton text={() => learnerCurl(event)} label="Copy as curl" />
         </div>
       </details>
     </li>
@@ -154,6 +154,8 @@ export function HttpLog({
 }) {
   const directions = directionsOf(events, roles);
   const list = useRef<HTMLOListElement>(null);
+  // Asked for ahead, so that "Copy as curl" copies as soon as it is pressed.
+  useEffect(() => void learnerCookieOnce(), []);
   // A new exchange scrolls into view inside the pane that holds the log, never the page itself.
   useEffect(() => {
     const newest = list.current?.lastElementChild;

@@ -13,25 +13,29 @@ const at = (url: string): TraceEvent => ({
   request: { method: 'GET', url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
   response: { status: 200, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
 });
-const cookie = async () => 'playground_learner=id.sig';
+const cookie = async () => ({ cookie: 'playground_learner=id.sig', origin: 'http://localhost:3000' });
 
 describe('copy as curl from the HTTP log', () => {
   it('carries the learner cookie to this playground, so the command lands in the learner’s trace', async () => {
-    expect(await learnerCurl(at('http://localhost:3000/oidc/me'), 'http://localhost:3000', cookie)).toBe(
+    expect(await learnerCurl(at('http://localhost:3000/oidc/me'), cookie)).toBe(
       "curl 'http://localhost:3000/oidc/me' -b 'playground_learner=id.sig'",
     );
   });
 
   it('never gives the playground’s cookie to another host', async () => {
-    expect(
-      await learnerCurl(at('https://mastodon.example/api/v1/apps'), 'http://localhost:3000', cookie),
-    ).toBe("curl 'https://mastodon.example/api/v1/apps'");
+    expect(await learnerCurl(at('https://mastodon.example/api/v1/apps'), cookie)).toBe(
+      "curl 'https://mastodon.example/api/v1/apps'",
+    );
   });
 
   it('copies the command without a cookie where the browser has none', async () => {
     const none = (async () => Response.json({ error: 'no_learner' }, { status: 401 })) as typeof fetch;
     expect(await fetchLearnerCookie(none)).toBeUndefined();
-    const one = (async () => Response.json({ cookie: 'playground_learner=a.b' })) as typeof fetch;
-    expect(await fetchLearnerCookie(one)).toBe('playground_learner=a.b');
+    const one = (async () =>
+      Response.json({ cookie: 'playground_learner=a.b', origin: 'http://localhost:3000' })) as typeof fetch;
+    expect(await fetchLearnerCookie(one)).toEqual({
+      cookie: 'playground_learner=a.b',
+      origin: 'http://localhost:3000',
+    });
   });
 });

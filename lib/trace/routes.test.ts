@@ -14,13 +14,16 @@ afterAll(() => {
 });
 
 const ask = (headers: Record<string, string>) =>
-  readLearnerCookie(new Request('http://localhost:3000/api/trace/cookie', { headers }));
+  readLearnerCookie(
+    new Request('http://localhost:3000/api/trace/cookie', { headers }),
+    'http://192.168.1.20:3000',
+  );
 
 describe('GET /api/trace/cookie: the learner cookie, for the learner’s own "Copy as curl"', () => {
-  it('answers a page of the playground with the cookie it carries, never cached', async () => {
+  it('answers a page of the playground with the cookie it carries and the origin it may go to, never cached', async () => {
     const response = await ask({ cookie: `_session=x; ${cookie}`, 'sec-fetch-site': 'same-origin' });
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ cookie });
+    expect(await response.json()).toEqual({ cookie, origin: 'http://192.168.1.20:3000' });
   });
 
   it('refuses another site’s page, which the browser names in Sec-Fetch-Site', async () => {

@@ -49,9 +49,10 @@ export async function clearTrace(request: Request): Promise<Response> {
  * so that the command, run from the learner's terminal, is recorded in the learner's trace. The cookie
  * is HttpOnly, so the page asks for it; only a same-origin request gets it (`Sec-Fetch-Site`, which no
  * page can forge), and only the cookie the request itself carries. It grants nothing a script on the
- * page could not already do: read this learner's trace.
+ * page could not already do: read this learner's trace. With it comes the public origin, the only one
+ * a command may carry the cookie to.
  */
-export async function readLearnerCookie(request: Request): Promise<Response> {
+export async function readLearnerCookie(request: Request, publicOrigin: string): Promise<Response> {
   const site = request.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin')
     return errorResponse(
@@ -61,5 +62,5 @@ export async function readLearnerCookie(request: Request): Promise<Response> {
     );
   const cookie = await learnerCookieOf(request.headers);
   if (!cookie) return noLearner();
-  return Response.json({ cookie }, { headers: { 'cache-control': 'no-store' } });
+  return Response.json({ cookie, origin: publicOrigin }, { headers: { 'cache-control': 'no-store' } });
 }
