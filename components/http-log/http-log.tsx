@@ -1,6 +1,5 @@
 'use client';
 
-import { toCurl } from '@/lib/trace/curl';
 import type { ExtraRole } from '@/lib/walkthrough/types';
 import { MAX_RECORDED_BODY } from '@/lib/trace/limits';
 import type { TraceEvent } from '@/lib/trace/types';
@@ -10,6 +9,7 @@ import type { TranscriptStep } from '@/lib/trace/export-transcript';
 import { directionsOf } from './direction';
 import { ExchangeSender } from './exchange-sender';
 import { ExportRun } from './export-run';
+import { learnerCookieOnce, learnerCurl } from './learner-curl';
 import { useMasks } from '../walkthrough/presenter';
 
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
@@ -117,7 +117,7 @@ function EntryView({ event, number, selected, marked, onSelect, direction }: Ent
             body={event.response.body}
             cutFrom={event.response.bodyBytes}
           />
-          <CopyButton text={toCurl(event)} label="Copy as curl" />
+          <CopyButton text={() => learnerCurl(event)} label="Copy as curl" />
         </div>
       </details>
     </li>
@@ -171,6 +171,8 @@ export function HttpLog({
 }) {
   const directions = directionsOf(events, roles);
   const list = useRef<HTMLOListElement>(null);
+  // Asked for ahead, so that "Copy as curl" copies as soon as it is pressed.
+  useEffect(() => void learnerCookieOnce(), []);
   // A new exchange scrolls into view inside the pane that holds the log, never the page itself.
   useEffect(() => {
     const newest = list.current?.lastElementChild;

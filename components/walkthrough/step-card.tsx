@@ -2,6 +2,7 @@
 
 import { useSelector } from '@xstate/react';
 import { lazy, memo, Suspense, useId, useRef } from 'react';
+import { actionOf } from '@/machines/walkthrough/current-step';
 import { describeAction } from '@/machines/walkthrough/describe';
 import { positionLabel, positionOf } from '@/machines/walkthrough/position';
 import { isStepParty, senderOfStep, titleOf } from '@/lib/diagram/roles';
@@ -9,6 +10,7 @@ import { errorResponseOf } from '@/lib/walkthrough/response-bodies';
 import type { GrantDefinition } from '@/lib/walkthrough/types';
 import type { TraceEvent } from '@/lib/trace/types';
 import { ParamEditor } from './param-editor';
+import { RequestEditor } from './request-editor';
 import { RequestPreview } from './request-preview';
 import { laterModule } from '../ui/later-module';
 import { useServerFacts } from './server-facts';
@@ -60,7 +62,8 @@ function StepCardView({
   }));
   const { authorizationCodeTtl } = useServerFacts();
   const step = grant.steps[context.stepIndex]!;
-  const action = step.action(context);
+  // With the learner's edits to its request ("Edit any parameter"), as the machine will send it.
+  const action = actionOf(grant, context);
   const sender = senderOfStep(step.from, action, grant.roles);
   const request = describeAction(action, grant, context);
   const facts = stepFacts(grant, context, action, state.answered || state.complete);
@@ -174,6 +177,17 @@ function StepCardView({
             />
           ))}
         </fieldset>
+      ) : null}
+
+      {state.ready && (action.kind === 'navigate' || action.kind === 'send') ? (
+        <RequestEditor
+          action={action}
+          edits={context.edits}
+          ownEditors={step.params?.map((param) => param.name) ?? []}
+          onSet={(name, value) => actor.send({ type: 'SET_REQUEST_PARAM', name, value })}
+          onRemove={(name) => actor.send({ type: 'REMOVE_REQUEST_PARAM', name })}
+          onRestore={(name) => actor.send({ type: 'RESTORE_REQUEST_PARAM', name })}
+        />
       ) : null}
 
       {facts.stateAdvice && (state.ready || state.failed) ? <StateNotice text={facts.stateAdvice} /> : null}

@@ -4,7 +4,6 @@ import type { PlaygroundEnv } from '../config/env';
 import { errorResponse } from '../http/errors';
 import { unreachableResponse } from '../http/unreachable';
 import { demoClientSecret, grantClients, RESOURCE_SERVER_CLIENT } from '../oidc/clients';
-import { isNormalizedPath } from '../http/normalized-path';
 import { onBehalfOf } from '../http/requester';
 import { FROM_HEADER } from '../trace/roles';
 import { fetchOverLoopback } from './loopback-fetch';
@@ -12,30 +11,23 @@ import { assertionRefusal, signForTokenRequest, spendClientAssertion } from './b
 import { CLIENT_ASSERTION_TYPE } from './client-assertion';
 import type { SignedClientAssertion } from '../walkthrough/types';
 import { signingClientIds } from './client-keys';
-import { RUN_HEADER, runOf } from '../trace/run';
 import { basicAuthorization } from '../http/basic-auth';
+import {
+  CLIENT_AUTHENTICATED,
+  forwardAsClient,
+  ownPath,
+  pathnameOf,
+  readAnswer,
+  type BackendAnswer,
+} from './forward';
 
 /**
  * The backend of the playground's confidential demo clients. A walkthrough asks it to send one request
  * to the playground's own authorization or resource server; it adds the client's secret (which never
- * reaches the browser) and sends the request over real HTTP on loopback, addressed to the public origin. It carries no cookie of the
- * browser's: the server vouches for the learner and their address in a signed header instead
- * (lib/http/on-behalf.ts), so that the exchange lands in the learner's trace and counts against the
- * learner's limits, not against the server's own loopback address.
+ * reaches the browser) and sends the request on the learner's behalf (./forward.ts).
  */
 const isConfidentialDemoClient = (clientId: string) =>
   grantClients().some((client) => client.client_id === clientId && client.type === 'confidential');
-
-// Only the playground's own endpoints: the backend never fetches a URL a browser chose (no SSRF).
-const OWN_PATH = /^\/(oidc|api\/v1|api\/v2)\/[A-Za-z0-9/_.:-]*(\?[^#]*)?$/;
-// The endpoints where a client authenticates: token, introspection, revocation, and pushed
-// authorization requests (RFC 9126 §2.1).
-const CLIENT_AUTHENTICATED = new Set([
-  '/oidc/token',
-  '/oidc/token/introspection',
-  '/oidc/token/revocation',
-  '/oidc/request',
-]);
 
 export const sendSchema = z.object({
   client_id: z.string().refine(isConfidentialDemoClient, {
@@ -43,10 +35,7 @@ export const sendSchema = z.object({
   }),
   request: z.object({
     method: z.enum(['GET', 'POST', 'DELETE']),
-    path: z
-      .string()
-      .regex(OWN_PATH, 'path must be an endpoint of the playground (/oidc/..., /api/v1/..., /api/v2/...)')
-      .refine(isNormalizedPath, 'path must not contain . or .. segments'),
+    path: ownPath,
     headers: z
       .object({
         authorization: z
@@ -71,25 +60,7 @@ export const sendSchema = z.object({
   }),
 });
 
-export type BackendAnswer = {
-  status: number;
-  headers: Record<string, string>;
-  body: unknown;
-  clientAssertion?: SignedClientAssertion;
-};
-
-async function readAnswer(response: Response): Promise<BackendAnswer> {
-  const text = await response.text();
-  let body: unknown = text;
-  if (response.headers.get('content-type')?.includes('json') && text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = text;
-    }
-  }
-  return { status: response.status, headers: Object.fromEntries(response.headers), body };
-}
+type SentAnswer = BackendAnswer & { clientAssertion?: SignedClientAssertion };
 
 const basic = basicAuthorization;
 
@@ -121,27 +92,19 @@ export async function sendAsClientBackend(request: Request, env: PlaygroundEnv):
   const form = assertion
     ? { ...outgoing.form, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion.jwt }
     : outgoing.form;
-  const pathname = outgoing.path.split('?')[0]!;
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    [FROM_HEADER]: 'client',
-    ...(await onBehalfOf(request.headers)),
-  };
-  const run = runOf(request.headers);
-  if (run) headers[RUN_HEADER] = run;
+  const headers: Record<string, string> = {};
   if (outgoing.headers?.dpop) headers.dpop = outgoing.headers.dpop;
   if (outgoing.headers?.authorization) headers.authorization = outgoing.headers.authorization;
   // A client with a key pair has no secret: it authenticates with the assertion in the form, or not at all.
-  else if (CLIENT_AUTHENTICATED.has(pathname) && !signs)
+  else if (CLIENT_AUTHENTICATED.has(pathnameOf(outgoing.path)) && !signs)
     headers.authorization = basic(client_id, demoClientSecret(client_id));
-  if (form) headers['content-type'] = 'application/x-www-form-urlencoded';
   try {
-    const response = await fetchOverLoopback(env.internalOrigin, env.publicOrigin, outgoing.path, {
+    const answer: SentAnswer = await forwardAsClient(request, env, {
       method: outgoing.method,
+      path: outgoing.path,
       headers,
-      body: form ? new URLSearchParams(form) : undefined,
+      form: form ? new URLSearchParams(form) : undefined,
     });
-    const answer = await readAnswer(response);
     if (assertion) await spendClientAssertion(assertion.jwt);
     return Response.json(assertion ? { ...answer, clientAssertion: assertion } : answer, {
       headers: { 'cache-control': 'no-store' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCurl } from './curl';
+import { curlCommand, toCurl } from './curl';
 import type { TraceEvent } from './types';
 
 const event = (request: Partial<TraceEvent['request']>): TraceEvent => ({
@@ -76,5 +76,53 @@ describe('copy as curl', () => {
     expect(
       toCurl(event({ url: 'http://192.168.1.20:3000/oidc/me', headers: [['host', 'localhost:3000']] })),
     ).toBe("curl 'http://192.168.1.20:3000/oidc/me' -H 'host: localhost:3000'");
+  });
+});
+
+describe('copy as curl: landing in the learner’s own trace', () => {
+  it('sends the learner cookie it is given, and never the recorded Cookie header', () => {
+    expect(
+      toCurl(event({ headers: [['cookie', '_session=abc; playground_learner=old']] }), {
+        cookie: 'playground_learner=id.sig',
+      }),
+    ).toBe("curl 'http://localhost:3000/oidc/me' -b 'playground_learner=id.sig'");
+  });
+
+  it('puts the cookie before the body, so the body stays last', () => {
+    expect(
+      toCurl(event({ method: 'POST', body: 'grant_type=client_credentials' }), {
+        cookie: 'playground_learner=id.sig',
+      }),
+    ).toBe(
+      "curl -X POST 'http://localhost:3000/oidc/me' -b 'playground_learner=id.sig' --data-raw 'grant_type=client_credentials'",
+    );
+  });
+
+  it('writes a composed request as it would be recorded: headers, cookie and form body', () => {
+    expect(
+      curlCommand(
+        {
+          method: 'POST',
+          url: 'http://localhost:3000/oidc/token',
+          headers: [
+            ['content-type', 'application/x-www-form-urlencoded'],
+            ['authorization', 'Basic eDp5'],
+          ],
+          body: 'grant_type=client_credentials',
+        },
+        { cookie: 'playground_learner=id.sig' },
+      ),
+    ).toBe(
+      "curl -X POST 'http://localhost:3000/oidc/token' -H 'content-type: application/x-www-form-urlencoded' -H 'authorization: Basic eDp5' -b 'playground_learner=id.sig' --data-raw 'grant_type=client_credentials'",
+    );
+  });
+
+  it('quotes a cookie so that the shell cannot read anything into it', () => {
+    expect(
+      curlCommand(
+        { method: 'GET', url: 'http://localhost:3000/oidc/me', headers: [], body: null },
+        { cookie: "a='$(x)'" },
+      ),
+    ).toBe("curl 'http://localhost:3000/oidc/me' -b 'a='\\''$(x)'\\'''");
   });
 });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { authorizationServer } from '../oidc/provider';
-import { learnerIdFromCookieHeader } from './learner';
+import { learnerCookiePair, learnerIdFromCookieHeader } from './learner';
 
 declare global {
   var playgroundLearnerKey: Promise<Buffer> | undefined;
@@ -29,4 +29,9 @@ export function learnerKey(): Promise<Buffer> {
 /** The learner a request's cookie names, if this server issued that id. */
 export async function learnerOf(headers: Headers): Promise<string | undefined> {
   return learnerIdFromCookieHeader(headers.get('cookie'), await learnerKey());
+}
+
+/** The learner cookie a request carries, as `name=value`, if this server signed it. */
+export async function learnerCookieOf(headers: Headers): Promise<string | undefined> {
+  return learnerCookiePair(headers.get('cookie'), await learnerKey());
 }

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { isLearnerId, learnerIdFromCookieHeader, newLearnerId, signLearnerId } from './learner';
+import {
+  isLearnerId,
+  learnerCookiePair,
+  learnerIdFromCookieHeader,
+  newLearnerId,
+  signLearnerId,
+} from './learner';
 
 const key = randomBytes(32);
 
@@ -46,5 +52,25 @@ describe('learner ids', () => {
     expect(learnerIdFromCookieHeader('playground_learner=short', key)).toBeUndefined();
     expect(learnerIdFromCookieHeader('playground_learner=../../etc/passwd-aaaaaaaa', key)).toBeUndefined();
     expect(learnerIdFromCookieHeader(null, key)).toBeUndefined();
+  });
+});
+
+describe('the learner cookie for a command of the learner’s own ("Copy as curl")', () => {
+  it('is the cookie that verifies, by its name, and nothing else of the Cookie header', () => {
+    const cookie = signLearnerId(newLearnerId(), key);
+    const stale = signLearnerId(newLearnerId(), randomBytes(32));
+    expect(
+      learnerCookiePair(`_session=x; playground_learner=${stale}; playground_learner=${cookie}; o=y`, key),
+    ).toBe(`playground_learner=${cookie}`);
+    expect(learnerCookiePair(`__Host-playground_learner=${cookie}`, key)).toBe(
+      `__Host-playground_learner=${cookie}`,
+    );
+  });
+
+  it('is none where no cookie this server signed is carried', () => {
+    expect(
+      learnerCookiePair(`playground_learner=${signLearnerId(newLearnerId(), randomBytes(32))}`, key),
+    ).toBe(undefined);
+    expect(learnerCookiePair(null, key)).toBeUndefined();
   });
 });

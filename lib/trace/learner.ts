@@ -53,6 +53,22 @@ export function learnerIdFromCookieHeader(
   return cookies[LEARNER_COOKIE] ?? cookies[SECURE_LEARNER_COOKIE];
 }
 
+/**
+ * The learner cookie a Cookie header carries, as `name=value`, if this server signed it: what a command
+ * run from the learner's terminal must send to land in the learner's trace ("Copy as curl").
+ */
+export function learnerCookiePair(cookieHeader: string | null | undefined, key: Buffer): string | undefined {
+  if (!cookieHeader) return undefined;
+  const cookies = parseCookie(cookieHeader, {
+    decode: (value) => (verifyLearnerCookie(value, key) ? value : undefined),
+  });
+  for (const name of [LEARNER_COOKIE, SECURE_LEARNER_COOKIE]) {
+    const value = cookies[name];
+    if (value) return `${name}=${value}`;
+  }
+  return undefined;
+}
+
 export function learnerCookieAttributes(secure: boolean) {
   return {
     httpOnly: true,

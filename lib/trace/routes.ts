@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errorResponse } from '../http/errors';
 import { eventStreamSlot } from '../http/event-stream-limit';
 import { traceStore } from './index';
-import { learnerOf } from './learner-key';
+import { learnerCookieOf, learnerOf } from './learner-key';
 import { traceEventStream } from './stream';
 
 const noLearner = () =>
@@ -42,4 +42,25 @@ export async function clearTrace(request: Request): Promise<Response> {
   if (!learnerId) return noLearner();
   traceStore().clear(learnerId);
   return new Response(null, { status: 204 });
+}
+
+/**
+ * GET /api/trace/cookie: the learner's own cookie, for "Copy as curl" to put into the command it copies,
+ * so that the command, run from the learner's terminal, is recorded in the learner's trace. The cookie
+ * is HttpOnly, so the page asks for it; only a same-origin request gets it (`Sec-Fetch-Site`, which no
+ * page can forge), and only the cookie the request itself carries. It grants nothing a script on the
+ * page could not already do: read this learner's trace. With it comes the public origin, the only one
+ * a command may carry the cookie to.
+ */
+export async function readLearnerCookie(request: Request, publicOrigin: string): Promise<Response> {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin')
+    return errorResponse(
+      403,
+      'cross_site',
+      'Only the playground’s own pages may ask for the learner cookie.',
+    );
+  const cookie = await learnerCookieOf(request.headers);
+  if (!cookie) return noLearner();
+  return Response.json({ cookie, origin: publicOrigin }, { headers: { 'cache-control': 'no-store' } });
 }

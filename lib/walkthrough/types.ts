@@ -159,7 +159,15 @@ export type WalkthroughContext = {
   startSeq: number;
   /** Names this run's exchanges in the trace, so that two runs on one page keep their own. */
   runId: string;
+  /** The learner's own changes to the current step's request: parameters added, changed or left out. */
+  edits?: RequestEdits;
 };
+
+/**
+ * Parameters the learner set (added, or changed beyond the step's own editors) or removed from the
+ * request the current step sends, in its form or, without one, in its query. Cleared when the step is left.
+ */
+export type RequestEdits = { set: Record<string, string>; removed: string[] };
 
 /**
  * What a step's response means for the walkthrough: the step succeeded (with new values and tokens), it

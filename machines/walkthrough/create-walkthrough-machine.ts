@@ -8,6 +8,7 @@ import {
   stepAt,
   actionOf,
 } from './current-step';
+import { removeParameter, restoreParameter, setParameter } from './request-edits';
 import { sendWith, type StepAnswer } from './step-answer';
 import {
   initialContext,
@@ -89,6 +90,8 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
         error: undefined,
         lastResult: undefined,
         polls: [],
+        // The learner's edits were to the request just sent: the next step's starts as the step writes it.
+        edits: undefined,
       })),
       back: assign(({ context }) => {
         const previous = context.history.at(-1);
@@ -101,6 +104,14 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
       setParam: assign(({ context, event }) => {
         assertEvent(event, 'SET_PARAM');
         return { params: { ...context.params, [event.name]: event.value } };
+      }),
+      editRequest: assign(({ context, event }) => {
+        assertEvent(event, ['SET_REQUEST_PARAM', 'REMOVE_REQUEST_PARAM', 'RESTORE_REQUEST_PARAM']);
+        if (event.type === 'SET_REQUEST_PARAM')
+          return { edits: setParameter(context.edits, event.name, event.value) };
+        if (event.type === 'REMOVE_REQUEST_PARAM')
+          return { edits: removeParameter(context.edits, event.name) };
+        return { edits: restoreParameter(context.edits, event.name) };
       }),
       clearError: assign({ error: undefined }),
       // Back to the last authorization request as it was sent; the code (and anything after it) is dropped.
@@ -170,6 +181,9 @@ export function createWalkthroughMachine(grant: GrantDefinition) {
           ],
           BACK: { guard: 'hasPreviousStep', actions: 'back' },
           SET_PARAM: { actions: 'setParam' },
+          SET_REQUEST_PARAM: { actions: 'editRequest' },
+          REMOVE_REQUEST_PARAM: { actions: 'editRequest' },
+          RESTORE_REQUEST_PARAM: { actions: 'editRequest' },
         },
       },
       advancing: {

@@ -4,6 +4,7 @@ import type {
   StepDefinition,
   WalkthroughContext,
 } from '../../lib/walkthrough/types';
+import { applyEdits } from './request-edits';
 import type { Context, SendAction } from './walkthrough-context';
 
 /** The step a walkthrough is at, and what "Next step" does there: read from the grant's definitions. */
@@ -14,8 +15,9 @@ export const stepAt = (grant: GrantDefinition, context: WalkthroughContext): Ste
   return step;
 };
 
+/** What the step does, with the learner's edits to its request (./request-edits.ts). */
 export const actionOf = (grant: GrantDefinition, context: WalkthroughContext): StepAction =>
-  stepAt(grant, context).action(context);
+  applyEdits(stepAt(grant, context).action(context), context.edits);
 
 export const isLastStep = (grant: GrantDefinition, context: WalkthroughContext) =>
   context.stepIndex >= grant.steps.length - 1;

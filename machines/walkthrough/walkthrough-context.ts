@@ -17,6 +17,10 @@ export type WalkthroughEvent =
   /** The browser came back from the authorization server without a response (its Back button, the bfcache). */
   | { type: 'RETURNED' }
   | { type: 'SET_PARAM'; name: string; value: string }
+  /** The request editor: any parameter of the next request set (added or changed), left out, or put back. */
+  | { type: 'SET_REQUEST_PARAM'; name: string; value: string }
+  | { type: 'REMOVE_REQUEST_PARAM'; name: string }
+  | { type: 'RESTORE_REQUEST_PARAM'; name: string }
   | { type: 'CALLBACK'; url: string };
 
 /** `secrets` are the client's fresh random values (state, nonce, PKCE): made by the page, fixed in tests. */

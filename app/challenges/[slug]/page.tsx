@@ -7,6 +7,7 @@ import { AttackerTools } from '@/components/challenges/attacker-tools';
 import { ChallengeCheck } from '@/components/challenges/challenge-check';
 import { HintList } from '@/components/challenges/hint-list';
 import { StatusBadge } from '@/components/challenges/status-badge';
+import { RequestComposer } from '@/components/composer/request-composer';
 import { progressForPage } from '@/lib/challenges/routes';
 import { challengeBySlug } from '@/lib/challenges/registry';
 
@@ -67,6 +68,7 @@ export default async function ChallengePage({ params }: Props) {
         </ul>
       </section>
       {challenge.workspace === 'attacker' ? <AttackerTools /> : null}
+      <RequestComposer />
       <ChallengeCheck
         slug={challenge.slug}
         {...(challenge.questions ? { questions: challenge.questions } : {})}

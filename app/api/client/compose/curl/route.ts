@@ -1,0 +1,8 @@
+import { composedCurl } from '@/lib/client/composer-curl';
+import { readEnv } from '@/lib/config/env';
+import { bodyLimited } from '@/lib/http/body-limit';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+export const POST = bodyLimited(async (request: Request) => composedCurl(request, readEnv()));
