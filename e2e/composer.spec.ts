@@ -44,10 +44,12 @@ test('a client credentials token as a confidential demo client, its secret added
   );
   const token = await composer.answerJson<{ access_token: string; token_type: string; scope: string }>();
   expect(token).toMatchObject({ token_type: 'Bearer', scope: 'read' });
-  // The projector rule: the secret, plain or in its Basic encoding, is nowhere on the screen.
+  // The secret, plain or in its Basic encoding, is nowhere in the composer. (The learner's own HTTP log
+  // beside it shows the request as sent, as every walkthrough's log does; on the projector it is masked,
+  // below.)
   const basic = Buffer.from('playground-service:playground-service-secret').toString('base64');
-  await expect(page.locator('body')).not.toContainText('playground-service-secret');
-  await expect(page.locator('body')).not.toContainText(basic);
+  await expect(composer.region).not.toContainText('playground-service-secret');
+  await expect(composer.region).not.toContainText(basic);
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   // Recorded in this learner's trace, as the client sent it: HTTP Basic, the form as written.
@@ -65,6 +67,14 @@ test('a client credentials token as a confidential demo client, its secret added
   });
   await expect(composer.answer.getByRole('heading')).toHaveText('The answer: HTTP 200');
   expect((await traceOf(page)).at(-1)!.request.url).toMatch(/\/api\/v1\/apps\/verify_credentials$/);
+
+  // The projector rule: in the presenter view the whole page, the log with these requests included,
+  // shows neither the secret nor the token.
+  await page.goto('/challenges/read-only-for-bob?present=1');
+  const log = page.getByRole('region', { name: 'HTTP exchanges' });
+  await expect(log.getByText('/api/v1/apps/verify_credentials').first()).toBeVisible();
+  for (const secret of ['playground-service-secret', basic, token.access_token])
+    await expect(page.locator('body')).not.toContainText(secret);
 });
 
 test('a malformed request is refused with a clear reason and not sent; an endpoint’s refusal is shown as it came', async ({
