@@ -67,13 +67,14 @@ export default async function ChallengePage({ params }: Props) {
           ))}
         </ul>
       </section>
-      {challenge.workspace === 'attacker' ? <AttackerTools /> : null}
-      <RequestComposer />
       <ChallengeCheck
         slug={challenge.slug}
         {...(challenge.questions ? { questions: challenge.questions } : {})}
       />
       <HintList hints={challenge.hints} />
+      {/* The tools to act with, after what the learner comes back to: Check and the hints. */}
+      {challenge.workspace === 'attacker' ? <AttackerTools /> : null}
+      <RequestComposer />
       <section aria-labelledby="show-me">
         <h2 id="show-me" className="text-xl font-bold">
           Show me
