@@ -2,7 +2,7 @@ import { ATTACKER, PARTY_HEADER } from '../attacks/party';
 import { formOf, requestHeader, responseHeader } from '../trace/exchange';
 import type { TraceEvent } from '../trace/types';
 import { errorResponseOf, tokenResponseOf } from '../walkthrough/response-bodies';
-import { authorizationVisits, codesIssued } from './evidence';
+import { authorizationVisits, codesIssued, jsonBodyOf } from './evidence';
 
 /**
  * The facts the attack challenges read off a learner's trace: who sent a request (the lab's attacker
@@ -24,16 +24,6 @@ const runOf = (event: TraceEvent) => (event.run ? { run: event.run } : {});
  * that leaked to it is the scenario's own step, not the learner working the attacker's tools by hand.
  */
 export const sameRun = (a: { run?: string }, b: { run?: string }) => a.run !== undefined && a.run === b.run;
-
-function jsonBodyOf(event: TraceEvent): unknown {
-  const { body, bodyEncoding, truncated } = event.response;
-  if (body === null || bodyEncoding !== 'utf8' || truncated) return undefined;
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * An authorization code the authorization endpoint issued (RFC 6749 §4.1.2), with the authorization

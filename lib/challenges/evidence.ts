@@ -10,7 +10,8 @@ import { errorResponseOf, jsonMembers, tokenResponseOf } from '../walkthrough/re
 
 const pathOf = (event: TraceEvent) => new URL(event.request.url).pathname;
 
-function jsonBodyOf(event: TraceEvent): unknown {
+/** A response's body as JSON, when it is whole UTF-8 JSON. */
+export function jsonBodyOf(event: TraceEvent): unknown {
   const { body, bodyEncoding, truncated } = event.response;
   if (body === null || bodyEncoding !== 'utf8' || truncated) return undefined;
   try {
