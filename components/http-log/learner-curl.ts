@@ -7,8 +7,8 @@ const learnerCookie = z.object({ cookie: z.string(), origin: z.string() });
 export type LearnerCookie = z.infer<typeof learnerCookie>;
 
 /**
- * The learner's cookie, fetched when the learner copies a command and never rendered: it is HttpOnly,
- * so only the playground's own endpoint can hand it to this page (lib/trace/routes.ts).
+ * The learner's cookie, for the commands the learner copies, never rendered: it is HttpOnly, so only the
+ * playground's own endpoint can hand it to this page (lib/trace/routes.ts).
  */
 export async function fetchLearnerCookie(fetcher: typeof fetch = fetch): Promise<LearnerCookie | undefined> {
   try {
