@@ -23,6 +23,7 @@ describe('GET /api/trace/cookie: the learner cookie, for the learner’s own "Co
   it('answers a page of the playground with the cookie it carries and the origin it may go to, never cached', async () => {
     const response = await ask({ cookie: `_session=x; ${cookie}`, 'sec-fetch-site': 'same-origin' });
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     expect(await response.json()).toEqual({ cookie, origin: 'http://192.168.1.20:3000' });
   });
 

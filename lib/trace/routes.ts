@@ -62,5 +62,9 @@ export async function readLearnerCookie(request: Request, publicOrigin: string):
     );
   const cookie = await learnerCookieOf(request.headers);
   if (!cookie) return noLearner();
-  return Response.json({ cookie, origin: publicOrigin }, { headers: { 'cache-control': 'no-store' } });
+  // Readable by the playground's own pages only, whatever a browser's CORS or no-cors mode would allow.
+  return Response.json(
+    { cookie, origin: publicOrigin },
+    { headers: { 'cache-control': 'no-store', 'cross-origin-resource-policy': 'same-origin' } },
+  );
 }
