@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { traceEvent } from '@/lib/trace/testing';
 import type { TraceEvent } from '@/lib/trace/types';
 import { fetchLearnerCookie, learnerCurl } from './learner-curl';
 
-const at = (url: string): TraceEvent => ({
-  id: 'x',
-  seq: 1,
-  time: '',
-  durationMs: 1,
-  from: 'client',
-  to: 'authorization-server',
-  channel: 'back',
-  request: { method: 'GET', url, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-  response: { status: 200, headers: [], body: null, bodyEncoding: 'utf8', truncated: false },
-});
+const at = (url: string): TraceEvent => ({ ...traceEvent(url), seq: 1 });
 const cookie = async () => ({ cookie: 'playground_learner=id.sig', origin: 'http://localhost:3000' });
 
 describe('copy as curl from the HTTP log', () => {

@@ -2,6 +2,7 @@
 
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { maskSecrets, maskValue, shorten } from '@/lib/tokens/mask';
+import { isTyping } from './use-shortcuts';
 
 /**
  * Presenter view, for projecting in class: large type, high contrast, chrome hidden, the diagram large,
@@ -115,11 +116,8 @@ export function PresenterShortcut() {
   const { toggle } = usePresenter();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const target = event.target;
-      const typing =
-        target instanceof HTMLElement &&
-        (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-      if (typing || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented)
+        return;
       if (event.key === 'p' || event.key === 'P') toggle();
     };
     window.addEventListener('keydown', onKeyDown);

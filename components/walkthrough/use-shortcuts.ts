@@ -38,7 +38,7 @@ const KEY_ACTIONS = new Map<string, keyof ShortcutHandlers>([
 ]);
 
 /** Never while typing: a field, a select or an editable element keeps its keys. */
-function isTyping(target: EventTarget | null): boolean {
+export function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

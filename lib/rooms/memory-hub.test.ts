@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { inbox, roomHubContract } from './hub-contract';
+import { roomProgressContract } from './hub-progress-contract';
 import { MemoryRoomHub } from './memory-hub';
 
 roomHubContract('in-process', () => new MemoryRoomHub(60_000), false);
+roomProgressContract('in-process', () => new MemoryRoomHub(60_000), false);
 
 describe('in-process rooms expire', () => {
   it('after the time without the instructor stepping, and subscribers are told', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedisServer, type RedisServer } from '../testing/redis-server';
 import { roomHubContract } from './hub-contract';
+import { roomProgressContract } from './hub-progress-contract';
 import { RedisRoomHub } from './redis-hub';
 
 let server: RedisServer;
@@ -12,6 +13,7 @@ afterAll(async () => {
 });
 
 roomHubContract('Redis', () => new RedisRoomHub(server.url, 60_000), true);
+roomProgressContract('Redis', () => new RedisRoomHub(server.url, 60_000), true);
 
 // Redis expires rooms on its own clock; server.advance brings every key's TTL nearer instead of waiting.
 describe('Redis rooms expire', () => {
